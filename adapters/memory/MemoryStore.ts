@@ -1,0 +1,322 @@
+import { Clock, Context, Effect, Layer, Option, SubscriptionRef } from "effect"
+import type {
+  AppendResult,
+  EventStoreService,
+  FenceState,
+  NewEvent,
+  ReadAllOptions,
+  RecordedEvent
+} from "../../application/EventStore.ts"
+import { EventStore } from "../../application/EventStore.ts"
+import { type PreparedAppend, prepareAppend, settleAttempt } from "../../application/appendRules.ts"
+import { followLog } from "../../application/followLog.ts"
+import { type Document, type DocumentQuery, type Documents, InlineProjections, type Projection } from "../../application/Projection.ts"
+import { ProjectionStore, type ProjectionStoreService, type RebuildProgress } from "../../application/ProjectionStore.ts"
+import { ReadModels, type ReadModelsService } from "../../application/ReadModels.ts"
+import { SnapshotStore, type SnapshotStoreService } from "../../application/SnapshotStore.ts"
+import { ensureProjections } from "../../application/rebuildProjection.ts"
+import { ProjectionFailed, ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
+
+interface GenerationRow {
+  readonly name: string
+  readonly generation: number
+  readonly version: number
+  status: "live" | "building" | "retired"
+  checkpoint: number
+}
+
+type DocumentMap = Map<string, Document>
+
+/** Values go through JSON as they would through a database, so memory behaves like SQL. */
+const viaJson = <A>(value: A): A => JSON.parse(JSON.stringify(value))
+
+const generationKey = (projection: string, generation: number) => `${projection}\u0000${generation}`
+
+/** The documents of one generation, seen through the uncommitted writes of a transaction. */
+const overlayDocuments = (base: DocumentMap, overlay: Map<string, Document | null>): Documents => {
+  const current = (key: string) => (overlay.has(key) ? overlay.get(key) ?? undefined : base.get(key))
+  return {
+    get: (key) => Effect.sync(() => Option.map(Option.fromNullable(current(key)), (document) => viaJson(document.doc))),
+    put: (key, doc, index) =>
+      Effect.sync(() => {
+        overlay.set(key, { key, partition: index?.partition ?? null, sort: index?.sort ?? "", doc: viaJson(doc) })
+      }),
+    delete: (key) => Effect.sync(() => void overlay.set(key, null)),
+    list: (query) =>
+      Effect.sync(() => {
+        const keys = new Set([...base.keys(), ...overlay.keys()])
+        const documents = [...keys].flatMap((key) => {
+          const document = current(key)
+          return document === undefined ? [] : [document]
+        })
+        return listDocuments(documents, query)
+      })
+  }
+}
+
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+const listDocuments = (documents: ReadonlyArray<Document>, query: DocumentQuery): ReadonlyArray<Document> => {
+  const descending = query.order === "desc"
+  const sorted = documents
+    .filter((document) => document.partition === query.partition)
+    .filter((document) =>
+      query.after === undefined || (descending ? document.sort < query.after : document.sort > query.after)
+    )
+    .sort((a, b) => (byteOrder(a.sort, b.sort) || byteOrder(a.key, b.key)) * (descending ? -1 : 1))
+  return viaJson(query.limit === undefined ? sorted : sorted.slice(0, query.limit))
+}
+
+/**
+ * The whole store in process memory: for tests, and for embedding where durability is not
+ * wanted. It passes the same contract suite as the SQL backends. One lock plays the part
+ * of the log's head row: appends, fences and the last step of a rebuild take it.
+ */
+export const make = Effect.gen(function*() {
+  const projections = yield* InlineProjections
+  const writeLock = yield* Effect.makeSemaphore(1)
+  const localHead = yield* SubscriptionRef.make(0)
+
+  const log: Array<RecordedEvent> = []
+  const streams = new Map<string, Array<RecordedEvent>>()
+  const byId = new Map<string, RecordedEvent>()
+  const generations: Array<GenerationRow> = []
+  const documents = new Map<string, DocumentMap>()
+  const snapshots = new Map<string, { revision: number; version: number; state: unknown }>()
+  let fenced: FenceState | undefined
+
+  const documentsOf = (projection: string, generation: number) => {
+    const key = generationKey(projection, generation)
+    let map = documents.get(key)
+    if (map === undefined) documents.set(key, map = new Map())
+    return map
+  }
+
+  /** Applies events to a generation through an overlay; the returned commit makes it stick. */
+  const stage = (
+    projection: Projection,
+    generation: number,
+    events: ReadonlyArray<RecordedEvent>
+  ): Effect.Effect<() => void, ProjectionFailed> =>
+    Effect.gen(function*() {
+      const base = documentsOf(projection.name, generation)
+      const overlay = new Map<string, Document | null>()
+      const view = overlayDocuments(base, overlay)
+      for (const event of events) {
+        if (!projection.eventTypes.includes(event.type)) continue
+        yield* projection.apply(event, view).pipe(
+          Effect.mapError((error) =>
+            new ProjectionFailed({
+              projection: projection.name,
+              eventType: event.type,
+              reason: error instanceof Error ? error.message : String(error)
+            })
+          )
+        )
+      }
+      return () => {
+        for (const [key, document] of overlay) {
+          if (document === null) base.delete(key)
+          else base.set(key, document)
+        }
+      }
+    })
+
+  const streamVersion = (streamId: string) => Effect.sync(() => streams.get(streamId)?.length ?? 0)
+
+  const tryAt = (prepared: PreparedAppend, expectedVersion: number, recordedAt: string) =>
+    writeLock.withPermits(1)(Effect.gen(function*() {
+      const stream = streams.get(prepared.streamId) ?? []
+      if (fenced !== undefined || stream.length !== expectedVersion) return undefined
+      if (prepared.events.some((event) => byId.has(event.eventId))) return undefined
+      const first = log.length + 1
+      const recorded = prepared.events.map((event: NewEvent, index): RecordedEvent => ({
+        eventId: event.eventId,
+        streamId: prepared.streamId,
+        version: expectedVersion + index + 1,
+        position: first + index,
+        type: event.type,
+        schemaVersion: event.schemaVersion ?? 1,
+        data: viaJson(event.data),
+        metadata: viaJson(event.metadata ?? {}),
+        recordedAt
+      }))
+      // Every projection stages its writes first: a failing one leaves nothing behind.
+      const commits = yield* Effect.forEach(projections, (projection) => {
+        const row = generations.find((row) =>
+          row.name === projection.name && row.status === "live" && row.version === projection.version
+        )
+        return row === undefined ? Effect.succeed(() => {}) : stage(projection, row.generation, recorded)
+      })
+      commits.forEach((commit) => commit())
+      log.push(...recorded)
+      streams.set(prepared.streamId, [...stream, ...recorded])
+      for (const event of recorded) byId.set(event.eventId, event)
+      const result: AppendResult = {
+        streamId: prepared.streamId,
+        version: expectedVersion + recorded.length,
+        firstPosition: first,
+        lastPosition: first + recorded.length - 1
+      }
+      yield* SubscriptionRef.set(localHead, log.length)
+      return result
+    }))
+
+  const append: EventStoreService["append"] = (streamId, events, expected) =>
+    Effect.gen(function*() {
+      const prepared = yield* prepareAppend(streamId, events, expected)
+      const recordedAt = new Date(yield* Clock.currentTimeMillis).toISOString()
+      let attempts = 0
+      while (true) {
+        attempts++
+        const current = prepared.needsCurrentVersion ? yield* streamVersion(streamId) : undefined
+        const outcome = yield* settleAttempt({
+          prepared,
+          current,
+          attempts,
+          tryAt: (version) => tryAt(prepared, version, recordedAt),
+          findOriginal: (ids) =>
+            Effect.sync(() =>
+              ids.flatMap((id) => {
+                const event = byId.get(id)
+                return event === undefined ? [] : [event]
+              }).sort((a, b) => a.position - b.position)
+            ),
+          fenceState: Effect.sync(() => fenced),
+          streamVersion: streamVersion(streamId)
+        })
+        if (outcome !== "retry") return outcome
+      }
+    })
+
+  const readAll = ({ after, limit }: ReadAllOptions) =>
+    Effect.sync(() => log.slice(Math.max(0, after), Math.max(0, after) + limit))
+
+  const eventStore: EventStoreService = {
+    append,
+    readStream: (streamId, options = {}) =>
+      Effect.sync(() => {
+        const stream = streams.get(streamId) ?? []
+        if (options.direction === "backwards") {
+          const from = Math.min(options.from ?? stream.length, stream.length)
+          const slice = stream.slice(0, Math.max(0, from)).reverse()
+          return options.limit === undefined ? slice : slice.slice(0, options.limit)
+        }
+        const start = Math.max(0, (options.from ?? 1) - 1)
+        return stream.slice(start, options.limit === undefined ? undefined : start + options.limit)
+      }),
+    streamVersion,
+    readAll,
+    follow: followLog({ readAll, localHead, pollInterval: "1 second", pageSize: 500 }),
+    head: Effect.sync(() => log.length),
+    fence: (reason) =>
+      writeLock.withPermits(1)(Effect.gen(function*() {
+        const fencedAt = new Date(yield* Clock.currentTimeMillis).toISOString()
+        fenced ??= { reason, fencedAt }
+        return fenced
+      })),
+    unfence: writeLock.withPermits(1)(Effect.sync(() => void (fenced = undefined))),
+    fenceState: Effect.sync(() => fenced)
+  }
+
+  const liveGeneration = (projection: string) => {
+    const row = generations.find((row) => row.name === projection && row.status === "live")
+    return row === undefined ? Effect.fail(new ProjectionNotReady({ projection })) : Effect.succeed(row.generation)
+  }
+
+  const readModels: ReadModelsService = {
+    get: (projection, key) =>
+      Effect.map(liveGeneration(projection), (generation) =>
+        Option.map(Option.fromNullable(documentsOf(projection, generation).get(key)), (document) => viaJson(document.doc))),
+    list: (projection, query) =>
+      Effect.map(liveGeneration(projection), (generation) =>
+        listDocuments([...documentsOf(projection, generation).values()], query))
+  }
+
+  const find = (name: string) => {
+    const projection = projections.find((candidate) => candidate.name === name)
+    return projection === undefined
+      ? Effect.fail(new StoreUnavailable({ operation: "rebuild", reason: `no projection named ${name} is registered` }))
+      : Effect.succeed(projection)
+  }
+
+  const startRebuild: ProjectionStoreService["startRebuild"] = (name) =>
+    Effect.gen(function*() {
+      const projection = yield* find(name)
+      for (const row of generations) if (row.name === name && row.status === "building") row.status = "retired"
+      const generation = Math.max(0, ...generations.filter((row) => row.name === name).map((row) => row.generation)) + 1
+      generations.push({ name, generation, version: projection.version, status: "building", checkpoint: 0 })
+      return { name, generation, checkpoint: 0, head: log.length, live: false } satisfies RebuildProgress
+    })
+
+  const rebuildStep: ProjectionStoreService["rebuildStep"] = (name, chunkSize) =>
+    Effect.gen(function*() {
+      const projection = yield* find(name)
+      const building = generations.find((row) => row.name === name && row.status === "building")
+      if (building === undefined) {
+        const live = generations.find((row) => row.name === name && row.status === "live" && row.version === projection.version)
+        if (live === undefined) return yield* startRebuild(name)
+        for (const row of generations.filter((row) => row.name === name && row.status === "retired")) {
+          documents.delete(generationKey(name, row.generation))
+          generations.splice(generations.indexOf(row), 1)
+        }
+        return { name, generation: live.generation, checkpoint: log.length, head: log.length, live: true }
+      }
+      const head = log.length
+      if (head - building.checkpoint > chunkSize) {
+        const upTo = building.checkpoint + chunkSize
+        const commit = yield* stage(projection, building.generation, log.slice(building.checkpoint, upTo))
+        commit()
+        building.checkpoint = upTo
+        return { name, generation: building.generation, checkpoint: upTo, head, live: false }
+      }
+      return yield* writeLock.withPermits(1)(Effect.gen(function*() {
+        const commit = yield* stage(projection, building.generation, log.slice(building.checkpoint))
+        commit()
+        building.checkpoint = log.length
+        for (const row of generations) if (row.name === name && row.status === "live") row.status = "retired"
+        building.status = "live"
+        return { name, generation: building.generation, checkpoint: log.length, head: log.length, live: false }
+      }))
+    })
+
+  const projectionStore: ProjectionStoreService = {
+    status: Effect.sync(() =>
+      generations.filter((row) => row.status !== "retired").map((row) => ({ ...row, status: row.status as "live" | "building" }))
+    ),
+    startRebuild,
+    rebuildStep
+  }
+
+  const snapshotStore: SnapshotStoreService = {
+    load: (streamId, revision) =>
+      Effect.sync(() => {
+        const snapshot = snapshots.get(streamId)
+        return snapshot === undefined || snapshot.revision !== revision
+          ? Option.none()
+          : Option.some({ version: snapshot.version, state: viaJson(snapshot.state) })
+      }),
+    save: (streamId, revision, { state, version }) =>
+      Effect.sync(() => {
+        const existing = snapshots.get(streamId)
+        if (existing === undefined || version > existing.version || revision !== existing.revision) {
+          snapshots.set(streamId, { revision, version, state: viaJson(state) })
+        }
+      })
+  }
+
+  return Context.make(EventStore, eventStore).pipe(
+    Context.add(ReadModels, readModels),
+    Context.add(ProjectionStore, projectionStore),
+    Context.add(SnapshotStore, snapshotStore)
+  )
+})
+
+/** A fresh, empty store; each `Layer.build` gets its own. */
+export const layer = Layer.effectContext(
+  Effect.gen(function*() {
+    const context = yield* make
+    yield* ensureProjections.pipe(Effect.provide(context))
+    return context
+  })
+)

@@ -1,0 +1,24 @@
+import * as PgClient from "@effect/sql-pg/PgClient"
+import { Layer, Redacted } from "effect"
+import { postgresDialect } from "../sql/postgresDialect.ts"
+import { unavailable } from "../sql/SqlDocuments.ts"
+import * as SqlStore from "../sql/SqlStore.ts"
+
+export interface PostgresStoreConfig {
+  readonly url: Redacted.Redacted<string>
+  /** Connections in the pool (default 10). */
+  readonly maxConnections?: number
+}
+
+/** Postgres: many instances of the service may share one database. */
+export const layer = (config: PostgresStoreConfig) =>
+  SqlStore.layer(postgresDialect).pipe(
+    Layer.provide(
+      PgClient.layer({
+        url: config.url,
+        maxConnections: config.maxConnections ?? 10,
+        applicationName: "strata"
+      }).pipe(Layer.mapError(unavailable("connect")))
+    )
+  )
+

@@ -1,0 +1,49 @@
+import type { SqlClient } from "@effect/sql/SqlClient"
+import type { SqlError } from "@effect/sql/SqlError"
+import type { Effect } from "effect"
+import type * as Migrator from "@effect/sql/Migrator"
+
+/** One row of `strata_events`, as the store writes it. */
+export interface EventRow {
+  readonly event_id: string
+  readonly stream_id: string
+  readonly version: number
+  readonly type: string
+  readonly schema_version: number
+  readonly data: string
+  readonly actor: string | null
+  readonly correlation_id: string | null
+  readonly causation_id: string | null
+  readonly recorded_at: string
+}
+
+/**
+ * What differs between the SQL backends, and nothing else: everything the dialects share
+ * is written once in `SqlEventStore`.
+ */
+export interface Dialect {
+  readonly name: "sqlite" | "postgres"
+  readonly migrations: Migrator.Loader
+  /**
+   * Takes positions for `rows` from the log's head row and inserts them, provided the log
+   * is not fenced and the stream is at `expectedVersion` (0: no stream). The head row is
+   * the log's write lock: positions are handed out in commit order, so a reader going by
+   * position never skips a late commit. Resolves to the first position, or `undefined`
+   * when the precondition failed (nothing written). A version race surfaces as a unique
+   * violation.
+   */
+  readonly insertEvents: (
+    sql: SqlClient,
+    expectedVersion: number,
+    rows: ReadonlyArray<EventRow>
+  ) => Effect.Effect<number | undefined, SqlError>
+  /** True when `insertEvents` is a single statement, atomic without a transaction. */
+  readonly insertIsAtomic: boolean
+  /** Takes the log's write lock for the rest of the transaction, without appending. */
+  readonly lockLog: (sql: SqlClient) => Effect.Effect<number, SqlError>
+  readonly isUniqueViolation: (error: SqlError) => boolean
+}
+
+/** Drivers hand back integers as numbers, bigints or (Postgres int8) strings. */
+export const toNumber = (value: unknown): number =>
+  typeof value === "number" ? value : value === null || value === undefined ? 0 : Number(value)

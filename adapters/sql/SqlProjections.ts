@@ -1,0 +1,160 @@
+import { SqlClient } from "@effect/sql/SqlClient"
+import { Effect } from "effect"
+import { InlineProjections, type Projection } from "../../application/Projection.ts"
+import type { ProjectionStatus, ProjectionStoreService, RebuildProgress } from "../../application/ProjectionStore.ts"
+import type { ReadModelsService } from "../../application/ReadModels.ts"
+import { ProjectionFailed, ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
+import { type Dialect, toNumber } from "./Dialect.ts"
+import { sqlDocuments, unavailable } from "./SqlDocuments.ts"
+import { toRecordedEvent } from "./SqlEventStore.ts"
+
+interface StatusRow {
+  readonly name: string
+  readonly generation: number | string
+  readonly version: number | string
+  readonly status: "live" | "building" | "retired"
+  readonly checkpoint: number | string
+}
+
+const toStatus = (row: StatusRow) => ({
+  name: row.name,
+  generation: toNumber(row.generation),
+  version: toNumber(row.version),
+  status: row.status,
+  checkpoint: toNumber(row.checkpoint)
+})
+
+/** The read side of projections, and their rebuild in generations (see `ProjectionStore`). */
+export const make = (dialect: Dialect) =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient
+    const registered = yield* InlineProjections
+
+    const rows = (name?: string) =>
+      (name === undefined
+        ? sql<StatusRow>`SELECT name, generation, version, status, checkpoint FROM strata_projections`
+        : sql<StatusRow>`SELECT name, generation, version, status, checkpoint FROM strata_projections
+            WHERE name = ${name}`).pipe(Effect.map((rows) => rows.map(toStatus)))
+
+    const liveGeneration = (projection: string) =>
+      sql<{ generation: number | string }>`SELECT generation FROM strata_projections
+        WHERE name = ${projection} AND status = 'live'`.pipe(
+        Effect.mapError(unavailable("read projection")),
+        Effect.flatMap(([row]) =>
+          row === undefined ? Effect.fail(new ProjectionNotReady({ projection })) : Effect.succeed(toNumber(row.generation))
+        )
+      )
+
+    const readModels: ReadModelsService = {
+      get: (projection, key) =>
+        liveGeneration(projection).pipe(
+          Effect.flatMap((generation) => sqlDocuments(sql, projection, generation).get(key))
+        ),
+      list: (projection, query) =>
+        liveGeneration(projection).pipe(
+          Effect.flatMap((generation) => sqlDocuments(sql, projection, generation).list(query))
+        )
+    }
+
+    const find = (name: string) => {
+      const projection = registered.find((candidate) => candidate.name === name)
+      return projection === undefined
+        ? Effect.fail(new StoreUnavailable({ operation: "rebuild", reason: `no projection named ${name} is registered` }))
+        : Effect.succeed(projection)
+    }
+
+    const startRebuild: ProjectionStoreService["startRebuild"] = (name) =>
+      Effect.gen(function*() {
+        const projection = yield* find(name)
+        return yield* sql.withTransaction(Effect.gen(function*() {
+          const existing = yield* rows(name)
+          // An unfinished generation is dropped; its documents go with the retired ones.
+          yield* sql`UPDATE strata_projections SET status = 'retired'
+            WHERE name = ${name} AND status = 'building'`
+          const generation = Math.max(0, ...existing.map((row) => row.generation)) + 1
+          yield* sql`INSERT INTO strata_projections (name, generation, version, status, checkpoint)
+            VALUES (${name}, ${generation}, ${projection.version}, 'building', 0)`
+          const [head] = yield* sql<{ head: number | string }>`SELECT head FROM strata_log WHERE id = 1`
+          return { name, generation, checkpoint: 0, head: toNumber(head?.head), live: false }
+        }))
+      }).pipe(Effect.catchTag("SqlError", (error) => Effect.fail(unavailable("start rebuild")(error))))
+
+    const applyRange = (projection: Projection, generation: number, after: number, upTo: number) =>
+      Effect.gen(function*() {
+        const events = yield* sql<Parameters<typeof toRecordedEvent>[0]>`SELECT position, event_id, stream_id, version,
+            type, schema_version, data, actor, correlation_id, causation_id, recorded_at
+          FROM strata_events WHERE position > ${after} AND position <= ${upTo}
+            AND ${sql.in("type", projection.eventTypes)} ORDER BY position`
+        const documents = sqlDocuments(sql, projection.name, generation)
+        for (const row of events) {
+          const event = toRecordedEvent(row)
+          yield* projection.apply(event, documents).pipe(
+            Effect.mapError((error) =>
+              new ProjectionFailed({
+                projection: projection.name,
+                eventType: event.type,
+                reason: error instanceof Error ? error.message : String(error)
+              })
+            )
+          )
+        }
+        yield* sql`UPDATE strata_projections SET checkpoint = ${upTo}
+          WHERE name = ${projection.name} AND generation = ${generation}`
+      })
+
+    /** Deletes one chunk of a retired generation's documents; true when none are left. */
+    const dropRetired = (name: string, chunkSize: number) =>
+      Effect.gen(function*() {
+        const retired = (yield* rows(name)).filter((row) => row.status === "retired")
+        for (const { generation } of retired) {
+          yield* sql`DELETE FROM strata_documents WHERE projection = ${name} AND generation = ${generation}
+            AND key IN (SELECT key FROM strata_documents WHERE projection = ${name} AND generation = ${generation}
+              LIMIT ${chunkSize})`
+          const left = yield* sql`SELECT 1 AS one FROM strata_documents
+            WHERE projection = ${name} AND generation = ${generation} LIMIT 1`
+          if (left.length > 0) return false
+          yield* sql`DELETE FROM strata_projections WHERE name = ${name} AND generation = ${generation}`
+        }
+        return true
+      })
+
+    const rebuildStep: ProjectionStoreService["rebuildStep"] = (name, chunkSize) =>
+      Effect.gen(function*() {
+        const projection = yield* find(name)
+        const building = (yield* rows(name)).find((row) => row.status === "building")
+        if (building === undefined) {
+          const live = (yield* rows(name)).find((row) => row.status === "live" && row.version === projection.version)
+          if (live === undefined) return yield* startRebuild(name)
+          const cleaned = yield* dropRetired(name, chunkSize)
+          const head = toNumber((yield* sql<{ head: number }>`SELECT head FROM strata_log WHERE id = 1`)[0]?.head)
+          return { name, generation: live.generation, checkpoint: head, head, live: cleaned } satisfies RebuildProgress
+        }
+        const { checkpoint, generation } = building
+        const head = toNumber((yield* sql<{ head: number }>`SELECT head FROM strata_log WHERE id = 1`)[0]?.head)
+        if (head - checkpoint > chunkSize) {
+          yield* sql.withTransaction(applyRange(projection, generation, checkpoint, checkpoint + chunkSize))
+          return { name, generation, checkpoint: checkpoint + chunkSize, head, live: false }
+        }
+        // The last stretch runs under the log's write lock, so that no append lands between
+        // the end of the replay and the switch of generations.
+        const final = yield* sql.withTransaction(Effect.gen(function*() {
+          const lockedHead = yield* dialect.lockLog(sql)
+          yield* applyRange(projection, generation, checkpoint, lockedHead)
+          yield* sql`UPDATE strata_projections SET status = 'retired' WHERE name = ${name} AND status = 'live'`
+          yield* sql`UPDATE strata_projections SET status = 'live'
+            WHERE name = ${name} AND generation = ${generation}`
+          return lockedHead
+        }))
+        return { name, generation, checkpoint: final, head: final, live: false }
+      }).pipe(Effect.catchTag("SqlError", (error) => Effect.fail(unavailable("rebuild")(error))))
+
+    const projectionStore: ProjectionStoreService = {
+      status: rows().pipe(
+        Effect.map((all) => all.filter((row): row is ProjectionStatus => row.status !== "retired")),
+        Effect.mapError(unavailable("read projections"))
+      ),
+      startRebuild,
+      rebuildStep
+    }
+    return { readModels, projectionStore }
+  })

@@ -1,0 +1,36 @@
+import type { SqlClient } from "@effect/sql/SqlClient"
+import type { SqlError } from "@effect/sql/SqlError"
+import { Context, Effect, Layer } from "effect"
+import { EventStore } from "../../application/EventStore.ts"
+import { ProjectionStore } from "../../application/ProjectionStore.ts"
+import { ReadModels } from "../../application/ReadModels.ts"
+import { SnapshotStore } from "../../application/SnapshotStore.ts"
+import { ensureProjections } from "../../application/rebuildProjection.ts"
+import { runMigrations } from "../../migrations/runMigrations.ts"
+import type { Dialect } from "./Dialect.ts"
+import { unavailable } from "./SqlDocuments.ts"
+import * as SqlEventStore from "./SqlEventStore.ts"
+import * as SqlProjections from "./SqlProjections.ts"
+import * as SqlSnapshotStore from "./SqlSnapshotStore.ts"
+
+/**
+ * Every port of the store over one SQL client: migrates the schema, then brings the
+ * registered projections live. The backend layers only add their client and dialect.
+ */
+export const layer = (dialect: Dialect, prepare: Effect.Effect<void, SqlError, SqlClient> = Effect.void) =>
+  Layer.effectContext(
+    Effect.gen(function*() {
+      yield* prepare.pipe(Effect.mapError(unavailable("prepare connection")))
+      yield* runMigrations(dialect.migrations)
+      const eventStore = yield* SqlEventStore.make(dialect)
+      const { projectionStore, readModels } = yield* SqlProjections.make(dialect)
+      const snapshotStore = yield* SqlSnapshotStore.make
+      const context = Context.make(EventStore, eventStore).pipe(
+        Context.add(ProjectionStore, projectionStore),
+        Context.add(ReadModels, readModels),
+        Context.add(SnapshotStore, snapshotStore)
+      )
+      yield* ensureProjections.pipe(Effect.provide(context))
+      return context
+    })
+  )

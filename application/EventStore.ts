@@ -1,0 +1,139 @@
+import { Context, Data, Schema, type Effect, type Stream } from "effect"
+import type {
+  ConcurrencyConflict,
+  DuplicateEventId,
+  InvalidEvent,
+  ProjectionFailed,
+  StoreFenced,
+  StoreUnavailable
+} from "./StoreError.ts"
+
+/** Who did it and why: carried by every event, so the log doubles as an audit trail. */
+export const EventMetadata = Schema.Struct({
+  actor: Schema.optional(Schema.String),
+  correlationId: Schema.optional(Schema.String),
+  causationId: Schema.optional(Schema.String)
+})
+export type EventMetadata = typeof EventMetadata.Type
+
+/** An event as a writer hands it to the store. `data` must be JSON (encode it with its Schema). */
+export interface NewEvent {
+  /** Chosen by the writer (time-ordered, see `EventIds`) so that a resent append is recognised. */
+  readonly eventId: string
+  readonly type: string
+  readonly schemaVersion?: number
+  readonly data: unknown
+  readonly metadata?: EventMetadata
+}
+
+/** The envelope of a stored event. Positions are portable: a copied log keeps them. */
+export const RecordedEvent = Schema.Struct({
+  eventId: Schema.String,
+  streamId: Schema.String,
+  /** 1 for the first event of a stream, then contiguous. */
+  version: Schema.Number,
+  /** Global, gap-free, in commit order; 1 for the first event of the log. */
+  position: Schema.Number,
+  type: Schema.String,
+  schemaVersion: Schema.Number,
+  data: Schema.Unknown,
+  metadata: EventMetadata,
+  /** ISO 8601, UTC, millisecond precision. */
+  recordedAt: Schema.String
+})
+export type RecordedEvent = typeof RecordedEvent.Type
+
+/** What a writer expects of the stream before its events are added. */
+export type ExpectedVersion = Data.TaggedEnum<{
+  Any: {}
+  NoStream: {}
+  StreamExists: {}
+  Exact: { readonly version: number }
+}>
+const ExpectedVersionEnum = Data.taggedEnum<ExpectedVersion>()
+export const ExpectedVersion = {
+  any: ExpectedVersionEnum.Any(),
+  noStream: ExpectedVersionEnum.NoStream(),
+  streamExists: ExpectedVersionEnum.StreamExists(),
+  exact: (version: number): ExpectedVersion =>
+    version === 0 ? ExpectedVersionEnum.NoStream() : ExpectedVersionEnum.Exact({ version }),
+  /** The form named in a `ConcurrencyConflict`. */
+  format: ExpectedVersionEnum.$match({
+    Any: () => "any",
+    NoStream: () => "no_stream",
+    StreamExists: () => "stream_exists",
+    Exact: ({ version }) => String(version)
+  })
+}
+
+export interface AppendResult {
+  readonly streamId: string
+  /** The stream's version after the append. */
+  readonly version: number
+  /** Positions of the first and last appended event (both 0 for an empty append). */
+  readonly firstPosition: number
+  readonly lastPosition: number
+}
+
+export interface ReadStreamOptions {
+  /** The first version to return (inclusive); for a backwards read, the highest. */
+  readonly from?: number
+  readonly direction?: "forwards" | "backwards"
+  readonly limit?: number
+}
+
+export interface ReadAllOptions {
+  /** Return events after this position (exclusive); 0 reads from the start. */
+  readonly after: number
+  readonly limit: number
+}
+
+export interface FenceState {
+  readonly reason: string
+  readonly fencedAt: string
+}
+
+export type AppendError =
+  | ConcurrencyConflict
+  | DuplicateEventId
+  | InvalidEvent
+  | StoreFenced
+  | ProjectionFailed
+  | StoreUnavailable
+
+/**
+ * The append-only log. Every backend (memory, SQLite, Postgres, LibSQL) implements this
+ * port and passes the same contract suite (`test/contract/`).
+ */
+export interface EventStoreService {
+  /**
+   * Appends atomically, together with the inline projections of these events. Resending
+   * the same event ids returns the original result and writes nothing.
+   */
+  readonly append: (
+    streamId: string,
+    events: ReadonlyArray<NewEvent>,
+    expected?: ExpectedVersion
+  ) => Effect.Effect<AppendResult, AppendError>
+  readonly readStream: (
+    streamId: string,
+    options?: ReadStreamOptions
+  ) => Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable>
+  /** The stream's current version; 0 when it does not exist. */
+  readonly streamVersion: (streamId: string) => Effect.Effect<number, StoreUnavailable>
+  /** One page of the whole log in position order. */
+  readonly readAll: (options: ReadAllOptions) => Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable>
+  /** Follows the log from a position: catches up, then waits for new events. Never skips one. */
+  readonly follow: (after: number) => Stream.Stream<RecordedEvent, StoreUnavailable>
+  /** The position of the last committed event; 0 for an empty log. */
+  readonly head: Effect.Effect<number, StoreUnavailable>
+  /**
+   * Fences the store: from the commit of this call on, every append fails with
+   * `StoreFenced`. Checked inside the append transaction, so no append slips past it.
+   */
+  readonly fence: (reason: string) => Effect.Effect<FenceState, StoreUnavailable>
+  readonly unfence: Effect.Effect<void, StoreUnavailable>
+  readonly fenceState: Effect.Effect<FenceState | undefined, StoreUnavailable>
+}
+
+export class EventStore extends Context.Tag("strata/EventStore")<EventStore, EventStoreService>() {}

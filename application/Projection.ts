@@ -1,0 +1,59 @@
+import { Context, type Effect, type Option } from "effect"
+import type { RecordedEvent } from "./EventStore.ts"
+import type { StoreUnavailable } from "./StoreError.ts"
+
+/** A read-model document: JSON under a key, optionally filed under a partition and sort key. */
+export interface Document {
+  readonly key: string
+  readonly partition: string | null
+  /** Empty when the document was put without one. Compared as bytes, the same on every backend. */
+  readonly sort: string
+  readonly doc: unknown
+}
+
+export interface DocumentQuery {
+  readonly partition: string
+  readonly order?: "asc" | "desc"
+  /** Keyset paging: only documents whose sort key comes after this one in `order`. */
+  readonly after?: string
+  readonly limit?: number
+}
+
+/**
+ * The documents of one projection, as its `apply` sees them: inside the append
+ * transaction, so what it writes commits or rolls back with the events.
+ */
+export interface Documents {
+  readonly get: (key: string) => Effect.Effect<Option.Option<unknown>, StoreUnavailable>
+  readonly put: (
+    key: string,
+    doc: unknown,
+    index?: { readonly partition?: string; readonly sort?: string }
+  ) => Effect.Effect<void, StoreUnavailable>
+  readonly delete: (key: string) => Effect.Effect<void, StoreUnavailable>
+  readonly list: (query: DocumentQuery) => Effect.Effect<ReadonlyArray<Document>, StoreUnavailable>
+}
+
+/**
+ * An inline projection: applied in the same transaction as the append of the events it
+ * handles. Its documents can always be rebuilt from the log; bump `version` when `apply`
+ * changes and the next start rebuilds it.
+ */
+export interface Projection {
+  readonly name: string
+  readonly version: number
+  readonly eventTypes: ReadonlyArray<string>
+  /** A failure (any error) aborts the append with `ProjectionFailed`. */
+  readonly apply: (event: RecordedEvent, documents: Documents) => Effect.Effect<void, unknown>
+}
+
+export const Projection = {
+  make: (projection: Projection): Projection => projection,
+  handles: (projection: Projection, eventType: string) => projection.eventTypes.includes(eventType)
+}
+
+/** The inline projections of this deployment, given to the store layer at the composition root. */
+export class InlineProjections extends Context.Tag("strata/InlineProjections")<
+  InlineProjections,
+  ReadonlyArray<Projection>
+>() {}

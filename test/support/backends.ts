@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Effect, Layer, Redacted } from "effect"
+import type { EventStore } from "../../application/EventStore.ts"
+import { InlineProjections, type Projection } from "../../application/Projection.ts"
+import type { ProjectionStore } from "../../application/ProjectionStore.ts"
+import type { ReadModels } from "../../application/ReadModels.ts"
+import type { SnapshotStore } from "../../application/SnapshotStore.ts"
+import * as LibsqlStore from "../../adapters/libsql/LibsqlStore.ts"
+import * as MemoryStore from "../../adapters/memory/MemoryStore.ts"
+import * as PostgresStore from "../../adapters/postgres/PostgresStore.ts"
+import * as SqliteStore from "../../adapters/sqlite/SqliteStore.ts"
+import { freshDatabase } from "./postgres.ts"
+
+export type Store = EventStore | ReadModels | ProjectionStore | SnapshotStore
+
+/** A fresh location (file, database) each time the layer is built. */
+export interface Backend {
+  readonly name: string
+  readonly layer: (projections?: ReadonlyArray<Projection>) => Layer.Layer<Store, unknown>
+  /** A layer on the same location as the last one built, as a second process would see it. */
+  readonly reopen: (projections?: ReadonlyArray<Projection>) => Layer.Layer<Store, unknown>
+}
+
+const tempFile = (name: string) => {
+  const dir = mkdtempSync(join(tmpdir(), "strata-test-"))
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }))
+  return join(dir, name)
+}
+
+const withProjections = <E>(layer: Layer.Layer<Store, E, InlineProjections>, projections: ReadonlyArray<Projection>) =>
+  layer.pipe(Layer.provide(Layer.succeed(InlineProjections, projections)))
+
+const fileBackend = (
+  name: string,
+  fresh: () => Effect.Effect<string>,
+  open: (location: string) => Layer.Layer<Store, unknown, InlineProjections>
+): Backend => {
+  let last: string | undefined
+  return {
+    name,
+    layer: (projections = []) =>
+      Layer.unwrapEffect(
+        fresh().pipe(Effect.map((location) => withProjections(open(last = location), projections)))
+      ),
+    reopen: (projections = []) => withProjections(open(last!), projections)
+  }
+}
+
+export const memory: Backend = {
+  name: "memory",
+  layer: (projections = []) => withProjections(MemoryStore.layer, projections),
+  reopen: () => {
+    throw new Error("a memory store cannot be reopened")
+  }
+}
+
+export const sqlite = fileBackend(
+  "sqlite",
+  () => Effect.sync(() => tempFile("strata.db")),
+  (filename) => SqliteStore.layer({ filename })
+)
+
+export const libsql = fileBackend(
+  "libsql",
+  () => Effect.sync(() => `file:${tempFile("strata.db")}`),
+  (url) => LibsqlStore.layer({ url })
+)
+
+export const postgres = fileBackend(
+  "postgres",
+  () => Effect.promise(freshDatabase),
+  (url) => PostgresStore.layer({ url: Redacted.make(url), maxConnections: 12 })
+)
+
+export const all: ReadonlyArray<Backend> = [memory, sqlite, libsql, postgres]
+export const durable: ReadonlyArray<Backend> = [sqlite, libsql, postgres]
