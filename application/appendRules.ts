@@ -21,8 +21,8 @@ import {
  * conflict from a fence.
  */
 
-/** How often `any` / `stream_exists` re-read the version after losing a race. */
-const maxAttempts = 10
+/** Attempts before a refused append is reported as a conflict. */
+const maxAttempts = 3
 
 export interface PreparedAppend {
   readonly streamId: string
@@ -69,11 +69,18 @@ export const prepareAppend = (
 
 export interface Attempt {
   readonly prepared: PreparedAppend
-  /** The stream's version as read before this attempt (only for `any` / `stream_exists`). */
+  /** The stream's version as read before the first attempt of `any` / `stream_exists`. */
   readonly current: number | undefined
+  /** 1 for the first attempt. */
   readonly attempts: number
-  /** Writes at this version; `undefined` when the store refused (moved stream, fence, reused id). */
-  readonly tryAt: (version: number) => Effect.Effect<AppendResult | undefined, ProjectionFailed | StoreUnavailable>
+  /**
+   * Writes at this version, or at `"current"`: whatever the version is under the log's
+   * lock (for `stream_exists`, refusing a missing stream). `undefined` when the store
+   * refused: a moved stream, a fence, a reused event id.
+   */
+  readonly tryAt: (
+    version: number | "current"
+  ) => Effect.Effect<AppendResult | undefined, ProjectionFailed | StoreUnavailable>
   readonly findOriginal: (eventIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable>
   readonly fenceState: Effect.Effect<FenceState | undefined, StoreUnavailable>
   readonly streamVersion: Effect.Effect<number, StoreUnavailable>
@@ -95,8 +102,10 @@ export const settleAttempt = (
     const conflict = (actual: number) =>
       new ConcurrencyConflict({ streamId, expected: ExpectedVersion.format(expected), actual })
 
+    // A version-agnostic append that lost a race retries under the lock: it cannot lose twice.
+    const contended = prepared.needsCurrentVersion && attempt.attempts > 1
     const target = expected._tag === "Exact" ? expected.version : expected._tag === "NoStream" ? 0 : current!
-    if (expected._tag === "StreamExists" && current === 0) return yield* conflict(0)
+    if (!contended && expected._tag === "StreamExists" && current === 0) return yield* conflict(0)
 
     if (events.length === 0) {
       const actual = current ?? (yield* attempt.streamVersion)
@@ -104,7 +113,7 @@ export const settleAttempt = (
       return { streamId, version: actual, firstPosition: 0, lastPosition: 0 }
     }
 
-    const written = yield* attempt.tryAt(target)
+    const written = yield* attempt.tryAt(contended ? "current" : target)
     if (written !== undefined) return written
 
     const original = yield* attempt.findOriginal(events.map((event) => event.eventId))
@@ -128,6 +137,11 @@ export const settleAttempt = (
 
     const fence = yield* attempt.fenceState
     if (fence !== undefined) return yield* new StoreFenced(fence)
-    if (prepared.needsCurrentVersion && attempt.attempts < maxAttempts) return "retry" as const
-    return yield* conflict(yield* attempt.streamVersion)
+    const actual = yield* attempt.streamVersion
+    if (expected._tag === "StreamExists" && actual === 0) return yield* conflict(0)
+    // `actual === target`: the write checked the stream against an older view of it
+    // (Postgres evaluates a statement as of its start, before it waited for the lock).
+    const raced = prepared.needsCurrentVersion || actual === target
+    if (raced && attempt.attempts < maxAttempts) return "retry" as const
+    return yield* conflict(actual)
   })

@@ -124,9 +124,11 @@ export const make = Effect.gen(function*() {
 
   const streamVersion = (streamId: string) => Effect.sync(() => streams.get(streamId)?.length ?? 0)
 
-  const tryAt = (prepared: PreparedAppend, expectedVersion: number, recordedAt: string) =>
+  const tryAt = (prepared: PreparedAppend, version: number | "current", recordedAt: string) =>
     writeLock.withPermits(1)(Effect.gen(function*() {
       const stream = streams.get(prepared.streamId) ?? []
+      const expectedVersion = version === "current" ? stream.length : version
+      if (version === "current" && prepared.expected._tag === "StreamExists" && stream.length === 0) return undefined
       if (fenced !== undefined || stream.length !== expectedVersion) return undefined
       if (prepared.events.some((event) => byId.has(event.eventId))) return undefined
       const first = log.length + 1
@@ -169,7 +171,7 @@ export const make = Effect.gen(function*() {
       let attempts = 0
       while (true) {
         attempts++
-        const current = prepared.needsCurrentVersion ? yield* streamVersion(streamId) : undefined
+        const current = prepared.needsCurrentVersion && attempts === 1 ? yield* streamVersion(streamId) : undefined
         const outcome = yield* settleAttempt({
           prepared,
           current,

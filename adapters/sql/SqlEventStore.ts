@@ -108,24 +108,40 @@ export const make = (dialect: Dialect) =>
         }
       })
 
-    const write = (expectedVersion: number, rows: ReadonlyArray<EventRow>) => {
-      const needsProjections = rows.some((row) => projectionsByType.has(row.type))
-      const insert = dialect.insertEvents(sql, expectedVersion, rows).pipe(
+    /** Inserts at `expectedVersion` and applies the inline projections; positions of the rows. */
+    const insert = (expectedVersion: number, rows: ReadonlyArray<EventRow>) =>
+      dialect.insertEvents(sql, expectedVersion, rows).pipe(
         Effect.flatMap((first) => first === undefined ? Effect.fail(new PreconditionFailed()) : Effect.succeed(first)),
-        Effect.tap((first) => needsProjections ? applyInline(rows, first) : Effect.void)
+        Effect.tap((first) => applyInline(rows, first))
       )
-      return dialect.insertIsAtomic && !needsProjections ? insert : sql.withTransaction(insert)
-    }
 
-    /** One attempt at `expectedVersion`; `undefined` means the stream moved under us. */
-    const attempt = (prepared: PreparedAppend, expectedVersion: number, recordedAt: string) => {
-      const rows = prepared.events.map(toRow(prepared.streamId, expectedVersion, recordedAt))
-      return write(expectedVersion, rows).pipe(
-        Effect.map((first): AppendResult => ({
+    /**
+     * One attempt. At a known version it is optimistic: a single statement where the
+     * dialect allows it. At `"current"` (a version-agnostic append that lost a race) it
+     * reads the version under the log's lock, so it cannot lose again.
+     */
+    const attempt = (prepared: PreparedAppend, version: number | "current", recordedAt: string) => {
+      const count = prepared.events.length
+      const rowsAt = (expectedVersion: number) => prepared.events.map(toRow(prepared.streamId, expectedVersion, recordedAt))
+      const written = version === "current"
+        ? sql.withTransaction(Effect.gen(function*() {
+          yield* dialect.lockLog(sql)
+          const current = yield* streamVersion(prepared.streamId)
+          if (prepared.expected._tag === "StreamExists" && current === 0) return yield* new PreconditionFailed()
+          return [current, yield* insert(current, rowsAt(current))] as const
+        }))
+        : Effect.gen(function*() {
+          const rows = rowsAt(version)
+          const atomic = dialect.insertIsAtomic && !rows.some((row) => projectionsByType.has(row.type))
+          const first = yield* (atomic ? insert(version, rows) : sql.withTransaction(insert(version, rows)))
+          return [version, first] as const
+        })
+      return written.pipe(
+        Effect.map(([before, first]): AppendResult => ({
           streamId: prepared.streamId,
-          version: expectedVersion + rows.length,
+          version: before + count,
           firstPosition: first,
-          lastPosition: first + rows.length - 1
+          lastPosition: first + count - 1
         })),
         Effect.tap((result) => SubscriptionRef.update(localHead, (head) => Math.max(head, result.lastPosition))),
         Effect.catchAll((error): Effect.Effect<undefined, ProjectionFailed | StoreUnavailable> => {
@@ -150,7 +166,7 @@ export const make = (dialect: Dialect) =>
         let attempts = 0
         while (true) {
           attempts++
-          const current = prepared.needsCurrentVersion ? yield* streamVersion(streamId) : undefined
+          const current = prepared.needsCurrentVersion && attempts === 1 ? yield* streamVersion(streamId) : undefined
           const outcome = yield* settleAttempt({
             prepared,
             current,
@@ -165,14 +181,12 @@ export const make = (dialect: Dialect) =>
       })
 
     const readStream: EventStoreService["readStream"] = (streamId, options = {}) => {
-      const backwards = options.direction === "backwards"
-      const from = options.from ?? (backwards ? Number.MAX_SAFE_INTEGER : 1)
       const limit = options.limit === undefined ? sql`` : sql`LIMIT ${options.limit}`
-      const query = backwards
-        ? sql<StoredRow>`SELECT ${sql.literal(columns)} FROM strata_events
-            WHERE stream_id = ${streamId} AND version <= ${from} ORDER BY version DESC ${limit}`
+      const query = options.direction === "backwards"
+        ? sql<StoredRow>`SELECT ${sql.literal(columns)} FROM strata_events WHERE stream_id = ${streamId}
+            ${options.from === undefined ? sql`` : sql`AND version <= ${options.from}`} ORDER BY version DESC ${limit}`
         : sql<StoredRow>`SELECT ${sql.literal(columns)} FROM strata_events
-            WHERE stream_id = ${streamId} AND version >= ${from} ORDER BY version ASC ${limit}`
+            WHERE stream_id = ${streamId} AND version >= ${options.from ?? 1} ORDER BY version ASC ${limit}`
       return query.pipe(Effect.map((rows) => rows.map(toRecordedEvent)), Effect.mapError(unavailable("read stream")))
     }
 

@@ -15,7 +15,7 @@ export default Effect.gen(function*() {
     position BIGINT PRIMARY KEY,
     event_id TEXT NOT NULL UNIQUE,
     stream_id TEXT NOT NULL,
-    version INTEGER NOT NULL,
+    version BIGINT NOT NULL,
     type TEXT NOT NULL,
     schema_version INTEGER NOT NULL,
     data TEXT NOT NULL,
@@ -45,7 +45,7 @@ export default Effect.gen(function*() {
   yield* sql`CREATE INDEX strata_documents_partition ON strata_documents (projection, generation, partition, sort)`
   yield* sql`CREATE TABLE strata_snapshots (
     stream_id TEXT PRIMARY KEY,
-    version INTEGER NOT NULL,
+    version BIGINT NOT NULL,
     revision INTEGER NOT NULL,
     state TEXT NOT NULL,
     taken_at TEXT NOT NULL

@@ -1,0 +1,393 @@
+import { describe, expect, test } from "bun:test"
+import { Chunk, Deferred, Effect, Fiber, Option, Schema, Stream } from "effect"
+import { EventStore, ExpectedVersion } from "../../application/EventStore.ts"
+import { Projection } from "../../application/Projection.ts"
+import { ReadModels } from "../../application/ReadModels.ts"
+import * as Backends from "../support/backends.ts"
+import { event, events, runWith } from "../support/run.ts"
+
+/**
+ * The event store contract: every guarantee of the log, named, run against every backend.
+ * A backend that fails one of these is not a strata backend.
+ */
+
+/** Counts events per stream into a document: enough to see what an append left behind. */
+const counter = Projection.make({
+  name: "counter",
+  version: 1,
+  eventTypes: ["Counted", "Poison"],
+  apply: (event, documents) =>
+    Effect.gen(function*() {
+      if (event.type === "Poison") return yield* Effect.fail(new Error("poisoned event"))
+      const current = yield* documents.get(event.streamId)
+      const count = Option.match(current, { onNone: () => 0, onSome: (doc) => (doc as { count: number }).count })
+      yield* documents.put(event.streamId, { count: count + 1 }, { partition: "all", sort: event.streamId })
+    })
+})
+
+const timeout = 60_000
+
+for (const backend of Backends.all) {
+  describe(`event store contract: ${backend.name}`, () => {
+    const run = <A, E>(effect: Effect.Effect<A, E, Backends.Store | import("effect").Scope.Scope>, projections = [counter]) =>
+      runWith(backend.layer(projections), effect)
+
+    test("appends and reads a stream forwards and backwards from a version", async () => {
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("order-1", events(5), ExpectedVersion.noStream)
+        return {
+          all: yield* store.readStream("order-1"),
+          fromThree: yield* store.readStream("order-1", { from: 3 }),
+          backwards: yield* store.readStream("order-1", { direction: "backwards" }),
+          backwardsFromFour: yield* store.readStream("order-1", { direction: "backwards", from: 4, limit: 2 }),
+          missing: yield* store.readStream("order-2"),
+          version: yield* store.streamVersion("order-1")
+        }
+      }))
+      expect(result.all.map((e) => e.version)).toEqual([1, 2, 3, 4, 5])
+      expect(result.all.map((e) => (e.data as { index: number }).index)).toEqual([0, 1, 2, 3, 4])
+      expect(result.fromThree.map((e) => e.version)).toEqual([3, 4, 5])
+      expect(result.backwards.map((e) => e.version)).toEqual([5, 4, 3, 2, 1])
+      expect(result.backwardsFromFour.map((e) => e.version)).toEqual([4, 3])
+      expect(result.missing).toEqual([])
+      expect(result.version).toBe(5)
+    }, timeout)
+
+    test("the envelope carries id, stream, version, position, type, schema version, metadata and time", async () => {
+      const [recorded] = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("user-1", [{
+          eventId: "0190a6f0-0000-7000-8000-000000000001",
+          type: "UserRenamed",
+          schemaVersion: 2,
+          data: { name: "Ada" },
+          metadata: { actor: "admin", correlationId: "req-1", causationId: "cmd-1" }
+        }])
+        return yield* store.readStream("user-1")
+      }))
+      expect(recorded).toMatchObject({
+        eventId: "0190a6f0-0000-7000-8000-000000000001",
+        streamId: "user-1",
+        version: 1,
+        position: 1,
+        type: "UserRenamed",
+        schemaVersion: 2,
+        data: { name: "Ada" },
+        metadata: { actor: "admin", correlationId: "req-1", causationId: "cmd-1" }
+      })
+      expect(new Date(recorded!.recordedAt).toISOString()).toBe(recorded!.recordedAt)
+    }, timeout)
+
+    test("expected version no_stream: refused once the stream exists", async () => {
+      const error = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("s", events(2), ExpectedVersion.noStream)
+        return yield* Effect.flip(store.append("s", events(1), ExpectedVersion.noStream))
+      }))
+      expect(error).toMatchObject({ _tag: "ConcurrencyConflict", streamId: "s", expected: "no_stream", actual: 2 })
+    }, timeout)
+
+    test("expected version stream_exists: refused for a missing stream, accepted for an existing one", async () => {
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        const missing = yield* Effect.flip(store.append("s", events(1), ExpectedVersion.streamExists))
+        yield* store.append("s", events(1))
+        const appended = yield* store.append("s", events(1), ExpectedVersion.streamExists)
+        return { missing, appended }
+      }))
+      expect(result.missing).toMatchObject({ _tag: "ConcurrencyConflict", expected: "stream_exists", actual: 0 })
+      expect(result.appended.version).toBe(2)
+    }, timeout)
+
+    test("expected version exact n: refused below and above the stream's version", async () => {
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("s", events(3))
+        const below = yield* Effect.flip(store.append("s", events(1), ExpectedVersion.exact(2)))
+        const above = yield* Effect.flip(store.append("s", events(1), ExpectedVersion.exact(7)))
+        const exact = yield* store.append("s", events(2), ExpectedVersion.exact(3))
+        return { below, above, exact, versions: (yield* store.readStream("s")).map((e) => e.version) }
+      }))
+      expect(result.below).toMatchObject({ _tag: "ConcurrencyConflict", expected: "2", actual: 3 })
+      expect(result.above).toMatchObject({ _tag: "ConcurrencyConflict", expected: "7", actual: 3 })
+      expect(result.exact).toMatchObject({ version: 5 })
+      expect(result.versions).toEqual([1, 2, 3, 4, 5])
+    }, timeout)
+
+    test("expected version any: appends whatever the version", async () => {
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("s", events(2), ExpectedVersion.any)
+        return yield* store.append("s", events(2), ExpectedVersion.any)
+      }))
+      expect(result).toMatchObject({ version: 4, firstPosition: 3, lastPosition: 4 })
+    }, timeout)
+
+    test("an empty append checks the expected version and writes nothing", async () => {
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("s", events(1))
+        const ok = yield* store.append("s", [], ExpectedVersion.exact(1))
+        const refused = yield* Effect.flip(store.append("s", [], ExpectedVersion.exact(0)))
+        return { ok, refused, head: yield* store.head }
+      }))
+      expect(result.ok).toMatchObject({ version: 1 })
+      expect(result.refused).toMatchObject({ _tag: "ConcurrencyConflict", actual: 1 })
+      expect(result.head).toBe(1)
+    }, timeout)
+
+    test("N fibers racing to append at the same version: exactly one wins, the others get ConcurrencyConflict", async () => {
+      const outcomes = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("contested", events(1))
+        return yield* Effect.forEach(
+          Array.from({ length: 16 }, () => event("Counted")),
+          (candidate) => Effect.either(store.append("contested", [candidate], ExpectedVersion.exact(1))),
+          { concurrency: "unbounded" }
+        )
+      }))
+      const winners = outcomes.filter((outcome) => outcome._tag === "Right")
+      const losers = outcomes.filter((outcome) => outcome._tag === "Left")
+      expect(winners).toHaveLength(1)
+      expect(losers).toHaveLength(15)
+      for (const loser of losers) {
+        expect(loser.left).toMatchObject({ _tag: "ConcurrencyConflict", expected: "1", actual: 2 })
+      }
+    }, timeout)
+
+    test("racing appends with expected version any all land, with contiguous versions", async () => {
+      const versions = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* Effect.forEach(
+          Array.from({ length: 12 }, () => event("Counted")),
+          (candidate) => store.append("shared", [candidate], ExpectedVersion.any),
+          { concurrency: "unbounded" }
+        )
+        return (yield* store.readStream("shared")).map((e) => e.version)
+      }))
+      expect(versions).toEqual(Array.from({ length: 12 }, (_, index) => index + 1))
+    }, timeout)
+
+    test("re-sending an append with the same event ids returns the original result and writes nothing twice", async () => {
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("other", events(1))
+        const batch = events(3, "Counted")
+        const first = yield* store.append("s", batch, ExpectedVersion.noStream)
+        yield* store.append("other", events(1))
+        const again = yield* store.append("s", batch, ExpectedVersion.noStream)
+        const againAny = yield* store.append("s", batch, ExpectedVersion.any)
+        const counted = yield* (yield* ReadModels).get("counter", "s")
+        return { first, again, againAny, stream: yield* store.readStream("s"), head: yield* store.head, counted }
+      }))
+      expect(result.again).toEqual(result.first)
+      expect(result.againAny).toEqual(result.first)
+      expect(result.stream).toHaveLength(3)
+      expect(result.head).toBe(5)
+      expect(result.counted).toEqual(Option.some({ count: 3 }))
+    }, timeout)
+
+    test("an event id used by a different event is refused with DuplicateEventId", async () => {
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        const original = event("A")
+        yield* store.append("s", [original])
+        const otherStream = yield* Effect.flip(store.append("t", [original]))
+        const otherBatch = yield* Effect.flip(store.append("s", [original, event("B")]))
+        const withinBatch = yield* Effect.flip(store.append("u", [original, original]))
+        return { otherStream, otherBatch, withinBatch, head: yield* store.head }
+      }))
+      expect(result.otherStream).toMatchObject({ _tag: "DuplicateEventId" })
+      expect(result.otherBatch).toMatchObject({ _tag: "DuplicateEventId" })
+      expect(result.withinBatch).toMatchObject({ _tag: "DuplicateEventId" })
+      expect(result.head).toBe(1)
+    }, timeout)
+
+    test("bad input is a typed InvalidEvent and writes nothing", async () => {
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        return {
+          emptyStream: yield* Effect.flip(store.append("", events(1))),
+          emptyType: yield* Effect.flip(store.append("s", [event("")])),
+          notJson: yield* Effect.flip(store.append("s", [event("A", { big: 1n })])),
+          badVersion: yield* Effect.flip(store.append("s", events(1), ExpectedVersion.exact(-1))),
+          head: yield* store.head
+        }
+      }))
+      expect(result.emptyStream._tag).toBe("InvalidEvent")
+      expect(result.emptyType._tag).toBe("InvalidEvent")
+      expect(result.notJson._tag).toBe("InvalidEvent")
+      expect(result.badVersion._tag).toBe("InvalidEvent")
+      expect(result.head).toBe(0)
+    }, timeout)
+
+    test("appends are atomic with inline projections: the projection's documents commit with the events", async () => {
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("a", events(2, "Counted"))
+        yield* store.append("b", events(1, "Counted"))
+        const readModels = yield* ReadModels
+        return {
+          a: yield* readModels.get("counter", "a"),
+          listed: yield* readModels.list("counter", { partition: "all" }),
+          listedDesc: yield* readModels.list("counter", { partition: "all", order: "desc", limit: 1 }),
+          after: yield* readModels.list("counter", { partition: "all", after: "a" })
+        }
+      }))
+      expect(result.a).toEqual(Option.some({ count: 2 }))
+      expect(result.listed.map((doc) => [doc.key, doc.doc])).toEqual([["a", { count: 2 }], ["b", { count: 1 }]])
+      expect(result.listedDesc.map((doc) => doc.key)).toEqual(["b"])
+      expect(result.after.map((doc) => doc.key)).toEqual(["b"])
+    }, timeout)
+
+    test("a projection that fails aborts the append and leaves no trace", async () => {
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("s", events(1, "Counted"))
+        const error = yield* Effect.flip(store.append("s", [event("Counted"), event("Poison")]))
+        return {
+          error,
+          stream: yield* store.readStream("s"),
+          head: yield* store.head,
+          counted: yield* (yield* ReadModels).get("counter", "s"),
+          next: yield* store.append("s", events(1, "Counted"), ExpectedVersion.exact(1))
+        }
+      }))
+      expect(result.error).toMatchObject({ _tag: "ProjectionFailed", projection: "counter", eventType: "Poison" })
+      expect(result.stream).toHaveLength(1)
+      expect(result.head).toBe(1)
+      expect(result.counted).toEqual(Option.some({ count: 1 }))
+      expect(result.next).toMatchObject({ version: 2, firstPosition: 2 })
+    }, timeout)
+
+    test("readAll pages the whole log in position order; head is the last position", async () => {
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("a", events(3))
+        yield* store.append("b", events(2))
+        yield* store.append("a", events(2))
+        const pages = [yield* store.readAll({ after: 0, limit: 3 }), yield* store.readAll({ after: 3, limit: 3 }), yield* store.readAll({ after: 6, limit: 3 })]
+        return { pages, head: yield* store.head }
+      }))
+      expect(result.pages.map((page) => page.map((e) => e.position))).toEqual([[1, 2, 3], [4, 5, 6], [7]])
+      expect(result.pages.flat().map((e) => e.streamId)).toEqual(["a", "a", "a", "b", "b", "a", "a"])
+      expect(result.head).toBe(7)
+    }, timeout)
+
+    test("a reader following the log never skips a late commit", async () => {
+      // The first append takes its position, then stalls inside its transaction (in a
+      // projection) while a second writer tries to commit after it.
+      const received = await (async () => {
+        let release!: Deferred.Deferred<void>
+        let entered!: Deferred.Deferred<void>
+        const stall = Projection.make({
+          name: "stall",
+          version: 1,
+          eventTypes: ["Slow"],
+          apply: () => Effect.zipRight(Deferred.succeed(entered, undefined), Deferred.await(release))
+        })
+        return run(Effect.gen(function*() {
+          release = yield* Deferred.make<void>()
+          entered = yield* Deferred.make<void>()
+          const store = yield* EventStore
+          const follower = yield* store.follow(0).pipe(Stream.take(4), Stream.runCollect, Effect.fork)
+          const slow = yield* Effect.fork(store.append("slow", [event("Slow")]))
+          yield* Deferred.await(entered)
+          const fast = yield* Effect.fork(store.append("fast", events(2)))
+          yield* Effect.sleep("100 millis")
+          yield* Deferred.succeed(release, undefined)
+          yield* Fiber.join(slow)
+          yield* Fiber.join(fast)
+          yield* store.append("last", events(1))
+          return Chunk.toReadonlyArray(yield* Fiber.join(follower))
+        }), [stall])
+      })()
+      expect(received.map((e) => e.position)).toEqual([1, 2, 3, 4])
+      expect(received[0]!.streamId).toBe("slow")
+    }, timeout)
+
+    test("followers under concurrent writers see every event exactly once, in position order", async () => {
+      const writers = 8
+      const perWriter = 15
+      const received = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("before", events(3))
+        const follower = yield* store.follow(1).pipe(Stream.take(2 + writers * perWriter), Stream.runCollect, Effect.fork)
+        yield* Effect.forEach(
+          Array.from({ length: writers }, (_, writer) => writer),
+          (writer) => Effect.forEach(events(perWriter), (e) => store.append(`writer-${writer}`, [e]), { discard: true }),
+          { concurrency: "unbounded", discard: true }
+        )
+        return Chunk.toReadonlyArray(yield* Fiber.join(follower))
+      }))
+      expect(received.map((e) => e.position)).toEqual(Array.from({ length: 2 + writers * perWriter }, (_, i) => i + 2))
+      expect(new Set(received.map((e) => e.eventId)).size).toBe(received.length)
+    }, timeout)
+
+    test("large payloads, unicode and integers beyond 2^53 survive a round trip", async () => {
+      const Payload = Schema.Struct({ big: Schema.BigInt, text: Schema.String, blob: Schema.String, safe: Schema.Number })
+      const payload = {
+        big: 2n ** 64n + 1n,
+        text: "Grüße, 世界 🌍 — עברית ‮ \u0000 \"quoted\" \\ \n\t",
+        blob: "x".repeat(4 * 1024 * 1024),
+        safe: Number.MAX_SAFE_INTEGER
+      }
+      const read = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("payloads", [event("Big", Schema.encodeSync(Payload)(payload), { actor: "ünïcødé 👩‍💻" })])
+        return (yield* store.readStream("payloads"))[0]!
+      }))
+      expect(Schema.decodeUnknownSync(Payload)(read.data)).toEqual(payload)
+      expect(read.metadata.actor).toBe("ünïcødé 👩‍💻")
+    }, timeout)
+
+    test("a fenced store refuses every append until unfenced", async () => {
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("s", events(1))
+        const fence = yield* store.fence("moving to postgres")
+        const refused = yield* Effect.flip(store.append("s", events(1)))
+        const refusedExact = yield* Effect.flip(store.append("s", events(1), ExpectedVersion.exact(1)))
+        const state = yield* store.fenceState
+        yield* store.unfence
+        const after = yield* store.append("s", events(1), ExpectedVersion.exact(1))
+        return { fence, refused, refusedExact, state, after, head: yield* store.head }
+      }))
+      expect(result.fence.reason).toBe("moving to postgres")
+      expect(result.refused).toMatchObject({ _tag: "StoreFenced", reason: "moving to postgres" })
+      expect(result.refusedExact._tag).toBe("StoreFenced")
+      expect(result.state).toEqual(result.fence)
+      expect(result.after).toMatchObject({ version: 2, firstPosition: 2 })
+      expect(result.head).toBe(2)
+    }, timeout)
+
+    test("a fence waits for the append in flight and stops the next one", async () => {
+      let release!: Deferred.Deferred<void>
+      let entered!: Deferred.Deferred<void>
+      const stall = Projection.make({
+        name: "stall",
+        version: 1,
+        eventTypes: ["Slow"],
+        apply: () => Effect.zipRight(Deferred.succeed(entered, undefined), Deferred.await(release))
+      })
+      const result = await run(Effect.gen(function*() {
+        release = yield* Deferred.make<void>()
+        entered = yield* Deferred.make<void>()
+        const store = yield* EventStore
+        const inFlight = yield* Effect.fork(store.append("s", [event("Slow")]))
+        yield* Deferred.await(entered)
+        const fencing = yield* Effect.fork(store.fence("cutover"))
+        yield* Effect.sleep("50 millis")
+        yield* Deferred.succeed(release, undefined)
+        const committed = yield* Fiber.join(inFlight)
+        yield* Fiber.join(fencing)
+        const refused = yield* Effect.flip(store.append("s", events(1)))
+        return { committed, refused, head: yield* store.head }
+      }), [stall])
+      expect(result.committed).toMatchObject({ version: 1 })
+      expect(result.refused._tag).toBe("StoreFenced")
+      expect(result.head).toBe(1)
+    }, timeout)
+  })
+}
