@@ -1,7 +1,10 @@
+import { createClient } from "@libsql/client"
+import { Database } from "bun:sqlite"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect, Layer, Redacted } from "effect"
+import pg from "pg"
 import type { EventStore } from "../../application/EventStore.ts"
 import { InlineProjections, type Projection } from "../../application/Projection.ts"
 import type { ProjectionStore } from "../../application/ProjectionStore.ts"
@@ -21,6 +24,8 @@ export interface Backend {
   readonly layer: (projections?: ReadonlyArray<Projection>) => Layer.Layer<Store, unknown>
   /** A layer on the same location as the last one built, as a second process would see it. */
   readonly reopen: (projections?: ReadonlyArray<Projection>) => Layer.Layer<Store, unknown>
+  /** Runs a statement with the raw driver on the last location built (SQL backends). */
+  readonly exec: (statement: string) => Promise<void>
 }
 
 const tempFile = (name: string) => {
@@ -35,7 +40,8 @@ const withProjections = <E>(layer: Layer.Layer<Store, E, InlineProjections>, pro
 const fileBackend = (
   name: string,
   fresh: () => Effect.Effect<string>,
-  open: (location: string) => Layer.Layer<Store, unknown, InlineProjections>
+  open: (location: string) => Layer.Layer<Store, unknown, InlineProjections>,
+  exec: (location: string, statement: string) => Promise<void>
 ): Backend => {
   let last: string | undefined
   return {
@@ -44,7 +50,8 @@ const fileBackend = (
       Layer.unwrapEffect(
         fresh().pipe(Effect.map((location) => withProjections(open(last = location), projections)))
       ),
-    reopen: (projections = []) => withProjections(open(last!), projections)
+    reopen: (projections = []) => withProjections(open(last!), projections),
+    exec: (statement) => exec(last!, statement)
   }
 }
 
@@ -53,25 +60,41 @@ export const memory: Backend = {
   layer: (projections = []) => withProjections(MemoryStore.layer, projections),
   reopen: () => {
     throw new Error("a memory store cannot be reopened")
-  }
+  },
+  exec: () => Promise.reject(new Error("a memory store has no SQL"))
 }
 
 export const sqlite = fileBackend(
   "sqlite",
   () => Effect.sync(() => tempFile("strata.db")),
-  (filename) => SqliteStore.layer({ filename })
+  (filename) => SqliteStore.layer({ filename }),
+  async (filename, statement) => {
+    const db = new Database(filename)
+    db.run(statement)
+    db.close()
+  }
 )
 
 export const libsql = fileBackend(
   "libsql",
   () => Effect.sync(() => `file:${tempFile("strata.db")}`),
-  (url) => LibsqlStore.layer({ url })
+  (url) => LibsqlStore.layer({ url }),
+  async (url, statement) => {
+    const client = createClient({ url })
+    await client.execute(statement)
+    client.close()
+  }
 )
 
 export const postgres = fileBackend(
   "postgres",
   () => Effect.promise(freshDatabase),
-  (url) => PostgresStore.layer({ url: Redacted.make(url), maxConnections: 12 })
+  (url) => PostgresStore.layer({ url: Redacted.make(url), maxConnections: 12 }),
+  async (url, statement) => {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    await client.query(statement).finally(() => client.end())
+  }
 )
 
 export const all: ReadonlyArray<Backend> = [memory, sqlite, libsql, postgres]

@@ -1,0 +1,156 @@
+import { Effect, Either, Option, type ParseResult, Schema } from "effect"
+import { type Decider, fold } from "../domain/Decider.ts"
+import { EventIds } from "./EventIds.ts"
+import { type AppendError, EventStore, type EventMetadata, ExpectedVersion, type RecordedEvent } from "./EventStore.ts"
+import { SnapshotStore } from "./SnapshotStore.ts"
+import { ConcurrencyConflict, StoreUnavailable } from "./StoreError.ts"
+
+/** Events of a decider are tagged: the tag is the event type in the log. */
+export interface TaggedEvent {
+  readonly _tag: string
+}
+
+/**
+ * How an aggregate lives in the log: its decider, the codecs of its events and state,
+ * and the stream it is kept in.
+ */
+export interface Aggregate<Command, Event extends TaggedEvent, State, Refusal> {
+  /** Streams are `${category}-${id}`. */
+  readonly category: string
+  readonly decider: Decider<Command, Event, State, Refusal>
+  /** The union of the aggregate's event schemas; the encoded form (without `_tag`) is the event's data. */
+  readonly events: Schema.Schema<Event, any>
+  /** Encodes the state for snapshots. */
+  readonly state: Schema.Schema<State, any>
+  /** Bump when `evolve` or the state's shape changes: older snapshots are then ignored. */
+  readonly snapshotRevision: number
+  /** Take a snapshot once this many events have accumulated since the last one. */
+  readonly snapshotEvery: number
+  /** The schema version new events are written with, per type (default 1). */
+  readonly schemaVersions?: Readonly<Record<string, number>>
+  /** Brings an event written with an older schema version to the current shape, before decoding. */
+  readonly upcast?: (event: RecordedEvent) => unknown
+}
+
+export interface Loaded<State> {
+  readonly state: State
+  /** The stream's version the state reflects (0: no stream). */
+  readonly version: number
+}
+
+export interface HandleOptions {
+  /** Decide only if the stream is still at this version (e.g. from an `If-Match`). */
+  readonly expectedVersion?: number
+  /** Times to reload and decide again after losing a race; 0 for commands that must not. */
+  readonly retries?: number
+  readonly metadata?: EventMetadata
+}
+
+export interface Handled<Event, State> {
+  readonly events: ReadonlyArray<Event>
+  readonly state: State
+  readonly version: number
+}
+
+const corrupt = (streamId: string) => (error: ParseResult.ParseError) =>
+  new StoreUnavailable({ operation: `decode ${streamId}`, reason: error.message })
+
+export const streamOf = (aggregate: { readonly category: string }, id: string) => `${aggregate.category}-${id}`
+
+const decodeEvent = <Event extends TaggedEvent>(aggregate: Aggregate<any, Event, any, any>, event: RecordedEvent) =>
+  Schema.decodeUnknown(aggregate.events)({
+    ...((aggregate.upcast ? aggregate.upcast(event) : event.data) as object),
+    _tag: event.type
+  }).pipe(Effect.mapError(corrupt(event.streamId)))
+
+/** The aggregate's state: the latest snapshot of this revision plus the events after it. */
+export const load = <Command, Event extends TaggedEvent, State, Refusal>(
+  aggregate: Aggregate<Command, Event, State, Refusal>,
+  id: string
+) =>
+  Effect.gen(function*() {
+    const streamId = streamOf(aggregate, id)
+    const snapshots = yield* SnapshotStore
+    const store = yield* EventStore
+    const snapshot = yield* snapshots.load(streamId, aggregate.snapshotRevision)
+    const base = Option.isSome(snapshot)
+      ? {
+        state: yield* Schema.decodeUnknown(aggregate.state)(snapshot.value.state).pipe(Effect.mapError(corrupt(streamId))),
+        version: snapshot.value.version
+      }
+      : { state: aggregate.decider.initialState, version: 0 }
+    const recorded = yield* store.readStream(streamId, { from: base.version + 1 })
+    const events = yield* Effect.forEach(recorded, (event) => decodeEvent(aggregate, event))
+    return {
+      state: fold(aggregate.decider, events, base.state),
+      version: base.version + recorded.length,
+      snapshotVersion: base.version
+    }
+  })
+
+/**
+ * Load → decide → append at the version that was loaded. A lost race is retried (reload,
+ * decide again) up to `retries` times; a refusal of the decider is returned as is.
+ */
+export const handle = <Command, Event extends TaggedEvent, State, Refusal>(
+  aggregate: Aggregate<Command, Event, State, Refusal>,
+  id: string,
+  command: Command,
+  options: HandleOptions = {}
+): Effect.Effect<Handled<Event, State>, Refusal | AppendError, EventStore | SnapshotStore> =>
+  Effect.gen(function*() {
+    const streamId = streamOf(aggregate, id)
+    const store = yield* EventStore
+    const ids = yield* EventIds
+    const encode = Schema.encode(aggregate.events)
+    let retriesLeft = options.retries ?? 0
+    while (true) {
+      const loaded = yield* load(aggregate, id)
+      if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
+        return yield* new ConcurrencyConflict({
+          streamId,
+          expected: String(options.expectedVersion),
+          actual: loaded.version
+        })
+      }
+      const decided = aggregate.decider.decide(command, loaded.state)
+      if (Either.isLeft(decided)) return yield* Effect.fail(decided.left)
+      const events = decided.right
+      const newEvents = yield* Effect.forEach(events, (event) =>
+        Effect.gen(function*() {
+          const { _tag, ...data } = (yield* encode(event).pipe(Effect.mapError(corrupt(streamId)))) as TaggedEvent
+          return {
+            eventId: yield* ids.next,
+            type: _tag,
+            schemaVersion: aggregate.schemaVersions?.[_tag] ?? 1,
+            data,
+            ...(options.metadata ? { metadata: options.metadata } : {})
+          }
+        }))
+      const appended = yield* store.append(streamId, newEvents, ExpectedVersion.exact(loaded.version)).pipe(
+        Effect.map(Either.right),
+        Effect.catchTag("ConcurrencyConflict", (conflict) =>
+          retriesLeft-- > 0 ? Effect.succeed(Either.left(conflict)) : Effect.fail(conflict))
+      )
+      if (Either.isLeft(appended)) continue
+      const state = fold(aggregate.decider, events, loaded.state)
+      const version = appended.right.version
+      if (version - loaded.snapshotVersion >= aggregate.snapshotEvery) {
+        yield* saveSnapshot(aggregate, streamId, state, version)
+      }
+      return { events, state, version }
+    }
+  })
+
+/** A snapshot is a cache: failing to write one must not fail the command that earned it. */
+const saveSnapshot = <State>(
+  aggregate: Aggregate<any, any, State, any>,
+  streamId: string,
+  state: State,
+  version: number
+) =>
+  Effect.gen(function*() {
+    const snapshots = yield* SnapshotStore
+    const encoded = yield* Schema.encode(aggregate.state)(state)
+    yield* snapshots.save(streamId, aggregate.snapshotRevision, { version, state: encoded })
+  }).pipe(Effect.catchAll((error) => Effect.logWarning("snapshot not saved", { streamId, error: String(error) })))

@@ -1,0 +1,104 @@
+import { describe, expect, test } from "bun:test"
+import { Effect, Option, type Scope } from "effect"
+import * as Aggregate from "../../application/Aggregate.ts"
+import { EventStore } from "../../application/EventStore.ts"
+import { SnapshotStore } from "../../application/SnapshotStore.ts"
+import * as Backends from "../support/backends.ts"
+import { event, runWith } from "../support/run.ts"
+import { Tally } from "../support/Tally.ts"
+
+const timeout = 60_000
+const add = (amount: number) => ({ _tag: "Add" as const, amount })
+
+for (const backend of Backends.all) {
+  describe(`load → decide → append: ${backend.name}`, () => {
+    const run = <A, E>(effect: Effect.Effect<A, E, Backends.Store | Scope.Scope>) => runWith(backend.layer(), effect)
+
+    test("decided events are appended with metadata; the state follows", async () => {
+      const result = await run(Effect.gen(function*() {
+        yield* Aggregate.handle(Tally, "t1", add(2))
+        const second = yield* Aggregate.handle(Tally, "t1", add(3), { metadata: { actor: "ada", correlationId: "req-9" } })
+        const stored = yield* (yield* EventStore).readStream("tally-t1")
+        return { second, stored, loaded: yield* Aggregate.load(Tally, "t1") }
+      }))
+      expect(result.second).toMatchObject({ version: 2, state: { total: 5, adds: 2 } })
+      expect(result.stored.map((e) => [e.type, e.data])).toEqual([["Added", { amount: 2 }], ["Added", { amount: 3 }]])
+      expect(result.stored[1]!.metadata).toEqual({ actor: "ada", correlationId: "req-9" })
+      expect(result.loaded).toMatchObject({ state: { total: 5, adds: 2 }, version: 2 })
+    }, timeout)
+
+    test("a refusal of the decider is returned typed and writes nothing", async () => {
+      const result = await run(Effect.gen(function*() {
+        yield* Aggregate.handle(Tally, "t1", add(1_000_000_000))
+        const refusal = yield* Effect.flip(Aggregate.handle(Tally, "t1", add(1)))
+        return { refusal, version: yield* (yield* EventStore).streamVersion("tally-t1") }
+      }))
+      expect(result.refusal).toMatchObject({ _tag: "OverLimit", total: 1_000_000_000 })
+      expect(result.version).toBe(1)
+    }, timeout)
+
+    test("a stale expected version is a ConcurrencyConflict naming the current one", async () => {
+      const error = await run(Effect.gen(function*() {
+        yield* Aggregate.handle(Tally, "t1", add(1))
+        return yield* Effect.flip(Aggregate.handle(Tally, "t1", add(1), { expectedVersion: 0 }))
+      }))
+      expect(error).toMatchObject({ _tag: "ConcurrencyConflict", expected: "0", actual: 1 })
+    }, timeout)
+
+    test("racing commands: with retries all land; without, the losers get a conflict", async () => {
+      const result = await run(Effect.gen(function*() {
+        const withRetries = yield* Effect.forEach(
+          Array.from({ length: 6 }, () => add(1)),
+          (command) => Aggregate.handle(Tally, "retried", command, { retries: 10 }),
+          { concurrency: "unbounded" }
+        )
+        const without = yield* Effect.forEach(
+          Array.from({ length: 6 }, () => add(1)),
+          (command) => Effect.either(Aggregate.handle(Tally, "strict", command)),
+          { concurrency: "unbounded" }
+        )
+        return {
+          retried: (yield* Aggregate.load(Tally, "retried")).state,
+          withRetries,
+          conflicts: without.filter((outcome) => outcome._tag === "Left").map((outcome) => outcome.left._tag),
+          strict: (yield* Aggregate.load(Tally, "strict")).state
+        }
+      }))
+      expect(result.retried.total).toBe(6)
+      expect(result.strict.total).toBe(6 - result.conflicts.length)
+      expect(result.conflicts.every((tag) => tag === "ConcurrencyConflict")).toBe(true)
+    }, timeout)
+
+    test("snapshots are taken as the stream grows and loading starts from the latest", async () => {
+      const result = await run(Effect.gen(function*() {
+        for (let i = 0; i < 120; i++) yield* Aggregate.handle(Tally, "long", add(1))
+        const snapshot = yield* (yield* SnapshotStore).load("tally-long", Tally.snapshotRevision)
+        return { snapshot, loaded: yield* Aggregate.load(Tally, "long") }
+      }))
+      expect(Option.getOrThrow(result.snapshot)).toEqual({ version: 100, state: { total: 100, adds: 100 } })
+      expect(result.loaded).toEqual({ state: { total: 120, adds: 120 }, version: 120, snapshotVersion: 100 })
+    }, timeout)
+
+    test("an event written with an older schema version is upcast before it is decoded", async () => {
+      // Version 1 of `Added` called the field `n`; version 2 calls it `amount`.
+      const upcasting = {
+        ...Tally,
+        schemaVersions: { Added: 2 },
+        upcast: (recorded: { type: string; schemaVersion: number; data: unknown }) =>
+          recorded.type === "Added" && recorded.schemaVersion === 1
+            ? { amount: (recorded.data as { n: number }).n }
+            : recorded.data
+      }
+      const result = await run(Effect.gen(function*() {
+        yield* (yield* EventStore).append("tally-old", [{ ...event("Added", { n: 7 }), schemaVersion: 1 }])
+        yield* Aggregate.handle(upcasting, "old", add(1))
+        return {
+          loaded: yield* Aggregate.load(upcasting, "old"),
+          versions: (yield* (yield* EventStore).readStream("tally-old")).map((e) => e.schemaVersion)
+        }
+      }))
+      expect(result.loaded.state).toEqual({ total: 8, adds: 2 })
+      expect(result.versions).toEqual([1, 2])
+    }, timeout)
+  })
+}
