@@ -1,0 +1,70 @@
+import { Command, Options, ValidationError } from "@effect/cli"
+import { Config, Console, Effect, Either, Layer } from "effect"
+import * as DatabaseUrl from "../DatabaseUrl.ts"
+import * as HttpServer from "../http/HttpServer.ts"
+import type { EventStore } from "../../application/EventStore.ts"
+import type { ProjectionStore } from "../../application/ProjectionStore.ts"
+import type { ReadModels } from "../../application/ReadModels.ts"
+import type { SnapshotStore } from "../../application/SnapshotStore.ts"
+
+export type Store = EventStore | ReadModels | ProjectionStore | SnapshotStore
+
+/** The composition root's choice of backend for a URL. */
+export type StoreLayer = (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<Store, unknown>
+
+/** `--database`, else `STRATA_DATABASE_URL`, else the embedded SQLite default. */
+const database = Options.text("database").pipe(
+  Options.withDescription(`The backend: ${DatabaseUrl.acceptedForms}`),
+  Options.withFallbackConfig(Config.string("STRATA_DATABASE_URL")),
+  Options.withDefault(DatabaseUrl.defaultUrl)
+)
+
+const host = Options.text("host").pipe(
+  Options.withDescription("Interface to listen on"),
+  Options.withFallbackConfig(Config.string("STRATA_HOST")),
+  Options.withDefault("127.0.0.1")
+)
+
+const port = Options.integer("port").pipe(
+  Options.withDescription("Port to listen on"),
+  Options.withFallbackConfig(Config.integer("STRATA_PORT")),
+  Options.withDefault(8787)
+)
+
+const parseUrl = (raw: string) =>
+  Either.match(DatabaseUrl.parse(raw), { onLeft: Effect.fail, onRight: Effect.succeed })
+
+/** The commands of the `strata` executable; the backends come from the composition root. */
+export const make = (store: StoreLayer) => {
+  const serve = Command.make("serve", { database, host, port }, (options) =>
+    Effect.gen(function*() {
+      const url = yield* parseUrl(options.database)
+      const listening = Console.log(
+        `strata listening on http://${options.host}:${options.port} (${url._tag.toLowerCase()})`
+      )
+      return yield* Layer.effectDiscard(listening).pipe(
+        Layer.provideMerge(HttpServer.layer({ hostname: options.host, port: options.port })),
+        Layer.provide(store(url)),
+        Layer.launch
+      )
+    })).pipe(Command.withDescription("Serve the HTTP API (what `npm start` runs)"))
+
+  return Command.make("strata").pipe(
+    Command.withDescription("strata: an event-sourced storage core"),
+    Command.withSubcommands([serve])
+  )
+}
+
+/** One line on stderr and the exit code: 2 for bad usage, 1 for anything else. */
+export const reportFailure = (error: unknown) =>
+  Effect.gen(function*() {
+    if (ValidationError.isValidationError(error)) {
+      // @effect/cli has printed the message and the usage already.
+      return 2
+    }
+    const message = error instanceof Error || (typeof error === "object" && error !== null && "message" in error)
+      ? String((error as { message: unknown }).message)
+      : String(error)
+    yield* Console.error(`strata: ${message.split("\n")[0]}`)
+    return 1
+  })
