@@ -1,11 +1,47 @@
-import { Chunk, Duration, Effect, Option, Stream, SubscriptionRef } from "effect"
+import { Chunk, type Duration, Effect, Option, Stream } from "effect"
 import type { ReadAllOptions, RecordedEvent } from "./EventStore.ts"
 import type { StoreUnavailable } from "./StoreError.ts"
 
+/**
+ * Wakes followers when this process appends. On the append path it costs one increment
+ * when nobody follows, which matters: appending is the hot path.
+ */
+export interface AppendSignal {
+  /** Called after every commit of this process. */
+  readonly notify: () => void
+  /** How many commits so far: a follower notes it before it reads. */
+  readonly count: () => number
+  /** Resolves once a commit comes after `count` (at once if one already has). */
+  readonly after: (count: number) => Effect.Effect<void>
+}
+
+export const makeAppendSignal = (): AppendSignal => {
+  let commits = 0
+  let waiters: Array<() => void> = []
+  return {
+    notify: () => {
+      commits++
+      if (waiters.length === 0) return
+      const woken = waiters
+      waiters = []
+      for (const wake of woken) wake()
+    },
+    count: () => commits,
+    after: (count) =>
+      Effect.async<void>((resume) => {
+        if (commits !== count) return resume(Effect.void)
+        const wake = () => resume(Effect.void)
+        waiters.push(wake)
+        return Effect.sync(() => {
+          waiters = waiters.filter((waiter) => waiter !== wake)
+        })
+      })
+  }
+}
+
 export interface FollowOptions {
   readonly readAll: (options: ReadAllOptions) => Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable>
-  /** The head as this process last committed it: wakes followers without polling. */
-  readonly localHead: SubscriptionRef.SubscriptionRef<number>
+  readonly signal: AppendSignal
   /** How often to look for events committed by other processes. */
   readonly pollInterval: Duration.DurationInput
   readonly pageSize: number
@@ -18,21 +54,19 @@ export interface FollowOptions {
  * below a position already read.
  */
 export const followLog =
-  ({ localHead, pageSize, pollInterval, readAll }: FollowOptions) =>
+  ({ pageSize, pollInterval, readAll, signal }: FollowOptions) =>
   (after: number): Stream.Stream<RecordedEvent, StoreUnavailable> => {
-    const newerThan = (position: number) =>
-      localHead.changes.pipe(
-        Stream.filter((head) => head > position),
-        Stream.runHead,
-        Effect.timeout(pollInterval),
-        Effect.ignore
-      )
     const nextPage = (cursor: number): Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable> =>
-      readAll({ after: cursor, limit: pageSize }).pipe(
-        Effect.flatMap((page) =>
-          page.length > 0 ? Effect.succeed(page) : Effect.zipRight(newerThan(cursor), Effect.suspend(() => nextPage(cursor)))
+      Effect.suspend(() => {
+        const seen = signal.count()
+        return readAll({ after: cursor, limit: pageSize }).pipe(
+          Effect.flatMap((page) =>
+            page.length > 0
+              ? Effect.succeed(page)
+              : signal.after(seen).pipe(Effect.timeout(pollInterval), Effect.ignore, Effect.zipRight(nextPage(cursor)))
+          )
         )
-      )
+      })
     return Stream.unfoldChunkEffect(after, (cursor) =>
       Effect.map(nextPage(cursor), (page) =>
         Option.some([Chunk.unsafeFromArray(page.slice()), page[page.length - 1]!.position] as const)

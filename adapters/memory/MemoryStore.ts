@@ -1,4 +1,4 @@
-import { Clock, Context, Effect, Layer, Option, SubscriptionRef } from "effect"
+import { Clock, Context, Effect, Layer, Option } from "effect"
 import type {
   AppendResult,
   EventStoreService,
@@ -8,8 +8,8 @@ import type {
   RecordedEvent
 } from "../../application/EventStore.ts"
 import { EventStore } from "../../application/EventStore.ts"
-import { type PreparedAppend, prepareAppend, settleAttempt } from "../../application/appendRules.ts"
-import { followLog } from "../../application/followLog.ts"
+import { appendWith, type PreparedAppend } from "../../application/appendRules.ts"
+import { followLog, makeAppendSignal } from "../../application/followLog.ts"
 import { type Document, type DocumentQuery, type Documents, InlineProjections, type Projection } from "../../application/Projection.ts"
 import { ProjectionStore, type ProjectionStoreService, type RebuildProgress } from "../../application/ProjectionStore.ts"
 import { ReadModels, type ReadModelsService } from "../../application/ReadModels.ts"
@@ -75,7 +75,7 @@ const listDocuments = (documents: ReadonlyArray<Document>, query: DocumentQuery)
 export const make = Effect.gen(function*() {
   const projections = yield* InlineProjections
   const writeLock = yield* Effect.makeSemaphore(1)
-  const localHead = yield* SubscriptionRef.make(0)
+  const signal = makeAppendSignal()
 
   const log: Array<RecordedEvent> = []
   const streams = new Map<string, Array<RecordedEvent>>()
@@ -139,7 +139,7 @@ export const make = Effect.gen(function*() {
         position: first + index,
         type: event.type,
         schemaVersion: event.schemaVersion ?? 1,
-        data: viaJson(event.data),
+        data: JSON.parse(prepared.data[index]!),
         metadata: viaJson(event.metadata ?? {}),
         recordedAt
       }))
@@ -160,36 +160,22 @@ export const make = Effect.gen(function*() {
         firstPosition: first,
         lastPosition: first + recorded.length - 1
       }
-      yield* SubscriptionRef.set(localHead, log.length)
+      signal.notify()
       return result
     }))
 
-  const append: EventStoreService["append"] = (streamId, events, expected) =>
-    Effect.gen(function*() {
-      const prepared = yield* prepareAppend(streamId, events, expected)
-      const recordedAt = new Date(yield* Clock.currentTimeMillis).toISOString()
-      let attempts = 0
-      while (true) {
-        attempts++
-        const current = prepared.needsCurrentVersion && attempts === 1 ? yield* streamVersion(streamId) : undefined
-        const outcome = yield* settleAttempt({
-          prepared,
-          current,
-          attempts,
-          tryAt: (version) => tryAt(prepared, version, recordedAt),
-          findOriginal: (ids) =>
-            Effect.sync(() =>
-              ids.flatMap((id) => {
-                const event = byId.get(id)
-                return event === undefined ? [] : [event]
-              }).sort((a, b) => a.position - b.position)
-            ),
-          fenceState: Effect.sync(() => fenced),
-          streamVersion: streamVersion(streamId)
-        })
-        if (outcome !== "retry") return outcome
-      }
-    })
+  const append = appendWith({
+    tryAt,
+    findOriginal: (ids) =>
+      Effect.sync(() =>
+        ids.flatMap((id) => {
+          const event = byId.get(id)
+          return event === undefined ? [] : [event]
+        }).sort((a, b) => a.position - b.position)
+      ),
+    fenceState: Effect.sync(() => fenced),
+    streamVersion
+  })
 
   const readAll = ({ after, limit }: ReadAllOptions) =>
     Effect.sync(() => log.slice(Math.max(0, after), Math.max(0, after) + limit))
@@ -209,7 +195,7 @@ export const make = Effect.gen(function*() {
       }),
     streamVersion,
     readAll,
-    follow: followLog({ readAll, localHead, pollInterval: "1 second", pageSize: 500 }),
+    follow: followLog({ readAll, signal, pollInterval: "1 second", pageSize: 500 }),
     head: Effect.sync(() => log.length),
     fence: (reason) =>
       writeLock.withPermits(1)(Effect.gen(function*() {

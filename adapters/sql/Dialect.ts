@@ -25,21 +25,22 @@ export interface Dialect {
   readonly name: "sqlite" | "postgres"
   readonly migrations: Migrator.Loader
   /**
-   * Takes positions for `rows` from the log's head row and inserts them, provided the log
-   * is not fenced and the stream is at `expectedVersion` (0: no stream). The head row is
-   * the log's write lock: positions are handed out in commit order, so a reader going by
-   * position never skips a late commit. Resolves to the first position, or `undefined`
-   * when the precondition failed (nothing written). A version race surfaces as a unique
-   * violation.
+   * Inserts `rows` in one statement, provided the log is not fenced and the stream is at
+   * `expectedVersion` (0: no stream), with positions in commit order so that a reader
+   * going by position never skips a late commit. Resolves to the first position, or
+   * `undefined` when the precondition failed (nothing written). A version race surfaces
+   * as a unique violation.
    */
   readonly insertEvents: (
     sql: SqlClient,
     expectedVersion: number,
     rows: ReadonlyArray<EventRow>
   ) => Effect.Effect<number | undefined, SqlError>
-  /** True when `insertEvents` is a single statement, atomic without a transaction. */
-  readonly insertIsAtomic: boolean
-  /** Takes the log's write lock for the rest of the transaction, without appending. */
+  /** The most rows one `insertEvents` takes; more need a transaction around several. */
+  readonly maxRowsPerInsert: number
+  /** The position of the last committed event. */
+  readonly head: (sql: SqlClient) => Effect.Effect<number, SqlError>
+  /** Takes the log's write lock for the rest of the transaction; the head under it. */
   readonly lockLog: (sql: SqlClient) => Effect.Effect<number, SqlError>
   readonly isUniqueViolation: (error: SqlError) => boolean
 }

@@ -1,5 +1,5 @@
 import { SqlClient } from "@effect/sql/SqlClient"
-import { Clock, Data, Effect, SubscriptionRef } from "effect"
+import { Clock, Data, Effect } from "effect"
 import type {
   AppendResult,
   EventStoreService,
@@ -7,10 +7,10 @@ import type {
   NewEvent,
   RecordedEvent
 } from "../../application/EventStore.ts"
-import { followLog } from "../../application/followLog.ts"
+import { followLog, makeAppendSignal } from "../../application/followLog.ts"
 import { InlineProjections, type Projection } from "../../application/Projection.ts"
 import { ProjectionFailed, type StoreUnavailable } from "../../application/StoreError.ts"
-import { type PreparedAppend, prepareAppend, settleAttempt } from "../../application/appendRules.ts"
+import { appendWith, type PreparedAppend } from "../../application/appendRules.ts"
 import { type Dialect, type EventRow, toNumber } from "./Dialect.ts"
 import { sqlDocuments, unavailable } from "./SqlDocuments.ts"
 
@@ -37,13 +37,13 @@ export const toRecordedEvent = (row: StoredRow): RecordedEvent => ({
   recordedAt: row.recorded_at
 })
 
-const toRow = (streamId: string, version: number, recordedAt: string) => (event: NewEvent, index: number): EventRow => ({
+const toRow = (prepared: PreparedAppend, version: number, recordedAt: string) => (event: NewEvent, index: number): EventRow => ({
   event_id: event.eventId,
-  stream_id: streamId,
+  stream_id: prepared.streamId,
   version: version + index + 1,
   type: event.type,
   schema_version: event.schemaVersion ?? 1,
-  data: JSON.stringify(event.data),
+  data: prepared.data[index]!,
   actor: event.metadata?.actor ?? null,
   correlation_id: event.metadata?.correlationId ?? null,
   causation_id: event.metadata?.causationId ?? null,
@@ -57,7 +57,7 @@ export const make = (dialect: Dialect) =>
   Effect.gen(function*() {
     const sql = yield* SqlClient
     const projections = yield* InlineProjections
-    const localHead = yield* SubscriptionRef.make(0)
+    const signal = makeAppendSignal()
 
     const projectionsByType = new Map<string, Array<Projection>>()
     for (const projection of projections) {
@@ -108,21 +108,45 @@ export const make = (dialect: Dialect) =>
         }
       })
 
-    /** Inserts at `expectedVersion` and applies the inline projections; positions of the rows. */
+    /** More rows than one statement takes, or inline projections to apply alongside. */
+    const needsTransaction = (rows: ReadonlyArray<EventRow>) =>
+      rows.length > dialect.maxRowsPerInsert || rows.some((row) => projectionsByType.has(row.type))
+
+    /** Inserts at `expectedVersion` and applies the inline projections; the first position. */
     const insert = (expectedVersion: number, rows: ReadonlyArray<EventRow>) =>
+      Effect.gen(function*() {
+        let first: number | undefined
+        for (let offset = 0; offset < rows.length; offset += dialect.maxRowsPerInsert) {
+          const chunk = rows.slice(offset, offset + dialect.maxRowsPerInsert)
+          const position = yield* dialect.insertEvents(sql, expectedVersion + offset, chunk)
+          if (position === undefined) return yield* new PreconditionFailed()
+          first ??= position
+        }
+        yield* applyInline(rows, first!)
+        return first!
+      })
+
+    /** The hot path: one statement, no transaction, no generator. */
+    const insertAtomically = (expectedVersion: number, rows: ReadonlyArray<EventRow>) =>
       dialect.insertEvents(sql, expectedVersion, rows).pipe(
-        Effect.flatMap((first) => first === undefined ? Effect.fail(new PreconditionFailed()) : Effect.succeed(first)),
-        Effect.tap((first) => applyInline(rows, first))
+        Effect.flatMap((first) => first === undefined ? Effect.fail(new PreconditionFailed()) : Effect.succeed(first))
       )
 
     /**
-     * One attempt. At a known version it is optimistic: a single statement where the
-     * dialect allows it. At `"current"` (a version-agnostic append that lost a race) it
-     * reads the version under the log's lock, so it cannot lose again.
+     * One attempt. At a known version it is optimistic: a single statement where it can
+     * be. At `"current"` (a version-agnostic append that lost a race) it reads the
+     * version under the log's lock, so it cannot lose again.
      */
     const attempt = (prepared: PreparedAppend, version: number | "current", recordedAt: string) => {
       const count = prepared.events.length
-      const rowsAt = (expectedVersion: number) => prepared.events.map(toRow(prepared.streamId, expectedVersion, recordedAt))
+      const rowsAt = (expectedVersion: number) => prepared.events.map(toRow(prepared, expectedVersion, recordedAt))
+      const atVersion = (expectedVersion: number) => {
+        const rows = rowsAt(expectedVersion)
+        const write = needsTransaction(rows)
+          ? sql.withTransaction(insert(expectedVersion, rows))
+          : insertAtomically(expectedVersion, rows)
+        return Effect.map(write, (first) => [expectedVersion, first] as const)
+      }
       const written = version === "current"
         ? sql.withTransaction(Effect.gen(function*() {
           yield* dialect.lockLog(sql)
@@ -130,12 +154,7 @@ export const make = (dialect: Dialect) =>
           if (prepared.expected._tag === "StreamExists" && current === 0) return yield* new PreconditionFailed()
           return [current, yield* insert(current, rowsAt(current))] as const
         }))
-        : Effect.gen(function*() {
-          const rows = rowsAt(version)
-          const atomic = dialect.insertIsAtomic && !rows.some((row) => projectionsByType.has(row.type))
-          const first = yield* (atomic ? insert(version, rows) : sql.withTransaction(insert(version, rows)))
-          return [version, first] as const
-        })
+        : atVersion(version)
       return written.pipe(
         Effect.map(([before, first]): AppendResult => ({
           streamId: prepared.streamId,
@@ -143,7 +162,7 @@ export const make = (dialect: Dialect) =>
           firstPosition: first,
           lastPosition: first + count - 1
         })),
-        Effect.tap((result) => SubscriptionRef.update(localHead, (head) => Math.max(head, result.lastPosition))),
+        Effect.tap(() => Effect.sync(signal.notify)),
         Effect.catchAll((error): Effect.Effect<undefined, ProjectionFailed | StoreUnavailable> => {
           if (error._tag === "PreconditionFailed") return Effect.succeed(undefined)
           if (error._tag !== "SqlError") return Effect.fail(error)
@@ -159,26 +178,12 @@ export const make = (dialect: Dialect) =>
         Effect.mapError(unavailable("read events by id"))
       )
 
-    const append: EventStoreService["append"] = (streamId, events, expected) =>
-      Effect.gen(function*() {
-        const prepared = yield* prepareAppend(streamId, events, expected)
-        const recordedAt = new Date(yield* Clock.currentTimeMillis).toISOString()
-        let attempts = 0
-        while (true) {
-          attempts++
-          const current = prepared.needsCurrentVersion && attempts === 1 ? yield* streamVersion(streamId) : undefined
-          const outcome = yield* settleAttempt({
-            prepared,
-            current,
-            attempts,
-            tryAt: (version) => attempt(prepared, version, recordedAt),
-            findOriginal,
-            fenceState,
-            streamVersion: streamVersion(streamId)
-          })
-          if (outcome !== "retry") return outcome
-        }
-      })
+    const append = appendWith({
+      tryAt: attempt,
+      findOriginal,
+      fenceState,
+      streamVersion
+    })
 
     const readStream: EventStoreService["readStream"] = (streamId, options = {}) => {
       const limit = options.limit === undefined ? sql`` : sql`LIMIT ${options.limit}`
@@ -197,10 +202,7 @@ export const make = (dialect: Dialect) =>
         Effect.mapError(unavailable("read log"))
       )
 
-    const head = sql<{ head: number | string }>`SELECT head FROM strata_log WHERE id = 1`.pipe(
-      Effect.map((rows) => toNumber(rows[0]?.head)),
-      Effect.mapError(unavailable("read head"))
-    )
+    const head = dialect.head(sql).pipe(Effect.mapError(unavailable("read head")))
 
     const fence: EventStoreService["fence"] = (reason) =>
       Effect.gen(function*() {
@@ -218,14 +220,12 @@ export const make = (dialect: Dialect) =>
       Effect.mapError(unavailable("unfence"))
     )
 
-    yield* head.pipe(Effect.flatMap((position) => SubscriptionRef.set(localHead, position)))
-
     const store: EventStoreService = {
       append,
       readStream,
       streamVersion,
       readAll,
-      follow: followLog({ readAll, localHead, pollInterval: "100 millis", pageSize: 500 }),
+      follow: followLog({ readAll, signal, pollInterval: "100 millis", pageSize: 500 }),
       head,
       fence,
       unfence,

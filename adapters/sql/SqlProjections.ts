@@ -74,8 +74,7 @@ export const make = (dialect: Dialect) =>
           const generation = Math.max(0, ...existing.map((row) => row.generation)) + 1
           yield* sql`INSERT INTO strata_projections (name, generation, version, status, checkpoint)
             VALUES (${name}, ${generation}, ${projection.version}, 'building', 0)`
-          const [head] = yield* sql<{ head: number | string }>`SELECT head FROM strata_log WHERE id = 1`
-          return { name, generation, checkpoint: 0, head: toNumber(head?.head), live: false }
+          return { name, generation, checkpoint: 0, head: yield* dialect.head(sql), live: false }
         }))
       }).pipe(Effect.catchTag("SqlError", (error) => Effect.fail(unavailable("start rebuild")(error))))
 
@@ -126,11 +125,11 @@ export const make = (dialect: Dialect) =>
           const live = (yield* rows(name)).find((row) => row.status === "live" && row.version === projection.version)
           if (live === undefined) return yield* startRebuild(name)
           const cleaned = yield* dropRetired(name, chunkSize)
-          const head = toNumber((yield* sql<{ head: number }>`SELECT head FROM strata_log WHERE id = 1`)[0]?.head)
+          const head = yield* dialect.head(sql)
           return { name, generation: live.generation, checkpoint: head, head, live: cleaned } satisfies RebuildProgress
         }
         const { checkpoint, generation } = building
-        const head = toNumber((yield* sql<{ head: number }>`SELECT head FROM strata_log WHERE id = 1`)[0]?.head)
+        const head = yield* dialect.head(sql)
         if (head - checkpoint > chunkSize) {
           yield* sql.withTransaction(applyRange(projection, generation, checkpoint, checkpoint + chunkSize))
           return { name, generation, checkpoint: checkpoint + chunkSize, head, live: false }

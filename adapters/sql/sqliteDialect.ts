@@ -2,33 +2,55 @@ import { Effect } from "effect"
 import { migrations } from "../../migrations/sqlite/index.ts"
 import { type Dialect, toNumber } from "./Dialect.ts"
 
-/** SQLite's limit on bound parameters is 32,766; 500 rows of 11 columns stay far below. */
-const rowsPerInsert = 500
+/** SQLite's limit on bound parameters is 32,766; 500 rows of 9 columns stay far below. */
+const maxRowsPerInsert = 500
 
-/** SQLite and LibSQL: the same SQL, one writer at a time. */
+const head = "SELECT COALESCE(MAX(position), 0) AS head FROM strata_events"
+
+/** The append statement for `count` rows; built once per count, then cached (as is its prepared form). */
+const insertSql = (count: number) => {
+  let text = insertSqlCache.get(count)
+  if (text === undefined) {
+    const values = Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")
+    text = `INSERT INTO strata_events (event_id, stream_id, version, type, schema_version, data, actor,
+        correlation_id, causation_id, recorded_at)
+      SELECT column1, ?, column2, column3, column4, column5, column6, column7, column8, ?
+      FROM (VALUES ${values})
+      WHERE NOT EXISTS (SELECT 1 FROM strata_log WHERE fenced_at IS NOT NULL)
+        AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_id = ? AND version = ?))
+      RETURNING position`
+    insertSqlCache.set(count, text)
+  }
+  return text
+}
+const insertSqlCache = new Map<number, string>()
+
+/**
+ * SQLite and LibSQL: the same SQL, one writer at a time. The writer's lock orders commits,
+ * and positions are rowids assigned at insert, so an append is one statement: no
+ * transaction (LibSQL opens a connection per transaction) and one round trip.
+ */
 export const sqliteDialect: Dialect = {
   name: "sqlite",
   migrations,
-  insertIsAtomic: false,
-  insertEvents: (sql, expectedVersion, rows) =>
-    Effect.gen(function*() {
-      const streamId = rows[0]!.stream_id
-      const [locked] = yield* sql<{ head: number | bigint }>`UPDATE strata_log SET head = head + ${rows.length}
-        WHERE id = 1 AND fenced_at IS NULL
-          AND (${expectedVersion} = 0 OR EXISTS (
-            SELECT 1 FROM strata_events WHERE stream_id = ${streamId} AND version = ${expectedVersion}))
-        RETURNING head`
-      if (locked === undefined) return undefined
-      const first = toNumber(locked.head) - rows.length + 1
-      for (let offset = 0; offset < rows.length; offset += rowsPerInsert) {
-        const chunk = rows.slice(offset, offset + rowsPerInsert)
-          .map((row, index) => ({ position: first + offset + index, ...row }))
-        yield* sql`INSERT INTO strata_events ${sql.insert(chunk)}`
-      }
-      return first
-    }),
+  maxRowsPerInsert,
+  insertEvents: (sql, expectedVersion, rows) => {
+    const streamId = rows[0]!.stream_id
+    const params: Array<unknown> = [streamId, rows[0]!.recorded_at]
+    for (const row of rows) {
+      params.push(row.event_id, row.version, row.type, row.schema_version, row.data, row.actor, row.correlation_id, row.causation_id)
+    }
+    params.push(expectedVersion, streamId, expectedVersion)
+    return sql.unsafe<{ position: number | bigint }>(insertSql(rows.length), params).pipe(
+      Effect.map((inserted) =>
+        inserted.length === 0 ? undefined : Math.min(...inserted.map((row) => toNumber(row.position)))
+      )
+    )
+  },
+  head: (sql) => sql.unsafe<{ head: number }>(head).pipe(Effect.map(([row]) => toNumber(row?.head))),
   lockLog: (sql) =>
-    sql<{ head: number }>`UPDATE strata_log SET head = head WHERE id = 1 RETURNING head`.pipe(
+    sql`UPDATE strata_log SET fenced_at = fenced_at WHERE id = 1`.pipe(
+      Effect.zipRight(sql.unsafe<{ head: number }>(head)),
       Effect.map(([row]) => toNumber(row?.head))
     ),
   isUniqueViolation: (error) => /UNIQUE constraint failed/.test(String((error.cause as Error | undefined)?.message))

@@ -1,7 +1,11 @@
 import { SqlClient } from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
-/** The log, its write lock (the head row), projections' documents and snapshots. */
+/**
+ * The log, its head row, projections' documents and snapshots. The head row hands out
+ * positions: its row lock, held from an append's UPDATE to its commit, makes positions
+ * follow commit order, which a sequence would not.
+ */
 export default Effect.gen(function*() {
   const sql = yield* SqlClient
   yield* sql`CREATE TABLE strata_log (

@@ -1,16 +1,19 @@
 import { SqlClient } from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
-/** The log, its write lock (the head row), projections' documents and snapshots. */
+/**
+ * The log, its fence row, projections' documents and snapshots. SQLite has one writer at a
+ * time, so positions are simply the rowid (`position INTEGER PRIMARY KEY`): assigned at
+ * insert, in commit order, never reused because events are never deleted.
+ */
 export default Effect.gen(function*() {
   const sql = yield* SqlClient
   yield* sql`CREATE TABLE strata_log (
     id INTEGER PRIMARY KEY CHECK (id = 1),
-    head INTEGER NOT NULL,
     fenced_at TEXT,
     fence_reason TEXT
   )`
-  yield* sql`INSERT INTO strata_log (id, head) VALUES (1, 0)`
+  yield* sql`INSERT INTO strata_log (id) VALUES (1)`
   yield* sql`CREATE TABLE strata_events (
     position INTEGER PRIMARY KEY,
     event_id TEXT NOT NULL UNIQUE,

@@ -261,6 +261,17 @@ for (const backend of Backends.all) {
       expect(result.next).toMatchObject({ version: 2, firstPosition: 2 })
     }, timeout)
 
+    test("a large batch gets contiguous positions in the order of its versions", async () => {
+      const stream = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("before", events(1))
+        yield* store.append("batch", events(1_200), ExpectedVersion.noStream)
+        return yield* store.readStream("batch")
+      }))
+      expect(stream.map((e) => e.position)).toEqual(Array.from({ length: 1_200 }, (_, i) => i + 2))
+      expect(stream.map((e) => (e.data as { index: number }).index)).toEqual(Array.from({ length: 1_200 }, (_, i) => i))
+    }, timeout)
+
     test("readAll pages the whole log in position order; head is the last position", async () => {
       const result = await run(Effect.gen(function*() {
         const store = yield* EventStore

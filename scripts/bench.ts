@@ -1,0 +1,456 @@
+/**
+ * strata beside the raw drivers, in one run: each figure next to the raw driver doing the
+ * same work with the same statements and pragmas, so that the ratio — not the machine —
+ * is what to read.
+ *
+ *   npm run bench                         # all backends, 1,000,000 events replayed
+ *   npm run bench -- --backends sqlite --replay 200000
+ *
+ * Postgres: STRATA_BENCH_PG_URL, else a throwaway server as in the tests.
+ */
+import { createClient } from "@libsql/client"
+import { Database } from "bun:sqlite"
+import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { parseArgs } from "node:util"
+import pg from "pg"
+import * as Aggregate from "../application/Aggregate.ts"
+import { uuidV7 } from "../application/EventIds.ts"
+import { EventStore, ExpectedVersion, type NewEvent } from "../application/EventStore.ts"
+import { InlineProjections } from "../application/Projection.ts"
+import type { ProjectionStore } from "../application/ProjectionStore.ts"
+import type { ReadModels } from "../application/ReadModels.ts"
+import type { SnapshotStore } from "../application/SnapshotStore.ts"
+import * as LibsqlStore from "../adapters/libsql/LibsqlStore.ts"
+import * as PostgresStore from "../adapters/postgres/PostgresStore.ts"
+import * as SqliteStore from "../adapters/sqlite/SqliteStore.ts"
+import { freshDatabase, stopPostgres } from "../test/support/postgres.ts"
+import { Tally } from "../test/support/Tally.ts"
+
+const { values: args } = parseArgs({
+  options: {
+    backends: { type: "string", default: "sqlite,postgres,libsql" },
+    replay: { type: "string", default: "1000000" },
+    appends: { type: "string", default: "5000" },
+    aggregate: { type: "string", default: "100000" }
+  }
+})
+const replayEvents = Number(args.replay)
+const singleAppends = Number(args.appends)
+const streams = 1_000
+const batches = 200
+const batchSize = 100
+const streamReads = 200
+const aggregateEvents = Number(args.aggregate)
+
+type Store = EventStore | ReadModels | ProjectionStore | SnapshotStore
+
+interface Row {
+  readonly backend: string
+  readonly workload: string
+  readonly unit: string
+  readonly strata: number
+  readonly raw: number | undefined
+}
+const rows: Array<Row> = []
+
+const rate = async (ops: number, work: () => Promise<unknown>) => {
+  const start = performance.now()
+  await work()
+  return ops / ((performance.now() - start) / 1000)
+}
+
+const payload = (index: number) => JSON.stringify({ index, note: "a typical small event payload", amount: index % 97 })
+
+const newEvent = (index: number): NewEvent => ({
+  eventId: uuidV7(),
+  type: "Happened",
+  data: { index, note: "a typical small event payload", amount: index % 97 },
+  metadata: { actor: "bench" }
+})
+
+/** The raw side of one backend: the same statements strata issues, with nothing around them. */
+interface Raw {
+  /** The append statement strata issues on this backend. */
+  readonly append: (streamId: string, expectedVersion: number, count: number) => Promise<void>
+  readonly readStream: (streamId: string) => Promise<number>
+  /** Pages of 1,000 by position, as `readAll` does. */
+  readonly scan: () => Promise<number>
+  readonly close: () => Promise<void>
+}
+
+/** strata's SQLite append: one statement, positions are rowids, the version checked in its WHERE. */
+const sqliteInsert = (count: number) =>
+  `INSERT INTO strata_events (event_id, stream_id, version, type, schema_version, data, actor, correlation_id,
+    causation_id, recorded_at)
+  SELECT column1, ?, column2, column3, column4, column5, column6, column7, column8, ?
+  FROM (VALUES ${Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")})
+  WHERE NOT EXISTS (SELECT 1 FROM strata_log WHERE fenced_at IS NOT NULL)
+    AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_id = ? AND version = ?))
+  RETURNING position`
+const sqliteParams = (streamId: string, expectedVersion: number, count: number) => [
+  streamId,
+  new Date().toISOString(),
+  ...Array.from({ length: count }, (_, i) => [uuidV7(), expectedVersion + i + 1, "Happened", 1, payload(i), "bench", null, null])
+    .flat(),
+  expectedVersion,
+  streamId,
+  expectedVersion
+]
+const scanSql = `SELECT position, event_id, stream_id, version, type, schema_version, data, actor, correlation_id,
+  causation_id, recorded_at FROM strata_events WHERE position > ? ORDER BY position LIMIT 1000`
+
+const rawSqlite = (filename: string): Raw => {
+  const db = new Database(filename)
+  db.run("PRAGMA journal_mode = WAL")
+  db.run("PRAGMA synchronous = NORMAL")
+  db.run("PRAGMA busy_timeout = 5000")
+  const inserts = new Map<number, ReturnType<typeof db.query>>()
+  const insert = (count: number) => {
+    let statement = inserts.get(count)
+    if (!statement) inserts.set(count, statement = db.query(sqliteInsert(count)))
+    return statement
+  }
+  const read = db.query("SELECT * FROM strata_events WHERE stream_id = ? AND version >= 1 ORDER BY version")
+  const page = db.query(scanSql)
+  return {
+    append: async (streamId, expectedVersion, count) => {
+      insert(count).all(...sqliteParams(streamId, expectedVersion, count) as Array<never>)
+    },
+    readStream: async (streamId) => read.all(streamId).length,
+    scan: async () => {
+      let after = 0
+      let total = 0
+      while (true) {
+        const rows = page.all(after) as Array<{ position: number }>
+        if (rows.length === 0) return total
+        total += rows.length
+        after = rows[rows.length - 1]!.position
+      }
+    },
+    close: async () => db.close()
+  }
+}
+
+const rawLibsql = (url: string): Raw => {
+  const client = createClient({ url })
+  return {
+    append: async (streamId, expectedVersion, count) => {
+      await client.execute({ sql: sqliteInsert(count), args: sqliteParams(streamId, expectedVersion, count) as Array<never> })
+    },
+    readStream: async (streamId) =>
+      (await client.execute({ sql: "SELECT * FROM strata_events WHERE stream_id = ? AND version >= 1 ORDER BY version", args: [streamId] }))
+        .rows.length,
+    scan: async () => {
+      let after = 0
+      let total = 0
+      while (true) {
+        const { rows } = await client.execute({ sql: scanSql, args: [after] })
+        if (rows.length === 0) return total
+        total += rows.length
+        after = Number(rows[rows.length - 1]!.position)
+      }
+    },
+    close: async () => client.close()
+  }
+}
+
+const pgAppend = `
+WITH head AS (
+  UPDATE strata_log SET head = head + $1 WHERE id = 1 AND fenced_at IS NULL
+    AND ($2::bigint = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_id = $3 AND version = $2::bigint))
+  RETURNING head - $1 AS base
+)
+INSERT INTO strata_events (position, event_id, stream_id, version, type, schema_version, data, actor, correlation_id,
+  causation_id, recorded_at)
+SELECT head.base + e.ord, e.event_id, $3, $2::bigint + e.ord, 'Happened', 1, e.data, 'bench', NULL, NULL, $4
+FROM head, unnest($5::text[], $6::text[]) WITH ORDINALITY AS e(event_id, data, ord)`
+
+const rawPostgres = (url: string): Raw => {
+  const pool = new pg.Pool({ connectionString: url, max: 10 })
+  return {
+    append: async (streamId, expectedVersion, count) => {
+      const ids = Array.from({ length: count }, () => uuidV7())
+      const data = Array.from({ length: count }, (_, i) => payload(i))
+      await pool.query(pgAppend, [count, expectedVersion, streamId, new Date().toISOString(), ids, data])
+    },
+    readStream: async (streamId) =>
+      (await pool.query("SELECT * FROM strata_events WHERE stream_id = $1 AND version >= 1 ORDER BY version", [streamId])).rows
+        .length,
+    scan: async () => {
+      let after = 0
+      let total = 0
+      while (true) {
+        const { rows } = await pool.query(scanSql.replace("?", "$1"), [after])
+        if (rows.length === 0) return total
+        total += rows.length
+        after = Number(rows[rows.length - 1]!.position)
+      }
+    },
+    close: () => pool.end()
+  }
+}
+
+/** Fills the log with `count` events straight in SQL: seeding is not what is measured. */
+const seedSql = (dialect: "sqlite" | "postgres", count: number) =>
+  dialect === "postgres"
+    ? [
+      `INSERT INTO strata_events (position, event_id, stream_id, version, type, schema_version, data, actor,
+        recorded_at)
+       SELECT h.head + g, md5(random()::text || g), 'seed-' || (g % 1000), 1000000 + g, 'Happened', 1,
+         '{"index":' || g || ',"note":"a typical small event payload","amount":' || (g % 97) || '}', 'bench',
+         '2026-01-01T00:00:00.000Z'
+       FROM strata_log h, generate_series(1, ${count}) AS g`,
+      `UPDATE strata_log SET head = head + ${count}`
+    ]
+    : [
+      `WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < ${count})
+       INSERT INTO strata_events (event_id, stream_id, version, type, schema_version, data, actor, recorded_at)
+       SELECT hex(randomblob(16)), 'seed-' || (n % 1000), 1000000 + n, 'Happened', 1,
+         '{"index":' || n || ',"note":"a typical small event payload","amount":' || (n % 97) || '}', 'bench',
+         '2026-01-01T00:00:00.000Z'
+       FROM g`
+    ]
+
+interface BackendUnderTest {
+  readonly name: string
+  readonly dialect: "sqlite" | "postgres"
+  /** A fresh, empty location. */
+  readonly fresh: () => Promise<string>
+  readonly layer: (location: string) => Layer.Layer<Store, unknown, InlineProjections>
+  readonly raw: (location: string) => Raw
+  readonly exec: (location: string, statements: ReadonlyArray<string>) => Promise<void>
+}
+
+const tempFile = () => join(mkdtempSync(join(tmpdir(), "strata-bench-")), "bench.db")
+
+const backends: Record<string, BackendUnderTest> = {
+  sqlite: {
+    name: "sqlite",
+    dialect: "sqlite",
+    fresh: async () => tempFile(),
+    layer: (filename) => SqliteStore.layer({ filename }),
+    raw: rawSqlite,
+    exec: async (filename, statements) => {
+      const db = new Database(filename)
+      for (const statement of statements) db.run(statement)
+      db.close()
+    }
+  },
+  libsql: {
+    name: "libsql",
+    dialect: "sqlite",
+    fresh: async () => `file:${tempFile()}`,
+    layer: (url) => LibsqlStore.layer({ url }),
+    raw: rawLibsql,
+    exec: async (url, statements) => {
+      const client = createClient({ url })
+      for (const statement of statements) await client.execute(statement)
+      client.close()
+    }
+  },
+  postgres: {
+    name: "postgres",
+    dialect: "postgres",
+    fresh: async () => {
+      if (!process.env.STRATA_BENCH_PG_URL) return freshDatabase()
+      process.env.STRATA_TEST_PG_URL = process.env.STRATA_BENCH_PG_URL
+      return freshDatabase()
+    },
+    layer: (url) => PostgresStore.layer({ url: Redacted.make(url) }),
+    raw: rawPostgres,
+    exec: async (url, statements) => {
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      for (const statement of statements) await client.query(statement)
+      await client.end()
+    }
+  }
+}
+
+const open = (backend: BackendUnderTest, location: string) =>
+  ManagedRuntime.make(backend.layer(location).pipe(Layer.provide(Layer.succeed(InlineProjections, []))))
+
+const benchBackend = async (backend: BackendUnderTest) => {
+  const record = (workload: string, unit: string, strata: number, raw?: number) =>
+    rows.push({ backend: backend.name, workload, unit, strata, raw })
+
+  // Two fresh databases with strata's schema: one written by strata, one by the raw driver.
+  const strataAt = await backend.fresh()
+  const rawAt = await backend.fresh()
+  const runtime = open(backend, strataAt)
+  const migrateRaw = open(backend, rawAt)
+  await migrateRaw.runPromise(Effect.flatMap(EventStore, (store) => store.head))
+  await migrateRaw.dispose()
+  await runtime.runPromise(Effect.flatMap(EventStore, (store) => store.head))
+  const raw = backend.raw(rawAt)
+  const run = <A, E>(effect: Effect.Effect<A, E, Store>) => runtime.runPromise(effect)
+
+  // Single-event appends at an exact expected version, round-robin over 1,000 streams.
+  /**
+   * Raw and strata take turns (warm-up round first, then two measured rounds each) and the
+   * better round of each counts: JIT warm-up and a noisy neighbour hit both sides alike.
+   */
+  const compare = async (
+    workload: string,
+    unit: string,
+    ops: number,
+    rawWork: (round: string) => Promise<unknown>,
+    strataWork: (round: string) => Effect.Effect<unknown, unknown, Store>
+  ) => {
+    let rawBest = 0
+    let strataBest = 0
+    for (const round of ["warm", "r1", "r2"]) {
+      const rawRate = await rate(ops, () => rawWork(round))
+      const strataRate = await rate(ops, () => run(strataWork(round)))
+      if (round === "warm") continue
+      rawBest = Math.max(rawBest, rawRate)
+      strataBest = Math.max(strataBest, strataRate)
+    }
+    record(workload, unit, strataBest, rawBest)
+  }
+
+  // Single-event appends at an exact expected version, round-robin over 1,000 streams.
+  await compare(
+    "single-event append, version check",
+    "events/s",
+    singleAppends,
+    async (round) => {
+      for (let i = 0; i < singleAppends; i++) await raw.append(`${round}-${i % streams}`, Math.floor(i / streams), 1)
+    },
+    (round) =>
+      Effect.gen(function*() {
+        const store = yield* EventStore
+        for (let i = 0; i < singleAppends; i++) {
+          yield* store.append(`${round}-${i % streams}`, [newEvent(i)], ExpectedVersion.exact(Math.floor(i / streams)))
+        }
+      })
+  )
+
+  await compare(
+    "batched append of 100",
+    "events/s",
+    batches * batchSize,
+    async (round) => {
+      for (let i = 0; i < batches; i++) await raw.append(`batch-${round}-${i}`, 0, batchSize)
+    },
+    (round) =>
+      Effect.gen(function*() {
+        const store = yield* EventStore
+        for (let i = 0; i < batches; i++) {
+          const batch = Array.from({ length: batchSize }, (_, j) => newEvent(j))
+          yield* store.append(`batch-${round}-${i}`, batch, ExpectedVersion.noStream)
+        }
+      })
+  )
+
+  // Reading a 1,000-event stream.
+  for (let i = 0; i < 10; i++) await raw.append("long", i * 100, 100)
+  await run(Effect.gen(function*() {
+    const store = yield* EventStore
+    for (let i = 0; i < 10; i++) yield* store.append("long", Array.from({ length: 100 }, (_, j) => newEvent(j)))
+  }))
+  await compare(
+    "read a 1,000-event stream",
+    "reads/s",
+    streamReads,
+    async () => {
+      for (let i = 0; i < streamReads; i++) await raw.readStream("long")
+    },
+    () =>
+      Effect.gen(function*() {
+        const store = yield* EventStore
+        for (let i = 0; i < streamReads; i++) yield* store.readStream("long")
+      })
+  )
+
+  // One aggregate at 1 and at N events: snapshots keep loading flat.
+  await run(Effect.gen(function*() {
+    yield* Aggregate.handle(Tally, "small", { _tag: "Add", amount: 1 })
+    const store = yield* EventStore
+    for (let i = 0; i < aggregateEvents; i += 1_000) {
+      const events = Array.from({ length: Math.min(1_000, aggregateEvents - i) }, () => ({
+        eventId: uuidV7(),
+        type: "Added",
+        data: { amount: 1 }
+      }))
+      yield* store.append("tally-big", events)
+    }
+    // A command on the long stream leaves the snapshot that later loads start from.
+    yield* Aggregate.handle(Tally, "big", { _tag: "Add", amount: 1 })
+  }))
+  const loads = 2_000
+  const loadRate = (id: string) =>
+    rate(loads, () =>
+      run(Effect.gen(function*() {
+        for (let i = 0; i < loads; i++) yield* Aggregate.load(Tally, id)
+      })))
+  const small = await loadRate("small")
+  const big = await loadRate("big")
+  record("load an aggregate of 1 event", "loads/s", small)
+  record(`load an aggregate of ${aggregateEvents.toLocaleString("en")} events`, "loads/s", big, small)
+
+  // Replaying the whole log: strata's readAll beside a raw paged scan of the same table.
+  const head = await run(Effect.flatMap(EventStore, (store) => store.head))
+  await runtime.dispose()
+  await backend.exec(strataAt, seedSql(backend.dialect, replayEvents))
+  const replayRuntime = open(backend, strataAt)
+  const total = head + replayEvents
+  const rawScanner = backend.raw(strataAt)
+  let rawScan = 0
+  let strataReplay = 0
+  for (let round = 0; round < 2; round++) {
+    rawScan = Math.max(rawScan, await rate(total, () => rawScanner.scan()))
+    strataReplay = Math.max(
+      strataReplay,
+      await rate(total, () =>
+        replayRuntime.runPromise(Effect.gen(function*() {
+          const store = yield* EventStore
+          let after = 0
+          while (true) {
+            const page = yield* store.readAll({ after, limit: 1_000 })
+            if (page.length === 0) return
+            after = page[page.length - 1]!.position
+          }
+        })))
+    )
+  }
+  record(`replay ${total.toLocaleString("en")} events`, "events/s", strataReplay, rawScan)
+  await rawScanner.close()
+  await raw.close()
+  await replayRuntime.dispose()
+  if (backend.dialect === "sqlite") {
+    for (const location of [strataAt, rawAt]) rmSync(join(location.replace(/^file:/, ""), ".."), { recursive: true, force: true })
+  }
+}
+
+const format = (value: number) => Math.round(value).toLocaleString("en")
+
+const main = async () => {
+  for (const name of args.backends.split(",")) {
+    const backend = backends[name.trim()]
+    if (!backend) throw new Error(`unknown backend ${name}; choose from ${Object.keys(backends).join(", ")}`)
+    process.stderr.write(`benchmarking ${backend.name}…\n`)
+    await benchBackend(backend)
+  }
+  await stopPostgres()
+  const lines = [
+    "| backend | workload | strata | raw driver | strata / raw |",
+    "|---|---|---:|---:|---:|",
+    ...rows.map((row) =>
+      `| ${row.backend} | ${row.workload} | ${format(row.strata)} ${row.unit} | ${
+        row.raw === undefined ? "" : `${format(row.raw)} ${row.unit}`
+      } | ${row.raw === undefined ? "" : `${Math.round((row.strata / row.raw) * 100)}%`} |`
+    )
+  ]
+  console.log(lines.join("\n"))
+  console.log("\n(for the aggregate rows, the comparison is the 1-event aggregate: a flat load is ~100%)")
+}
+
+main().catch(async (error) => {
+  await stopPostgres()
+  console.error(error)
+  process.exit(1)
+})
