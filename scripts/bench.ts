@@ -329,6 +329,33 @@ const benchBackend = async (backend: BackendUnderTest) => {
       })
   )
 
+  // The same, from 8 writers at once: on Postgres the head row serialises appends (see
+  // ARCHITECTURE.md), and this row shows what that costs beside the raw statement.
+  const writers = 8
+  await compare(
+    `single-event append, ${writers} writers`,
+    "events/s",
+    singleAppends,
+    (round) =>
+      Promise.all(Array.from({ length: writers }, async (_, writer) => {
+        for (let i = writer; i < singleAppends; i += writers) {
+          await raw.append(`${round}-w-${i % streams}`, Math.floor(i / streams), 1)
+        }
+      })),
+    (round) =>
+      Effect.forEach(
+        Array.from({ length: writers }, (_, writer) => writer),
+        (writer) =>
+          Effect.gen(function*() {
+            const store = yield* EventStore
+            for (let i = writer; i < singleAppends; i += writers) {
+              yield* store.append(`${round}-w-${i % streams}`, [newEvent(i)], ExpectedVersion.exact(Math.floor(i / streams)))
+            }
+          }),
+        { concurrency: "unbounded", discard: true }
+      )
+  )
+
   await compare(
     "batched append of 100",
     "events/s",

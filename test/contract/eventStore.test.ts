@@ -402,3 +402,23 @@ for (const backend of Backends.all) {
     }, timeout)
   })
 }
+
+for (const backend of Backends.durable) {
+  describe(`event store across processes: ${backend.name}`, () => {
+    test("a follower sees what another process appends to the same database", async () => {
+      const received = await runWith(backend.layer(), Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("mine", events(1))
+        const follower = yield* store.follow(0).pipe(Stream.take(3), Stream.runCollect, Effect.fork)
+        // A second store on the same database: what another instance of the service would be.
+        yield* Effect.scoped(Effect.gen(function*() {
+          const other = yield* EventStore
+          yield* Effect.sleep("150 millis")
+          yield* other.append("theirs", events(2))
+        }).pipe(Effect.provide(backend.reopen())))
+        return Chunk.toReadonlyArray(yield* Fiber.join(follower).pipe(Effect.timeout("10 seconds")))
+      }))
+      expect(received.map((e) => [e.position, e.streamId])).toEqual([[1, "mine"], [2, "theirs"], [3, "theirs"]])
+    }, timeout)
+  })
+}
