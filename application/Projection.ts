@@ -1,6 +1,6 @@
-import { Context, type Effect, type Option } from "effect"
+import { Context, Effect, type Option } from "effect"
 import type { RecordedEvent } from "./EventStore.ts"
-import type { StoreUnavailable } from "./StoreError.ts"
+import { ProjectionFailed, type StoreUnavailable } from "./StoreError.ts"
 
 /** A read-model document: JSON under a key, optionally filed under a partition and sort key. */
 export interface Document {
@@ -49,7 +49,17 @@ export interface Projection {
 
 export const Projection = {
   make: (projection: Projection): Projection => projection,
-  handles: (projection: Projection, eventType: string) => projection.eventTypes.includes(eventType)
+  /** Applies one event; any failure becomes `ProjectionFailed`, which aborts the append. */
+  applyEvent: (projection: Projection, event: RecordedEvent, documents: Documents) =>
+    projection.apply(event, documents).pipe(
+      Effect.mapError((error) =>
+        new ProjectionFailed({
+          projection: projection.name,
+          eventType: event.type,
+          reason: error instanceof Error ? error.message : String(error)
+        })
+      )
+    )
 }
 
 /** The inline projections of this deployment, given to the store layer at the composition root. */

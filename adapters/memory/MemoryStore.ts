@@ -10,12 +10,12 @@ import type {
 import { EventStore } from "../../application/EventStore.ts"
 import { appendWith, type PreparedAppend } from "../../application/appendRules.ts"
 import { followLog, makeAppendSignal } from "../../application/followLog.ts"
-import { type Document, type DocumentQuery, type Documents, InlineProjections, type Projection } from "../../application/Projection.ts"
+import { type Document, type DocumentQuery, type Documents, InlineProjections, Projection } from "../../application/Projection.ts"
 import { ProjectionStore, type ProjectionStoreService, type RebuildProgress } from "../../application/ProjectionStore.ts"
 import { ReadModels, type ReadModelsService } from "../../application/ReadModels.ts"
 import { SnapshotStore, type SnapshotStoreService } from "../../application/SnapshotStore.ts"
 import { ensureProjections } from "../../application/rebuildProjection.ts"
-import { ProjectionFailed, ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
+import { type ProjectionFailed, ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
 
 interface GenerationRow {
   readonly name: string
@@ -104,15 +104,7 @@ export const make = Effect.gen(function*() {
       const view = overlayDocuments(base, overlay)
       for (const event of events) {
         if (!projection.eventTypes.includes(event.type)) continue
-        yield* projection.apply(event, view).pipe(
-          Effect.mapError((error) =>
-            new ProjectionFailed({
-              projection: projection.name,
-              eventType: event.type,
-              reason: error instanceof Error ? error.message : String(error)
-            })
-          )
-        )
+        yield* Projection.applyEvent(projection, event, view)
       }
       return () => {
         for (const [key, document] of overlay) {

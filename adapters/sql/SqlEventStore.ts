@@ -8,8 +8,8 @@ import type {
   RecordedEvent
 } from "../../application/EventStore.ts"
 import { followLog, makeAppendSignal } from "../../application/followLog.ts"
-import { InlineProjections, type Projection } from "../../application/Projection.ts"
-import { ProjectionFailed, type StoreUnavailable } from "../../application/StoreError.ts"
+import { InlineProjections, Projection } from "../../application/Projection.ts"
+import type { ProjectionFailed, StoreUnavailable } from "../../application/StoreError.ts"
 import { appendWith, type PreparedAppend } from "../../application/appendRules.ts"
 import { type Dialect, type EventRow, toNumber } from "./Dialect.ts"
 import { sqlDocuments, unavailable } from "./SqlDocuments.ts"
@@ -95,15 +95,7 @@ export const make = (dialect: Dialect) =>
           for (const [index, row] of rows.entries()) {
             if (!projection.eventTypes.includes(row.type)) continue
             const event = toRecordedEvent({ ...row, position: firstPosition + index })
-            yield* projection.apply(event, documents).pipe(
-              Effect.mapError((error) =>
-                new ProjectionFailed({
-                  projection: projection.name,
-                  eventType: row.type,
-                  reason: error instanceof Error ? error.message : String(error)
-                })
-              )
-            )
+            yield* Projection.applyEvent(projection, event, documents)
           }
         }
       })

@@ -1,9 +1,9 @@
 import { SqlClient } from "@effect/sql/SqlClient"
 import { Effect } from "effect"
-import { InlineProjections, type Projection } from "../../application/Projection.ts"
+import { InlineProjections, Projection } from "../../application/Projection.ts"
 import type { ProjectionStatus, ProjectionStoreService, RebuildProgress } from "../../application/ProjectionStore.ts"
 import type { ReadModelsService } from "../../application/ReadModels.ts"
-import { ProjectionFailed, ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
+import { ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
 import { type Dialect, toNumber } from "./Dialect.ts"
 import { sqlDocuments, unavailable } from "./SqlDocuments.ts"
 import { toRecordedEvent } from "./SqlEventStore.ts"
@@ -87,15 +87,7 @@ export const make = (dialect: Dialect) =>
         const documents = sqlDocuments(sql, projection.name, generation)
         for (const row of events) {
           const event = toRecordedEvent(row)
-          yield* projection.apply(event, documents).pipe(
-            Effect.mapError((error) =>
-              new ProjectionFailed({
-                projection: projection.name,
-                eventType: event.type,
-                reason: error instanceof Error ? error.message : String(error)
-              })
-            )
-          )
+          yield* Projection.applyEvent(projection, event, documents)
         }
         yield* sql`UPDATE strata_projections SET checkpoint = ${upTo}
           WHERE name = ${projection.name} AND generation = ${generation}`

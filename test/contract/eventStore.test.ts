@@ -27,6 +27,25 @@ const counter = Projection.make({
 
 const timeout = 60_000
 
+/**
+ * A projection that holds its append's transaction open on a `Slow` event: `entered` once
+ * the append has taken its position, until the test completes `release`.
+ */
+const stallingProjection = () => {
+  let signals: { entered: Deferred.Deferred<void>; release: Deferred.Deferred<void> } | undefined
+  const projection = Projection.make({
+    name: "stall",
+    version: 1,
+    eventTypes: ["Slow"],
+    apply: () => Effect.zipRight(Deferred.succeed(signals!.entered, undefined), Deferred.await(signals!.release))
+  })
+  const start = Effect.gen(function*() {
+    signals = { entered: yield* Deferred.make<void>(), release: yield* Deferred.make<void>() }
+    return signals
+  })
+  return { projection, start }
+}
+
 for (const backend of Backends.all) {
   describe(`event store contract: ${backend.name}`, () => {
     const run = <A, E>(effect: Effect.Effect<A, E, Backends.Store | import("effect").Scope.Scope>, projections = [counter]) =>
@@ -290,17 +309,9 @@ for (const backend of Backends.all) {
       // The first append takes its position, then stalls inside its transaction (in a
       // projection) while a second writer tries to commit after it.
       const received = await (async () => {
-        let release!: Deferred.Deferred<void>
-        let entered!: Deferred.Deferred<void>
-        const stall = Projection.make({
-          name: "stall",
-          version: 1,
-          eventTypes: ["Slow"],
-          apply: () => Effect.zipRight(Deferred.succeed(entered, undefined), Deferred.await(release))
-        })
+        const stall = stallingProjection()
         return run(Effect.gen(function*() {
-          release = yield* Deferred.make<void>()
-          entered = yield* Deferred.make<void>()
+          const { entered, release } = yield* stall.start
           const store = yield* EventStore
           const follower = yield* store.follow(0).pipe(Stream.take(4), Stream.runCollect, Effect.fork)
           const slow = yield* Effect.fork(store.append("slow", [event("Slow")]))
@@ -312,7 +323,7 @@ for (const backend of Backends.all) {
           yield* Fiber.join(fast)
           yield* store.append("last", events(1))
           return Chunk.toReadonlyArray(yield* Fiber.join(follower))
-        }), [stall])
+        }), [stall.projection])
       })()
       expect(received.map((e) => e.position)).toEqual([1, 2, 3, 4])
       expect(received[0]!.streamId).toBe("slow")
@@ -374,17 +385,9 @@ for (const backend of Backends.all) {
     }, timeout)
 
     test("a fence waits for the append in flight and stops the next one", async () => {
-      let release!: Deferred.Deferred<void>
-      let entered!: Deferred.Deferred<void>
-      const stall = Projection.make({
-        name: "stall",
-        version: 1,
-        eventTypes: ["Slow"],
-        apply: () => Effect.zipRight(Deferred.succeed(entered, undefined), Deferred.await(release))
-      })
+      const stall = stallingProjection()
       const result = await run(Effect.gen(function*() {
-        release = yield* Deferred.make<void>()
-        entered = yield* Deferred.make<void>()
+        const { entered, release } = yield* stall.start
         const store = yield* EventStore
         const inFlight = yield* Effect.fork(store.append("s", [event("Slow")]))
         yield* Deferred.await(entered)
@@ -395,7 +398,7 @@ for (const backend of Backends.all) {
         yield* Fiber.join(fencing)
         const refused = yield* Effect.flip(store.append("s", events(1)))
         return { committed, refused, head: yield* store.head }
-      }), [stall])
+      }), [stall.projection])
       expect(result.committed).toMatchObject({ version: 1 })
       expect(result.refused._tag).toBe("StoreFenced")
       expect(result.head).toBe(1)
