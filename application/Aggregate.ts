@@ -36,6 +36,8 @@ export interface Loaded<State> {
   readonly state: State
   /** The stream's version the state reflects (0: no stream). */
   readonly version: number
+  /** The version of the snapshot the load started from (0: none). */
+  readonly snapshotVersion: number
 }
 
 export interface HandleOptions {
@@ -67,7 +69,7 @@ const decodeEvent = <Event extends TaggedEvent>(aggregate: Aggregate<any, Event,
 export const load = <Command, Event extends TaggedEvent, State, Refusal>(
   aggregate: Aggregate<Command, Event, State, Refusal>,
   id: string
-) =>
+): Effect.Effect<Loaded<State>, StoreUnavailable, EventStore | SnapshotStore> =>
   Effect.gen(function*() {
     const streamId = streamOf(aggregate, id)
     const snapshots = yield* SnapshotStore
