@@ -2,6 +2,7 @@ import { BunContext, BunRuntime } from "@effect/platform-bun"
 import { Command } from "@effect/cli"
 import { Effect, Layer } from "effect"
 import { InlineProjections, type Projection } from "./application/Projection.ts"
+import type { Store } from "./application/Store.ts"
 import * as Cli from "./adapters/cli/Cli.ts"
 import type { DatabaseUrl } from "./adapters/DatabaseUrl.ts"
 import * as LibsqlStore from "./adapters/libsql/LibsqlStore.ts"
@@ -17,7 +18,7 @@ import * as SqliteStore from "./adapters/sqlite/SqliteStore.ts"
 /** The inline projections of this deployment. */
 export const projections: ReadonlyArray<Projection> = []
 
-export const storeLayer = (url: DatabaseUrl): Layer.Layer<Cli.Store, unknown> => {
+export const storeLayer = (url: DatabaseUrl): Layer.Layer<Store, unknown> => {
   const backend = (() => {
     switch (url._tag) {
       case "Sqlite":

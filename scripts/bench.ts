@@ -20,9 +20,7 @@ import * as Aggregate from "../application/Aggregate.ts"
 import { uuidV7 } from "../application/EventIds.ts"
 import { EventStore, ExpectedVersion, type NewEvent } from "../application/EventStore.ts"
 import { InlineProjections } from "../application/Projection.ts"
-import type { ProjectionStore } from "../application/ProjectionStore.ts"
-import type { ReadModels } from "../application/ReadModels.ts"
-import type { SnapshotStore } from "../application/SnapshotStore.ts"
+import type { Store } from "../application/Store.ts"
 import * as LibsqlStore from "../adapters/libsql/LibsqlStore.ts"
 import * as PostgresStore from "../adapters/postgres/PostgresStore.ts"
 import * as SqliteStore from "../adapters/sqlite/SqliteStore.ts"
@@ -45,7 +43,6 @@ const batchSize = 100
 const streamReads = 200
 const aggregateEvents = Number(args.aggregate)
 
-type Store = EventStore | ReadModels | ProjectionStore | SnapshotStore
 
 interface Row {
   readonly backend: string

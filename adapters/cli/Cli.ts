@@ -2,12 +2,7 @@ import { Command, Options, ValidationError } from "@effect/cli"
 import { Config, Console, Effect, Either, Layer } from "effect"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import * as HttpServer from "../http/HttpServer.ts"
-import type { EventStore } from "../../application/EventStore.ts"
-import type { ProjectionStore } from "../../application/ProjectionStore.ts"
-import type { ReadModels } from "../../application/ReadModels.ts"
-import type { SnapshotStore } from "../../application/SnapshotStore.ts"
-
-export type Store = EventStore | ReadModels | ProjectionStore | SnapshotStore
+import type { Store } from "../../application/Store.ts"
 
 /** The composition root's choice of backend for a URL. */
 export type StoreLayer = (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<Store, unknown>

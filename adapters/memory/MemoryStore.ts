@@ -13,6 +13,7 @@ import { followLog, makeAppendSignal } from "../../application/followLog.ts"
 import { type Document, type DocumentQuery, type Documents, InlineProjections, Projection } from "../../application/Projection.ts"
 import { ProjectionStore, type ProjectionStoreService, type RebuildProgress } from "../../application/ProjectionStore.ts"
 import { ReadModels, type ReadModelsService } from "../../application/ReadModels.ts"
+import { KeyRing, type KeyRingService, type WrappedKey } from "../../application/Secrets.ts"
 import { SnapshotStore, type SnapshotStoreService } from "../../application/SnapshotStore.ts"
 import { ensureProjections } from "../../application/rebuildProjection.ts"
 import { type ProjectionFailed, ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
@@ -285,7 +286,31 @@ export const make = Effect.gen(function*() {
       })
   }
 
+  const keys = new Map<string, WrappedKey>()
+  const keyRing: KeyRingService = {
+    byOwner: (owner) => Effect.sync(() => [...keys.values()].find((key) => key.owner === owner)),
+    byId: (keyId) => Effect.sync(() => keys.get(keyId)),
+    insert: (key) =>
+      Effect.sync(() => {
+        const existing = [...keys.values()].find((candidate) => candidate.owner === key.owner)
+        if (existing !== undefined) return existing
+        keys.set(key.keyId, key)
+        return key
+      }),
+    destroy: (owner) =>
+      Effect.sync(() => {
+        for (const [keyId, key] of keys) if (key.owner === owner) keys.delete(keyId)
+      }),
+    all: Effect.sync(() => [...keys.values()]),
+    rewrap: (keyId, masterKeyId, wrapped) =>
+      Effect.sync(() => {
+        const key = keys.get(keyId)
+        if (key !== undefined) keys.set(keyId, { ...key, masterKeyId, wrapped })
+      })
+  }
+
   return Context.make(EventStore, eventStore).pipe(
+    Context.add(KeyRing, keyRing),
     Context.add(ReadModels, readModels),
     Context.add(ProjectionStore, projectionStore),
     Context.add(SnapshotStore, snapshotStore)

@@ -4,6 +4,7 @@ import { Context, Effect, Layer } from "effect"
 import { EventStore } from "../../application/EventStore.ts"
 import { ProjectionStore } from "../../application/ProjectionStore.ts"
 import { ReadModels } from "../../application/ReadModels.ts"
+import { KeyRing } from "../../application/Secrets.ts"
 import { SnapshotStore } from "../../application/SnapshotStore.ts"
 import { ensureProjections } from "../../application/rebuildProjection.ts"
 import { runMigrations } from "../../migrations/runMigrations.ts"
@@ -11,6 +12,7 @@ import type { Dialect } from "./Dialect.ts"
 import { unavailable } from "./SqlDocuments.ts"
 import * as SqlEventStore from "./SqlEventStore.ts"
 import * as SqlProjections from "./SqlProjections.ts"
+import * as SqlKeyRing from "./SqlKeyRing.ts"
 import * as SqlSnapshotStore from "./SqlSnapshotStore.ts"
 
 /**
@@ -28,7 +30,8 @@ export const layer = (dialect: Dialect, prepare: Effect.Effect<void, SqlError, S
       const context = Context.make(EventStore, eventStore).pipe(
         Context.add(ProjectionStore, projectionStore),
         Context.add(ReadModels, readModels),
-        Context.add(SnapshotStore, snapshotStore)
+        Context.add(SnapshotStore, snapshotStore),
+        Context.add(KeyRing, yield* SqlKeyRing.make)
       )
       yield* ensureProjections.pipe(Effect.provide(context))
       return context

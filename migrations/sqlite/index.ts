@@ -1,6 +1,8 @@
 import * as Migrator from "@effect/sql/Migrator"
 import eventLog from "./0001_event_log.ts"
+import keyRing from "./0002_key_ring.ts"
 
 export const migrations = Migrator.fromRecord({
-  "0001_event_log": eventLog
+  "0001_event_log": eventLog,
+  "0002_key_ring": keyRing
 })

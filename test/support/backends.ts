@@ -5,18 +5,15 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect, Layer, Redacted } from "effect"
 import pg from "pg"
-import type { EventStore } from "../../application/EventStore.ts"
 import { InlineProjections, type Projection } from "../../application/Projection.ts"
-import type { ProjectionStore } from "../../application/ProjectionStore.ts"
-import type { ReadModels } from "../../application/ReadModels.ts"
-import type { SnapshotStore } from "../../application/SnapshotStore.ts"
+import type { Store } from "../../application/Store.ts"
 import * as LibsqlStore from "../../adapters/libsql/LibsqlStore.ts"
 import * as MemoryStore from "../../adapters/memory/MemoryStore.ts"
 import * as PostgresStore from "../../adapters/postgres/PostgresStore.ts"
 import * as SqliteStore from "../../adapters/sqlite/SqliteStore.ts"
 import { freshDatabase } from "./postgres.ts"
 
-export type Store = EventStore | ReadModels | ProjectionStore | SnapshotStore
+export type { Store }
 
 /** A fresh location (file, database) each time the layer is built. */
 export interface Backend {

@@ -1,0 +1,8 @@
+import type { EventStore } from "./EventStore.ts"
+import type { ProjectionStore } from "./ProjectionStore.ts"
+import type { ReadModels } from "./ReadModels.ts"
+import type { KeyRing } from "./Secrets.ts"
+import type { SnapshotStore } from "./SnapshotStore.ts"
+
+/** Every port a backend layer provides: what the composition root swaps in one piece. */
+export type Store = EventStore | ReadModels | ProjectionStore | SnapshotStore | KeyRing
