@@ -1,0 +1,13 @@
+import { Layer } from "effect"
+import type { Projection } from "../../application/Projection.ts"
+import * as AesGcmSecrets from "../../adapters/secrets/AesGcmSecrets.ts"
+import * as MasterKeys from "../../adapters/secrets/MasterKeys.ts"
+import { projections } from "../../main.ts"
+import type { Backend } from "./backends.ts"
+
+/** A backend with the deployment's projections and a secrets layer, as the server wires it. */
+export const appLayer = (backend: Backend, extra: ReadonlyArray<Projection> = []) =>
+  Layer.provideMerge(AesGcmSecrets.layer(MasterKeys.ephemeral()), backend.layer([...projections, ...extra]))
+
+export const reopenedAppLayer = (backend: Backend, masterKeys: AesGcmSecrets.MasterKeys) =>
+  Layer.provideMerge(AesGcmSecrets.layer(masterKeys), backend.reopen(projections))
