@@ -1,6 +1,6 @@
 import { createClient } from "@libsql/client"
 import { Database } from "bun:sqlite"
-import { mkdtempSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect, Layer, Redacted } from "effect"
@@ -23,6 +23,8 @@ export interface Backend {
   readonly reopen: (projections?: ReadonlyArray<Projection>) => Layer.Layer<Store, unknown>
   /** Runs a statement with the raw driver on the last location built (SQL backends). */
   readonly exec: (statement: string) => Promise<void>
+  /** Everything stored at the last location, as text: the files' bytes, or every table's rows. */
+  readonly contents: () => Promise<string>
 }
 
 const tempFile = (name: string) => {
@@ -31,6 +33,14 @@ const tempFile = (name: string) => {
   return join(dir, name)
 }
 
+/** A SQLite database is its file plus the WAL and shared-memory files beside it. */
+const fileBytes = (filename: string) =>
+  ["", "-wal", "-shm"]
+    .map((suffix) => `${filename}${suffix}`)
+    .filter((path) => existsSync(path))
+    .map((path) => readFileSync(path).toString("latin1"))
+    .join("\n")
+
 const withProjections = <E>(layer: Layer.Layer<Store, E, InlineProjections>, projections: ReadonlyArray<Projection>) =>
   layer.pipe(Layer.provide(Layer.succeed(InlineProjections, projections)))
 
@@ -38,7 +48,8 @@ const fileBackend = (
   name: string,
   fresh: () => Effect.Effect<string>,
   open: (location: string) => Layer.Layer<Store, unknown, InlineProjections>,
-  exec: (location: string, statement: string) => Promise<void>
+  exec: (location: string, statement: string) => Promise<void>,
+  contents: (location: string) => Promise<string>
 ): Backend => {
   let last: string | undefined
   return {
@@ -48,7 +59,8 @@ const fileBackend = (
         fresh().pipe(Effect.map((location) => withProjections(open(last = location), projections)))
       ),
     reopen: (projections = []) => withProjections(open(last!), projections),
-    exec: (statement) => exec(last!, statement)
+    exec: (statement) => exec(last!, statement),
+    contents: () => contents(last!)
   }
 }
 
@@ -58,7 +70,8 @@ export const memory: Backend = {
   reopen: () => {
     throw new Error("a memory store cannot be reopened")
   },
-  exec: () => Promise.reject(new Error("a memory store has no SQL"))
+  exec: () => Promise.reject(new Error("a memory store has no SQL")),
+  contents: () => Promise.reject(new Error("a memory store has no files"))
 }
 
 export const sqlite = fileBackend(
@@ -69,7 +82,8 @@ export const sqlite = fileBackend(
     const db = new Database(filename)
     db.run(statement)
     db.close()
-  }
+  },
+  async (filename) => fileBytes(filename)
 )
 
 export const libsql = fileBackend(
@@ -80,7 +94,8 @@ export const libsql = fileBackend(
     const client = createClient({ url })
     await client.execute(statement)
     client.close()
-  }
+  },
+  async (url) => fileBytes(url.slice("file:".length))
 )
 
 export const postgres = fileBackend(
@@ -91,6 +106,19 @@ export const postgres = fileBackend(
     const client = new pg.Client({ connectionString: url })
     await client.connect()
     await client.query(statement).finally(() => client.end())
+  },
+  async (url) => {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      const { rows: tables } = await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+      const dumps = await Promise.all(
+        tables.map(({ tablename }) => client.query(`SELECT string_agg(t::text, E'\\n') AS text FROM ${tablename} t`))
+      )
+      return dumps.map(({ rows }) => rows[0]?.text ?? "").join("\n")
+    } finally {
+      await client.end()
+    }
   }
 )
 
