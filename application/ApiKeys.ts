@@ -1,0 +1,267 @@
+import { Clock, Context, Effect, Option, Redacted, Schema } from "effect"
+import * as ApiKey from "../domain/ApiKey.ts"
+import { untagged } from "../domain/Tagged.ts"
+import * as Aggregate from "./Aggregate.ts"
+import { EventIds } from "./EventIds.ts"
+import type { EventMetadata } from "./EventStore.ts"
+import { Projection } from "./Projection.ts"
+import { ReadModels } from "./ReadModels.ts"
+
+/**
+ * API keys and their usage quotas. Recording usage is the hot path of a gateway: it
+ * loads the key from its latest snapshot plus a bounded tail (never its whole history),
+ * decides against the exact version it loaded, and appends one event.
+ */
+
+export const ApiKeyAggregate: Aggregate.Aggregate<ApiKey.ApiKeyCommand, ApiKey.ApiKeyEvent, ApiKey.ApiKeyState, ApiKey.ApiKeyRefusal> = {
+  category: "apikey",
+  decider: ApiKey.decider,
+  events: ApiKey.ApiKeyEvent,
+  state: ApiKey.ApiKeyState,
+  snapshotRevision: 1,
+  snapshotEvery: 20
+}
+
+/** Lookups by secret and listings by owner. Usage does not touch it: the hot path stays one statement. */
+const KeyDocument = Schema.Struct({
+  keyId: Schema.String,
+  owner: Schema.String,
+  name: Schema.String,
+  model: Schema.NullOr(Schema.String),
+  tokenLimitPer5h: Schema.Number,
+  expiresAt: Schema.NullOr(Schema.Number),
+  createdAt: Schema.Number,
+  secretHash: Schema.String
+})
+type KeyDocument = typeof KeyDocument.Type
+
+const keyDoc = (keyId: string) => `key:${keyId}`
+const hashDoc = (hash: string) => `hash:${hash}`
+const sortKey = (doc: KeyDocument) => `${new Date(doc.createdAt).toISOString()}|${doc.keyId}`
+
+export const projection = Projection.make({
+  name: "api-keys",
+  version: 1,
+  eventTypes: ["ApiKeyCreated", "ApiKeyUpdated", "ApiKeyDeleted"],
+  apply: (event, documents) =>
+    Effect.gen(function*() {
+      const decoded = yield* Schema.decodeUnknown(ApiKey.ApiKeyEvent)({ ...(event.data as object), _tag: event.type })
+      const keyId = event.streamId.slice(`${ApiKeyAggregate.category}-`.length)
+      const current = Option.map(yield* documents.get(keyDoc(keyId)), (doc) => doc as KeyDocument)
+      switch (decoded._tag) {
+        case "ApiKeyCreated": {
+          const doc: KeyDocument = {
+            keyId: decoded.keyId,
+            owner: decoded.owner,
+            name: decoded.name,
+            model: decoded.model,
+            tokenLimitPer5h: decoded.tokenLimitPer5h,
+            expiresAt: decoded.expiresAt,
+            createdAt: decoded.createdAt,
+            secretHash: decoded.secretHash
+          }
+          yield* documents.put(keyDoc(keyId), doc, { partition: doc.owner, sort: sortKey(doc) })
+          return yield* documents.put(hashDoc(doc.secretHash), { keyId, owner: doc.owner })
+        }
+        case "ApiKeyUpdated": {
+          if (Option.isNone(current)) return
+          const doc: KeyDocument = { ...current.value, ...untagged(decoded) }
+          return yield* documents.put(keyDoc(keyId), doc, { partition: doc.owner, sort: sortKey(doc) })
+        }
+        case "ApiKeyDeleted": {
+          if (Option.isNone(current)) return
+          yield* documents.delete(hashDoc(current.value.secretHash))
+          return yield* documents.delete(keyDoc(keyId))
+        }
+        case "UsageRecorded":
+          return
+      }
+    })
+})
+
+/** `sk_` and 256 random bits: only its SHA-256 is ever stored, and looked up by. */
+const newSecret = () => `sk_${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url")}`
+
+export const hashSecret = (secret: string) =>
+  Effect.promise(async () =>
+    Buffer.from(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(secret))).toString("hex")
+  )
+
+export const CreateInput = Schema.Struct({
+  name: Schema.String,
+  model: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  tokenLimitPer5h: Schema.Number,
+  /** Milliseconds since the epoch; null or absent: never expires. */
+  expiresAt: Schema.optionalWith(Schema.NullOr(Schema.Number), { default: () => null })
+})
+export type CreateInput = typeof CreateInput.Type
+
+export interface KeyView {
+  readonly keyId: string
+  readonly name: string
+  readonly model: string | null
+  readonly tokenLimitPer5h: number
+  readonly expiresAt: number | null
+  readonly createdAt: number
+}
+
+const view = (doc: KeyDocument): KeyView => ({
+  keyId: doc.keyId,
+  name: doc.name,
+  model: doc.model,
+  tokenLimitPer5h: doc.tokenLimitPer5h,
+  expiresAt: doc.expiresAt,
+  createdAt: doc.createdAt
+})
+
+const withMetadata = (metadata: EventMetadata | undefined) => (metadata ? { metadata } : {})
+
+/** Creates a key. The secret is in the answer and nowhere else, ever. */
+export const create = (owner: string, input: CreateInput, metadata?: EventMetadata) =>
+  Effect.gen(function*() {
+    const keyId = yield* (yield* EventIds).next
+    const secret = newSecret()
+    const command = ApiKey.CreateApiKey.make({
+      keyId,
+      owner,
+      name: input.name,
+      model: input.model,
+      tokenLimitPer5h: input.tokenLimitPer5h,
+      expiresAt: input.expiresAt,
+      secretHash: yield* hashSecret(secret),
+      at: yield* Clock.currentTimeMillis
+    })
+    const handled = yield* Aggregate.handle(ApiKeyAggregate, keyId, command, withMetadata(metadata))
+    const state = handled.state as ApiKey.ActiveKey
+    return { ...view({ ...state }), secret: Redacted.make(secret), version: handled.version }
+  })
+
+const document = (owner: string, keyId: string) =>
+  Effect.gen(function*() {
+    const found = yield* (yield* ReadModels).get(projection.name, keyDoc(keyId))
+    // Another owner's key answers exactly like a missing one.
+    if (Option.isNone(found) || (found.value as KeyDocument).owner !== owner) {
+      return yield* new ApiKey.ApiKeyNotFound({ keyId })
+    }
+    return found.value as KeyDocument
+  })
+
+export const get = (owner: string, keyId: string) => Effect.map(document(owner, keyId), view)
+
+export const list = (owner: string) =>
+  Effect.map(
+    Effect.flatMap(ReadModels, (readModels) => readModels.list(projection.name, { partition: owner })),
+    (docs) => docs.map(({ doc }) => view(doc as KeyDocument))
+  )
+
+export const UpdateInput = Schema.Struct({
+  name: Schema.optional(Schema.String),
+  model: Schema.optional(Schema.NullOr(Schema.String)),
+  tokenLimitPer5h: Schema.optional(Schema.Number),
+  expiresAt: Schema.optional(Schema.NullOr(Schema.Number))
+})
+export type UpdateInput = typeof UpdateInput.Type
+
+export const update = (owner: string, keyId: string, changes: UpdateInput, expectedVersion?: number, metadata?: EventMetadata) =>
+  Effect.gen(function*() {
+    yield* document(owner, keyId)
+    const handled = yield* Aggregate.handle(ApiKeyAggregate, keyId, ApiKey.UpdateApiKey.make({ keyId, ...changes }), {
+      ...(expectedVersion === undefined ? { retries: 5 } : { expectedVersion }),
+      ...withMetadata(metadata)
+    })
+    return { ...view(handled.state as ApiKey.ActiveKey), version: handled.version }
+  })
+
+/** Deletes the key; its usage goes with it (nothing reads it any more). */
+export const remove = (owner: string, keyId: string, metadata?: EventMetadata) =>
+  Effect.gen(function*() {
+    yield* document(owner, keyId)
+    yield* Aggregate.handle(ApiKeyAggregate, keyId, ApiKey.DeleteApiKey.make({ keyId }), { retries: 5, ...withMetadata(metadata) })
+  })
+
+export interface KeyStats extends KeyView {
+  readonly isExpired: boolean
+  readonly currentUsage: number
+  readonly remainingTokens: number
+  readonly lifetimeTokens: number
+  readonly lastUsed: number | null
+  /** Newest first. */
+  readonly windows: ReadonlyArray<{ readonly start: number; readonly end: number; readonly tokens: number }>
+  readonly version: number
+}
+
+const statsOf = (key: ApiKey.ActiveKey, version: number, now: number): KeyStats => ({
+  ...view(key),
+  isExpired: ApiKey.isExpired(key, now),
+  currentUsage: ApiKey.currentUsage(key, now),
+  remainingTokens: ApiKey.remainingTokens(key, now),
+  lifetimeTokens: key.lifetimeTokens,
+  lastUsed: key.lastUsed,
+  windows: key.windows.map((window) => ({ ...window, end: window.start + ApiKey.windowMs })),
+  version
+})
+
+export const stats = (owner: string, keyId: string) =>
+  Effect.gen(function*() {
+    const loaded = yield* Aggregate.load(ApiKeyAggregate, keyId)
+    if (loaded.state._tag !== "Active" || loaded.state.owner !== owner) return yield* new ApiKey.ApiKeyNotFound({ keyId })
+    return statsOf(loaded.state, loaded.version, yield* Clock.currentTimeMillis)
+  })
+
+/** The key a secret belongs to; an unknown secret is `ApiKeyNotFound`, like a deleted key. */
+export const authenticate = (secret: Redacted.Redacted<string>) =>
+  Effect.gen(function*() {
+    const hash = yield* hashSecret(Redacted.value(secret))
+    const found = yield* (yield* ReadModels).get(projection.name, hashDoc(hash))
+    if (Option.isNone(found)) return yield* new ApiKey.ApiKeyNotFound({ keyId: "" })
+    return found.value as { readonly keyId: string; readonly owner: string }
+  })
+
+/**
+ * Per-key queues inside one process, so that concurrent usage of one key takes turns
+ * instead of racing and retrying. Across processes the version check still decides.
+ */
+export class UsageLanes extends Context.Reference<UsageLanes>()("strata/UsageLanes", {
+  defaultValue: () => {
+    const lanes = new Map<string, { readonly lock: Effect.Semaphore; users: number }>()
+    return {
+      run: <A, E, R>(keyId: string, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+        Effect.suspend(() => {
+          let lane = lanes.get(keyId)
+          if (lane === undefined) lanes.set(keyId, lane = { lock: Effect.unsafeMakeSemaphore(1), users: 0 })
+          const current = lane
+          current.users++
+          return current.lock.withPermits(1)(effect).pipe(
+            Effect.ensuring(Effect.sync(() => {
+              if (--current.users === 0) lanes.delete(keyId)
+            }))
+          )
+        })
+    }
+  }
+}) {}
+
+export interface UsageOptions {
+  /** Refuse usage past the limit (`QuotaExceeded`); off, usage is only counted. */
+  readonly enforceQuota: boolean
+  readonly metadata?: EventMetadata
+}
+
+/** Records usage against a key and answers what is left of its quota. */
+export const recordUsage = (keyId: string, tokens: number, options: UsageOptions) =>
+  Effect.gen(function*() {
+    const lanes = yield* UsageLanes
+    return yield* lanes.run(
+      keyId,
+      Effect.gen(function*() {
+        const at = yield* Clock.currentTimeMillis
+        const handled = yield* Aggregate.handle(
+          ApiKeyAggregate,
+          keyId,
+          ApiKey.RecordUsage.make({ keyId, tokens, at, enforceQuota: options.enforceQuota }),
+          { retries: 20, ...withMetadata(options.metadata) }
+        )
+        return statsOf(handled.state as ApiKey.ActiveKey, handled.version, at)
+      })
+    )
+  })

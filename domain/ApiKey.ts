@@ -1,0 +1,251 @@
+import { Either, Schema } from "effect"
+import type { Decider } from "./Decider.ts"
+import { untagged } from "./Tagged.ts"
+
+/**
+ * API keys with a token quota per 5 hours (seed 004). Only the secret's hash is ever
+ * recorded. Usage counts in windows: the first usage after a window has run out opens a
+ * new one, and a window frees up 5 hours after it opened.
+ */
+
+export const windowMs = 5 * 60 * 60 * 1000
+/** Closed windows kept for the stats; older ones are forgotten by the state, not the log. */
+const windowsKept = 12
+
+const Limit = Schema.Int.pipe(Schema.positive({ message: () => "the token limit must be a whole number > 0" }))
+/** Milliseconds since the epoch. */
+const Instant = Schema.Number
+
+// Commands
+
+export const CreateApiKey = Schema.TaggedStruct("CreateApiKey", {
+  keyId: Schema.String,
+  owner: Schema.String,
+  name: Schema.String,
+  model: Schema.NullOr(Schema.String),
+  tokenLimitPer5h: Schema.Number,
+  expiresAt: Schema.NullOr(Instant),
+  secretHash: Schema.String,
+  at: Instant
+})
+export const UpdateApiKey = Schema.TaggedStruct("UpdateApiKey", {
+  keyId: Schema.String,
+  name: Schema.optional(Schema.String),
+  model: Schema.optional(Schema.NullOr(Schema.String)),
+  tokenLimitPer5h: Schema.optional(Schema.Number),
+  expiresAt: Schema.optional(Schema.NullOr(Instant))
+})
+export const DeleteApiKey = Schema.TaggedStruct("DeleteApiKey", { keyId: Schema.String })
+export const RecordUsage = Schema.TaggedStruct("RecordUsage", {
+  keyId: Schema.String,
+  tokens: Schema.Number,
+  at: Instant,
+  /** Refuse a usage that would take the window past the limit. */
+  enforceQuota: Schema.Boolean
+})
+export type ApiKeyCommand =
+  | typeof CreateApiKey.Type
+  | typeof UpdateApiKey.Type
+  | typeof DeleteApiKey.Type
+  | typeof RecordUsage.Type
+
+// Events
+
+export const ApiKeyCreated = Schema.TaggedStruct("ApiKeyCreated", {
+  keyId: Schema.String,
+  owner: Schema.String,
+  name: Schema.String,
+  model: Schema.NullOr(Schema.String),
+  tokenLimitPer5h: Limit,
+  expiresAt: Schema.NullOr(Instant),
+  secretHash: Schema.String,
+  createdAt: Instant
+})
+export const ApiKeyUpdated = Schema.TaggedStruct("ApiKeyUpdated", {
+  name: Schema.optional(Schema.String),
+  model: Schema.optional(Schema.NullOr(Schema.String)),
+  tokenLimitPer5h: Schema.optional(Limit),
+  expiresAt: Schema.optional(Schema.NullOr(Instant))
+})
+export const ApiKeyDeleted = Schema.TaggedStruct("ApiKeyDeleted", {})
+export const UsageRecorded = Schema.TaggedStruct("UsageRecorded", {
+  tokens: Schema.Number,
+  at: Instant,
+  /** The window the usage counts in (decided, so that replay never re-decides it). */
+  windowStart: Instant
+})
+export const ApiKeyEvent = Schema.Union(ApiKeyCreated, ApiKeyUpdated, ApiKeyDeleted, UsageRecorded)
+export type ApiKeyEvent = typeof ApiKeyEvent.Type
+
+// State
+
+export const UsageWindow = Schema.Struct({ start: Instant, tokens: Schema.Number })
+export type UsageWindow = typeof UsageWindow.Type
+
+export const ActiveKey = Schema.TaggedStruct("Active", {
+  keyId: Schema.String,
+  owner: Schema.String,
+  name: Schema.String,
+  model: Schema.NullOr(Schema.String),
+  tokenLimitPer5h: Schema.Number,
+  expiresAt: Schema.NullOr(Instant),
+  secretHash: Schema.String,
+  createdAt: Instant,
+  lastUsed: Schema.NullOr(Instant),
+  lifetimeTokens: Schema.Number,
+  /** Newest first; the first may still be open. */
+  windows: Schema.Array(UsageWindow)
+})
+export type ActiveKey = typeof ActiveKey.Type
+
+export const ApiKeyState = Schema.Union(
+  Schema.TaggedStruct("Absent", {}),
+  ActiveKey,
+  Schema.TaggedStruct("Deleted", { keyId: Schema.String })
+)
+export type ApiKeyState = typeof ApiKeyState.Type
+
+// Errors
+
+export class ApiKeyNotFound extends Schema.TaggedError<ApiKeyNotFound>()("ApiKeyNotFound", { keyId: Schema.String }) {
+  override get message() {
+    return `no API key ${this.keyId}`
+  }
+}
+
+export class ApiKeyExists extends Schema.TaggedError<ApiKeyExists>()("ApiKeyExists", { keyId: Schema.String }) {
+  override get message() {
+    return `API key ${this.keyId} exists already`
+  }
+}
+
+export class InvalidApiKey extends Schema.TaggedError<InvalidApiKey>()("InvalidApiKey", { reason: Schema.String }) {
+  override get message() {
+    return `invalid API key: ${this.reason}`
+  }
+}
+
+export class ApiKeyExpired extends Schema.TaggedError<ApiKeyExpired>()("ApiKeyExpired", {
+  keyId: Schema.String,
+  expiredAt: Instant
+}) {
+  override get message() {
+    return `API key ${this.keyId} expired at ${new Date(this.expiredAt).toISOString()}`
+  }
+}
+
+export class QuotaExceeded extends Schema.TaggedError<QuotaExceeded>()("QuotaExceeded", {
+  keyId: Schema.String,
+  requested: Schema.Number,
+  remainingTokens: Schema.Number,
+  /** When the current window frees up (milliseconds since the epoch). */
+  resetsAt: Instant
+}) {
+  override get message() {
+    return `quota exceeded for API key ${this.keyId}: ${this.requested} tokens requested, ${this.remainingTokens} remaining until ${
+      new Date(this.resetsAt).toISOString()
+    }`
+  }
+}
+
+export type ApiKeyRefusal = ApiKeyNotFound | ApiKeyExists | InvalidApiKey | ApiKeyExpired | QuotaExceeded
+
+// Rules
+
+/** The window still counting at `at`, if any. */
+export const openWindow = (key: ActiveKey, at: number): UsageWindow | undefined => {
+  const latest = key.windows[0]
+  return latest !== undefined && at < latest.start + windowMs ? latest : undefined
+}
+
+export const currentUsage = (key: ActiveKey, at: number) => openWindow(key, at)?.tokens ?? 0
+
+export const remainingTokens = (key: ActiveKey, at: number) => Math.max(0, key.tokenLimitPer5h - currentUsage(key, at))
+
+export const isExpired = (key: ActiveKey, at: number) => key.expiresAt !== null && at >= key.expiresAt
+
+const invalidFields = (fields: {
+  readonly name?: string | undefined
+  readonly tokenLimitPer5h?: number | undefined
+  readonly expiresAt?: number | null | undefined
+}) =>
+  fields.name !== undefined && fields.name.trim() === ""
+    ? "the name is empty"
+    : fields.tokenLimitPer5h !== undefined && !(Number.isInteger(fields.tokenLimitPer5h) && fields.tokenLimitPer5h > 0)
+    ? "the token limit must be a whole number > 0"
+    : fields.expiresAt !== undefined && fields.expiresAt !== null && !Number.isFinite(fields.expiresAt)
+    ? "the expiry is not a time"
+    : undefined
+
+export const decide = (command: ApiKeyCommand, state: ApiKeyState): Either.Either<ReadonlyArray<ApiKeyEvent>, ApiKeyRefusal> => {
+  if (command._tag === "CreateApiKey") {
+    if (state._tag !== "Absent") return Either.left(new ApiKeyExists({ keyId: command.keyId }))
+    const invalid = invalidFields(command)
+    if (invalid) return Either.left(new InvalidApiKey({ reason: invalid }))
+    const { at, keyId, model, name, owner, secretHash, tokenLimitPer5h, expiresAt } = command
+    return Either.right([ApiKeyCreated.make({ keyId, owner, name, model, tokenLimitPer5h, expiresAt, secretHash, createdAt: at })])
+  }
+  if (state._tag !== "Active") return Either.left(new ApiKeyNotFound({ keyId: command.keyId }))
+  switch (command._tag) {
+    case "UpdateApiKey": {
+      const invalid = invalidFields(command)
+      if (invalid) return Either.left(new InvalidApiKey({ reason: invalid }))
+      const { expiresAt, model, name, tokenLimitPer5h } = command
+      const changes = Object.fromEntries(
+        Object.entries({ name, model, tokenLimitPer5h, expiresAt }).filter(([, value]) => value !== undefined)
+      )
+      return Either.right(Object.keys(changes).length === 0 ? [] : [ApiKeyUpdated.make(changes)])
+    }
+    case "DeleteApiKey":
+      return Either.right([ApiKeyDeleted.make({})])
+    case "RecordUsage": {
+      const { at, enforceQuota, tokens } = command
+      if (!(Number.isInteger(tokens) && tokens >= 0)) {
+        return Either.left(new InvalidApiKey({ reason: "tokens must be a whole number ≥ 0" }))
+      }
+      if (isExpired(state, at)) return Either.left(new ApiKeyExpired({ keyId: state.keyId, expiredAt: state.expiresAt! }))
+      const window = openWindow(state, at)
+      if (enforceQuota && (window?.tokens ?? 0) + tokens > state.tokenLimitPer5h) {
+        return Either.left(
+          new QuotaExceeded({
+            keyId: state.keyId,
+            requested: tokens,
+            remainingTokens: remainingTokens(state, at),
+            resetsAt: (window?.start ?? at) + windowMs
+          })
+        )
+      }
+      return Either.right([UsageRecorded.make({ tokens, at, windowStart: window?.start ?? at })])
+    }
+  }
+}
+
+export const evolve = (state: ApiKeyState, event: ApiKeyEvent): ApiKeyState => {
+  switch (event._tag) {
+    case "ApiKeyCreated":
+      return { _tag: "Active", ...untagged(event), lastUsed: null, lifetimeTokens: 0, windows: [] }
+    case "ApiKeyUpdated":
+      return state._tag === "Active" ? { ...state, ...untagged(event) } : state
+    case "ApiKeyDeleted":
+      return state._tag === "Active" ? { _tag: "Deleted", keyId: state.keyId } : state
+    case "UsageRecorded": {
+      if (state._tag !== "Active") return state
+      const [latest, ...older] = state.windows
+      const windows = latest !== undefined && latest.start === event.windowStart
+        ? [{ start: latest.start, tokens: latest.tokens + event.tokens }, ...older]
+        : [{ start: event.windowStart, tokens: event.tokens }, ...state.windows].slice(0, windowsKept)
+      return {
+        ...state,
+        lastUsed: Math.max(state.lastUsed ?? event.at, event.at),
+        lifetimeTokens: state.lifetimeTokens + event.tokens,
+        windows
+      }
+    }
+  }
+}
+
+export const decider: Decider<ApiKeyCommand, ApiKeyEvent, ApiKeyState, ApiKeyRefusal> = {
+  initialState: { _tag: "Absent" },
+  decide,
+  evolve
+}
