@@ -17,6 +17,7 @@ import { join } from "node:path"
 import { parseArgs } from "node:util"
 import pg from "pg"
 import * as Aggregate from "../application/Aggregate.ts"
+import * as ApiKeys from "../application/ApiKeys.ts"
 import { uuidV7 } from "../application/EventIds.ts"
 import { EventStore, ExpectedVersion, type NewEvent } from "../application/EventStore.ts"
 import { InlineProjections } from "../application/Projection.ts"
@@ -32,7 +33,8 @@ const { values: args } = parseArgs({
     backends: { type: "string", default: "sqlite,postgres,libsql" },
     replay: { type: "string", default: "1000000" },
     appends: { type: "string", default: "5000" },
-    aggregate: { type: "string", default: "100000" }
+    aggregate: { type: "string", default: "100000" },
+    usage: { type: "string", default: "1000000" }
   }
 })
 const replayEvents = Number(args.replay)
@@ -42,6 +44,7 @@ const batches = 200
 const batchSize = 100
 const streamReads = 200
 const aggregateEvents = Number(args.aggregate)
+const priorUsage = Number(args.usage)
 
 
 interface Row {
@@ -416,6 +419,38 @@ const benchBackend = async (backend: BackendUnderTest) => {
   record("load an aggregate of 1 event", "loads/s", small)
   record(`load an aggregate of ${aggregateEvents.toLocaleString("en")} events`, "loads/s", big, small)
 
+  // The usage hot path: a key with 1 prior usage beside one with a million.
+  const usageRate = await run(Effect.gen(function*() {
+    const limits = { name: "bench", model: null, tokenLimitPer5h: 1_000_000_000_000, expiresAt: null }
+    const fresh = yield* ApiKeys.create("bench", limits)
+    const busy = yield* ApiKeys.create("bench", limits)
+    yield* ApiKeys.recordUsage(fresh.keyId, 1, { enforceQuota: true })
+    const store = yield* EventStore
+    const at = Date.now()
+    for (let i = 0; i < priorUsage; i += 1_000) {
+      const usage = Array.from({ length: Math.min(1_000, priorUsage - i) }, () => ({
+        eventId: uuidV7(),
+        type: "UsageRecorded",
+        data: { tokens: 1, at, windowStart: at }
+      }))
+      yield* store.append(`apikey-${busy.keyId}`, usage)
+    }
+    // The first usage after the backfill loads it all once and leaves a snapshot.
+    yield* ApiKeys.recordUsage(busy.keyId, 1, { enforceQuota: true })
+    const usages = 2_000
+    const measure = (keyId: string) =>
+      Effect.gen(function*() {
+        const start = performance.now()
+        for (let i = 0; i < usages; i++) yield* ApiKeys.recordUsage(keyId, 1, { enforceQuota: true })
+        return usages / ((performance.now() - start) / 1000)
+      })
+    yield* measure(fresh.keyId)
+    yield* measure(busy.keyId)
+    return { fresh: yield* measure(fresh.keyId), busy: yield* measure(busy.keyId) }
+  }))
+  record("record usage, key with 1 prior usage", "usages/s", usageRate.fresh)
+  record(`record usage, key with ${priorUsage.toLocaleString("en")} prior usages`, "usages/s", usageRate.busy, usageRate.fresh)
+
   // Replaying the whole log: strata's readAll beside a raw paged scan of the same table.
   const head = await run(Effect.flatMap(EventStore, (store) => store.head))
   await runtime.dispose()
@@ -470,7 +505,7 @@ const main = async () => {
     )
   ]
   console.log(lines.join("\n"))
-  console.log("\n(for the aggregate rows, the comparison is the 1-event aggregate: a flat load is ~100%)")
+  console.log("\n(for the aggregate and usage rows, the comparison is the small one: flat cost is ~100%)")
 }
 
 main().catch(async (error) => {
