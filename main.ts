@@ -4,6 +4,7 @@ import { Effect, Layer } from "effect"
 import { InlineProjections, type Projection } from "./application/Projection.ts"
 import type { Store } from "./application/Store.ts"
 import * as ApiKeys from "./application/ApiKeys.ts"
+import * as Sandboxes from "./application/Sandboxes.ts"
 import * as Tokens from "./application/Tokens.ts"
 import * as Cli from "./adapters/cli/Cli.ts"
 import type { DatabaseUrl } from "./adapters/DatabaseUrl.ts"
@@ -18,7 +19,12 @@ import * as SqliteStore from "./adapters/sqlite/SqliteStore.ts"
  */
 
 /** The inline projections of this deployment. */
-export const projections: ReadonlyArray<Projection> = [Tokens.projection, ApiKeys.projection]
+export const projections: ReadonlyArray<Projection> = [
+  Tokens.projection,
+  ApiKeys.projection,
+  Sandboxes.projection,
+  Sandboxes.referenceDataProjection
+]
 
 export const storeLayer = (url: DatabaseUrl): Layer.Layer<Store, unknown> => {
   const backend = (() => {

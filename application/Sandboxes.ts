@@ -1,0 +1,195 @@
+import { Clock, Effect, Option, Schema } from "effect"
+import { ReferenceData } from "../domain/ReferenceData.ts"
+import * as Sandbox from "../domain/Sandbox.ts"
+import * as Aggregate from "./Aggregate.ts"
+import { EventIds } from "./EventIds.ts"
+import { EventStore, type EventMetadata, ExpectedVersion } from "./EventStore.ts"
+import { Projection } from "./Projection.ts"
+import { ReadModels } from "./ReadModels.ts"
+
+/** Sandboxes and the reference data they are chosen from. */
+
+export const SandboxAggregate: Aggregate.Aggregate<Sandbox.SandboxCommand, Sandbox.SandboxEvent, Sandbox.SandboxState, Sandbox.SandboxRefusal> = {
+  category: "sandbox",
+  decider: Sandbox.decider,
+  events: Sandbox.SandboxEvent,
+  state: Sandbox.SandboxState,
+  snapshotRevision: 1,
+  snapshotEvery: 100
+}
+
+// Reference data: published into the log as versioned data.
+
+const referenceStream = "reference-data"
+const ReferenceDataPublished = "ReferenceDataPublished"
+
+export class ReferenceDataMissing extends Schema.TaggedError<ReferenceDataMissing>()("ReferenceDataMissing", {}) {
+  override get message() {
+    return "no reference data has been published"
+  }
+}
+
+export const referenceDataProjection = Projection.make({
+  name: "reference-data",
+  version: 1,
+  eventTypes: [ReferenceDataPublished],
+  apply: (event, documents) => documents.put("current", event.data)
+})
+
+/** Publishes this version of the reference data unless the log has it (or a newer one) already. */
+export const publishReferenceData = (data: ReferenceData, metadata?: EventMetadata) =>
+  Effect.gen(function*() {
+    const current = yield* currentReferenceData.pipe(Effect.option)
+    if (Option.isSome(current) && current.value.version >= data.version) return current.value
+    const store = yield* EventStore
+    const version = yield* store.streamVersion(referenceStream)
+    const encoded = yield* Schema.encode(ReferenceData)(data)
+    yield* store.append(referenceStream, [{
+      eventId: yield* (yield* EventIds).next,
+      type: ReferenceDataPublished,
+      data: encoded,
+      ...(metadata ? { metadata } : {})
+    }], ExpectedVersion.exact(version))
+    return data
+  })
+
+export const currentReferenceData = Effect.gen(function*() {
+  const found = yield* (yield* ReadModels).get(referenceDataProjection.name, "current")
+  if (Option.isNone(found)) return yield* new ReferenceDataMissing()
+  return yield* Schema.decodeUnknown(ReferenceData)(found.value).pipe(Effect.orDie)
+})
+
+// Sandboxes
+
+const SandboxDocument = Schema.Struct({
+  sandboxId: Schema.String,
+  owner: Schema.String,
+  name: Schema.String,
+  tierId: Schema.String,
+  flavorId: Schema.String,
+  addonIds: Schema.Array(Schema.String),
+  status: Sandbox.Status,
+  failureReason: Schema.NullOr(Schema.String),
+  createdAt: Schema.String,
+  updatedAt: Schema.String,
+  version: Schema.Number
+})
+export type SandboxView = typeof SandboxDocument.Type
+
+export const projection = Projection.make({
+  name: "sandboxes",
+  version: 1,
+  eventTypes: ["SandboxCreated", "SandboxStarting", "SandboxRunning", "SandboxStopping", "SandboxStopped", "SandboxFailed", "SandboxDeleted"],
+  apply: (event, documents) =>
+    Effect.gen(function*() {
+      const decoded = yield* Schema.decodeUnknown(Sandbox.SandboxEvent)({ ...(event.data as object), _tag: event.type })
+      const sandboxId = event.streamId.slice(`${SandboxAggregate.category}-`.length)
+      if (decoded._tag === "SandboxCreated") {
+        const { addonIds, flavorId, name, owner, tierId } = decoded
+        const doc: SandboxView = {
+          sandboxId,
+          owner,
+          name,
+          tierId,
+          flavorId,
+          addonIds,
+          status: "pending",
+          failureReason: null,
+          createdAt: event.recordedAt,
+          updatedAt: event.recordedAt,
+          version: event.version
+        }
+        return yield* documents.put(sandboxId, doc, { partition: owner, sort: `${event.recordedAt}|${sandboxId}` })
+      }
+      const current = yield* documents.get(sandboxId)
+      if (Option.isNone(current)) return
+      const previous = current.value as SandboxView
+      if (decoded._tag === "SandboxDeleted") return yield* documents.delete(sandboxId)
+      const state = Sandbox.evolve({ _tag: "Sandbox", ...previous }, decoded)
+      if (state._tag !== "Sandbox") return
+      const doc: SandboxView = {
+        ...previous,
+        status: state.status,
+        failureReason: state.failureReason,
+        updatedAt: event.recordedAt,
+        version: event.version
+      }
+      return yield* documents.put(sandboxId, doc, { partition: previous.owner, sort: `${previous.createdAt}|${sandboxId}` })
+    })
+})
+
+export const CreateInput = Schema.Struct({
+  name: Schema.String,
+  tierId: Schema.String,
+  flavorId: Schema.String,
+  addonIds: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] })
+})
+export type CreateInput = typeof CreateInput.Type
+
+const withMetadata = (metadata: EventMetadata | undefined) => (metadata ? { metadata } : {})
+
+export const create = (owner: string, input: CreateInput, metadata?: EventMetadata) =>
+  Effect.gen(function*() {
+    const sandboxId = yield* (yield* EventIds).next
+    const referenceData = yield* currentReferenceData
+    yield* Aggregate.handle(
+      SandboxAggregate,
+      sandboxId,
+      Sandbox.CreateSandbox.make({ sandboxId, owner, referenceData, ...input }),
+      withMetadata(metadata)
+    )
+    return yield* get(owner, sandboxId)
+  })
+
+export const get = (owner: string, sandboxId: string) =>
+  Effect.gen(function*() {
+    const found = yield* (yield* ReadModels).get(projection.name, sandboxId)
+    // Another owner's sandbox answers exactly like a missing one.
+    if (Option.isNone(found) || (found.value as SandboxView).owner !== owner) {
+      return yield* new Sandbox.SandboxNotFound({ sandboxId })
+    }
+    return found.value as SandboxView
+  })
+
+export const list = (owner: string) =>
+  Effect.map(
+    Effect.flatMap(ReadModels, (readModels) => readModels.list(projection.name, { partition: owner })),
+    (docs) => docs.map(({ doc }) => doc as SandboxView)
+  )
+
+export const Action = Schema.Literal("start", "mark-running", "stop", "mark-stopped", "fail", "delete")
+export type Action = typeof Action.Type
+
+const commandFor = (sandboxId: string, action: Action, reason: string | undefined): Sandbox.SandboxCommand => {
+  switch (action) {
+    case "start":
+      return Sandbox.StartSandbox.make({ sandboxId })
+    case "mark-running":
+      return Sandbox.MarkRunning.make({ sandboxId })
+    case "stop":
+      return Sandbox.StopSandbox.make({ sandboxId })
+    case "mark-stopped":
+      return Sandbox.MarkStopped.make({ sandboxId })
+    case "fail":
+      return Sandbox.FailSandbox.make({ sandboxId, reason: reason ?? "" })
+    case "delete":
+      return Sandbox.DeleteSandbox.make({ sandboxId })
+  }
+}
+
+/** Moves a sandbox through its lifecycle; an illegal move names the state it is in. */
+export const transition = (
+  owner: string,
+  sandboxId: string,
+  action: Action,
+  options: { readonly reason?: string; readonly expectedVersion?: number; readonly metadata?: EventMetadata } = {}
+) =>
+  Effect.gen(function*() {
+    yield* get(owner, sandboxId)
+    const handled = yield* Aggregate.handle(SandboxAggregate, sandboxId, commandFor(sandboxId, action, options.reason), {
+      ...(options.expectedVersion === undefined ? { retries: 3 } : { expectedVersion: options.expectedVersion }),
+      ...withMetadata(options.metadata)
+    })
+    const state = handled.state as Extract<Sandbox.SandboxState, { _tag: "Sandbox" }>
+    return { sandboxId, status: state.status, failureReason: state.failureReason, version: handled.version, at: yield* Clock.currentTimeMillis }
+  })
