@@ -5,6 +5,7 @@ import { InlineProjections, type Projection } from "./application/Projection.ts"
 import type { Store } from "./application/Store.ts"
 import * as ApiKeys from "./application/ApiKeys.ts"
 import * as Sandboxes from "./application/Sandboxes.ts"
+import * as Sessions from "./application/Sessions.ts"
 import * as Tokens from "./application/Tokens.ts"
 import * as Cli from "./adapters/cli/Cli.ts"
 import type { DatabaseUrl } from "./adapters/DatabaseUrl.ts"
@@ -23,7 +24,8 @@ export const projections: ReadonlyArray<Projection> = [
   Tokens.projection,
   ApiKeys.projection,
   Sandboxes.projection,
-  Sandboxes.referenceDataProjection
+  Sandboxes.referenceDataProjection,
+  Sessions.projection
 ]
 
 export const storeLayer = (url: DatabaseUrl): Layer.Layer<Store, unknown> => {

@@ -1,0 +1,270 @@
+import { Clock, Effect, Option, Schema } from "effect"
+import * as Session from "../domain/Session.ts"
+import * as Aggregate from "./Aggregate.ts"
+import { EventIds } from "./EventIds.ts"
+import type { EventMetadata } from "./EventStore.ts"
+import { Projection } from "./Projection.ts"
+import { ReadModels } from "./ReadModels.ts"
+
+/** Chat sessions: members, messages, paged history. */
+
+export const SessionAggregate: Aggregate.Aggregate<Session.SessionCommand, Session.SessionEvent, Session.SessionState, Session.SessionRefusal> = {
+  category: "session",
+  decider: Session.decider,
+  events: Session.SessionEvent,
+  state: Session.SessionState,
+  snapshotRevision: 1,
+  snapshotEvery: 100
+}
+
+const SessionDocument = Schema.Struct({
+  sessionId: Schema.String,
+  owner: Schema.String,
+  title: Schema.String,
+  sandboxId: Schema.NullOr(Schema.String),
+  archived: Schema.Boolean,
+  members: Schema.Record({ key: Schema.String, value: Session.Role }),
+  messageCount: Schema.Number,
+  createdAt: Schema.Number,
+  version: Schema.Number
+})
+export type SessionView = typeof SessionDocument.Type
+
+const MessageDocument = Schema.Struct({
+  messageId: Schema.String,
+  seq: Schema.Number,
+  author: Schema.String,
+  type: Session.MessageType,
+  /** Null once deleted: a deleted message's content is not served. */
+  content: Schema.NullOr(Schema.String),
+  postedAt: Schema.Number,
+  editedAt: Schema.NullOr(Schema.Number),
+  deletedAt: Schema.NullOr(Schema.Number)
+})
+export type MessageView = typeof MessageDocument.Type
+
+const sessionDoc = (sessionId: string) => `session/${sessionId}`
+/** One document per membership, filed under the member: "my sessions" is one partition. */
+const membershipDoc = (member: string, sessionId: string) => `member/${member}/${sessionId}`
+const messageDoc = (sessionId: string, messageId: string) => `message/${sessionId}/${messageId}`
+const historyPartition = (sessionId: string) => `history/${sessionId}`
+/** Sort keys compare as text: fixed width keeps message 10 after message 9. */
+const seqKey = (seq: number) => String(seq).padStart(12, "0")
+
+export const projection = Projection.make({
+  name: "sessions",
+  version: 1,
+  eventTypes: ["SessionCreated", "MemberAdded", "MemberRemoved", "MessagePosted", "MessageEdited", "MessageDeleted", "SessionRenamed", "SessionArchived"],
+  apply: (event, documents) =>
+    Effect.gen(function*() {
+      const decoded = yield* Schema.decodeUnknown(Session.SessionEvent)({ ...(event.data as object), _tag: event.type })
+      const sessionId = event.streamId.slice(`${SessionAggregate.category}-`.length)
+      if (decoded._tag === "SessionCreated") {
+        const doc: SessionView = {
+          sessionId,
+          owner: decoded.owner,
+          title: decoded.title,
+          sandboxId: decoded.sandboxId,
+          archived: false,
+          members: {},
+          messageCount: 0,
+          createdAt: decoded.createdAt,
+          version: event.version
+        }
+        return yield* documents.put(sessionDoc(sessionId), doc)
+      }
+      const found = yield* documents.get(sessionDoc(sessionId))
+      if (Option.isNone(found)) return
+      const session = { ...(found.value as SessionView), version: event.version }
+      switch (decoded._tag) {
+        case "MemberAdded":
+          session.members = { ...session.members, [decoded.member]: decoded.role }
+          yield* documents.put(membershipDoc(decoded.member, sessionId), { sessionId }, {
+            partition: `member/${decoded.member}`,
+            sort: `${session.createdAt}|${sessionId}`
+          })
+          break
+        case "MemberRemoved": {
+          const members = { ...session.members }
+          delete members[decoded.member]
+          session.members = members
+          yield* documents.delete(membershipDoc(decoded.member, sessionId))
+          break
+        }
+        case "MessagePosted": {
+          session.messageCount = decoded.seq
+          const message: MessageView = {
+            messageId: decoded.messageId,
+            seq: decoded.seq,
+            author: decoded.author,
+            type: decoded.type,
+            content: decoded.content,
+            postedAt: decoded.postedAt,
+            editedAt: null,
+            deletedAt: null
+          }
+          yield* documents.put(messageDoc(sessionId, decoded.messageId), message, {
+            partition: historyPartition(sessionId),
+            sort: seqKey(decoded.seq)
+          })
+          break
+        }
+        case "MessageEdited":
+        case "MessageDeleted": {
+          const key = messageDoc(sessionId, decoded.messageId)
+          const message = yield* documents.get(key)
+          if (Option.isNone(message)) break
+          const previous = message.value as MessageView
+          const next: MessageView = decoded._tag === "MessageEdited"
+            ? { ...previous, content: decoded.content, editedAt: decoded.editedAt }
+            : { ...previous, content: null, deletedAt: decoded.deletedAt }
+          yield* documents.put(key, next, { partition: historyPartition(sessionId), sort: seqKey(previous.seq) })
+          break
+        }
+        case "SessionRenamed":
+          session.title = decoded.title
+          break
+        case "SessionArchived":
+          session.archived = true
+          break
+      }
+      yield* documents.put(sessionDoc(sessionId), session)
+    })
+})
+
+const withMetadata = (metadata: EventMetadata | undefined) => (metadata ? { metadata } : {})
+
+const handle = (sessionId: string, command: Session.SessionCommand, metadata?: EventMetadata) =>
+  Aggregate.handle(SessionAggregate, sessionId, command, { retries: 10, ...withMetadata(metadata) })
+
+export const CreateInput = Schema.Struct({
+  title: Schema.String,
+  sandboxId: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
+})
+export type CreateInput = typeof CreateInput.Type
+
+export const create = (owner: string, input: CreateInput, metadata?: EventMetadata) =>
+  Effect.gen(function*() {
+    const sessionId = yield* (yield* EventIds).next
+    const at = yield* Clock.currentTimeMillis
+    yield* handle(sessionId, Session.CreateSession.make({ sessionId, owner, title: input.title, sandboxId: input.sandboxId, at }), metadata)
+    return yield* get(owner, sessionId)
+  })
+
+/** The session, for its members; to anyone else it does not exist. */
+export const get = (user: string, sessionId: string) =>
+  Effect.gen(function*() {
+    const found = yield* (yield* ReadModels).get(projection.name, sessionDoc(sessionId))
+    if (Option.isNone(found) || (found.value as SessionView).members[user] === undefined) {
+      return yield* new Session.SessionNotFound({ sessionId })
+    }
+    return found.value as SessionView
+  })
+
+/** The sessions the user is a member of, oldest first. */
+export const listMine = (user: string) =>
+  Effect.gen(function*() {
+    const readModels = yield* ReadModels
+    const memberships = yield* readModels.list(projection.name, { partition: `member/${user}` })
+    return yield* Effect.forEach(memberships, ({ doc }) => get(user, (doc as { sessionId: string }).sessionId))
+  })
+
+/** A member-only operation: the caller must see the session first. */
+const asMember = <A, E, R>(user: string, sessionId: string, effect: Effect.Effect<A, E, R>) =>
+  Effect.zipRight(get(user, sessionId), effect)
+
+export const addMember = (by: string, sessionId: string, member: string, role: Session.Role, metadata?: EventMetadata) =>
+  asMember(by, sessionId, handle(sessionId, Session.AddMember.make({ sessionId, by, member, role }), metadata)).pipe(Effect.asVoid)
+
+export const removeMember = (by: string, sessionId: string, member: string, metadata?: EventMetadata) =>
+  asMember(by, sessionId, handle(sessionId, Session.RemoveMember.make({ sessionId, by, member }), metadata)).pipe(Effect.asVoid)
+
+export const PostInput = Schema.Struct({
+  type: Schema.optionalWith(Session.MessageType, { default: () => "text" as const }),
+  content: Schema.String
+})
+export type PostInput = typeof PostInput.Type
+
+export const post = (author: string, sessionId: string, input: PostInput, metadata?: EventMetadata) =>
+  asMember(
+    author,
+    sessionId,
+    Effect.gen(function*() {
+      const messageId = yield* (yield* EventIds).next
+      const at = yield* Clock.currentTimeMillis
+      yield* handle(sessionId, Session.PostMessage.make({ sessionId, messageId, author, type: input.type, content: input.content, at }), metadata)
+      return yield* message(sessionId, messageId)
+    })
+  )
+
+const message = (sessionId: string, messageId: string) =>
+  Effect.gen(function*() {
+    const found = yield* (yield* ReadModels).get(projection.name, messageDoc(sessionId, messageId))
+    if (Option.isNone(found)) return yield* new Session.MessageNotFound({ messageId })
+    return found.value as MessageView
+  })
+
+export const edit = (by: string, sessionId: string, messageId: string, content: string, metadata?: EventMetadata) =>
+  asMember(
+    by,
+    sessionId,
+    Effect.gen(function*() {
+      const at = yield* Clock.currentTimeMillis
+      yield* handle(sessionId, Session.EditMessage.make({ sessionId, messageId, by, content, at }), metadata)
+      return yield* message(sessionId, messageId)
+    })
+  )
+
+export const deleteMessage = (by: string, sessionId: string, messageId: string, metadata?: EventMetadata) =>
+  asMember(
+    by,
+    sessionId,
+    Effect.gen(function*() {
+      const at = yield* Clock.currentTimeMillis
+      yield* handle(sessionId, Session.DeleteMessage.make({ sessionId, messageId, by, at }), metadata)
+    })
+  )
+
+export const rename = (by: string, sessionId: string, title: string, metadata?: EventMetadata) =>
+  asMember(by, sessionId, handle(sessionId, Session.RenameSession.make({ sessionId, by, title }), metadata)).pipe(
+    Effect.zipRight(get(by, sessionId))
+  )
+
+export const archive = (by: string, sessionId: string, metadata?: EventMetadata) =>
+  Effect.gen(function*() {
+    const at = yield* Clock.currentTimeMillis
+    yield* asMember(by, sessionId, handle(sessionId, Session.ArchiveSession.make({ sessionId, by, at }), metadata))
+    return yield* get(by, sessionId)
+  })
+
+export interface HistoryPage {
+  readonly messages: ReadonlyArray<MessageView>
+  /** Pass as `after` for the next page; absent on the last one. */
+  readonly next?: string
+}
+
+/** A page of the history, newest first (`desc`) or oldest first (`asc`). */
+export const history = (
+  user: string,
+  sessionId: string,
+  options: { readonly order?: "asc" | "desc"; readonly after?: string; readonly limit?: number } = {}
+) =>
+  asMember(
+    user,
+    sessionId,
+    Effect.gen(function*() {
+      const limit = Math.min(Math.max(options.limit ?? 50, 1), 500)
+      const page = yield* (yield* ReadModels).list(projection.name, {
+        partition: historyPartition(sessionId),
+        order: options.order ?? "desc",
+        limit: limit + 1,
+        ...(options.after === undefined ? {} : { after: options.after })
+      })
+      const messages = page.slice(0, limit)
+      const last = messages[messages.length - 1]
+      return {
+        messages: messages.map(({ doc }) => doc as MessageView),
+        ...(page.length > limit && last ? { next: last.sort } : {})
+      } satisfies HistoryPage
+    })
+  )
