@@ -59,7 +59,8 @@ const corrupt = (streamId: string) => (error: ParseResult.ParseError) =>
 
 export const streamOf = (aggregate: { readonly category: string }, id: string) => `${aggregate.category}-${id}`
 
-const decodeEvent = <Event extends TaggedEvent>(aggregate: Aggregate<any, Event, any, any>, event: RecordedEvent) =>
+/** A recorded event as the aggregate's current schema reads it: upcast first, then decoded. */
+export const decodeEvent = <Event extends TaggedEvent>(aggregate: Aggregate<any, Event, any, any>, event: RecordedEvent) =>
   Schema.decodeUnknown(aggregate.events)({
     ...((aggregate.upcast ? aggregate.upcast(event) : event.data) as object),
     _tag: event.type

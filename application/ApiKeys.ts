@@ -45,7 +45,7 @@ export const projection = Projection.make({
   eventTypes: ["ApiKeyCreated", "ApiKeyUpdated", "ApiKeyDeleted"],
   apply: (event, documents) =>
     Effect.gen(function*() {
-      const decoded = yield* Schema.decodeUnknown(ApiKey.ApiKeyEvent)({ ...(event.data as object), _tag: event.type })
+      const decoded = yield* Aggregate.decodeEvent(ApiKeyAggregate, event)
       const keyId = event.streamId.slice(`${ApiKeyAggregate.category}-`.length)
       const current = Option.map(yield* documents.get(keyDoc(keyId)), (doc) => doc as KeyDocument)
       switch (decoded._tag) {

@@ -82,7 +82,7 @@ export const projection = Projection.make({
   eventTypes: ["SandboxCreated", "SandboxStarting", "SandboxRunning", "SandboxStopping", "SandboxStopped", "SandboxFailed", "SandboxDeleted"],
   apply: (event, documents) =>
     Effect.gen(function*() {
-      const decoded = yield* Schema.decodeUnknown(Sandbox.SandboxEvent)({ ...(event.data as object), _tag: event.type })
+      const decoded = yield* Aggregate.decodeEvent(SandboxAggregate, event)
       const sandboxId = event.streamId.slice(`${SandboxAggregate.category}-`.length)
       if (decoded._tag === "SandboxCreated") {
         const { addonIds, flavorId, name, owner, tierId } = decoded

@@ -57,7 +57,7 @@ export const projection = Projection.make({
   eventTypes: ["SessionCreated", "MemberAdded", "MemberRemoved", "MessagePosted", "MessageEdited", "MessageDeleted", "SessionRenamed", "SessionArchived"],
   apply: (event, documents) =>
     Effect.gen(function*() {
-      const decoded = yield* Schema.decodeUnknown(Session.SessionEvent)({ ...(event.data as object), _tag: event.type })
+      const decoded = yield* Aggregate.decodeEvent(SessionAggregate, event)
       const sessionId = event.streamId.slice(`${SessionAggregate.category}-`.length)
       if (decoded._tag === "SessionCreated") {
         const doc: SessionView = {

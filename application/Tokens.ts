@@ -3,12 +3,23 @@ import { SealedSecret } from "../domain/SealedSecret.ts"
 import { untagged } from "../domain/Tagged.ts"
 import * as Token from "../domain/Token.ts"
 import * as Aggregate from "./Aggregate.ts"
-import type { EventMetadata } from "./EventStore.ts"
+import type { EventMetadata, RecordedEvent } from "./EventStore.ts"
 import { Projection } from "./Projection.ts"
 import { ReadModels } from "./ReadModels.ts"
 import { Secrets } from "./Secrets.ts"
 
 /** Named OAuth tokens per owner: save, refresh (conditional), delete, get, list, "has any". */
+
+/**
+ * Version 1 of `TokenSaved` and `TokenRefreshed` kept the scopes as one comma-separated
+ * `scope` string, as seed 000's table did; version 2 keeps a list. Events already in the
+ * log stay as they were written and are read through this upcaster.
+ */
+const upcast = (event: RecordedEvent): unknown => {
+  if ((event.type !== "TokenSaved" && event.type !== "TokenRefreshed") || event.schemaVersion !== 1) return event.data
+  const { scope, ...rest } = event.data as { readonly scope?: string }
+  return { ...rest, scopes: (scope ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "") }
+}
 
 export const TokenAggregate: Aggregate.Aggregate<Token.TokenCommand, Token.TokenEvent, Token.TokenState, Token.TokenNotFound | Token.InvalidToken> = {
   category: "token",
@@ -16,7 +27,9 @@ export const TokenAggregate: Aggregate.Aggregate<Token.TokenCommand, Token.Token
   events: Token.TokenEvent,
   state: Token.TokenState,
   snapshotRevision: 1,
-  snapshotEvery: 100
+  snapshotEvery: 100,
+  schemaVersions: { TokenSaved: 2, TokenRefreshed: 2 },
+  upcast
 }
 
 const tokenId = (owner: string, name: string) => `${encodeURIComponent(owner)}:${encodeURIComponent(name)}`
@@ -51,7 +64,7 @@ export const projection = Projection.make({
   eventTypes: ["TokenSaved", "TokenRefreshed", "TokenDeleted"],
   apply: (event, documents) =>
     Effect.gen(function*() {
-      const decoded = yield* Schema.decodeUnknown(Token.TokenEvent)({ ...(event.data as object), _tag: event.type })
+      const decoded = yield* Aggregate.decodeEvent(TokenAggregate, event)
       switch (decoded._tag) {
         case "TokenSaved": {
           const doc: TokenDocument = { ...untagged(decoded), updatedAt: event.recordedAt, version: event.version }

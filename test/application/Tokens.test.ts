@@ -1,5 +1,6 @@
 import { describe, expect, test } from "bun:test"
 import { Effect, Redacted } from "effect"
+import { EventStore } from "../../application/EventStore.ts"
 import { Secrets } from "../../application/Secrets.ts"
 import * as Tokens from "../../application/Tokens.ts"
 import * as Backends from "../support/backends.ts"
@@ -81,6 +82,35 @@ for (const backend of Backends.all) {
       }))
       expect(result.bob._tag).toBe("TokenNotFound")
       expect(result.bobList).toEqual([])
+    }, timeout)
+
+    test("a version 1 event already in the log is read back as version 2 through the upcaster", async () => {
+      const result = await run(Effect.gen(function*() {
+        const secrets = yield* Secrets
+        // As strata's first schema wrote it: scopes in one comma-separated string.
+        yield* (yield* EventStore).append("token-alice:legacy", [{
+          eventId: crypto.randomUUID(),
+          type: "TokenSaved",
+          schemaVersion: 1,
+          data: {
+            name: "legacy",
+            owner: "alice",
+            accessToken: yield* secrets.seal("alice", "old-access"),
+            refreshToken: yield* secrets.seal("alice", "old-refresh"),
+            expiresIn: 3600,
+            obtainmentTimestamp: 1_600_000_000_000,
+            scope: "chat:read, chat:edit"
+          }
+        }])
+        const before = yield* Tokens.get("alice", "legacy")
+        yield* Tokens.refresh("alice", "legacy", before.version, input("new-access", "new-refresh"))
+        const versions = (yield* (yield* EventStore).readStream("token-alice:legacy")).map((e) => e.schemaVersion)
+        return { before, after: yield* Tokens.get("alice", "legacy"), versions }
+      }))
+      expect(result.before.scopes).toEqual(["chat:read", "chat:edit"])
+      expect(Redacted.value(result.before.refreshToken)).toBe("old-refresh")
+      expect(Redacted.value(result.after.refreshToken)).toBe("new-refresh")
+      expect(result.versions).toEqual([1, 2])
     }, timeout)
 
     test("forgetting the owner makes their tokens unreadable, with a typed error", async () => {
