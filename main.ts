@@ -1,7 +1,9 @@
 import { BunContext, BunRuntime } from "@effect/platform-bun"
 import { Command } from "@effect/cli"
-import { Effect, Layer } from "effect"
+import { dirname, join } from "node:path"
+import { Effect, Layer, Schema } from "effect"
 import { InlineProjections, type Projection } from "./application/Projection.ts"
+import type { Secrets } from "./application/Secrets.ts"
 import type { Store } from "./application/Store.ts"
 import * as ApiKeys from "./application/ApiKeys.ts"
 import * as Sandboxes from "./application/Sandboxes.ts"
@@ -12,7 +14,11 @@ import type { DatabaseUrl } from "./adapters/DatabaseUrl.ts"
 import * as LibsqlStore from "./adapters/libsql/LibsqlStore.ts"
 import * as MemoryStore from "./adapters/memory/MemoryStore.ts"
 import * as PostgresStore from "./adapters/postgres/PostgresStore.ts"
+import * as AesGcmSecrets from "./adapters/secrets/AesGcmSecrets.ts"
+import * as MasterKeys from "./adapters/secrets/MasterKeys.ts"
 import * as SqliteStore from "./adapters/sqlite/SqliteStore.ts"
+import { ReferenceData } from "./domain/ReferenceData.ts"
+import bundledReferenceData from "./reference/reference-data.json"
 
 /**
  * The composition root: the one place that picks concrete layers. Everything else
@@ -44,8 +50,36 @@ export const storeLayer = (url: DatabaseUrl): Layer.Layer<Store, unknown> => {
   return backend.pipe(Layer.provide(Layer.succeed(InlineProjections, projections)))
 }
 
+/**
+ * Where a generated master key may live: beside an embedded database file. A shared
+ * database (Postgres, a LibSQL server) needs `STRATA_MASTER_KEY`, so that every instance
+ * uses the same key.
+ */
+const generatedKeyFile = (url: DatabaseUrl): string | undefined => {
+  switch (url._tag) {
+    case "Sqlite":
+      return join(dirname(url.filename), "master.key")
+    case "Libsql":
+      return url.url.startsWith("file:") ? join(dirname(url.url.slice("file:".length)), "master.key") : undefined
+    case "Postgres":
+    case "Memory":
+      return undefined
+  }
+}
+
+const secretsLayer = (url: DatabaseUrl) =>
+  url._tag === "Memory"
+    ? AesGcmSecrets.layer(MasterKeys.ephemeral())
+    : Layer.unwrapEffect(Effect.map(MasterKeys.fromConfig(generatedKeyFile(url)), AesGcmSecrets.layer))
+
+/** What serving needs: the store, secrets, and the reference data this version ships. */
+export const appLayer = (url: DatabaseUrl): Layer.Layer<Store | Secrets, unknown> =>
+  Layer.effectDiscard(
+    Effect.flatMap(Schema.decodeUnknown(ReferenceData)(bundledReferenceData), Sandboxes.publishReferenceData)
+  ).pipe(Layer.provideMerge(Layer.provideMerge(secretsLayer(url), storeLayer(url))))
+
 if (import.meta.main) {
-  const cli = Command.run(Cli.make(storeLayer), { name: "strata", version: "0.1.0" })
+  const cli = Command.run(Cli.make(appLayer), { name: "strata", version: "0.1.0" })
   cli(process.argv).pipe(
     Effect.catchAll((error) => Effect.flatMap(Cli.reportFailure(error), (code) => Effect.sync(() => process.exit(code)))),
     Effect.provide(BunContext.layer),

@@ -2,10 +2,11 @@ import { Command, Options, ValidationError } from "@effect/cli"
 import { Config, Console, Effect, Either, Layer } from "effect"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import * as HttpServer from "../http/HttpServer.ts"
+import type { Secrets } from "../../application/Secrets.ts"
 import type { Store } from "../../application/Store.ts"
 
-/** The composition root's choice of backend for a URL. */
-export type StoreLayer = (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<Store, unknown>
+/** The composition root's wiring for a URL: a backend, and what serving needs around it. */
+export type AppLayer = (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<Store | Secrets, unknown>
 
 /** `--database`, else `STRATA_DATABASE_URL`, else the embedded SQLite default. */
 const database = Options.text("database").pipe(
@@ -30,7 +31,7 @@ const parseUrl = (raw: string) =>
   Either.match(DatabaseUrl.parse(raw), { onLeft: Effect.fail, onRight: Effect.succeed })
 
 /** The commands of the `strata` executable; the backends come from the composition root. */
-export const make = (store: StoreLayer) => {
+export const make = (app: AppLayer) => {
   const serve = Command.make("serve", { database, host, port }, (options) =>
     Effect.gen(function*() {
       const url = yield* parseUrl(options.database)
@@ -39,7 +40,7 @@ export const make = (store: StoreLayer) => {
       )
       return yield* Layer.effectDiscard(listening).pipe(
         Layer.provideMerge(HttpServer.layer({ hostname: options.host, port: options.port })),
-        Layer.provide(store(url)),
+        Layer.provide(app(url)),
         Layer.launch
       )
     })).pipe(Command.withDescription("Serve the HTTP API (what `npm start` runs)"))
