@@ -3,6 +3,7 @@ import { type Decider, fold } from "../domain/Decider.ts"
 import { EventIds } from "./EventIds.ts"
 import { type AppendError, EventStore, type EventMetadata, ExpectedVersion, type RecordedEvent } from "./EventStore.ts"
 import { SnapshotStore } from "./SnapshotStore.ts"
+import { StateCache } from "./StateCache.ts"
 import { ConcurrencyConflict, StoreUnavailable } from "./StoreError.ts"
 
 /** Events of a decider are tagged: the tag is the event type in the log. */
@@ -94,21 +95,32 @@ export const load = <Command, Event extends TaggedEvent, State, Refusal>(
 /**
  * Load → decide → append at the version that was loaded. A lost race is retried (reload,
  * decide again) up to `retries` times; a refusal of the decider is returned as is.
+ *
+ * The state this process last decided on is kept in the `StateCache`: a command starts
+ * from it without reading, and its append is checked at that version. A stale entry
+ * (another process moved the stream) costs a conflict and a reload, not counted as a
+ * retry; a refusal decided on a cached state is checked against a fresh load.
  */
 export const handle = <Command, Event extends TaggedEvent, State, Refusal>(
   aggregate: Aggregate<Command, Event, State, Refusal>,
   id: string,
   command: Command,
   options: HandleOptions = {}
-): Effect.Effect<Handled<Event, State>, Refusal | AppendError, EventStore | SnapshotStore> =>
+): Effect.Effect<Handled<Event, State>, Refusal | AppendError, EventStore | SnapshotStore | StateCache> =>
   Effect.gen(function*() {
     const streamId = streamOf(aggregate, id)
     const store = yield* EventStore
+    const cache = yield* StateCache
     const ids = yield* EventIds
     const encode = Schema.encode(aggregate.events)
     let retriesLeft = options.retries ?? 0
+    let trustCache = true
     while (true) {
-      const loaded = yield* load(aggregate, id)
+      const cached = trustCache ? cache.get(streamId) : undefined
+      const fromCache = cached !== undefined && cached.revision === aggregate.snapshotRevision &&
+        (options.expectedVersion === undefined || options.expectedVersion === cached.version)
+      const loaded: Loaded<State> = fromCache ? { ...cached, state: cached.state as State } : yield* load(aggregate, id)
+      trustCache = false
       if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
         return yield* new ConcurrencyConflict({
           streamId,
@@ -117,7 +129,10 @@ export const handle = <Command, Event extends TaggedEvent, State, Refusal>(
         })
       }
       const decided = aggregate.decider.decide(command, loaded.state)
-      if (Either.isLeft(decided)) return yield* Effect.fail(decided.left)
+      if (Either.isLeft(decided)) {
+        if (fromCache) continue
+        return yield* Effect.fail(decided.left)
+      }
       const events = decided.right
       const newEvents = yield* Effect.forEach(events, (event) =>
         Effect.gen(function*() {
@@ -132,15 +147,20 @@ export const handle = <Command, Event extends TaggedEvent, State, Refusal>(
         }))
       const appended = yield* store.append(streamId, newEvents, ExpectedVersion.exact(loaded.version)).pipe(
         Effect.map(Either.right),
-        Effect.catchTag("ConcurrencyConflict", (conflict) =>
-          retriesLeft-- > 0 ? Effect.succeed(Either.left(conflict)) : Effect.fail(conflict))
+        Effect.catchTag("ConcurrencyConflict", (conflict) => {
+          cache.delete(streamId)
+          return fromCache || retriesLeft-- > 0 ? Effect.succeed(Either.left(conflict)) : Effect.fail(conflict)
+        })
       )
       if (Either.isLeft(appended)) continue
       const state = fold(aggregate.decider, events, loaded.state)
       const version = appended.right.version
-      if (version - loaded.snapshotVersion >= aggregate.snapshotEvery) {
+      let snapshotVersion = loaded.snapshotVersion
+      if (version - snapshotVersion >= aggregate.snapshotEvery) {
         yield* saveSnapshot(aggregate, streamId, state, version)
+        snapshotVersion = version
       }
+      cache.set(streamId, { revision: aggregate.snapshotRevision, version, snapshotVersion, state })
       return { events, state, version }
     }
   })

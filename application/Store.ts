@@ -3,6 +3,7 @@ import type { ProjectionStore } from "./ProjectionStore.ts"
 import type { ReadModels } from "./ReadModels.ts"
 import type { KeyRing } from "./Secrets.ts"
 import type { SnapshotStore } from "./SnapshotStore.ts"
+import type { StateCache } from "./StateCache.ts"
 
 /** Every port a backend layer provides: what the composition root swaps in one piece. */
-export type Store = EventStore | ReadModels | ProjectionStore | SnapshotStore | KeyRing
+export type Store = EventStore | ReadModels | ProjectionStore | SnapshotStore | KeyRing | StateCache

@@ -15,6 +15,7 @@ import { ProjectionStore, type ProjectionStoreService, type RebuildProgress } fr
 import { ReadModels, type ReadModelsService } from "../../application/ReadModels.ts"
 import { KeyRing, type KeyRingService, type WrappedKey } from "../../application/Secrets.ts"
 import { SnapshotStore, type SnapshotStoreService } from "../../application/SnapshotStore.ts"
+import * as StateCache from "../../application/StateCache.ts"
 import { ensureProjections } from "../../application/rebuildProjection.ts"
 import { type ProjectionFailed, ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
 
@@ -311,6 +312,7 @@ export const make = Effect.gen(function*() {
 
   return Context.make(EventStore, eventStore).pipe(
     Context.add(KeyRing, keyRing),
+    Context.add(StateCache.StateCache, StateCache.make(10_000)),
     Context.add(ReadModels, readModels),
     Context.add(ProjectionStore, projectionStore),
     Context.add(SnapshotStore, snapshotStore)

@@ -6,6 +6,7 @@ import { ProjectionStore } from "../../application/ProjectionStore.ts"
 import { ReadModels } from "../../application/ReadModels.ts"
 import { KeyRing } from "../../application/Secrets.ts"
 import { SnapshotStore } from "../../application/SnapshotStore.ts"
+import * as StateCache from "../../application/StateCache.ts"
 import { ensureProjections } from "../../application/rebuildProjection.ts"
 import { runMigrations } from "../../migrations/runMigrations.ts"
 import type { Dialect } from "./Dialect.ts"
@@ -14,6 +15,9 @@ import * as SqlEventStore from "./SqlEventStore.ts"
 import * as SqlProjections from "./SqlProjections.ts"
 import * as SqlKeyRing from "./SqlKeyRing.ts"
 import * as SqlSnapshotStore from "./SqlSnapshotStore.ts"
+
+/** Streams whose last state this process keeps (see `StateCache`). */
+const stateCacheCapacity = 10_000
 
 /**
  * Every port of the store over one SQL client: migrates the schema, then brings the
@@ -31,7 +35,8 @@ export const layer = (dialect: Dialect, prepare: Effect.Effect<void, SqlError, S
         Context.add(ProjectionStore, projectionStore),
         Context.add(ReadModels, readModels),
         Context.add(SnapshotStore, snapshotStore),
-        Context.add(KeyRing, yield* SqlKeyRing.make)
+        Context.add(KeyRing, yield* SqlKeyRing.make),
+        Context.add(StateCache.StateCache, StateCache.make(stateCacheCapacity))
       )
       yield* ensureProjections.pipe(Effect.provide(context))
       return context

@@ -5,7 +5,7 @@ import { EventStore } from "../../application/EventStore.ts"
 import { SnapshotStore } from "../../application/SnapshotStore.ts"
 import * as Backends from "../support/backends.ts"
 import { event, runWith } from "../support/run.ts"
-import { Tally } from "../support/Tally.ts"
+import { limit, Tally } from "../support/Tally.ts"
 
 const timeout = 60_000
 const add = (amount: number) => ({ _tag: "Add" as const, amount })
@@ -99,6 +99,28 @@ for (const backend of Backends.all) {
       }))
       expect(result.loaded.state).toEqual({ total: 8, adds: 2 })
       expect(result.versions).toEqual([1, 2])
+    }, timeout)
+  })
+}
+
+for (const backend of Backends.durable) {
+  describe(`the state cache across processes: ${backend.name}`, () => {
+    test("a state cached by one process and moved on by another costs a reload, never a wrong decision", async () => {
+      const result = await runWith(backend.layer(), Effect.gen(function*() {
+        yield* Aggregate.handle(Tally, "shared", add(1))
+        // Another process takes the tally to its limit; this one's cache still says 1.
+        yield* Effect.scoped(Aggregate.handle(Tally, "shared", add(limit - 1)).pipe(Effect.provide(backend.reopen())))
+        const refused = yield* Effect.flip(Aggregate.handle(Tally, "shared", add(1)))
+        // And a command without retries does not see the stale cache as a conflict.
+        yield* Effect.scoped(Aggregate.handle(Tally, "other", add(1)).pipe(Effect.provide(backend.reopen())))
+        yield* Aggregate.handle(Tally, "other", add(1))
+        yield* Effect.scoped(Aggregate.handle(Tally, "other", add(1)).pipe(Effect.provide(backend.reopen())))
+        const strict = yield* Aggregate.handle(Tally, "other", add(1))
+        return { refused, total: (yield* Aggregate.load(Tally, "shared")).state.total, strict }
+      }))
+      expect(result.refused).toMatchObject({ _tag: "OverLimit", total: limit })
+      expect(result.total).toBe(limit)
+      expect(result.strict).toMatchObject({ version: 4, state: { total: 4 } })
     }, timeout)
   })
 }
