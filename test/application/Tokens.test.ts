@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test"
 import { Effect, Redacted } from "effect"
 import { EventStore } from "../../application/EventStore.ts"
+import * as Owners from "../../application/Owners.ts"
 import { Secrets } from "../../application/Secrets.ts"
 import * as Tokens from "../../application/Tokens.ts"
 import * as Backends from "../support/backends.ts"
@@ -116,10 +117,12 @@ for (const backend of Backends.all) {
     test("forgetting the owner makes their tokens unreadable, with a typed error", async () => {
       const error = await run(Effect.gen(function*() {
         yield* Tokens.save("alice", "bot", input("a", "r"))
-        yield* (yield* Secrets).forget("alice")
-        return yield* Effect.flip(Tokens.get("alice", "bot"))
+        yield* Owners.forget("alice", { actor: "admin" })
+        const recorded = yield* (yield* EventStore).readStream("owner-alice")
+        return { error: yield* Effect.flip(Tokens.get("alice", "bot")), recorded }
       }))
-      expect(error).toMatchObject({ _tag: "SecretShredded", owner: "alice" })
+      expect(error.error).toMatchObject({ _tag: "SecretShredded", owner: "alice" })
+      expect(error.recorded.map((e) => [e.type, e.metadata.actor])).toEqual([["OwnerForgotten", "admin"]])
     }, timeout)
   })
 }
