@@ -62,12 +62,7 @@ export const currentReferenceData = Effect.gen(function*() {
 // Sandboxes
 
 const SandboxDocument = Schema.Struct({
-  sandboxId: Schema.String,
-  owner: Schema.String,
-  name: Schema.String,
-  tierId: Schema.String,
-  flavorId: Schema.String,
-  addonIds: Schema.Array(Schema.String),
+  ...Sandbox.SandboxFields,
   status: Sandbox.Status,
   failureReason: Schema.NullOr(Schema.String),
   createdAt: Schema.String,

@@ -16,18 +16,20 @@ const Limit = Schema.Int.pipe(Schema.positive({ message: () => "the token limit 
 /** Milliseconds since the epoch. */
 const Instant = Schema.Number
 
-// Commands
-
-export const CreateApiKey = Schema.TaggedStruct("CreateApiKey", {
+/** What a key is at creation, but for its limit (validated by `decide`, then by the event's schema). */
+const KeyFields = {
   keyId: Schema.String,
   owner: Schema.String,
   name: Schema.String,
   model: Schema.NullOr(Schema.String),
-  tokenLimitPer5h: Schema.Number,
   expiresAt: Schema.NullOr(Instant),
-  secretHash: Schema.String,
-  at: Instant
-})
+  /** SHA-256 of the secret: the secret itself is never recorded. */
+  secretHash: Schema.String
+}
+
+// Commands
+
+export const CreateApiKey = Schema.TaggedStruct("CreateApiKey", { ...KeyFields, tokenLimitPer5h: Schema.Number, at: Instant })
 export const UpdateApiKey = Schema.TaggedStruct("UpdateApiKey", {
   keyId: Schema.String,
   name: Schema.optional(Schema.String),
@@ -51,16 +53,7 @@ export type ApiKeyCommand =
 
 // Events
 
-export const ApiKeyCreated = Schema.TaggedStruct("ApiKeyCreated", {
-  keyId: Schema.String,
-  owner: Schema.String,
-  name: Schema.String,
-  model: Schema.NullOr(Schema.String),
-  tokenLimitPer5h: Limit,
-  expiresAt: Schema.NullOr(Instant),
-  secretHash: Schema.String,
-  createdAt: Instant
-})
+export const ApiKeyCreated = Schema.TaggedStruct("ApiKeyCreated", { ...KeyFields, tokenLimitPer5h: Limit, createdAt: Instant })
 export const ApiKeyUpdated = Schema.TaggedStruct("ApiKeyUpdated", {
   name: Schema.optional(Schema.String),
   model: Schema.optional(Schema.NullOr(Schema.String)),
@@ -83,13 +76,8 @@ export const UsageWindow = Schema.Struct({ start: Instant, tokens: Schema.Number
 export type UsageWindow = typeof UsageWindow.Type
 
 export const ActiveKey = Schema.TaggedStruct("Active", {
-  keyId: Schema.String,
-  owner: Schema.String,
-  name: Schema.String,
-  model: Schema.NullOr(Schema.String),
+  ...KeyFields,
   tokenLimitPer5h: Schema.Number,
-  expiresAt: Schema.NullOr(Instant),
-  secretHash: Schema.String,
   createdAt: Instant,
   lastUsed: Schema.NullOr(Instant),
   lifetimeTokens: Schema.Number,

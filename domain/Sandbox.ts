@@ -15,15 +15,20 @@ import { ReferenceData, unfit } from "./ReferenceData.ts"
 export const Status = Schema.Literal("pending", "starting", "running", "stopping", "stopped", "failed", "deleted")
 export type Status = typeof Status.Type
 
-// Commands
-
-export const CreateSandbox = Schema.TaggedStruct("CreateSandbox", {
+/** What a sandbox is, from its creation on. */
+export const SandboxFields = {
   sandboxId: Schema.String,
   owner: Schema.String,
   name: Schema.String,
   tierId: Schema.String,
   flavorId: Schema.String,
-  addonIds: Schema.Array(Schema.String),
+  addonIds: Schema.Array(Schema.String)
+}
+
+// Commands
+
+export const CreateSandbox = Schema.TaggedStruct("CreateSandbox", {
+  ...SandboxFields,
   /** The reference data in force, as the application read it. */
   referenceData: ReferenceData
 })
@@ -44,15 +49,7 @@ export type SandboxCommand =
 
 // Events
 
-export const SandboxCreated = Schema.TaggedStruct("SandboxCreated", {
-  sandboxId: Schema.String,
-  owner: Schema.String,
-  name: Schema.String,
-  tierId: Schema.String,
-  flavorId: Schema.String,
-  addonIds: Schema.Array(Schema.String),
-  referenceDataVersion: Schema.Number
-})
+export const SandboxCreated = Schema.TaggedStruct("SandboxCreated", { ...SandboxFields, referenceDataVersion: Schema.Number })
 export const SandboxStarting = Schema.TaggedStruct("SandboxStarting", {})
 export const SandboxRunning = Schema.TaggedStruct("SandboxRunning", {})
 export const SandboxStopping = Schema.TaggedStruct("SandboxStopping", {})
@@ -75,12 +72,7 @@ export type SandboxEvent = typeof SandboxEvent.Type
 export const SandboxState = Schema.Union(
   Schema.TaggedStruct("Absent", {}),
   Schema.TaggedStruct("Sandbox", {
-    sandboxId: Schema.String,
-    owner: Schema.String,
-    name: Schema.String,
-    tierId: Schema.String,
-    flavorId: Schema.String,
-    addonIds: Schema.Array(Schema.String),
+    ...SandboxFields,
     status: Status,
     failureReason: Schema.NullOr(Schema.String)
   })
