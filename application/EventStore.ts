@@ -88,6 +88,20 @@ export interface ReadAllOptions {
   readonly limit: number
 }
 
+/** The audit's questions: any combination, paged by position. */
+export interface AuditQuery {
+  readonly streamId?: string
+  readonly type?: string
+  readonly actor?: string
+  /** Recorded at or after (ISO 8601). */
+  readonly from?: string
+  /** Recorded before (ISO 8601). */
+  readonly to?: string
+  /** Events after this position (exclusive). */
+  readonly after: number
+  readonly limit: number
+}
+
 export interface FenceState {
   readonly reason: string
   readonly fencedAt: string
@@ -123,6 +137,8 @@ export interface EventStoreService {
   readonly streamVersion: (streamId: string) => Effect.Effect<number, StoreUnavailable>
   /** One page of the whole log in position order. */
   readonly readAll: (options: ReadAllOptions) => Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable>
+  /** Events matching an audit query, in position order. */
+  readonly query: (query: AuditQuery) => Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable>
   /** Follows the log from a position: catches up, then waits for new events. Never skips one. */
   readonly follow: (after: number) => Stream.Stream<RecordedEvent, StoreUnavailable>
   /** The position of the last committed event; 0 for an empty log. */

@@ -189,6 +189,17 @@ export const make = Effect.gen(function*() {
       }),
     streamVersion,
     readAll,
+    query: (audit) =>
+      Effect.sync(() =>
+        log.filter((event) =>
+          event.position > audit.after &&
+          (audit.streamId === undefined || event.streamId === audit.streamId) &&
+          (audit.type === undefined || event.type === audit.type) &&
+          (audit.actor === undefined || event.metadata.actor === audit.actor) &&
+          (audit.from === undefined || event.recordedAt >= audit.from) &&
+          (audit.to === undefined || event.recordedAt < audit.to)
+        ).slice(0, audit.limit)
+      ),
     follow: followLog({ readAll, signal, pollInterval: "1 second", pageSize: 500 }),
     head: Effect.sync(() => log.length),
     fence: (reason) =>

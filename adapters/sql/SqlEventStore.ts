@@ -194,6 +194,22 @@ export const make = (dialect: Dialect) =>
         Effect.mapError(unavailable("read log"))
       )
 
+    const query: EventStoreService["query"] = (audit) => {
+      const conditions = [
+        sql`position > ${audit.after}`,
+        ...(audit.streamId === undefined ? [] : [sql`stream_id = ${audit.streamId}`]),
+        ...(audit.type === undefined ? [] : [sql`type = ${audit.type}`]),
+        ...(audit.actor === undefined ? [] : [sql`actor = ${audit.actor}`]),
+        ...(audit.from === undefined ? [] : [sql`recorded_at >= ${audit.from}`]),
+        ...(audit.to === undefined ? [] : [sql`recorded_at < ${audit.to}`])
+      ]
+      return sql<StoredRow>`SELECT ${sql.literal(columns)} FROM strata_events WHERE ${sql.and(conditions)}
+        ORDER BY position LIMIT ${audit.limit}`.pipe(
+        Effect.map((rows) => rows.map(toRecordedEvent)),
+        Effect.mapError(unavailable("query log"))
+      )
+    }
+
     const head = dialect.head(sql).pipe(Effect.mapError(unavailable("read head")))
 
     const fence: EventStoreService["fence"] = (reason) =>
@@ -217,6 +233,7 @@ export const make = (dialect: Dialect) =>
       readStream,
       streamVersion,
       readAll,
+      query,
       follow: followLog({ readAll, signal, pollInterval: "100 millis", pageSize: 500 }),
       head,
       fence,

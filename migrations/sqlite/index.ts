@@ -1,8 +1,10 @@
 import * as Migrator from "@effect/sql/Migrator"
 import eventLog from "./0001_event_log.ts"
 import keyRing from "./0002_key_ring.ts"
+import auditIndexes from "./0003_audit_indexes.ts"
 
 export const migrations = Migrator.fromRecord({
   "0001_event_log": eventLog,
-  "0002_key_ring": keyRing
+  "0002_key_ring": keyRing,
+  "0003_audit_indexes": auditIndexes
 })

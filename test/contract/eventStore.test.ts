@@ -305,6 +305,35 @@ for (const backend of Backends.all) {
       expect(result.head).toBe(7)
     }, timeout)
 
+    test("audit queries by stream, type, actor and time range, paged by position", async () => {
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("a", [event("Opened", {}, { actor: "alice" }), event("Renamed", {}, { actor: "bob" })])
+        yield* Effect.sleep("5 millis")
+        const cut = new Date().toISOString()
+        yield* Effect.sleep("5 millis")
+        yield* store.append("b", [event("Opened", {}, { actor: "alice" }), event("Opened", {}, { actor: "carol" })])
+        const all = { after: 0, limit: 100 }
+        return {
+          byStream: yield* store.query({ ...all, streamId: "b" }),
+          byType: yield* store.query({ ...all, type: "Opened" }),
+          byActor: yield* store.query({ ...all, actor: "alice" }),
+          since: yield* store.query({ ...all, from: cut }),
+          before: yield* store.query({ ...all, to: cut }),
+          combined: yield* store.query({ ...all, type: "Opened", actor: "alice", from: cut }),
+          page: yield* store.query({ after: 1, limit: 2, type: "Opened" })
+        }
+      }))
+      const positions = (events: ReadonlyArray<{ position: number }>) => events.map((e) => e.position)
+      expect(positions(result.byStream)).toEqual([3, 4])
+      expect(positions(result.byType)).toEqual([1, 3, 4])
+      expect(positions(result.byActor)).toEqual([1, 3])
+      expect(positions(result.since)).toEqual([3, 4])
+      expect(positions(result.before)).toEqual([1, 2])
+      expect(positions(result.combined)).toEqual([3])
+      expect(positions(result.page)).toEqual([3, 4])
+    }, timeout)
+
     test("a reader following the log never skips a late commit", async () => {
       // The first append takes its position, then stalls inside its transaction (in a
       // projection) while a second writer tries to commit after it.

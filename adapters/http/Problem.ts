@@ -1,0 +1,69 @@
+import { HttpApiSchema } from "@effect/platform"
+import { Schema } from "effect"
+
+/**
+ * Errors as RFC 9457 problem details (`application/problem+json`). Each class is one
+ * status; `type` names the problem, `detail` says what happened to this request, and
+ * the extension members carry what a client needs to act (the current version, the
+ * current state, when to retry). Nothing here ever holds a secret or a stack trace.
+ */
+
+const Issue = Schema.Struct({ path: Schema.Array(Schema.Union(Schema.String, Schema.Number)), message: Schema.String })
+
+const ProblemFields = {
+  type: Schema.String,
+  title: Schema.String,
+  status: Schema.Number,
+  detail: Schema.String,
+  /** What did not match the schema (400). */
+  issues: Schema.optional(Schema.Array(Issue)),
+  /** The resource's version now (409, 412). */
+  currentVersion: Schema.optional(Schema.Number),
+  /** The resource's state now, for a refused transition (409). */
+  currentState: Schema.optional(Schema.String),
+  /** Seconds to wait before retrying (429, 503); also sent as `Retry-After`. */
+  retryAfter: Schema.optional(Schema.Number),
+  remainingTokens: Schema.optional(Schema.Number),
+  /** When the quota window frees up, ISO 8601 (429). */
+  resetsAt: Schema.optional(Schema.String)
+}
+
+const annotations = (status: number, description: string): Schema.Annotations.Schema<any> => ({
+  ...HttpApiSchema.annotations({ status, description }),
+  [HttpApiSchema.AnnotationEncoding]: { kind: "Json", contentType: "application/problem+json" }
+})
+
+export class BadRequest extends Schema.TaggedError<BadRequest>()("BadRequest", ProblemFields, annotations(400, "The request is malformed or breaks a rule")) {}
+export class Unauthorized extends Schema.TaggedError<Unauthorized>()("Unauthorized", ProblemFields, annotations(401, "No valid bearer token")) {}
+export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", ProblemFields, annotations(403, "The caller may not do this")) {}
+export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", ProblemFields, annotations(404, "No such resource (or not the caller's)")) {}
+export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", ProblemFields, annotations(409, "A version conflict or an illegal transition")) {}
+export class Gone extends Schema.TaggedError<Gone>()("Gone", ProblemFields, annotations(410, "The data was shredded")) {}
+export class PreconditionFailed extends Schema.TaggedError<PreconditionFailed>()("PreconditionFailed", ProblemFields, annotations(412, "If-Match does not match the current version")) {}
+export class PreconditionRequired extends Schema.TaggedError<PreconditionRequired>()("PreconditionRequired", ProblemFields, annotations(428, "This write needs If-Match")) {}
+export class TooManyRequests extends Schema.TaggedError<TooManyRequests>()("TooManyRequests", ProblemFields, annotations(429, "The quota is used up")) {}
+export class InternalError extends Schema.TaggedError<InternalError>()("InternalError", ProblemFields, annotations(500, "strata failed; the request may be retried")) {}
+export class Unavailable extends Schema.TaggedError<Unavailable>()("Unavailable", ProblemFields, annotations(503, "The database is unreachable or not the primary")) {}
+
+type Extras = Partial<Pick<typeof BadRequest.Type, "issues" | "currentVersion" | "currentState" | "retryAfter" | "remainingTokens" | "resetsAt">>
+
+const make = <E>(Class: new(fields: typeof BadRequest.Encoded & { _tag?: never }) => E, status: number, slug: string, title: string) =>
+  (detail: string, extras: Extras = {}): E =>
+    new Class({ type: `urn:strata:problem:${slug}`, title, status, detail, ...extras } as never)
+
+export const Problem = {
+  badRequest: make(BadRequest, 400, "bad-request", "Bad request"),
+  unauthorized: make(Unauthorized, 401, "unauthorized", "Unauthorized"),
+  forbidden: make(Forbidden, 403, "forbidden", "Forbidden"),
+  notFound: make(NotFound, 404, "not-found", "Not found"),
+  conflict: make(Conflict, 409, "conflict", "Conflict"),
+  gone: make(Gone, 410, "gone", "Gone"),
+  preconditionFailed: make(PreconditionFailed, 412, "precondition-failed", "Precondition failed"),
+  preconditionRequired: make(PreconditionRequired, 428, "precondition-required", "Precondition required"),
+  tooManyRequests: make(TooManyRequests, 429, "quota-exceeded", "Quota exceeded"),
+  internal: make(InternalError, 500, "internal", "Internal error"),
+  unavailable: make(Unavailable, 503, "unavailable", "Service unavailable")
+}
+
+/** The problems every endpoint may answer with, besides its own. */
+export const CommonProblems = [BadRequest, Unauthorized, Forbidden, InternalError, Unavailable] as const
