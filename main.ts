@@ -10,6 +10,7 @@ import * as Sandboxes from "./application/Sandboxes.ts"
 import * as Sessions from "./application/Sessions.ts"
 import * as Tokens from "./application/Tokens.ts"
 import * as Cli from "./adapters/cli/Cli.ts"
+import { AdminToken, adminTokenLayer } from "./adapters/http/Auth.ts"
 import type { DatabaseUrl } from "./adapters/DatabaseUrl.ts"
 import * as LibsqlStore from "./adapters/libsql/LibsqlStore.ts"
 import * as MemoryStore from "./adapters/memory/MemoryStore.ts"
@@ -51,32 +52,40 @@ export const storeLayer = (url: DatabaseUrl): Layer.Layer<Store, unknown> => {
 }
 
 /**
- * Where a generated master key may live: beside an embedded database file. A shared
- * database (Postgres, a LibSQL server) needs `STRATA_MASTER_KEY`, so that every instance
- * uses the same key.
+ * Where generated keys may live: beside an embedded database file. A shared database
+ * (Postgres, a LibSQL server) needs `STRATA_MASTER_KEY` and `STRATA_ADMIN_TOKEN`, so that
+ * every instance uses the same ones.
  */
-const generatedKeyFile = (url: DatabaseUrl): string | undefined => {
+const dataDirectory = (url: DatabaseUrl): string | undefined => {
   switch (url._tag) {
     case "Sqlite":
-      return join(dirname(url.filename), "master.key")
+      return dirname(url.filename)
     case "Libsql":
-      return url.url.startsWith("file:") ? join(dirname(url.url.slice("file:".length)), "master.key") : undefined
+      return url.url.startsWith("file:") ? dirname(url.url.slice("file:".length)) : undefined
     case "Postgres":
     case "Memory":
       return undefined
   }
 }
 
+const inDataDirectory = (url: DatabaseUrl, file: string) => {
+  const directory = dataDirectory(url)
+  return directory === undefined ? undefined : join(directory, file)
+}
+
 const secretsLayer = (url: DatabaseUrl) =>
   url._tag === "Memory"
     ? AesGcmSecrets.layer(MasterKeys.ephemeral())
-    : Layer.unwrapEffect(Effect.map(MasterKeys.fromConfig(generatedKeyFile(url)), AesGcmSecrets.layer))
+    : Layer.unwrapEffect(Effect.map(MasterKeys.fromConfig(inDataDirectory(url, "master.key")), AesGcmSecrets.layer))
 
-/** What serving needs: the store, secrets, and the reference data this version ships. */
-export const appLayer = (url: DatabaseUrl): Layer.Layer<Store | Secrets, unknown> =>
+/** What serving needs: the store, secrets, the admin token, and the reference data this version ships. */
+export const appLayer = (url: DatabaseUrl): Layer.Layer<Store | Secrets | AdminToken, unknown> =>
   Layer.effectDiscard(
     Effect.flatMap(Schema.decodeUnknown(ReferenceData)(bundledReferenceData), Sandboxes.publishReferenceData)
-  ).pipe(Layer.provideMerge(Layer.provideMerge(secretsLayer(url), storeLayer(url))))
+  ).pipe(
+    Layer.provideMerge(Layer.provideMerge(secretsLayer(url), storeLayer(url))),
+    Layer.merge(adminTokenLayer(url._tag === "Memory" ? "ephemeral" : inDataDirectory(url, "admin.token")))
+  )
 
 if (import.meta.main) {
   const cli = Command.run(Cli.make(appLayer), { name: "strata", version: "0.1.0" })

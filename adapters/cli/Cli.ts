@@ -4,9 +4,10 @@ import * as DatabaseUrl from "../DatabaseUrl.ts"
 import * as HttpServer from "../http/HttpServer.ts"
 import type { Secrets } from "../../application/Secrets.ts"
 import type { Store } from "../../application/Store.ts"
+import type { AdminToken } from "../http/Auth.ts"
 
 /** The composition root's wiring for a URL: a backend, and what serving needs around it. */
-export type AppLayer = (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<Store | Secrets, unknown>
+export type AppLayer = (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<Store | Secrets | AdminToken, unknown>
 
 /** `--database`, else `STRATA_DATABASE_URL`, else the embedded SQLite default. */
 const database = Options.text("database").pipe(

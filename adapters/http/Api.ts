@@ -1,18 +1,314 @@
-import { HttpApi, HttpApiEndpoint, HttpApiError, HttpApiGroup } from "@effect/platform"
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "@effect/platform"
 import { Schema } from "effect"
+import { ReferenceData } from "../../domain/ReferenceData.ts"
+import * as Sandbox from "../../domain/Sandbox.ts"
+import * as Session from "../../domain/Session.ts"
+import { Authorization } from "./Auth.ts"
+import * as Problem from "./Problem.ts"
+
+/**
+ * The HTTP API: every request and response described by a Schema, and the OpenAPI
+ * document derived from these definitions. Times are ISO 8601 strings; every resource
+ * carries its `version`, which is also its `ETag`, and writes take `If-Match`.
+ */
+
+const IfMatch = Schema.Struct({
+  "if-match": Schema.optional(Schema.String).annotations({
+    description: "The version the write expects (the resource's ETag); a mismatch is 412"
+  })
+})
+const Instant = Schema.String.annotations({ description: "ISO 8601", examples: ["2026-11-22T12:00:00.000Z"] })
+const Deleted = HttpApiSchema.NoContent
+
+// Operations
 
 export const Health = Schema.Struct({ status: Schema.Literal("ok") })
-
-export const Readiness = Schema.Struct({
-  status: Schema.Literal("ready"),
-  /** The log's head position. */
-  head: Schema.Number
-})
+export const Readiness = Schema.Struct({ status: Schema.Literal("ready"), head: Schema.Number })
 
 export class OperationsApi extends HttpApiGroup.make("operations")
   .add(HttpApiEndpoint.get("health", "/health").addSuccess(Health))
-  .add(HttpApiEndpoint.get("ready", "/ready").addSuccess(Readiness).addError(HttpApiError.ServiceUnavailable))
+  .add(HttpApiEndpoint.get("ready", "/ready").addSuccess(Readiness))
+  .annotate(OpenApi.Description, "Liveness and readiness; no authentication")
 {}
 
-/** The HTTP API of strata: every request and response described by a Schema. */
-export class StrataApi extends HttpApi.make("strata").add(OperationsApi) {}
+// Tokens
+
+const TokenValues = Schema.Struct({
+  accessToken: Schema.String,
+  refreshToken: Schema.String,
+  expiresIn: Schema.NullOr(Schema.Number),
+  obtainmentTimestamp: Schema.Number.annotations({ description: "Milliseconds since the epoch" }),
+  scopes: Schema.Array(Schema.String)
+})
+const TokenSaved = Schema.Struct({ name: Schema.String, version: Schema.Number })
+const Token = Schema.Struct({ name: Schema.String, ...TokenValues.fields, updatedAt: Instant, version: Schema.Number })
+const TokenList = Schema.Struct({
+  hasAny: Schema.Boolean,
+  tokens: Schema.Array(Schema.Struct({ name: Schema.String, updatedAt: Instant, version: Schema.Number }))
+})
+const TokenName = Schema.Struct({ name: Schema.String })
+
+export class TokensApi extends HttpApiGroup.make("tokens")
+  .add(HttpApiEndpoint.put("save", "/v1/tokens/:name").setPath(TokenName).setPayload(TokenValues).addSuccess(TokenSaved))
+  .add(
+    HttpApiEndpoint.post("refresh", "/v1/tokens/:name/refresh").setPath(TokenName).setHeaders(IfMatch).setPayload(TokenValues)
+      .addSuccess(TokenSaved)
+      .annotate(OpenApi.Description, "Replaces the token's values if it is still at the version in If-Match (required)")
+  )
+  .add(HttpApiEndpoint.get("get", "/v1/tokens/:name").setPath(TokenName).addSuccess(Token))
+  .add(HttpApiEndpoint.get("list", "/v1/tokens").addSuccess(TokenList))
+  .add(HttpApiEndpoint.del("delete", "/v1/tokens/:name").setPath(TokenName).setHeaders(IfMatch).addSuccess(Deleted))
+  .middleware(Authorization)
+  .annotate(OpenApi.Description, "Named OAuth tokens of the calling owner")
+{}
+
+// API keys and usage
+
+const KeyInput = Schema.Struct({
+  name: Schema.String,
+  model: Schema.optional(Schema.NullOr(Schema.String)),
+  tokenLimitPer5h: Schema.Number,
+  expiresAt: Schema.optional(Schema.NullOr(Instant))
+})
+const KeySummary = Schema.Struct({
+  keyId: Schema.String,
+  name: Schema.String,
+  model: Schema.NullOr(Schema.String),
+  tokenLimitPer5h: Schema.Number,
+  expiresAt: Schema.NullOr(Instant),
+  createdAt: Instant
+})
+const Key = Schema.Struct({ ...KeySummary.fields, version: Schema.Number })
+const CreatedKey = Schema.Struct({
+  ...Key.fields,
+  secret: Schema.String.annotations({ description: "Shown once, here: only its hash is kept" })
+})
+const KeyUpdate = Schema.Struct({
+  name: Schema.optional(Schema.String),
+  model: Schema.optional(Schema.NullOr(Schema.String)),
+  tokenLimitPer5h: Schema.optional(Schema.Number),
+  expiresAt: Schema.optional(Schema.NullOr(Instant))
+})
+const Window = Schema.Struct({ start: Instant, end: Instant, tokens: Schema.Number })
+const KeyStats = Schema.Struct({
+  ...Key.fields,
+  isExpired: Schema.Boolean,
+  currentUsage: Schema.Number,
+  remainingTokens: Schema.Number,
+  lifetimeTokens: Schema.Number,
+  lastUsed: Schema.NullOr(Instant),
+  windows: Schema.Array(Window)
+})
+const KeyId = Schema.Struct({ keyId: Schema.String })
+const Usage = Schema.Struct({ tokens: Schema.Number })
+
+export class KeysApi extends HttpApiGroup.make("keys")
+  .add(HttpApiEndpoint.post("create", "/v1/keys").setPayload(KeyInput).addSuccess(CreatedKey, { status: 201 }))
+  .add(HttpApiEndpoint.get("list", "/v1/keys").addSuccess(Schema.Struct({ keys: Schema.Array(KeySummary) })))
+  .add(HttpApiEndpoint.get("get", "/v1/keys/:keyId").setPath(KeyId).addSuccess(Key))
+  .add(HttpApiEndpoint.patch("update", "/v1/keys/:keyId").setPath(KeyId).setHeaders(IfMatch).setPayload(KeyUpdate).addSuccess(Key))
+  .add(HttpApiEndpoint.del("delete", "/v1/keys/:keyId").setPath(KeyId).addSuccess(Deleted))
+  .add(HttpApiEndpoint.get("stats", "/v1/keys/:keyId/stats").setPath(KeyId).addSuccess(KeyStats))
+  .add(
+    HttpApiEndpoint.post("recordUsage", "/v1/usage").setPayload(Usage).addSuccess(KeyStats)
+      .annotate(OpenApi.Description, "Records usage against the API key that authenticates the request")
+  )
+  .add(HttpApiEndpoint.get("usage", "/v1/usage").addSuccess(KeyStats))
+  .middleware(Authorization)
+  .annotate(OpenApi.Description, "API keys with a token quota per 5 hours")
+{}
+
+// Sandboxes, provider credentials, reference data
+
+const SandboxInput = Schema.Struct({
+  name: Schema.String,
+  tierId: Schema.String,
+  flavorId: Schema.String,
+  addonIds: Schema.optional(Schema.Array(Schema.String))
+})
+const SandboxView = Schema.Struct({
+  sandboxId: Schema.String,
+  name: Schema.String,
+  tierId: Schema.String,
+  flavorId: Schema.String,
+  addonIds: Schema.Array(Schema.String),
+  status: Sandbox.Status,
+  failureReason: Schema.NullOr(Schema.String),
+  createdAt: Instant,
+  updatedAt: Instant,
+  version: Schema.Number
+})
+const SandboxId = Schema.Struct({ sandboxId: Schema.String })
+const Transition = Schema.Struct({ sandboxId: Schema.String, action: Schema.Literal("start", "mark-running", "stop", "mark-stopped", "fail") })
+const Provider = Schema.Struct({ provider: Schema.String })
+
+export class SandboxesApi extends HttpApiGroup.make("sandboxes")
+  .add(HttpApiEndpoint.post("create", "/v1/sandboxes").setPayload(SandboxInput).addSuccess(SandboxView, { status: 201 }))
+  .add(HttpApiEndpoint.get("list", "/v1/sandboxes").addSuccess(Schema.Struct({ sandboxes: Schema.Array(SandboxView) })))
+  .add(HttpApiEndpoint.get("get", "/v1/sandboxes/:sandboxId").setPath(SandboxId).addSuccess(SandboxView))
+  .add(
+    HttpApiEndpoint.post("transition", "/v1/sandboxes/:sandboxId/:action").setPath(Transition).setHeaders(IfMatch)
+      .setPayload(Schema.Struct({ reason: Schema.optional(Schema.String) }))
+      .addSuccess(SandboxView)
+      .annotate(OpenApi.Description, "Moves the sandbox through its lifecycle; an illegal move is 409 naming the current state")
+  )
+  .add(HttpApiEndpoint.del("delete", "/v1/sandboxes/:sandboxId").setPath(SandboxId).setHeaders(IfMatch).addSuccess(Deleted))
+  .add(HttpApiEndpoint.get("referenceData", "/v1/reference-data").addSuccess(ReferenceData))
+  .add(
+    HttpApiEndpoint.put("setCredential", "/v1/credentials/:provider").setPath(Provider)
+      .setPayload(Schema.Struct({ secret: Schema.String }))
+      .addSuccess(Schema.Struct({ provider: Schema.String, version: Schema.Number }))
+  )
+  .add(HttpApiEndpoint.get("listCredentials", "/v1/credentials").addSuccess(Schema.Struct({ providers: Schema.Array(Schema.String) })))
+  .add(
+    HttpApiEndpoint.get("getCredential", "/v1/credentials/:provider").setPath(Provider)
+      .addSuccess(Schema.Struct({ provider: Schema.String, secret: Schema.String }))
+  )
+  .add(HttpApiEndpoint.del("deleteCredential", "/v1/credentials/:provider").setPath(Provider).addSuccess(Deleted))
+  .middleware(Authorization)
+  .annotate(OpenApi.Description, "Sandboxes, the reference data they are chosen from, and provider credentials")
+{}
+
+// Sessions
+
+const SessionView = Schema.Struct({
+  sessionId: Schema.String,
+  owner: Schema.String,
+  title: Schema.String,
+  sandboxId: Schema.NullOr(Schema.String),
+  archived: Schema.Boolean,
+  members: Schema.Record({ key: Schema.String, value: Session.Role }),
+  messageCount: Schema.Number,
+  createdAt: Instant,
+  version: Schema.Number
+})
+const MessageView = Schema.Struct({
+  messageId: Schema.String,
+  seq: Schema.Number,
+  author: Schema.String,
+  type: Session.MessageType,
+  content: Schema.NullOr(Schema.String).annotations({ description: "Null once the message is deleted" }),
+  postedAt: Instant,
+  editedAt: Schema.NullOr(Instant),
+  deletedAt: Schema.NullOr(Instant)
+})
+const SessionId = Schema.Struct({ sessionId: Schema.String })
+const MessageId = Schema.Struct({ sessionId: Schema.String, messageId: Schema.String })
+const HistoryParams = Schema.Struct({
+  order: Schema.optional(Schema.Literal("asc", "desc")),
+  after: Schema.optional(Schema.String),
+  limit: Schema.optional(Schema.NumberFromString)
+})
+
+export class SessionsApi extends HttpApiGroup.make("sessions")
+  .add(
+    HttpApiEndpoint.post("create", "/v1/sessions")
+      .setPayload(Schema.Struct({ title: Schema.String, sandboxId: Schema.optional(Schema.NullOr(Schema.String)) }))
+      .addSuccess(SessionView, { status: 201 })
+  )
+  .add(HttpApiEndpoint.get("list", "/v1/sessions").addSuccess(Schema.Struct({ sessions: Schema.Array(SessionView) })))
+  .add(HttpApiEndpoint.get("get", "/v1/sessions/:sessionId").setPath(SessionId).addSuccess(SessionView))
+  .add(
+    HttpApiEndpoint.patch("rename", "/v1/sessions/:sessionId").setPath(SessionId).setPayload(Schema.Struct({ title: Schema.String }))
+      .addSuccess(SessionView)
+  )
+  .add(HttpApiEndpoint.post("archive", "/v1/sessions/:sessionId/archive").setPath(SessionId).addSuccess(SessionView))
+  .add(
+    HttpApiEndpoint.put("addMember", "/v1/sessions/:sessionId/members/:member")
+      .setPath(Schema.Struct({ sessionId: Schema.String, member: Schema.String }))
+      .setPayload(Schema.Struct({ role: Session.Role }))
+      .addSuccess(SessionView)
+  )
+  .add(
+    HttpApiEndpoint.del("removeMember", "/v1/sessions/:sessionId/members/:member")
+      .setPath(Schema.Struct({ sessionId: Schema.String, member: Schema.String }))
+      .addSuccess(SessionView)
+  )
+  .add(
+    HttpApiEndpoint.post("post", "/v1/sessions/:sessionId/messages").setPath(SessionId)
+      .setPayload(Schema.Struct({ type: Schema.optional(Session.MessageType), content: Schema.String }))
+      .addSuccess(MessageView, { status: 201 })
+  )
+  .add(
+    HttpApiEndpoint.get("history", "/v1/sessions/:sessionId/messages").setPath(SessionId).setUrlParams(HistoryParams)
+      .addSuccess(Schema.Struct({ messages: Schema.Array(MessageView), next: Schema.optional(Schema.String) }))
+      .annotate(OpenApi.Description, "A page of the history, newest first by default; pass `next` as `after` for the next page")
+  )
+  .add(
+    HttpApiEndpoint.patch("edit", "/v1/sessions/:sessionId/messages/:messageId").setPath(MessageId)
+      .setPayload(Schema.Struct({ content: Schema.String }))
+      .addSuccess(MessageView)
+  )
+  .add(HttpApiEndpoint.del("deleteMessage", "/v1/sessions/:sessionId/messages/:messageId").setPath(MessageId).addSuccess(Deleted))
+  .middleware(Authorization)
+  .annotate(OpenApi.Description, "Chat sessions the caller is a member of")
+{}
+
+// Admin
+
+const AuditEvent = Schema.Struct({
+  position: Schema.Number,
+  eventId: Schema.String,
+  streamId: Schema.String,
+  version: Schema.Number,
+  type: Schema.String,
+  schemaVersion: Schema.Number,
+  data: Schema.Unknown,
+  metadata: Schema.Struct({
+    actor: Schema.optional(Schema.String),
+    correlationId: Schema.optional(Schema.String),
+    causationId: Schema.optional(Schema.String)
+  }),
+  recordedAt: Instant
+})
+const AuditParams = Schema.Struct({
+  stream: Schema.optional(Schema.String),
+  type: Schema.optional(Schema.String),
+  actor: Schema.optional(Schema.String),
+  from: Schema.optional(Instant),
+  to: Schema.optional(Instant),
+  after: Schema.optional(Schema.NumberFromString),
+  limit: Schema.optional(Schema.NumberFromString)
+})
+
+export class AdminApi extends HttpApiGroup.make("admin")
+  .add(
+    HttpApiEndpoint.post("createKey", "/v1/admin/keys")
+      .setPayload(Schema.Struct({ owner: Schema.String, ...KeyInput.fields }))
+      .addSuccess(CreatedKey, { status: 201 })
+  )
+  .add(
+    HttpApiEndpoint.post("forgetOwner", "/v1/admin/owners/:owner/forget").setPath(Schema.Struct({ owner: Schema.String }))
+      .addSuccess(Deleted)
+      .annotate(OpenApi.Description, "Destroys the owner's data key: their secrets become unreadable everywhere")
+  )
+  .add(
+    HttpApiEndpoint.get("audit", "/v1/admin/audit").setUrlParams(AuditParams)
+      .addSuccess(Schema.Struct({ events: Schema.Array(AuditEvent), next: Schema.optional(Schema.Number) }))
+      .annotate(OpenApi.Description, "The log by stream, type, actor and time range, paged by position")
+  )
+  .middleware(Authorization)
+  .annotate(OpenApi.Description, "For the admin token only")
+{}
+
+export class StrataApi extends HttpApi.make("strata")
+  .add(OperationsApi)
+  .add(TokensApi)
+  .add(KeysApi)
+  .add(SandboxesApi)
+  .add(SessionsApi)
+  .add(AdminApi)
+  .addError(Problem.BadRequest)
+  .addError(Problem.Unauthorized)
+  .addError(Problem.Forbidden)
+  .addError(Problem.NotFound)
+  .addError(Problem.Conflict)
+  .addError(Problem.Gone)
+  .addError(Problem.PreconditionFailed)
+  .addError(Problem.PreconditionRequired)
+  .addError(Problem.TooManyRequests)
+  .addError(Problem.InternalError)
+  .addError(Problem.Unavailable)
+  .annotate(OpenApi.Title, "strata")
+  .annotate(OpenApi.Description, "An event-sourced storage core: tokens, API keys with quotas, sandboxes, chat sessions")
+{}

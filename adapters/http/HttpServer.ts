@@ -1,28 +1,166 @@
-import { HttpApiBuilder, HttpApiError, HttpMiddleware } from "@effect/platform"
+import { HttpApiBuilder, HttpApiScalar, HttpApp, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { BunHttpServer } from "@effect/platform-bun"
-import { Effect, Layer } from "effect"
+import { Effect, Layer, Metric } from "effect"
+import { uuidV7 } from "../../application/EventIds.ts"
 import { EventStore } from "../../application/EventStore.ts"
+import type { ProjectionStore } from "../../application/ProjectionStore.ts"
+import { AdminLive } from "./AdminHttp.ts"
 import { StrataApi } from "./Api.ts"
+import { AuthorizationLive, currentRequestId } from "./Auth.ts"
+import { KeysLive } from "./KeysHttp.ts"
+import * as Metrics from "./Metrics.ts"
+import { OperationsLive } from "./OperationsHttp.ts"
+import { SandboxesLive } from "./SandboxesHttp.ts"
+import { SessionsLive } from "./SessionsHttp.ts"
+import { TokensLive } from "./TokensHttp.ts"
 
-const OperationsLive = HttpApiBuilder.group(StrataApi, "operations", (handlers) =>
-  handlers
-    .handle("health", () => Effect.succeed({ status: "ok" as const }))
-    .handle("ready", () =>
-      Effect.flatMap(EventStore, (store) => store.head).pipe(
-        Effect.map((head) => ({ status: "ready" as const, head })),
-        Effect.catchTag("StoreUnavailable", () => new HttpApiError.ServiceUnavailable())
-      )))
+/** Bodies past this size are refused with 413 before they are read. */
+export const maxBodyBytes = 1024 * 1024
 
-export const ApiLive = HttpApiBuilder.api(StrataApi).pipe(Layer.provide(OperationsLive))
+/** Counts the events this process appends, for `/metrics`. */
+const MeteredEventStore = Layer.effect(
+  EventStore,
+  Effect.map(EventStore, (store) => ({
+    ...store,
+    append: (streamId, events, expected) =>
+      Effect.tap(store.append(streamId, events, expected), (result) =>
+        Metric.incrementBy(Metrics.appends, result.lastPosition - result.firstPosition + (result.lastPosition > 0 ? 1 : 0)))
+  }))
+)
+
+const MetricsRoute = HttpApiBuilder.Router.use((router) =>
+  Effect.gen(function*() {
+    const context = yield* Effect.context<EventStore | ProjectionStore>()
+    yield* router.get(
+      "/metrics",
+      Effect.map(Effect.provide(Metrics.render, context), (text) => HttpServerResponse.text(text, { contentType: "text/plain; version=0.0.4" }))
+    )
+  })
+)
+
+export const ApiLive = HttpApiBuilder.api(StrataApi).pipe(
+  Layer.provide([OperationsLive, TokensLive, KeysLive, SandboxesLive, SessionsLive, AdminLive]),
+  Layer.provide(AuthorizationLive),
+  Layer.provide(MeteredEventStore)
+)
+
+/** The endpoints' path templates, to label metrics by route rather than by URL. */
+const routes = Object.values(StrataApi.groups).flatMap((group) =>
+  Object.values(group.endpoints).map((endpoint) => ({
+    method: endpoint.method,
+    path: endpoint.path,
+    pattern: new RegExp(`^${endpoint.path.replace(/:[A-Za-z]+/g, "[^/]+")}$`)
+  }))
+)
+const routeOf = (method: string, url: string) => {
+  const path = url.split("?")[0]!
+  return routes.find((route) => route.method === method && route.pattern.test(path))?.path ??
+    (["/metrics", "/openapi.json", "/docs"].includes(path) ? path : "unmatched")
+}
+
+const problemBody = (status: number, slug: string, title: string, detail: string, extras: Record<string, unknown> = {}) => ({
+  type: `urn:strata:problem:${slug}`,
+  title,
+  status,
+  detail,
+  ...extras
+})
+
+const problemResponse = (body: { readonly status: number; readonly retryAfter?: unknown }) =>
+  HttpServerResponse.unsafeJson(body, {
+    status: body.status,
+    contentType: "application/problem+json",
+    ...(typeof body.retryAfter === "number" ? { headers: { "retry-after": String(body.retryAfter) } } : {})
+  })
+
+const jsonOf = (response: HttpServerResponse.HttpServerResponse): unknown => {
+  if (response.body._tag !== "Uint8Array") return undefined
+  try {
+    return JSON.parse(new TextDecoder().decode(response.body.body))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Every error leaves as `application/problem+json`: the application's own problems as
+ * they are (with `Retry-After` where they say when), schema violations as a 400 listing
+ * the issues, anything else with its status and a generic detail — never a stack trace.
+ * A success that carries a `version` gets it as its `ETag`.
+ */
+const finish = (response: HttpServerResponse.HttpServerResponse, requestLine: string) => {
+  const contentType = response.body._tag === "Uint8Array" ? response.body.contentType : ""
+  if (response.status < 400) {
+    if (!contentType.startsWith("application/json")) return response
+    const body = jsonOf(response) as { version?: unknown } | undefined
+    return typeof body?.version === "number" ? HttpServerResponse.setHeader(response, "etag", `"${body.version}"`) : response
+  }
+  const body = jsonOf(response) as Record<string, unknown> | undefined
+  if (contentType.startsWith("application/problem+json") && body !== undefined) {
+    const { _tag, ...problem } = body
+    void _tag
+    return problemResponse(problem as { status: number })
+  }
+  if (body?._tag === "HttpApiDecodeError") {
+    const issues = (body.issues as Array<{ path: Array<string | number>; message: string }>).map(({ message, path }) => ({ path, message }))
+    return problemResponse(problemBody(400, "bad-request", "Bad request", "the request does not match the schema", { issues }))
+  }
+  if (response.status === 404) return problemResponse(problemBody(404, "not-found", "Not found", `no route for ${requestLine}`))
+  if (response.status >= 500) return problemResponse(problemBody(response.status, "internal", "Internal error", "strata failed to handle the request"))
+  return problemResponse(problemBody(response.status, `http-${response.status}`, "Request failed", "the request could not be handled"))
+}
+
+/**
+ * Around every request: an id (from `X-Request-Id`, or made up) that lands in the logs and
+ * the events' correlation id; the body size limit; and, just before the response goes out
+ * (a pre-response handler: middleware sees responses only after they are sent), the
+ * problem+json shaping, the ETag and the metrics.
+ */
+const middleware = (app: HttpApp.Default): HttpApp.Default =>
+  Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    const requestId = request.headers["x-request-id"] || uuidV7()
+    const started = performance.now()
+    const route = routeOf(request.method, request.url)
+    const sent = (response: HttpServerResponse.HttpServerResponse) => {
+      const seconds = (performance.now() - started) / 1000
+      return Metrics.recordRequest(route, request.method, response.status, seconds).pipe(
+        Effect.zipRight(Effect.logInfo("request").pipe(Effect.annotateLogs({
+          requestId,
+          method: request.method,
+          route,
+          status: response.status,
+          ms: Math.round(seconds * 10_000) / 10
+        }))),
+        Effect.as(HttpServerResponse.setHeader(response, "x-request-id", requestId))
+      )
+    }
+    if (Number(request.headers["content-length"] ?? 0) > maxBodyBytes) {
+      return yield* sent(problemResponse(problemBody(413, "payload-too-large", "Payload too large", `bodies are limited to ${maxBodyBytes} bytes`)))
+    }
+    yield* HttpApp.appendPreResponseHandler((_, response) => sent(finish(response, `${request.method} ${request.url.split("?")[0]}`)))
+    return yield* app.pipe(
+      Effect.tapDefect((defect) => Effect.logError("request failed", defect)),
+      Effect.locally(currentRequestId, requestId),
+      Effect.annotateLogs({ requestId })
+    )
+  })
 
 export interface ServeOptions {
   readonly hostname: string
   readonly port: number
 }
 
-/** Serves the API with Bun; the store comes from the composition root. */
+/**
+ * The API, its OpenAPI document and docs page, and `/metrics`, served by Bun. The server
+ * stays in the output, so that a caller can read its address (port 0 picks a free one).
+ */
 export const layer = (options: ServeOptions) =>
-  HttpApiBuilder.serve(HttpMiddleware.logger).pipe(
+  HttpApiBuilder.serve(middleware).pipe(
+    Layer.provide(HttpApiScalar.layer({ path: "/docs" })),
+    Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
+    Layer.provide(MetricsRoute),
     Layer.provide(ApiLive),
-    Layer.provide(BunHttpServer.layer({ hostname: options.hostname, port: options.port }))
+    Layer.provideMerge(BunHttpServer.layer({ hostname: options.hostname, port: options.port, maxRequestBodySize: maxBodyBytes * 4 }))
   )
+

@@ -1,0 +1,120 @@
+import { HttpApiMiddleware, HttpApiSecurity, HttpServerRequest } from "@effect/platform"
+import { timingSafeEqual } from "node:crypto"
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { dirname } from "node:path"
+import { Config, Console, Context, Effect, FiberRef, Layer, Option, Redacted, Schema } from "effect"
+import * as ApiKeys from "../../application/ApiKeys.ts"
+import type { EventMetadata } from "../../application/EventStore.ts"
+import { ReadModels } from "../../application/ReadModels.ts"
+import { Forbidden, Problem, Unauthorized, BadRequest } from "./Problem.ts"
+
+/** Who is calling: the admin, or an owner through one of their API keys. */
+export type Principal =
+  | { readonly _tag: "Admin"; readonly actingFor: string | undefined }
+  | { readonly _tag: "Owner"; readonly owner: string; readonly keyId: string }
+
+export class CurrentPrincipal extends Context.Tag("strata/http/Principal")<CurrentPrincipal, Principal>() {}
+
+/** The admin token from configuration (or generated on first start of the embedded default). */
+export class AdminToken extends Context.Tag("strata/http/AdminToken")<AdminToken, Redacted.Redacted<string>>() {}
+
+export class AdminTokenMissing extends Schema.TaggedError<AdminTokenMissing>()("AdminTokenMissing", {}) {
+  override get message() {
+    return "no admin token: set STRATA_ADMIN_TOKEN for this database"
+  }
+}
+
+/**
+ * `STRATA_ADMIN_TOKEN`; where none is configured and `generatedFile` is given (an
+ * embedded database), one is generated on first start, kept readable by its owner only,
+ * and printed that once. `"ephemeral"` (the in-memory store) generates one per process.
+ */
+export const adminTokenLayer = (generatedFile: string | "ephemeral" | undefined) =>
+  Layer.effect(
+    AdminToken,
+    Effect.gen(function*() {
+      const configured = yield* Config.option(Config.redacted("STRATA_ADMIN_TOKEN"))
+      if (Option.isSome(configured)) return configured.value
+      if (generatedFile === undefined) return yield* new AdminTokenMissing()
+      const token = `st_admin_${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url")}`
+      if (generatedFile === "ephemeral") {
+        yield* Console.log(`strata generated an admin token for this process (shown once):\n  ${token}`)
+        return Redacted.make(token)
+      }
+      if (existsSync(generatedFile)) return Redacted.make(readFileSync(generatedFile, "utf8").trim())
+      mkdirSync(dirname(generatedFile), { recursive: true })
+      writeFileSync(generatedFile, `${token}\n`, { mode: 0o600 })
+      chmodSync(generatedFile, 0o600)
+      yield* Console.log(`strata generated an admin token (shown once; kept in ${generatedFile}):\n  ${token}`)
+      return Redacted.make(token)
+    })
+  )
+
+/**
+ * `Authorization: Bearer <token>`: the admin token, or an API key (`sk_…`), which
+ * authenticates its owner. The admin acts for an owner by naming them in `X-Strata-Owner`.
+ */
+export class Authorization extends HttpApiMiddleware.Tag<Authorization>()("Authorization", {
+  failure: Unauthorized,
+  provides: CurrentPrincipal,
+  security: { bearer: HttpApiSecurity.bearer }
+}) {}
+
+const digest = (text: string) => new Uint8Array(new Bun.CryptoHasher("sha256").update(text).digest())
+
+/** Compared in constant time, over digests so that lengths do not leak either. */
+const sameSecret = (a: Redacted.Redacted<string>, b: Redacted.Redacted<string>) =>
+  timingSafeEqual(digest(Redacted.value(a)), digest(Redacted.value(b)))
+
+const unauthorized = Problem.unauthorized("a valid bearer token is required: the admin token or an API key")
+
+export const AuthorizationLive = Layer.effect(
+  Authorization,
+  Effect.gen(function*() {
+    const adminToken = yield* AdminToken
+    const readModels = yield* ReadModels
+    return {
+      bearer: (token) =>
+        Effect.gen(function*() {
+          if (Redacted.value(token) === "") return yield* unauthorized
+          if (sameSecret(token, adminToken)) {
+            const request = yield* HttpServerRequest.HttpServerRequest
+            const actingFor = request.headers["x-strata-owner"]
+            return { _tag: "Admin" as const, actingFor: actingFor === undefined || actingFor === "" ? undefined : actingFor }
+          }
+          if (!Redacted.value(token).startsWith("sk_")) return yield* unauthorized
+          const key = yield* ApiKeys.authenticate(token).pipe(
+            Effect.provideService(ReadModels, readModels),
+            Effect.catchAll(() => unauthorized)
+          )
+          return { _tag: "Owner" as const, owner: key.owner, keyId: key.keyId }
+        })
+    }
+  })
+)
+
+/** The request's id: from `X-Request-Id`, or made up; it becomes the events' correlation id. */
+export const currentRequestId = FiberRef.unsafeMake("")
+
+/** The owner a request acts for; the admin must name one. */
+export const owner: Effect.Effect<string, BadRequest, CurrentPrincipal> = Effect.flatMap(CurrentPrincipal, (principal) => {
+  if (principal._tag === "Owner") return Effect.succeed(principal.owner)
+  return principal.actingFor === undefined
+    ? Effect.fail(Problem.badRequest("an admin request names the owner it acts for in X-Strata-Owner"))
+    : Effect.succeed(principal.actingFor)
+})
+
+/** Admin endpoints refuse owners. */
+export const requireAdmin: Effect.Effect<void, Forbidden, CurrentPrincipal> = Effect.flatMap(CurrentPrincipal, (principal) =>
+  principal._tag === "Admin" ? Effect.void : Effect.fail(Problem.forbidden("this endpoint is for the admin"))
+)
+
+/** Who did it and in which request: recorded with every event the request appends. */
+export const metadata: Effect.Effect<EventMetadata, never, CurrentPrincipal> = Effect.gen(function*() {
+  const principal = yield* CurrentPrincipal
+  const requestId = yield* FiberRef.get(currentRequestId)
+  return {
+    actor: principal._tag === "Admin" ? "admin" : `${principal.owner} (key ${principal.keyId})`,
+    ...(requestId === "" ? {} : { correlationId: requestId })
+  }
+})

@@ -1,0 +1,104 @@
+import { HttpApiBuilder } from "@effect/platform"
+import { Config, Effect, Redacted } from "effect"
+import * as ApiKeys from "../../application/ApiKeys.ts"
+import { StrataApi } from "./Api.ts"
+import { CurrentPrincipal, metadata, owner } from "./Auth.ts"
+import { Problem } from "./Problem.ts"
+import { expectedVersion, iso, isoOrNull, millisOrNull } from "./Requests.ts"
+import { orProblem } from "./toProblem.ts"
+
+const summaryView = (key: ApiKeys.KeyView) => ({
+  keyId: key.keyId,
+  name: key.name,
+  model: key.model,
+  tokenLimitPer5h: key.tokenLimitPer5h,
+  expiresAt: isoOrNull(key.expiresAt),
+  createdAt: iso(key.createdAt)
+})
+
+export const keyView = (key: ApiKeys.KeyView & { readonly version: number }) => ({ ...summaryView(key), version: key.version })
+
+export const statsView = (stats: ApiKeys.KeyStats) => ({
+  ...keyView(stats),
+  isExpired: stats.isExpired,
+  currentUsage: stats.currentUsage,
+  remainingTokens: stats.remainingTokens,
+  lifetimeTokens: stats.lifetimeTokens,
+  lastUsed: isoOrNull(stats.lastUsed),
+  windows: stats.windows.map((window) => ({ start: iso(window.start), end: iso(window.end), tokens: window.tokens }))
+})
+
+export const createKey = (
+  forOwner: string,
+  payload: { name: string; model?: string | null | undefined; tokenLimitPer5h: number; expiresAt?: string | null | undefined }
+) =>
+  Effect.gen(function*() {
+    const expiresAt = (yield* millisOrNull("expiresAt", payload.expiresAt)) ?? null
+    const created = yield* ApiKeys.create(forOwner, {
+      name: payload.name,
+      model: payload.model ?? null,
+      tokenLimitPer5h: payload.tokenLimitPer5h,
+      expiresAt
+    }, yield* metadata).pipe(orProblem())
+    return { ...keyView(created), secret: Redacted.value(created.secret) }
+  })
+
+/** `/v1/usage` is for API keys: the key that authenticates is the key that is used. */
+const usingKey = Effect.flatMap(CurrentPrincipal, (principal) =>
+  principal._tag === "Owner"
+    ? Effect.succeed(principal)
+    : Effect.fail(Problem.forbidden("usage is recorded with the API key itself as the bearer token"))
+)
+
+/** Quota enforcement is on unless `STRATA_ENFORCE_QUOTA=false`. */
+const enforceQuota = Config.boolean("STRATA_ENFORCE_QUOTA").pipe(Config.withDefault(true), Effect.orDie)
+
+export const KeysLive = HttpApiBuilder.group(StrataApi, "keys", (handlers) =>
+  handlers
+    .handle("create", ({ payload }) => Effect.flatMap(owner, (forOwner) => createKey(forOwner, payload)))
+    .handle("list", () =>
+      Effect.gen(function*() {
+        const keys = yield* ApiKeys.list(yield* owner).pipe(orProblem())
+        return { keys: keys.map(summaryView) }
+      }))
+    .handle("get", ({ path }) =>
+      Effect.gen(function*() {
+        const forOwner = yield* owner
+        const key = yield* ApiKeys.get(forOwner, path.keyId).pipe(orProblem())
+        const stats = yield* ApiKeys.stats(forOwner, path.keyId).pipe(orProblem())
+        return keyView({ ...key, version: stats.version })
+      }))
+    .handle("update", ({ headers, path, payload }) =>
+      Effect.gen(function*() {
+        const version = yield* expectedVersion(headers["if-match"])
+        const expiresAt = yield* millisOrNull("expiresAt", payload.expiresAt)
+        const updated = yield* ApiKeys.update(yield* owner, path.keyId, {
+          ...(payload.name === undefined ? {} : { name: payload.name }),
+          ...(payload.model === undefined ? {} : { model: payload.model }),
+          ...(payload.tokenLimitPer5h === undefined ? {} : { tokenLimitPer5h: payload.tokenLimitPer5h }),
+          ...(expiresAt === undefined ? {} : { expiresAt })
+        }, version, yield* metadata).pipe(orProblem({ ifMatch: version !== undefined }))
+        return keyView(updated)
+      }))
+    .handle("delete", ({ path }) =>
+      Effect.gen(function*() {
+        yield* ApiKeys.remove(yield* owner, path.keyId, yield* metadata).pipe(orProblem())
+      }))
+    .handle("stats", ({ path }) =>
+      Effect.gen(function*() {
+        return statsView(yield* ApiKeys.stats(yield* owner, path.keyId).pipe(orProblem()))
+      }))
+    .handle("recordUsage", ({ payload }) =>
+      Effect.gen(function*() {
+        const key = yield* usingKey
+        const stats = yield* ApiKeys.recordUsage(key.keyId, payload.tokens, {
+          enforceQuota: yield* enforceQuota,
+          metadata: yield* metadata
+        }).pipe(orProblem())
+        return statsView(stats)
+      }))
+    .handle("usage", () =>
+      Effect.gen(function*() {
+        const key = yield* usingKey
+        return statsView(yield* ApiKeys.stats(key.owner, key.keyId).pipe(orProblem()))
+      })))

@@ -1,0 +1,79 @@
+import { Effect, Metric, MetricBoundaries, MetricState } from "effect"
+import { EventStore } from "../../application/EventStore.ts"
+import { ProjectionStore } from "../../application/ProjectionStore.ts"
+
+/** Metrics kept with Effect's `Metric`, served in the Prometheus text format. */
+
+export const requests = Metric.counter("strata_http_requests_total", {
+  description: "HTTP requests by route, method and status",
+  incremental: true
+})
+
+export const latency = Metric.histogram(
+  "strata_http_request_duration_seconds",
+  MetricBoundaries.exponential({ start: 0.0005, factor: 2, count: 14 }),
+  "HTTP request latency by route, method and status"
+)
+
+export const appends = Metric.counter("strata_events_appended_total", {
+  description: "Events appended by this process",
+  incremental: true
+})
+
+/** Records one request: the route is the endpoint's path template, so the label set stays small. */
+export const recordRequest = (route: string, method: string, status: number, seconds: number) =>
+  Effect.zipRight(
+    Metric.update(requests.pipe(Metric.tagged("route", route), Metric.tagged("method", method), Metric.tagged("status", String(status))), 1),
+    Metric.update(latency.pipe(Metric.tagged("route", route), Metric.tagged("method", method), Metric.tagged("status", String(status))), seconds)
+  )
+
+const labels = (tags: ReadonlyArray<{ readonly key: string; readonly value: string }>, extra: Record<string, string> = {}) => {
+  const all = [...tags.map((tag) => [tag.key, tag.value] as const), ...Object.entries(extra)]
+  return all.length === 0 ? "" : `{${all.map(([key, value]) => `${key}="${value.replace(/["\\\n]/g, "\\$&")}"`).join(",")}}`
+}
+
+/** The registry in Prometheus text, plus the log's head and each projection's lag, read at scrape time. */
+export const render = Effect.gen(function*() {
+  const lines: Array<string> = []
+  const described = new Set<string>()
+  const header = (name: string, type: string, help: string | undefined) => {
+    if (described.has(name)) return
+    described.add(name)
+    if (help) lines.push(`# HELP ${name} ${help}`)
+    lines.push(`# TYPE ${name} ${type}`)
+  }
+  for (const { metricKey, metricState } of yield* Metric.snapshot) {
+    const name = metricKey.name
+    const help = metricKey.description._tag === "Some" ? metricKey.description.value : undefined
+    if (MetricState.isCounterState(metricState)) {
+      header(name, "counter", help)
+      lines.push(`${name}${labels(metricKey.tags)} ${metricState.count}`)
+    } else if (MetricState.isGaugeState(metricState)) {
+      header(name, "gauge", help)
+      lines.push(`${name}${labels(metricKey.tags)} ${metricState.value}`)
+    } else if (MetricState.isHistogramState(metricState)) {
+      header(name, "histogram", help)
+      for (const [bound, count] of metricState.buckets) {
+        lines.push(`${name}_bucket${labels(metricKey.tags, { le: Number.isFinite(bound) ? String(bound) : "+Inf" })} ${count}`)
+      }
+      const last = metricState.buckets[metricState.buckets.length - 1]
+      if (last === undefined || Number.isFinite(last[0])) {
+        lines.push(`${name}_bucket${labels(metricKey.tags, { le: "+Inf" })} ${metricState.count}`)
+      }
+      lines.push(`${name}_sum${labels(metricKey.tags)} ${metricState.sum}`)
+      lines.push(`${name}_count${labels(metricKey.tags)} ${metricState.count}`)
+    }
+  }
+  const head = yield* Effect.flatMap(EventStore, (store) => store.head).pipe(Effect.option)
+  if (head._tag === "Some") {
+    header("strata_log_head", "gauge", "The position of the last event in the log")
+    lines.push(`strata_log_head ${head.value}`)
+    const statuses = yield* Effect.flatMap(ProjectionStore, (store) => store.status).pipe(Effect.orElseSucceed(() => []))
+    header("strata_projection_lag_events", "gauge", "Events of the log a projection has not applied yet (0 when live)")
+    for (const status of statuses) {
+      const lag = status.status === "live" ? 0 : Math.max(0, head.value - status.checkpoint)
+      lines.push(`strata_projection_lag_events${labels([], { projection: status.name, status: status.status })} ${lag}`)
+    }
+  }
+  return `${lines.join("\n")}\n`
+})

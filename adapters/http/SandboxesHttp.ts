@@ -1,0 +1,65 @@
+import { HttpApiBuilder } from "@effect/platform"
+import { Effect, Redacted } from "effect"
+import * as ProviderCredentials from "../../application/ProviderCredentials.ts"
+import * as Sandboxes from "../../application/Sandboxes.ts"
+import { StrataApi } from "./Api.ts"
+import { metadata, owner } from "./Auth.ts"
+import { expectedVersion } from "./Requests.ts"
+import { orProblem } from "./toProblem.ts"
+
+const view = ({ owner: _owner, ...sandbox }: Sandboxes.SandboxView) => sandbox
+
+export const SandboxesLive = HttpApiBuilder.group(StrataApi, "sandboxes", (handlers) =>
+  handlers
+    .handle("create", ({ payload }) =>
+      Effect.gen(function*() {
+        const created = yield* Sandboxes.create(yield* owner, { ...payload, addonIds: payload.addonIds ?? [] }, yield* metadata)
+          .pipe(orProblem())
+        return view(created)
+      }))
+    .handle("list", () =>
+      Effect.gen(function*() {
+        return { sandboxes: (yield* Sandboxes.list(yield* owner).pipe(orProblem())).map(view) }
+      }))
+    .handle("get", ({ path }) =>
+      Effect.gen(function*() {
+        return view(yield* Sandboxes.get(yield* owner, path.sandboxId).pipe(orProblem()))
+      }))
+    .handle("transition", ({ headers, path, payload }) =>
+      Effect.gen(function*() {
+        const forOwner = yield* owner
+        const version = yield* expectedVersion(headers["if-match"])
+        yield* Sandboxes.transition(forOwner, path.sandboxId, path.action, {
+          ...(payload.reason === undefined ? {} : { reason: payload.reason }),
+          ...(version === undefined ? {} : { expectedVersion: version }),
+          metadata: yield* metadata
+        }).pipe(orProblem({ ifMatch: version !== undefined }))
+        return view(yield* Sandboxes.get(forOwner, path.sandboxId).pipe(orProblem()))
+      }))
+    .handle("delete", ({ headers, path }) =>
+      Effect.gen(function*() {
+        const version = yield* expectedVersion(headers["if-match"])
+        yield* Sandboxes.transition(yield* owner, path.sandboxId, "delete", {
+          ...(version === undefined ? {} : { expectedVersion: version }),
+          metadata: yield* metadata
+        }).pipe(orProblem({ ifMatch: version !== undefined }))
+      }))
+    .handle("referenceData", () => Sandboxes.currentReferenceData.pipe(orProblem()))
+    .handle("setCredential", ({ path, payload }) =>
+      Effect.gen(function*() {
+        return yield* ProviderCredentials.set(yield* owner, path.provider, Redacted.make(payload.secret), yield* metadata)
+          .pipe(orProblem())
+      }))
+    .handle("listCredentials", () =>
+      Effect.gen(function*() {
+        return { providers: yield* ProviderCredentials.list(yield* owner).pipe(orProblem()) }
+      }))
+    .handle("getCredential", ({ path }) =>
+      Effect.gen(function*() {
+        const credential = yield* ProviderCredentials.get(yield* owner, path.provider).pipe(orProblem())
+        return { provider: credential.provider, secret: Redacted.value(credential.secret) }
+      }))
+    .handle("deleteCredential", ({ path }) =>
+      Effect.gen(function*() {
+        yield* ProviderCredentials.remove(yield* owner, path.provider, yield* metadata).pipe(orProblem())
+      })))

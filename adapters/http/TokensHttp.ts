@@ -1,0 +1,50 @@
+import { HttpApiBuilder } from "@effect/platform"
+import { Effect, Redacted } from "effect"
+import * as Tokens from "../../application/Tokens.ts"
+import { StrataApi } from "./Api.ts"
+import { metadata, owner } from "./Auth.ts"
+import { Problem } from "./Problem.ts"
+import { expectedVersion } from "./Requests.ts"
+import { orProblem } from "./toProblem.ts"
+
+const input = (payload: { accessToken: string; refreshToken: string; expiresIn: number | null; obtainmentTimestamp: number; scopes: ReadonlyArray<string> }): Tokens.TokenInput => ({
+  ...payload,
+  accessToken: Redacted.make(payload.accessToken),
+  refreshToken: Redacted.make(payload.refreshToken)
+})
+
+export const TokensLive = HttpApiBuilder.group(StrataApi, "tokens", (handlers) =>
+  handlers
+    .handle("save", ({ path, payload }) =>
+      Effect.gen(function*() {
+        return yield* Tokens.save(yield* owner, path.name, input(payload), yield* metadata).pipe(orProblem())
+      }))
+    .handle("refresh", ({ headers, path, payload }) =>
+      Effect.gen(function*() {
+        const version = yield* expectedVersion(headers["if-match"])
+        if (version === undefined) {
+          return yield* Problem.preconditionRequired("a refresh names the version it read in If-Match")
+        }
+        return yield* Tokens.refresh(yield* owner, path.name, version, input(payload), yield* metadata).pipe(
+          orProblem({ ifMatch: true })
+        )
+      }))
+    .handle("get", ({ path }) =>
+      Effect.gen(function*() {
+        const token = yield* Tokens.get(yield* owner, path.name).pipe(orProblem())
+        return {
+          ...token,
+          accessToken: Redacted.value(token.accessToken),
+          refreshToken: Redacted.value(token.refreshToken)
+        }
+      }))
+    .handle("list", () =>
+      Effect.gen(function*() {
+        const tokens = yield* Tokens.list(yield* owner).pipe(orProblem())
+        return { hasAny: tokens.length > 0, tokens }
+      }))
+    .handle("delete", ({ headers, path }) =>
+      Effect.gen(function*() {
+        const version = yield* expectedVersion(headers["if-match"])
+        yield* Tokens.remove(yield* owner, path.name, version, yield* metadata).pipe(orProblem({ ifMatch: version !== undefined }))
+      })))
