@@ -1,4 +1,4 @@
-import { Clock, Effect } from "effect"
+import { Clock, Effect, Metric } from "effect"
 import {
   type AppendError,
   type AppendResult,
@@ -105,6 +105,23 @@ export interface AppendPorts {
 
 type Settled = Effect.Effect<AppendResult | "retry", AppendError>
 
+/**
+ * Events this process appended (a resend that wrote nothing does not count). The append
+ * path only bumps a number; `flushAppendCount` moves it into the Effect metric when
+ * metrics are read, because a metric update costs as much as a tenth of an append.
+ */
+export const eventsAppended = Metric.counter("strata_events_appended_total", {
+  description: "Events appended by this process",
+  incremental: true
+})
+let appendedSinceFlush = 0
+
+export const flushAppendCount = Effect.suspend(() => {
+  const count = appendedSinceFlush
+  appendedSinceFlush = 0
+  return Metric.incrementBy(eventsAppended, count)
+})
+
 /** `EventStore.append` for a store: validation, expected-version forms, retries, idempotency. */
 export const appendWith = (ports: AppendPorts): EventStoreService["append"] => (streamId, events, expected) =>
   Effect.flatMap(prepareAppend(streamId, events, expected), (prepared) =>
@@ -125,7 +142,7 @@ const settle = (ports: AppendPorts, prepared: PreparedAppend, recordedAt: string
   // A version-agnostic append that lost a race retries under the lock: it cannot lose twice.
   if (prepared.needsCurrentVersion && attempts > 1) {
     return Effect.flatMap(ports.tryAt(prepared, "current", recordedAt), (written) =>
-      written !== undefined ? Effect.succeed(written) : explainRefusal(ports, prepared, undefined, attempts))
+      written !== undefined ? counted(written) : explainRefusal(ports, prepared, undefined, attempts))
   }
   const atTarget = (target: number): Settled => {
     if (events.length === 0) {
@@ -135,7 +152,7 @@ const settle = (ports: AppendPorts, prepared: PreparedAppend, recordedAt: string
           : Effect.fail(conflict(prepared, actual)))
     }
     return Effect.flatMap(ports.tryAt(prepared, target, recordedAt), (written) =>
-      written !== undefined ? Effect.succeed(written) : explainRefusal(ports, prepared, target, attempts))
+      written !== undefined ? counted(written) : explainRefusal(ports, prepared, target, attempts))
   }
   switch (expected._tag) {
     case "Exact":
@@ -149,6 +166,12 @@ const settle = (ports: AppendPorts, prepared: PreparedAppend, recordedAt: string
         current === 0 ? Effect.fail(conflict(prepared, 0)) : atTarget(current))
   }
 }
+
+const counted = (written: AppendResult) =>
+  Effect.sync(() => {
+    appendedSinceFlush += written.lastPosition - written.firstPosition + 1
+    return written
+  })
 
 const conflict = ({ expected, streamId }: PreparedAppend, actual: number) =>
   new ConcurrencyConflict({ streamId, expected: ExpectedVersion.format(expected), actual })

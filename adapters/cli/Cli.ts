@@ -1,5 +1,5 @@
 import { Command, Options, ValidationError } from "@effect/cli"
-import { Config, Console, Effect, Either, Layer } from "effect"
+import { Config, Console, Effect, Either, Layer, Logger, LogLevel } from "effect"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import * as HttpServer from "../http/HttpServer.ts"
 import type { Secrets } from "../../application/Secrets.ts"
@@ -28,6 +28,9 @@ const port = Options.integer("port").pipe(
   Options.withDefault(8787)
 )
 
+/** `STRATA_LOG_LEVEL`: `all`, `debug`, `info` (the default), `warning`, `error` or `none`. */
+const logLevel = Config.logLevel("STRATA_LOG_LEVEL").pipe(Config.withDefault(LogLevel.Info))
+
 const parseUrl = (raw: string) =>
   Either.match(DatabaseUrl.parse(raw), { onLeft: Effect.fail, onRight: Effect.succeed })
 
@@ -39,10 +42,13 @@ export const make = (app: AppLayer) => {
       const listening = Console.log(
         `strata listening on http://${options.host}:${options.port} (${url._tag.toLowerCase()})`
       )
+      const level = yield* logLevel
       return yield* Layer.effectDiscard(listening).pipe(
         Layer.provideMerge(HttpServer.layer({ hostname: options.host, port: options.port })),
         Layer.provide(app(url)),
-        Layer.launch
+        Layer.launch,
+        Effect.provide(Logger.json),
+        Logger.withMinimumLogLevel(level)
       )
     })).pipe(Command.withDescription("Serve the HTTP API (what `npm start` runs)"))
 

@@ -1,8 +1,8 @@
 import { HttpApiBuilder, HttpApiScalar, HttpApp, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { BunHttpServer } from "@effect/platform-bun"
-import { Effect, Layer, Metric } from "effect"
+import { Effect, Layer } from "effect"
 import { uuidV7 } from "../../application/EventIds.ts"
-import { EventStore } from "../../application/EventStore.ts"
+import type { EventStore } from "../../application/EventStore.ts"
 import type { ProjectionStore } from "../../application/ProjectionStore.ts"
 import { AdminLive } from "./AdminHttp.ts"
 import { StrataApi } from "./Api.ts"
@@ -17,17 +17,6 @@ import { TokensLive } from "./TokensHttp.ts"
 /** Bodies past this size are refused with 413 before they are read. */
 export const maxBodyBytes = 1024 * 1024
 
-/** Counts the events this process appends, for `/metrics`. */
-const MeteredEventStore = Layer.effect(
-  EventStore,
-  Effect.map(EventStore, (store) => ({
-    ...store,
-    append: (streamId, events, expected) =>
-      Effect.tap(store.append(streamId, events, expected), (result) =>
-        Metric.incrementBy(Metrics.appends, result.lastPosition - result.firstPosition + (result.lastPosition > 0 ? 1 : 0)))
-  }))
-)
-
 const MetricsRoute = HttpApiBuilder.Router.use((router) =>
   Effect.gen(function*() {
     const context = yield* Effect.context<EventStore | ProjectionStore>()
@@ -40,8 +29,7 @@ const MetricsRoute = HttpApiBuilder.Router.use((router) =>
 
 export const ApiLive = HttpApiBuilder.api(StrataApi).pipe(
   Layer.provide([OperationsLive, TokensLive, KeysLive, SandboxesLive, SessionsLive, AdminLive]),
-  Layer.provide(AuthorizationLive),
-  Layer.provide(MeteredEventStore)
+  Layer.provide(AuthorizationLive)
 )
 
 /** The endpoints' path templates, to label metrics by route rather than by URL. */

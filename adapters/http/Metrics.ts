@@ -1,4 +1,5 @@
 import { Effect, Metric, MetricBoundaries, MetricState } from "effect"
+import { flushAppendCount } from "../../application/appendRules.ts"
 import { EventStore } from "../../application/EventStore.ts"
 import { ProjectionStore } from "../../application/ProjectionStore.ts"
 
@@ -14,11 +15,6 @@ export const latency = Metric.histogram(
   MetricBoundaries.exponential({ start: 0.0005, factor: 2, count: 14 }),
   "HTTP request latency by route, method and status"
 )
-
-export const appends = Metric.counter("strata_events_appended_total", {
-  description: "Events appended by this process",
-  incremental: true
-})
 
 /** Records one request: the route is the endpoint's path template, so the label set stays small. */
 export const recordRequest = (route: string, method: string, status: number, seconds: number) =>
@@ -42,6 +38,7 @@ export const render = Effect.gen(function*() {
     if (help) lines.push(`# HELP ${name} ${help}`)
     lines.push(`# TYPE ${name} ${type}`)
   }
+  yield* flushAppendCount
   for (const { metricKey, metricState } of yield* Metric.snapshot) {
     const name = metricKey.name
     const help = metricKey.description._tag === "Some" ? metricKey.description.value : undefined
