@@ -15,7 +15,7 @@ describe("a client generated from /openapi.json by openapi-typescript, driven by
   afterAll(() => server.close())
 
   test("the scenario type-checks against the served document and runs against the server", async () => {
-    const spec = await fetch(`${server.url}/openapi.json`).then((response) => response.json())
+    const spec = (await fetch(`${server.url}/openapi.json`).then((response) => response.json())) as Parameters<typeof openapiTS>[0]
     writeFileSync(join(clientDirectory, "generated", "strata.d.ts"), astToString(await openapiTS(spec)))
     const tsc = Bun.spawnSync([join(import.meta.dir, "../../../node_modules/.bin/tsc"), "-p", join(clientDirectory, "tsconfig.json")])
     expect({ exitCode: tsc.exitCode, output: tsc.stdout.toString() }).toEqual({ exitCode: 0, output: "" })
