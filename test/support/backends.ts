@@ -100,7 +100,7 @@ export const libsql = fileBackend(
 
 export const postgres = fileBackend(
   "postgres",
-  () => Effect.promise(freshDatabase),
+  () => Effect.map(Effect.promise(freshDatabase), (url) => (postgresUrls.push(url), url)),
   (url) => PostgresStore.layer({ url: Redacted.make(url), maxConnections: 12 }),
   async (url, statement) => {
     const client = new pg.Client({ connectionString: url })
@@ -121,6 +121,10 @@ export const postgres = fileBackend(
     }
   }
 )
+
+/** The URL of the Postgres database built last (for tests that act on the server itself). */
+export const postgresLastUrl = () => postgresUrls[postgresUrls.length - 1]!
+const postgresUrls: Array<string> = []
 
 export const all: ReadonlyArray<Backend> = [memory, sqlite, libsql, postgres]
 export const durable: ReadonlyArray<Backend> = [sqlite, libsql, postgres]

@@ -1,0 +1,71 @@
+import { describe, expect, test } from "bun:test"
+import { existsSync, mkdtempSync } from "node:fs"
+import { createServer } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+
+const root = join(import.meta.dir, "../../..")
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer()
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+
+/** Reads the process's output until `pattern` shows up. */
+const waitFor = async (stream: ReadableStream<Uint8Array>, pattern: RegExp, seen: Array<string>) => {
+  const reader = stream.getReader()
+  const decoder = new TextDecoder()
+  while (!pattern.test(seen.join(""))) {
+    const { done, value } = await reader.read()
+    if (done) throw new Error(`the server ended before printing ${pattern}: ${seen.join("")}`)
+    seen.push(decoder.decode(value))
+  }
+  reader.releaseLock()
+}
+
+describe("strata serve", () => {
+  test("serves the API, then on SIGTERM stops accepting, finishes, closes the database and exits 0", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "strata-serve-"))
+    const database = join(directory, "strata.db")
+    const port = await freePort()
+    const server = Bun.spawn(["bun", join(root, "main.ts"), "serve", "--database", `sqlite:${database}`, "--port", String(port)], {
+      cwd: directory,
+      env: { ...process.env, PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}` },
+      stdout: "pipe",
+      stderr: "pipe"
+    })
+    const output: Array<string> = []
+    await waitFor(server.stdout, /listening on http:\/\/127\.0\.0\.1:\d+/, output)
+    expect(output.join("")).toContain("generated an admin token")
+    const token = /(st_admin_[A-Za-z0-9_-]+)/.exec(output.join(""))![1]!
+
+    const saved = await fetch(`http://127.0.0.1:${port}/v1/admin/keys`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ owner: "alice", name: "k", tokenLimitPer5h: 5 })
+    })
+    expect(saved.status).toBe(201)
+    expect(existsSync(`${database}-wal`)).toBe(true)
+
+    server.kill("SIGTERM")
+    expect(await server.exited).toBe(0)
+    // SQLite removes the write-ahead log when its last connection closes cleanly.
+    expect(existsSync(`${database}-wal`)).toBe(false)
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow()
+  }, 60_000)
+
+  test("a bad database URL is one line on stderr and exit code 1; bad usage is exit code 2", async () => {
+    const bad = Bun.spawnSync(["bun", join(root, "main.ts"), "serve", "--database", "mysql://root:hunter2@db/x"], { stderr: "pipe" })
+    expect(bad.exitCode).toBe(1)
+    const message = bad.stderr.toString().trim()
+    expect(message.split("\n")).toHaveLength(1)
+    expect(message).toContain("accepted: sqlite:")
+    expect(message).not.toContain("hunter2")
+    const usage = Bun.spawnSync(["bun", join(root, "main.ts"), "serve", "--port", "not-a-port"], { stderr: "pipe", stdout: "pipe" })
+    expect(usage.exitCode).toBe(2)
+  }, 60_000)
+})
