@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import { Clock, Context, Effect, Option, Redacted, Schema } from "effect"
 import * as ApiKey from "../domain/ApiKey.ts"
 import { untagged } from "../domain/Tagged.ts"
@@ -82,10 +83,8 @@ export const projection = Projection.make({
 /** `sk_` and 256 random bits: only its SHA-256 is ever stored, and looked up by. */
 const newSecret = () => `sk_${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url")}`
 
-export const hashSecret = (secret: string) =>
-  Effect.promise(async () =>
-    Buffer.from(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(secret))).toString("hex")
-  )
+/** Synchronous on purpose: it runs on every request an API key authenticates. */
+export const hashSecret = (secret: string) => Effect.sync(() => createHash("sha256").update(secret).digest("hex"))
 
 export const CreateInput = Schema.Struct({
   name: Schema.String,

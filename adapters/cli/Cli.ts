@@ -1,5 +1,6 @@
 import { Command, Options, ValidationError } from "@effect/cli"
-import { Config, Console, Effect, Either, Layer, Logger, LogLevel } from "effect"
+import { HttpMiddleware } from "@effect/platform"
+import { Config, ConfigError, Console, Effect, Either, Layer, Logger, LogLevel } from "effect"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import * as HttpServer from "../http/HttpServer.ts"
 import type { Secrets } from "../../application/Secrets.ts"
@@ -28,8 +29,18 @@ const port = Options.integer("port").pipe(
   Options.withDefault(8787)
 )
 
-/** `STRATA_LOG_LEVEL`: `all`, `debug`, `info` (the default), `warning`, `error` or `none`. */
-const logLevel = Config.logLevel("STRATA_LOG_LEVEL").pipe(Config.withDefault(LogLevel.Info))
+const logLevels = ["All", "Trace", "Debug", "Info", "Warning", "Error", "Fatal", "None"] as const
+
+/** `STRATA_LOG_LEVEL`: `all`, `debug`, `info` (the default), `warning`, `error` or `none`, in any case. */
+const logLevel = Config.string("STRATA_LOG_LEVEL").pipe(
+  Config.withDefault("info"),
+  Config.mapOrFail((text) => {
+    const literal = logLevels.find((level) => level.toLowerCase() === text.trim().toLowerCase())
+    return literal === undefined
+      ? Either.left(ConfigError.InvalidData(["STRATA_LOG_LEVEL"], `expected one of ${logLevels.join(", ").toLowerCase()}`))
+      : Either.right(LogLevel.fromLiteral(literal))
+  })
+)
 
 const parseUrl = (raw: string) =>
   Either.match(DatabaseUrl.parse(raw), { onLeft: Effect.fail, onRight: Effect.succeed })
@@ -46,7 +57,10 @@ export const make = (app: AppLayer) => {
       return yield* Layer.effectDiscard(listening).pipe(
         Layer.provideMerge(HttpServer.layer({ hostname: options.host, port: options.port })),
         Layer.provide(app(url)),
+        // No tracer is exported; making spans nobody reads costs a third of a request.
+        HttpMiddleware.withTracerDisabledWhen(() => true),
         Layer.launch,
+        Effect.withTracerEnabled(false),
         Effect.provide(Logger.json),
         Logger.withMinimumLogLevel(level)
       )

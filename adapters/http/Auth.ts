@@ -77,7 +77,7 @@ export const AuthorizationLive = Layer.effect(
       bearer: (token) =>
         Effect.gen(function*() {
           if (Redacted.value(token) === "") return yield* unauthorized
-          if (sameSecret(token, adminToken)) {
+          if (!Redacted.value(token).startsWith("sk_") && sameSecret(token, adminToken)) {
             const request = yield* HttpServerRequest.HttpServerRequest
             const actingFor = request.headers["x-strata-owner"]
             return { _tag: "Admin" as const, actingFor: actingFor === undefined || actingFor === "" ? undefined : actingFor }

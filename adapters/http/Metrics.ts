@@ -1,4 +1,4 @@
-import { Effect, Metric, MetricBoundaries, MetricState } from "effect"
+import { Effect, Metric, MetricBoundaries, MetricLabel, MetricState } from "effect"
 import { flushAppendCount } from "../../application/appendRules.ts"
 import { EventStore } from "../../application/EventStore.ts"
 import { ProjectionStore } from "../../application/ProjectionStore.ts"
@@ -16,12 +16,22 @@ export const latency = Metric.histogram(
   "HTTP request latency by route, method and status"
 )
 
+/** Tagged metrics are made once per label set: making one costs more than updating it. */
+const perLabels = new Map<string, { readonly count: typeof requests; readonly time: typeof latency }>()
+
 /** Records one request: the route is the endpoint's path template, so the label set stays small. */
 export const recordRequest = (route: string, method: string, status: number, seconds: number) =>
-  Effect.zipRight(
-    Metric.update(requests.pipe(Metric.tagged("route", route), Metric.tagged("method", method), Metric.tagged("status", String(status))), 1),
-    Metric.update(latency.pipe(Metric.tagged("route", route), Metric.tagged("method", method), Metric.tagged("status", String(status))), seconds)
-  )
+  Effect.sync(() => {
+    const key = `${route} ${method} ${status}`
+    let metrics = perLabels.get(key)
+    if (metrics === undefined) {
+      const tags = { route, method, status: String(status) }
+      metrics = { count: requests.pipe(Metric.taggedWithLabels(Object.entries(tags).map(([k, v]) => MetricLabel.make(k, v)))), time: latency.pipe(Metric.taggedWithLabels(Object.entries(tags).map(([k, v]) => MetricLabel.make(k, v)))) }
+      perLabels.set(key, metrics)
+    }
+    metrics.count.unsafeUpdate(1, [])
+    metrics.time.unsafeUpdate(seconds, [])
+  })
 
 const labels = (tags: ReadonlyArray<{ readonly key: string; readonly value: string }>, extra: Record<string, string> = {}) => {
   const all = [...tags.map((tag) => [tag.key, tag.value] as const), ...Object.entries(extra)]

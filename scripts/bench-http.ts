@@ -1,0 +1,161 @@
+/**
+ * strata over HTTP beside bare Bun.serve handlers, in one run, each loaded by wrk on
+ * 127.0.0.1 (Debian's `wrk`, bounded: 1 thread, 50 connections, 10 s by default):
+ *
+ *   GET /v1/sandboxes/:id   beside  a bare Bun.serve JSON handler
+ *   POST /v1/usage          beside  a bare Bun.serve handler doing one bun:sqlite insert
+ *
+ *   npm run bench:http                     # or: bun scripts/bench-http.ts --duration 20
+ *
+ * Every server runs alone in its own process while it is measured. strata runs on the
+ * embedded SQLite default with access logs off (STRATA_LOG_LEVEL=warning).
+ */
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { createServer } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { parseArgs } from "node:util"
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "50" }
+  }
+})
+const root = join(import.meta.dir, "..")
+const work = mkdtempSync(join(tmpdir(), "strata-bench-http-"))
+const adminToken = "st_admin_bench-http"
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer()
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+
+const waitUntilUp = async (url: string) => {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (await fetch(url).then(() => true, () => false)) return
+    await Bun.sleep(50)
+  }
+  throw new Error(`${url} did not come up`)
+}
+
+interface Load {
+  readonly rps: number
+  readonly p99Ms: number
+  readonly errors: number
+}
+
+/** wrk, bounded; a Lua script when the request needs a method, headers or a body. */
+const wrk = (url: string, request?: { method: string; headers: Record<string, string>; body?: string }): Load => {
+  const script = join(work, `wrk-${Math.random().toString(36).slice(2)}.lua`)
+  writeFileSync(script, request === undefined ? "" : [
+    `wrk.method = "${request.method}"`,
+    ...Object.entries(request.headers).map(([name, value]) => `wrk.headers["${name}"] = "${value}"`),
+    request.body === undefined ? "" : `wrk.body = '${request.body}'`,
+    `done = function(summary, latency, requests) io.write(string.format("NON2XX %d\\n", summary.errors.status)) end`
+  ].join("\n"))
+  const run = Bun.spawnSync(["wrk", "-t1", `-c${args.connections}`, `-d${args.duration}s`, "--latency", "-s", script, url])
+  const output = run.stdout.toString()
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1])
+  const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(output)
+  const p99Ms = p99 === null ? NaN : Number(p99[1]) * ({ us: 0.001, ms: 1, s: 1000 } as Record<string, number>)[p99[2]!]!
+  const errors = Number(/NON2XX (\d+)/.exec(output)?.[1] ?? /Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0)
+  if (!Number.isFinite(rps)) throw new Error(`wrk failed: ${output}${run.stderr.toString()}`)
+  return { rps, p99Ms, errors }
+}
+
+const spawn = (command: Array<string>, env: Record<string, string> = {}) =>
+  Bun.spawn(command, {
+    cwd: work,
+    env: { ...process.env, PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}`, ...env },
+    stdout: "ignore",
+    stderr: "inherit"
+  })
+
+/** The bare handlers: one JSON response, or one bun:sqlite insert, and nothing else. */
+const bareServer = (kind: "json" | "insert", port: number) => {
+  const source = join(work, `bare-${kind}.ts`)
+  writeFileSync(source, `
+    import { Database } from "bun:sqlite"
+    const db = new Database(${JSON.stringify(join(work, "bare.db"))})
+    db.run("PRAGMA journal_mode = WAL"); db.run("PRAGMA synchronous = NORMAL")
+    db.run("CREATE TABLE IF NOT EXISTS usage (id INTEGER PRIMARY KEY, key TEXT, tokens INTEGER, at TEXT)")
+    const insert = db.query("INSERT INTO usage (key, tokens, at) VALUES (?, ?, ?)")
+    const sandbox = { sandboxId: "01a2", name: "dev", tierId: "medium", flavorId: "node", addonIds: ["redis"], status: "running",
+      failureReason: null, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), version: 3 }
+    Bun.serve({ hostname: "127.0.0.1", port: ${port}, fetch: async (request) => {
+      if (${JSON.stringify(kind)} === "json") return Response.json(sandbox)
+      const { tokens } = await request.json()
+      insert.run("k1", tokens, new Date().toISOString())
+      return Response.json({ recorded: tokens })
+    } })
+  `)
+  return spawn(["bun", source])
+}
+
+const measureBare = async (kind: "json" | "insert") => {
+  const port = await freePort()
+  const server = bareServer(kind, port)
+  try {
+    await waitUntilUp(`http://127.0.0.1:${port}/`)
+    return kind === "json"
+      ? wrk(`http://127.0.0.1:${port}/`)
+      : wrk(`http://127.0.0.1:${port}/`, { method: "POST", headers: { "content-type": "application/json" }, body: `{"tokens":1}` })
+  } finally {
+    server.kill()
+    await server.exited
+  }
+}
+
+const measureStrata = async () => {
+  const port = await freePort()
+  const server = spawn(["bun", join(root, "main.ts"), "serve", "--database", `sqlite:${join(work, "strata.db")}`, "--port", String(port)], {
+    STRATA_ADMIN_TOKEN: adminToken,
+    STRATA_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
+    STRATA_LOG_LEVEL: "warning"
+  })
+  const base = `http://127.0.0.1:${port}`
+  try {
+    await waitUntilUp(`${base}/health`)
+    const call = async (method: string, path: string, token: string, body: unknown) => {
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body)
+      })
+      return response.json() as Promise<any>
+    }
+    const key = await call("POST", "/v1/admin/keys", adminToken, { owner: "bench", name: "bench", tokenLimitPer5h: 1_000_000_000_000 })
+    const sandbox = await call("POST", "/v1/sandboxes", key.secret, { name: "dev", tierId: "medium", flavorId: "node", addonIds: ["redis"] })
+    const auth = { authorization: `Bearer ${key.secret}` }
+    return {
+      get: wrk(`${base}/v1/sandboxes/${sandbox.sandboxId}`, { method: "GET", headers: auth }),
+      usage: wrk(`${base}/v1/usage`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: `{"tokens":1}` })
+    }
+  } finally {
+    server.kill("SIGTERM")
+    await server.exited
+  }
+}
+
+const bareJson = await measureBare("json")
+const bareInsert = await measureBare("insert")
+const strata = await measureStrata()
+
+const row = (name: string, load: Load, bare: Load, bareName: string) =>
+  `| ${name} | ${Math.round(load.rps).toLocaleString("en")} | ${load.p99Ms.toFixed(1)} ms | ${bareName} | ${
+    Math.round(bare.rps).toLocaleString("en")
+  } | ${bare.p99Ms.toFixed(1)} ms | ${Math.round((load.rps / bare.rps) * 100)}% |${load.errors + bare.errors > 0 ? ` (${load.errors + bare.errors} non-2xx)` : ""}`
+
+console.log([
+  `wrk -t1 -c${args.connections} -d${args.duration}s on 127.0.0.1`,
+  "",
+  "| strata | req/s | p99 | beside | req/s | p99 | strata / bare |",
+  "|---|---:|---:|---|---:|---:|---:|",
+  row("GET /v1/sandboxes/:id", strata.get, bareJson, "bare Bun.serve JSON"),
+  row("POST /v1/usage", strata.usage, bareInsert, "bare Bun.serve + 1 bun:sqlite insert")
+].join("\n"))
