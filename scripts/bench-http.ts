@@ -11,10 +11,10 @@
  * embedded SQLite default with access logs off (STRATA_LOG_LEVEL=warning).
  */
 import { mkdtempSync, writeFileSync } from "node:fs"
-import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
+import { freePort } from "../test/support/freePort.ts"
 
 const { values: args } = parseArgs({
   options: {
@@ -26,14 +26,6 @@ const root = join(import.meta.dir, "..")
 const work = mkdtempSync(join(tmpdir(), "strata-bench-http-"))
 const adminToken = "st_admin_bench-http"
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer()
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 
 const waitUntilUp = async (url: string) => {
   for (let attempt = 0; attempt < 200; attempt++) {

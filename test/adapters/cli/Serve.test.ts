@@ -1,19 +1,11 @@
 import { describe, expect, test } from "bun:test"
 import { existsSync, mkdtempSync } from "node:fs"
-import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { freePort } from "../../support/freePort.ts"
 
 const root = join(import.meta.dir, "../../..")
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer()
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 
 /** Reads the process's output until `pattern` shows up. */
 const waitFor = async (stream: ReadableStream<Uint8Array>, pattern: RegExp, seen: Array<string>) => {
