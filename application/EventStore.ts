@@ -2,6 +2,7 @@ import { Context, Data, Schema, type Effect, type Stream } from "effect"
 import type {
   ConcurrencyConflict,
   DuplicateEventId,
+  ImportRefused,
   InvalidEvent,
   ProjectionFailed,
   StoreFenced,
@@ -143,6 +144,13 @@ export interface EventStoreService {
   readonly follow: (after: number) => Stream.Stream<RecordedEvent, StoreUnavailable>
   /** The position of the last committed event; 0 for an empty log. */
   readonly head: Effect.Effect<number, StoreUnavailable>
+  /**
+   * Writes events copied from another log as they are — ids, streams, versions, positions,
+   * times — for restores and migrations between backends. They must continue this log:
+   * the first at `head + 1`, then without gaps. Inline projections are not applied (rebuild
+   * them afterwards).
+   */
+  readonly importEvents: (events: ReadonlyArray<RecordedEvent>) => Effect.Effect<void, ImportRefused | StoreUnavailable>
   /**
    * Fences the store: from the commit of this call on, every append fails with
    * `StoreFenced`. Checked inside the append transaction, so no append slips past it.

@@ -77,3 +77,12 @@ export class StoreUnavailable extends Schema.TaggedError<StoreUnavailable>()("St
     return `store unavailable during ${this.operation}: ${this.reason}`
   }
 }
+
+/** Copied events must continue the log exactly where it ends. */
+export class ImportRefused extends Schema.TaggedError<ImportRefused>()("ImportRefused", {
+  reason: Schema.String
+}) {
+  override get message() {
+    return `import refused: ${this.reason}`
+  }
+}

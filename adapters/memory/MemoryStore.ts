@@ -17,7 +17,7 @@ import { KeyRing, type KeyRingService, type WrappedKey } from "../../application
 import { SnapshotStore, type SnapshotStoreService } from "../../application/SnapshotStore.ts"
 import * as StateCache from "../../application/StateCache.ts"
 import { ensureProjections } from "../../application/rebuildProjection.ts"
-import { type ProjectionFailed, ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
+import { ImportRefused, type ProjectionFailed, ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
 
 interface GenerationRow {
   readonly name: string
@@ -189,6 +189,30 @@ export const make = Effect.gen(function*() {
       }),
     streamVersion,
     readAll,
+    importEvents: (events) =>
+      writeLock.withPermits(1)(Effect.gen(function*() {
+        const gap = events.findIndex((event, index) => event.position !== log.length + 1 + index)
+        if (gap !== -1) {
+          return yield* new ImportRefused({
+            reason: `event ${events[gap]!.eventId} is at position ${events[gap]!.position}, the log expects ${log.length + 1 + gap}`
+          })
+        }
+        const versions = new Map<string, number>()
+        for (const event of events) {
+          const version = versions.get(event.streamId) ?? streams.get(event.streamId)?.length ?? 0
+          if (byId.has(event.eventId) || event.version <= version) {
+            return yield* new ImportRefused({ reason: "an event id or stream version is in the log already" })
+          }
+          versions.set(event.streamId, event.version)
+        }
+        for (const event of events) {
+          const copy = viaJson(event)
+          log.push(copy)
+          streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), copy])
+          byId.set(event.eventId, copy)
+        }
+        signal.notify()
+      })),
     query: (audit) =>
       Effect.sync(() =>
         log.filter((event) =>

@@ -38,6 +38,8 @@ export interface Dialect {
   ) => Effect.Effect<number | undefined, SqlError>
   /** The most rows one `insertEvents` takes; more need a transaction around several. */
   readonly maxRowsPerInsert: number
+  /** After copied events were written with their own positions: makes the log's head follow. */
+  readonly advanceHead: (sql: SqlClient, head: number) => Effect.Effect<void, SqlError>
   /** The position of the last committed event. */
   readonly head: (sql: SqlClient) => Effect.Effect<number, SqlError>
   /** Takes the log's write lock for the rest of the transaction; the head under it. */

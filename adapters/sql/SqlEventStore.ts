@@ -9,7 +9,7 @@ import type {
 } from "../../application/EventStore.ts"
 import { followLog, makeAppendSignal } from "../../application/followLog.ts"
 import { InlineProjections, Projection } from "../../application/Projection.ts"
-import type { ProjectionFailed, StoreUnavailable } from "../../application/StoreError.ts"
+import { ImportRefused, type ProjectionFailed, type StoreUnavailable } from "../../application/StoreError.ts"
 import { appendWith, type PreparedAppend } from "../../application/appendRules.ts"
 import { type Dialect, type EventRow, toNumber } from "./Dialect.ts"
 import { sqlDocuments, unavailable } from "./SqlDocuments.ts"
@@ -49,6 +49,9 @@ const toRow = (prepared: PreparedAppend, version: number, recordedAt: string) =>
   causation_id: event.metadata?.causationId ?? null,
   recorded_at: recordedAt
 })
+
+/** Copied rows per INSERT: 11 columns each, well below every driver's parameter limit. */
+const importChunk = 500
 
 /** The log refused the append before writing: fenced, or the stream moved. */
 class PreconditionFailed extends Data.TaggedError("PreconditionFailed") {}
@@ -210,6 +213,40 @@ export const make = (dialect: Dialect) =>
       )
     }
 
+    const importEvents: EventStoreService["importEvents"] = (events) =>
+      events.length === 0 ? Effect.void : sql.withTransaction(Effect.gen(function*() {
+        const head = yield* dialect.lockLog(sql)
+        const gap = events.findIndex((event, index) => event.position !== head + 1 + index)
+        if (gap !== -1) {
+          return yield* new ImportRefused({
+            reason: `event ${events[gap]!.eventId} is at position ${events[gap]!.position}, the log expects ${head + 1 + gap}`
+          })
+        }
+        for (let offset = 0; offset < events.length; offset += importChunk) {
+          const rows = events.slice(offset, offset + importChunk).map((event) => ({
+            position: event.position,
+            event_id: event.eventId,
+            stream_id: event.streamId,
+            version: event.version,
+            type: event.type,
+            schema_version: event.schemaVersion,
+            data: JSON.stringify(event.data),
+            actor: event.metadata.actor ?? null,
+            correlation_id: event.metadata.correlationId ?? null,
+            causation_id: event.metadata.causationId ?? null,
+            recorded_at: event.recordedAt
+          }))
+          yield* sql`INSERT INTO strata_events ${sql.insert(rows)}`
+        }
+        yield* dialect.advanceHead(sql, events[events.length - 1]!.position)
+      })).pipe(
+        Effect.tap(() => Effect.sync(signal.notify)),
+        Effect.catchTag("SqlError", (error): Effect.Effect<never, ImportRefused | StoreUnavailable> =>
+          dialect.isUniqueViolation(error)
+            ? Effect.fail(new ImportRefused({ reason: "an event id or stream version is in the log already" }))
+            : Effect.fail(unavailable("import events")(error)))
+      )
+
     const head = dialect.head(sql).pipe(Effect.mapError(unavailable("read head")))
 
     const fence: EventStoreService["fence"] = (reason) =>
@@ -234,6 +271,7 @@ export const make = (dialect: Dialect) =>
       streamVersion,
       readAll,
       query,
+      importEvents,
       follow: followLog({ readAll, signal, pollInterval: "100 millis", pageSize: 500 }),
       head,
       fence,

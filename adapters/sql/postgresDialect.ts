@@ -43,6 +43,7 @@ export const postgresDialect: Dialect = {
       rows.map((row) => row.correlation_id),
       rows.map((row) => row.causation_id)
     ]).pipe(Effect.map(([row]) => (row?.first === null || row?.first === undefined ? undefined : toNumber(row.first)))),
+  advanceHead: (sql, head) => Effect.asVoid(sql`UPDATE strata_log SET head = ${head} WHERE id = 1`),
   head: (sql) => sql<{ head: string }>`SELECT head FROM strata_log WHERE id = 1`.pipe(Effect.map(([row]) => toNumber(row?.head))),
   lockLog: (sql) =>
     sql<{ head: string }>`UPDATE strata_log SET head = head WHERE id = 1 RETURNING head`.pipe(

@@ -47,6 +47,8 @@ export const sqliteDialect: Dialect = {
       )
     )
   },
+  // Positions are rowids: the head is the largest one, nothing to advance.
+  advanceHead: () => Effect.void,
   head: (sql) => sql.unsafe<{ head: number }>(head).pipe(Effect.map(([row]) => toNumber(row?.head))),
   lockLog: (sql) =>
     sql`UPDATE strata_log SET fenced_at = fenced_at WHERE id = 1`.pipe(

@@ -334,6 +334,29 @@ for (const backend of Backends.all) {
       expect(positions(result.page)).toEqual([3, 4])
     }, timeout)
 
+    test("a copied log keeps its event ids, versions, positions and times, and the log continues after it", async () => {
+      const source = await runWith(Backends.memory.layer(), Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("a", events(3), ExpectedVersion.noStream)
+        yield* store.append("b", [event("Other", { x: 1 }, { actor: "alice", correlationId: "req-1" })])
+        return yield* store.readAll({ after: 0, limit: 100 })
+      }))
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        const gap = yield* Effect.flip(store.importEvents(source.slice(1)))
+        yield* store.importEvents(source.slice(0, 2))
+        yield* store.importEvents(source.slice(2))
+        const again = yield* Effect.flip(store.importEvents(source.slice(0, 1)))
+        const next = yield* store.append("a", events(1), ExpectedVersion.exact(3))
+        return { gap, again, copied: yield* store.readAll({ after: 0, limit: 4 }), next, head: yield* store.head }
+      }))
+      expect(result.gap._tag).toBe("ImportRefused")
+      expect(result.again._tag).toBe("ImportRefused")
+      expect(result.copied).toEqual(source)
+      expect(result.next).toMatchObject({ version: 4, firstPosition: 5 })
+      expect(result.head).toBe(5)
+    }, timeout)
+
     test("a reader following the log never skips a late commit", async () => {
       // The first append takes its position, then stalls inside its transaction (in a
       // projection) while a second writer tries to commit after it.
