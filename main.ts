@@ -18,6 +18,8 @@ import * as PostgresStore from "./adapters/postgres/PostgresStore.ts"
 import * as AesGcmSecrets from "./adapters/secrets/AesGcmSecrets.ts"
 import * as MasterKeys from "./adapters/secrets/MasterKeys.ts"
 import * as SqliteStore from "./adapters/sqlite/SqliteStore.ts"
+import { postgresDialect } from "./adapters/sql/postgresDialect.ts"
+import { sqliteDialect } from "./adapters/sql/sqliteDialect.ts"
 import { ReferenceData } from "./domain/ReferenceData.ts"
 import bundledReferenceData from "./reference/reference-data.json"
 
@@ -35,7 +37,7 @@ export const projections: ReadonlyArray<Projection> = [
   Sessions.projection
 ]
 
-export const storeLayer = (url: DatabaseUrl): Layer.Layer<Store, unknown> => {
+export const storeLayer = (url: DatabaseUrl): Layer.Layer<Store | InlineProjections, unknown> => {
   const backend = (() => {
     switch (url._tag) {
       case "Sqlite":
@@ -48,7 +50,21 @@ export const storeLayer = (url: DatabaseUrl): Layer.Layer<Store, unknown> => {
         return MemoryStore.layer
     }
   })()
-  return backend.pipe(Layer.provide(Layer.succeed(InlineProjections, projections)))
+  return backend.pipe(Layer.provideMerge(Layer.succeed(InlineProjections, projections)))
+}
+
+/** The SQL client and migrations of a URL, for `strata migrate` (which must not migrate on open). */
+export const migrationsFor = (url: DatabaseUrl) => {
+  switch (url._tag) {
+    case "Sqlite":
+      return { client: SqliteStore.client({ filename: url.filename }), loader: sqliteDialect.migrations }
+    case "Libsql":
+      return { client: LibsqlStore.client({ url: url.url }), loader: sqliteDialect.migrations }
+    case "Postgres":
+      return { client: PostgresStore.client({ url: url.url }), loader: postgresDialect.migrations }
+    case "Memory":
+      return undefined
+  }
 }
 
 /**
@@ -88,7 +104,7 @@ export const appLayer = (url: DatabaseUrl): Layer.Layer<Store | Secrets | AdminT
   )
 
 if (import.meta.main) {
-  const cli = Command.run(Cli.make(appLayer), { name: "strata", version: "0.1.0" })
+  const cli = Command.run(Cli.make(appLayer, { store: storeLayer, migrations: migrationsFor }), { name: "strata", version: "0.1.0" })
   cli(process.argv).pipe(
     Effect.catchAll((error) => Effect.flatMap(Cli.reportFailure(error), (code) => Effect.sync(() => process.exit(code)))),
     Effect.provide(BunContext.layer),

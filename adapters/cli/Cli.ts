@@ -3,6 +3,7 @@ import { HttpMiddleware } from "@effect/platform"
 import { Config, ConfigError, Console, Effect, Either, Layer, Logger, LogLevel } from "effect"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import * as HttpServer from "../http/HttpServer.ts"
+import * as Operations from "./Operations.ts"
 import type { Secrets } from "../../application/Secrets.ts"
 import type { Store } from "../../application/Store.ts"
 import type { AdminToken } from "../http/Auth.ts"
@@ -46,7 +47,7 @@ const parseUrl = (raw: string) =>
   Either.match(DatabaseUrl.parse(raw), { onLeft: Effect.fail, onRight: Effect.succeed })
 
 /** The commands of the `strata` executable; the backends come from the composition root. */
-export const make = (app: AppLayer) => {
+export const make = (app: AppLayer, wiring: Operations.Wiring) => {
   const serve = Command.make("serve", { database, host, port }, (options) =>
     Effect.gen(function*() {
       const url = yield* parseUrl(options.database)
@@ -68,7 +69,7 @@ export const make = (app: AppLayer) => {
 
   return Command.make("strata").pipe(
     Command.withDescription("strata: an event-sourced storage core"),
-    Command.withSubcommands([serve])
+    Command.withSubcommands([serve, ...Operations.make(wiring, database)])
   )
 }
 

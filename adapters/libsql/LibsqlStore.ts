@@ -22,8 +22,8 @@ const prepare = (url: string) =>
     yield* sql`PRAGMA busy_timeout = 5000`
   })
 
+export const client = (config: LibsqlStoreConfig) => LibsqlClient.layer({ url: config.url, authToken: config.authToken })
+
 /** LibSQL speaks SQLite's dialect; the client queues transactions one at a time. */
 export const layer = (config: LibsqlStoreConfig) =>
-  SqlStore.layer(sqliteDialect, prepare(config.url)).pipe(
-    Layer.provide(LibsqlClient.layer({ url: config.url, authToken: config.authToken }))
-  )
+  SqlStore.layer(sqliteDialect, prepare(config.url)).pipe(Layer.provide(client(config)))

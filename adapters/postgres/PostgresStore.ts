@@ -10,15 +10,13 @@ export interface PostgresStoreConfig {
   readonly maxConnections?: number
 }
 
+export const client = (config: PostgresStoreConfig) =>
+  PgClient.layer({
+    url: config.url,
+    maxConnections: config.maxConnections ?? 10,
+    applicationName: "strata"
+  }).pipe(Layer.mapError(unavailable("connect")))
+
 /** Postgres: many instances of the service may share one database. */
-export const layer = (config: PostgresStoreConfig) =>
-  SqlStore.layer(postgresDialect).pipe(
-    Layer.provide(
-      PgClient.layer({
-        url: config.url,
-        maxConnections: config.maxConnections ?? 10,
-        applicationName: "strata"
-      }).pipe(Layer.mapError(unavailable("connect")))
-    )
-  )
+export const layer = (config: PostgresStoreConfig) => SqlStore.layer(postgresDialect).pipe(Layer.provide(client(config)))
 

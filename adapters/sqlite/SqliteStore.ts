@@ -24,7 +24,7 @@ const pragmas = Effect.gen(function*() {
   yield* sql`PRAGMA busy_timeout = 5000`
 })
 
-const client = (config: SqliteStoreConfig) =>
+export const client = (config: SqliteStoreConfig) =>
   Layer.unwrapEffect(
     Effect.try({
       try: () => {

@@ -1,0 +1,94 @@
+import { createReadStream, createWriteStream, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createInterface } from "node:readline"
+import { createGunzip, createGzip, gzipSync } from "node:zlib"
+import { Effect, Schema } from "effect"
+import { RecordedEvent } from "../../application/EventStore.ts"
+import { canonicalLine, type Digest } from "../../application/LogDigest.ts"
+
+/**
+ * The backup format: gzip, one JSON line each. The first line is the header (format
+ * version, head, count, content hash); every other line is an event in the canonical form
+ * of `LogDigest`, in position order — the same bytes whichever backend wrote it.
+ */
+
+export const formatVersion = 1
+
+export const Header = Schema.Struct({
+  format: Schema.Literal("strata-backup"),
+  formatVersion: Schema.Literal(formatVersion),
+  head: Schema.Number,
+  count: Schema.Number,
+  /** SHA-256 of the event lines, each followed by a newline. */
+  hash: Schema.String,
+  createdAt: Schema.String
+})
+export type Header = typeof Header.Type
+
+export class BackupUnreadable extends Schema.TaggedError<BackupUnreadable>()("BackupUnreadable", {
+  file: Schema.String,
+  reason: Schema.String
+}) {
+  override get message() {
+    return `${this.file} is not a readable strata backup: ${this.reason}`
+  }
+}
+
+/**
+ * Writes the events as they are handed over, then puts the header in front once the
+ * digest is known: two gzip members in one file, which gunzip reads as one stream.
+ */
+export const writer = (file: string) => {
+  const body = `${file}.body`
+  const gzip = createGzip()
+  const out = createWriteStream(body)
+  gzip.pipe(out)
+  return {
+    write: (events: ReadonlyArray<RecordedEvent>) =>
+      Effect.async<void>((resume) => {
+        const text = events.map((event) => `${canonicalLine(event)}\n`).join("")
+        if (gzip.write(text)) resume(Effect.void)
+        else gzip.once("drain", () => resume(Effect.void))
+      }),
+    close: (digest: Digest) =>
+      Effect.async<void>((resume) => {
+        out.once("finish", () => {
+          const header: Header = { format: "strata-backup", formatVersion, ...digest, createdAt: new Date().toISOString() }
+          writeFileSync(file, gzipSync(`${JSON.stringify(header)}\n`))
+          writeFileSync(file, readFileSync(body), { flag: "a" })
+          rmSync(body)
+          resume(Effect.void)
+        })
+        gzip.end()
+      })
+  }
+}
+
+/** Reads the header, then hands the events over in batches. */
+export const read = (file: string, batchSize: number) =>
+  Effect.gen(function*() {
+    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })
+    const iterator = lines[Symbol.asyncIterator]()
+    const unreadable = (reason: string) => new BackupUnreadable({ file, reason })
+    const first = yield* Effect.tryPromise({ try: () => iterator.next(), catch: (error) => unreadable(String(error)) })
+    if (first.done) return yield* unreadable("it is empty")
+    const header = yield* Effect.try({ try: () => JSON.parse(first.value), catch: () => unreadable("the header is not JSON") }).pipe(
+      Effect.flatMap(Schema.decodeUnknown(Header)),
+      Effect.mapError((error) => (error._tag === "BackupUnreadable" ? error : unreadable(`bad header: ${error.message}`)))
+    )
+    const decode = Schema.decodeUnknownSync(RecordedEvent)
+    const batches = (onBatch: (events: ReadonlyArray<RecordedEvent>) => Effect.Effect<void, unknown, any>) =>
+      Effect.gen(function*() {
+        let batch: Array<RecordedEvent> = []
+        while (true) {
+          const next = yield* Effect.tryPromise({ try: () => iterator.next(), catch: (error) => unreadable(String(error)) })
+          if (next.done) break
+          batch.push(yield* Effect.try({ try: () => decode(JSON.parse(next.value)), catch: () => unreadable("an event line is malformed") }))
+          if (batch.length === batchSize) {
+            yield* onBatch(batch)
+            batch = []
+          }
+        }
+        if (batch.length > 0) yield* onBatch(batch)
+      })
+    return { header, batches }
+  })

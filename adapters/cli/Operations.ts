@@ -1,0 +1,275 @@
+import { Command, Options } from "@effect/cli"
+import type * as Migrator from "@effect/sql/Migrator"
+import type { SqlClient } from "@effect/sql/SqlClient"
+import { statSync } from "node:fs"
+import { Console, Effect, Either, Layer, Option, Schema } from "effect"
+import { EventStore, type RecordedEvent } from "../../application/EventStore.ts"
+import * as LogDigest from "../../application/LogDigest.ts"
+import { InlineProjections } from "../../application/Projection.ts"
+import { ProjectionStore } from "../../application/ProjectionStore.ts"
+import { rebuildProjection } from "../../application/rebuildProjection.ts"
+import type { Store } from "../../application/Store.ts"
+import { migrationStatus, runMigrations } from "../../migrations/runMigrations.ts"
+import * as DatabaseUrl from "../DatabaseUrl.ts"
+import * as BackupFile from "./BackupFile.ts"
+import * as Progress from "./Progress.ts"
+
+/** What the operations commands get from the composition root. */
+export interface Wiring {
+  readonly store: (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<Store | InlineProjections, unknown>
+  /** The SQL client and migrations of a URL; undefined for the in-memory store. */
+  readonly migrations: (url: DatabaseUrl.DatabaseUrl) =>
+    | { readonly client: Layer.Layer<SqlClient, unknown>; readonly loader: Migrator.Loader }
+    | undefined
+}
+
+export class OperationFailed extends Schema.TaggedError<OperationFailed>()("OperationFailed", { reason: Schema.String }) {
+  override get message() {
+    return this.reason
+  }
+}
+
+const databaseOption = (name: string, description: string) =>
+  Options.text(name).pipe(Options.withDescription(description))
+
+const parseUrl = (raw: string) => Either.match(DatabaseUrl.parse(raw), { onLeft: Effect.fail, onRight: Effect.succeed })
+
+const describeUrl = (url: DatabaseUrl.DatabaseUrl) =>
+  url._tag === "Sqlite" ? `sqlite:${url.filename}` : url._tag === "Libsql" ? url.url : url._tag === "Memory" ? "memory:" : "postgres"
+
+export const make = (wiring: Wiring, database: Options.Options<string>) => {
+  const withStore = <A, E>(raw: string, effect: Effect.Effect<A, E, Store | InlineProjections>) =>
+    Effect.flatMap(parseUrl(raw), (url) => Effect.scoped(Effect.provide(effect, wiring.store(url))))
+
+  // migrate, migrate status
+
+  const migrateStatus = Command.make("status", { database }, ({ database }) =>
+    Effect.gen(function*() {
+      const url = yield* parseUrl(database)
+      const target = wiring.migrations(url)
+      if (target === undefined) return yield* Console.log("memory: has no schema to migrate")
+      const state = yield* migrationStatus(target.loader).pipe(Effect.provide(target.client))
+      for (const migration of state.applied) yield* Console.log(`applied  ${String(migration.id).padStart(4, "0")}_${migration.name}`)
+      for (const migration of state.pending) yield* Console.log(`pending  ${String(migration.id).padStart(4, "0")}_${migration.name}`)
+      yield* Console.log(`${state.applied.length} applied, ${state.pending.length} pending (${describeUrl(url)})`)
+    })).pipe(Command.withDescription("Show applied and pending schema migrations, without applying any"))
+
+  const migrate = Command.make("migrate", { database }, ({ database }) =>
+    Effect.gen(function*() {
+      const url = yield* parseUrl(database)
+      const target = wiring.migrations(url)
+      if (target === undefined) return yield* Console.log("memory: has no schema to migrate")
+      const applied = yield* runMigrations(target.loader).pipe(Effect.provide(target.client))
+      for (const [id, name] of applied) yield* Console.log(`applied  ${String(id).padStart(4, "0")}_${name}`)
+      yield* Console.log(applied.length === 0 ? "the schema is up to date" : `${applied.length} migrations applied`)
+    })).pipe(
+      Command.withDescription("Apply pending schema migrations"),
+      Command.withSubcommands([migrateStatus])
+    )
+
+  // replay
+
+  const projectionName = Options.text("projection").pipe(
+    Options.withDescription("Only this projection (default: all registered)"),
+    Options.optional
+  )
+  const chunk = Options.integer("chunk").pipe(Options.withDescription("Events per transaction"), Options.withDefault(1_000))
+  const fresh = Options.boolean("fresh").pipe(Options.withDescription("Start over instead of resuming an interrupted replay"))
+
+  const replay = Command.make("replay", { database, projection: projectionName, chunk, fresh }, (options) =>
+    withStore(
+      options.database,
+      Effect.gen(function*() {
+        const registered = yield* InlineProjections
+        const names = Option.match(options.projection, { onNone: () => registered.map((p) => p.name), onSome: (name) => [name] })
+        for (const name of names) {
+          if (!registered.some((projection) => projection.name === name)) {
+            return yield* new OperationFailed({ reason: `no projection named ${name}; registered: ${registered.map((p) => p.name).join(", ")}` })
+          }
+        }
+        const head = yield* Effect.flatMap(EventStore, (store) => store.head)
+        for (const name of names) {
+          const progress = Progress.make(`replay ${name}`, head)
+          let previous = 0
+          const final = yield* rebuildProjection(name, {
+            chunkSize: options.chunk,
+            fresh: options.fresh,
+            onProgress: (step) => {
+              const advanced = Math.max(0, step.checkpoint - previous)
+              previous = Math.max(previous, step.checkpoint)
+              return progress.advance(advanced)
+            }
+          })
+          yield* progress.finish
+          yield* Console.log(`${name}: live at generation ${final.generation}, position ${final.checkpoint}`)
+        }
+      })
+    )).pipe(Command.withDescription("Rebuild projections from the log, in chunks; resumes an interrupted replay"))
+
+  // backup, restore
+
+  const out = Options.file("out").pipe(Options.withDescription("The backup file to write (gzip)"))
+  const backup = Command.make("backup", { database, out }, (options) =>
+    withStore(
+      options.database,
+      Effect.gen(function*() {
+        const head = yield* Effect.flatMap(EventStore, (store) => store.head)
+        const writer = BackupFile.writer(options.out)
+        const hasher = LogDigest.makeHasher()
+        const progress = Progress.make("backup", head)
+        yield* LogDigest.eachPage(head, (page) =>
+          Effect.gen(function*() {
+            hasher.add(page)
+            yield* writer.write(page)
+            yield* progress.advance(page.length)
+          }))
+        const digest = hasher.digest()
+        yield* writer.close({ ...digest, head })
+        yield* progress.finish
+        yield* Console.log(`backed up ${digest.count} events up to position ${head} to ${options.out} (sha256 ${digest.hash})`)
+      })
+    )).pipe(Command.withDescription("Write a backend-neutral, compressed export of the log at a consistent position"))
+
+  const input = Options.file("in", { exists: "yes" }).pipe(Options.withDescription("The backup file to read"))
+  const to = databaseOption("to", `The database to restore into: ${DatabaseUrl.acceptedForms}`)
+  const force = Options.boolean("force").pipe(Options.withDescription("Restore into a database that is not empty"))
+  const restore = Command.make("restore", { input, to, force }, (options) =>
+    withStore(
+      options.to,
+      Effect.gen(function*() {
+        const store = yield* EventStore
+        const head = yield* store.head
+        if (head > 0 && !options.force) {
+          return yield* new OperationFailed({ reason: `the target holds ${head} events; restore into an empty database, or pass --force` })
+        }
+        const backup = yield* BackupFile.read(options.input, LogDigest.pageSize)
+        const hasher = LogDigest.makeHasher()
+        const progress = Progress.make("restore", backup.header.count)
+        yield* backup.batches((events: ReadonlyArray<RecordedEvent>) =>
+          Effect.gen(function*() {
+            hasher.add(events)
+            yield* store.importEvents(events)
+            yield* progress.advance(events.length)
+          }))
+        yield* progress.finish
+        const digest = hasher.digest()
+        if (digest.hash !== backup.header.hash || digest.count !== backup.header.count) {
+          return yield* new OperationFailed({
+            reason: `the backup does not match its header: ${digest.count} events with sha256 ${digest.hash}, header says ${backup.header.count} and ${backup.header.hash}`
+          })
+        }
+        for (const projection of yield* InlineProjections) {
+          yield* rebuildProjection(projection.name, { fresh: true })
+        }
+        yield* Console.log(`restored ${digest.count} events up to position ${digest.head}; content hash verified; projections rebuilt`)
+      })
+    )).pipe(Command.withDescription("Replay a backup into any backend, checking its content hash"))
+
+  // verify
+
+  const a = databaseOption("a", "One log to compare").pipe(Options.optional)
+  const b = databaseOption("b", "The other log").pipe(Options.optional)
+  const verify = Command.make("verify", { database, a, b }, (options) =>
+    Effect.gen(function*() {
+      if (Option.isNone(options.a) || Option.isNone(options.b)) {
+        return yield* new OperationFailed({ reason: "verify compares two logs: pass --a URL and --b URL" })
+      }
+      const read = (raw: string) => withStore(raw, Effect.flatMap(EventStore, (store) => store.head))
+      const [headA, headB] = [yield* read(options.a.value), yield* read(options.b.value)]
+      const upTo = Math.max(headA, headB)
+      const progress = Progress.make("verify", upTo)
+      // Page by page side by side, so that the first difference is named.
+      let after = 0
+      while (after < upTo) {
+        const pageOf = (raw: string) => withStore(raw, Effect.flatMap(EventStore, (store) => store.readAll({ after, limit: LogDigest.pageSize })))
+        const [pageA, pageB] = [yield* pageOf(options.a.value), yield* pageOf(options.b.value)]
+        const length = Math.max(pageA.length, pageB.length)
+        for (let index = 0; index < length; index++) {
+          const left = pageA[index]
+          const right = pageB[index]
+          if (left === undefined || right === undefined || LogDigest.canonicalLine(left) !== LogDigest.canonicalLine(right)) {
+            yield* progress.finish
+            return yield* new OperationFailed({
+              reason: `the logs differ at position ${(left ?? right)!.position} (a: ${headA} events, b: ${headB} events)`
+            })
+          }
+        }
+        yield* progress.advance(length)
+        after = pageA[pageA.length - 1]!.position
+      }
+      yield* progress.finish
+      const digest = yield* withStore(options.a.value, LogDigest.digest)
+      yield* Console.log(`the logs are identical: ${digest.count} events, sha256 ${digest.hash}`)
+    })).pipe(Command.withDescription("Compare two logs by count and content hash; names the first position where they differ"))
+
+  // stats, audit
+
+  const stats = Command.make("stats", { database }, (options) =>
+    withStore(
+      options.database,
+      Effect.gen(function*() {
+        const store = yield* EventStore
+        const head = yield* store.head
+        const byType = new Map<string, number>()
+        const streams = new Set<string>()
+        yield* LogDigest.eachPage(head, (page) =>
+          Effect.sync(() => {
+            for (const event of page) {
+              byType.set(event.type, (byType.get(event.type) ?? 0) + 1)
+              streams.add(event.streamId)
+            }
+          }))
+        const url = yield* parseUrl(options.database)
+        const size = url._tag === "Sqlite" ? statSync(url.filename).size : url._tag === "Libsql" && url.url.startsWith("file:") ? statSync(url.url.slice(5)).size : undefined
+        yield* Console.log(`head position  ${head}`)
+        yield* Console.log(`streams        ${streams.size}`)
+        if (size !== undefined) yield* Console.log(`database size  ${(size / 1024 / 1024).toFixed(1)} MiB`)
+        yield* Console.log("events by type")
+        for (const [type, count] of [...byType].sort((x, y) => y[1] - x[1])) yield* Console.log(`  ${String(count).padStart(10)}  ${type}`)
+        for (const status of yield* Effect.flatMap(ProjectionStore, (projections) => projections.status)) {
+          yield* Console.log(`projection ${status.name}: ${status.status}, generation ${status.generation}, at ${status.checkpoint}`)
+        }
+      })
+    )).pipe(Command.withDescription("Streams, events by type, head position, database size"))
+
+  const format = Options.choice("format", ["table", "json", "ndjson"]).pipe(Options.withDefault("table" as const))
+  const filter = (name: string, description: string) => Options.text(name).pipe(Options.withDescription(description), Options.optional)
+  const audit = Command.make("audit", {
+    database,
+    stream: filter("stream", "Only this stream"),
+    type: filter("type", "Only this event type"),
+    actor: filter("actor", "Only this actor"),
+    from: filter("from", "Recorded at or after (ISO 8601)"),
+    until: filter("to", "Recorded before (ISO 8601)"),
+    after: Options.integer("after").pipe(Options.withDescription("Events after this position"), Options.withDefault(0)),
+    limit: Options.integer("limit").pipe(Options.withDefault(100)),
+    format
+  }, (options) =>
+    withStore(
+      options.database,
+      Effect.gen(function*() {
+        const events = yield* Effect.flatMap(EventStore, (store) =>
+          store.query({
+            after: options.after,
+            limit: options.limit,
+            ...Option.match(options.stream, { onNone: () => ({}), onSome: (streamId) => ({ streamId }) }),
+            ...Option.match(options.type, { onNone: () => ({}), onSome: (type) => ({ type }) }),
+            ...Option.match(options.actor, { onNone: () => ({}), onSome: (actor) => ({ actor }) }),
+            ...Option.match(options.from, { onNone: () => ({}), onSome: (from) => ({ from: new Date(from).toISOString() }) }),
+            ...Option.match(options.until, { onNone: () => ({}), onSome: (until) => ({ to: new Date(until).toISOString() }) })
+          }))
+        if (options.format === "json") return yield* Console.log(JSON.stringify(events, null, 2))
+        if (options.format === "ndjson") {
+          for (const event of events) yield* Console.log(JSON.stringify(event))
+          return
+        }
+        yield* Console.log(["position", "recorded at", "stream", "type", "actor", "correlation"].join("\t"))
+        for (const event of events) {
+          yield* Console.log([event.position, event.recordedAt, event.streamId, event.type, event.metadata.actor ?? "", event.metadata.correlationId ?? ""].join("\t"))
+        }
+      })
+    )).pipe(Command.withDescription("The log by stream, type, actor and time range, as a table, JSON or NDJSON"))
+
+  return [migrate, replay, backup, restore, verify, stats, audit] as const
+}
+
