@@ -105,7 +105,7 @@ export const appLayer = (url: DatabaseUrl): Layer.Layer<Store | Secrets | AdminT
 
 if (import.meta.main) {
   const cli = Command.run(Cli.make(appLayer, { store: storeLayer, migrations: migrationsFor }), { name: "strata", version: "0.1.0" })
-  cli(process.argv).pipe(
+  cli(Cli.normaliseArgs(process.argv)).pipe(
     Effect.catchAll((error) => Effect.flatMap(Cli.reportFailure(error), (code) => Effect.sync(() => process.exit(code)))),
     Effect.provide(BunContext.layer),
     BunRuntime.runMain({ disableErrorReporting: true })

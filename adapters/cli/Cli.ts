@@ -73,6 +73,13 @@ export const make = (app: AppLayer, wiring: Operations.Wiring) => {
   )
 }
 
+/**
+ * `strata verify --a URL --b URL`: @effect/cli spells one-letter options `-a`, so the
+ * documented long forms are translated before parsing.
+ */
+export const normaliseArgs = (argv: ReadonlyArray<string>) =>
+  argv.map((arg) => (arg === "--a" ? "-a" : arg === "--b" ? "-b" : arg.startsWith("--a=") || arg.startsWith("--b=") ? arg.slice(1) : arg))
+
 /** One line on stderr and the exit code: 2 for bad usage, 1 for anything else. */
 export const reportFailure = (error: unknown) =>
   Effect.gen(function*() {

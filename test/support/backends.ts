@@ -25,6 +25,8 @@ export interface Backend {
   readonly exec: (statement: string) => Promise<void>
   /** Everything stored at the last location, as text: the files' bytes, or every table's rows. */
   readonly contents: () => Promise<string>
+  /** The last location as a `STRATA_DATABASE_URL`. */
+  readonly url: () => string
 }
 
 const tempFile = (name: string) => {
@@ -49,7 +51,8 @@ const fileBackend = (
   fresh: () => Effect.Effect<string>,
   open: (location: string) => Layer.Layer<Store, unknown, InlineProjections>,
   exec: (location: string, statement: string) => Promise<void>,
-  contents: (location: string) => Promise<string>
+  contents: (location: string) => Promise<string>,
+  url: (location: string) => string
 ): Backend => {
   let last: string | undefined
   return {
@@ -60,7 +63,8 @@ const fileBackend = (
       ),
     reopen: (projections = []) => withProjections(open(last!), projections),
     exec: (statement) => exec(last!, statement),
-    contents: () => contents(last!)
+    contents: () => contents(last!),
+    url: () => url(last!)
   }
 }
 
@@ -71,7 +75,8 @@ export const memory: Backend = {
     throw new Error("a memory store cannot be reopened")
   },
   exec: () => Promise.reject(new Error("a memory store has no SQL")),
-  contents: () => Promise.reject(new Error("a memory store has no files"))
+  contents: () => Promise.reject(new Error("a memory store has no files")),
+  url: () => "memory:"
 }
 
 export const sqlite = fileBackend(
@@ -83,7 +88,8 @@ export const sqlite = fileBackend(
     db.run(statement)
     db.close()
   },
-  async (filename) => fileBytes(filename)
+  async (filename) => fileBytes(filename),
+  (filename) => `sqlite:${filename}`
 )
 
 export const libsql = fileBackend(
@@ -95,7 +101,8 @@ export const libsql = fileBackend(
     await client.execute(statement)
     client.close()
   },
-  async (url) => fileBytes(url.slice("file:".length))
+  async (url) => fileBytes(url.slice("file:".length)),
+  (url) => url
 )
 
 export const postgres = fileBackend(
@@ -119,7 +126,8 @@ export const postgres = fileBackend(
     } finally {
       await client.end()
     }
-  }
+  },
+  (url) => url
 )
 
 /** The URL of the Postgres database built last (for tests that act on the server itself). */
