@@ -94,17 +94,19 @@ const secretsLayer = (url: DatabaseUrl) =>
     ? AesGcmSecrets.layer(MasterKeys.ephemeral())
     : Layer.unwrapEffect(Effect.map(MasterKeys.fromConfig(inDataDirectory(url, "master.key")), AesGcmSecrets.layer))
 
+export const storeWithSecrets = (url: DatabaseUrl) => Layer.provideMerge(secretsLayer(url), storeLayer(url))
+
 /** What serving needs: the store, secrets, the admin token, and the reference data this version ships. */
 export const appLayer = (url: DatabaseUrl): Layer.Layer<Store | Secrets | AdminToken, unknown> =>
   Layer.effectDiscard(
     Effect.flatMap(Schema.decodeUnknown(ReferenceData)(bundledReferenceData), Sandboxes.publishReferenceData)
   ).pipe(
-    Layer.provideMerge(Layer.provideMerge(secretsLayer(url), storeLayer(url))),
+    Layer.provideMerge(storeWithSecrets(url)),
     Layer.merge(adminTokenLayer(url._tag === "Memory" ? "ephemeral" : inDataDirectory(url, "admin.token")))
   )
 
 if (import.meta.main) {
-  const cli = Command.run(Cli.make(appLayer, { store: storeLayer, migrations: migrationsFor }), { name: "strata", version: "0.1.0" })
+  const cli = Command.run(Cli.make(appLayer, { store: storeLayer, storeWithSecrets, migrations: migrationsFor }), { name: "strata", version: "0.1.0" })
   cli(Cli.normaliseArgs(process.argv)).pipe(
     Effect.catchAll((error) => Effect.flatMap(Cli.reportFailure(error), (code) => Effect.sync(() => process.exit(code)))),
     Effect.provide(BunContext.layer),

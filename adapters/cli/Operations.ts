@@ -4,19 +4,24 @@ import type { SqlClient } from "@effect/sql/SqlClient"
 import { statSync } from "node:fs"
 import { Console, Effect, Either, Layer, Option, Schema } from "effect"
 import { EventStore, type RecordedEvent } from "../../application/EventStore.ts"
+import * as Import from "../../application/Import.ts"
 import * as LogDigest from "../../application/LogDigest.ts"
 import { InlineProjections } from "../../application/Projection.ts"
 import { ProjectionStore } from "../../application/ProjectionStore.ts"
 import { rebuildProjection } from "../../application/rebuildProjection.ts"
+import type { Secrets } from "../../application/Secrets.ts"
 import type { Store } from "../../application/Store.ts"
 import { migrationStatus, runMigrations } from "../../migrations/runMigrations.ts"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import * as BackupFile from "./BackupFile.ts"
+import * as LegacySources from "./LegacySources.ts"
 import * as Progress from "./Progress.ts"
 
 /** What the operations commands get from the composition root. */
 export interface Wiring {
   readonly store: (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<Store | InlineProjections, unknown>
+  /** The store with secrets around it, for imports (tokens are sealed on the way in). */
+  readonly storeWithSecrets: (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<Store | InlineProjections | Secrets, unknown>
   /** The SQL client and migrations of a URL; undefined for the in-memory store. */
   readonly migrations: (url: DatabaseUrl.DatabaseUrl) =>
     | { readonly client: Layer.Layer<SqlClient, unknown>; readonly loader: Migrator.Loader }
@@ -270,6 +275,82 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
       })
     )).pipe(Command.withDescription("The log by stream, type, actor and time range, as a table, JSON or NDJSON"))
 
-  return [migrate, replay, backup, restore, verify, stats, audit] as const
+  // import
+
+  const file = Options.file("file", { exists: "yes" }).pipe(Options.withDescription("The file to import"))
+  const owner = Options.text("owner").pipe(Options.withDescription("The owner the imported records belong to"))
+  const skipInvalid = Options.boolean("skip-invalid").pipe(
+    Options.withDescription("Import the valid records even when some are invalid (they are listed either way)")
+  )
+
+  const importing = (
+    raw: string,
+    what: string,
+    run: Effect.Effect<{ readonly invalid: ReadonlyArray<Import.Invalid>; readonly apply: Effect.Effect<string, unknown, Store | Secrets> }, unknown, never>,
+    skip: boolean
+  ) =>
+    Effect.gen(function*() {
+      const { apply, invalid } = yield* run
+      for (const { reason, record } of invalid) yield* Console.error(`invalid  ${record}: ${reason}`)
+      if (invalid.length > 0 && !skip) {
+        return yield* new OperationFailed({
+          reason: `${invalid.length} invalid ${what}; nothing imported (pass --skip-invalid to import the others)`
+        })
+      }
+      const url = yield* parseUrl(raw)
+      const summary = yield* Effect.scoped(Effect.provide(apply, wiring.storeWithSecrets(url)))
+      yield* Console.log(`${summary}${invalid.length > 0 ? `; ${invalid.length} invalid skipped` : ""}`)
+    })
+
+  const describe = (kind: string, outcome: Import.Outcome) =>
+    `imported ${outcome.imported} ${kind}; ${outcome.alreadyPresent} already present`
+
+  const importTokens = Command.make("tokens", { database, file, owner, skipInvalid }, (options) =>
+    importing(
+      options.database,
+      "tokens",
+      Effect.map(LegacySources.tokensJson(options.file), (records) => {
+        const parsed = Import.validate(Import.LegacyToken, records)
+        return { invalid: parsed.invalid, apply: Effect.map(Import.importTokens(options.owner, parsed.valid, { actor: "import" }), (o) => describe("tokens", o)) }
+      }),
+      options.skipInvalid
+    )).pipe(Command.withDescription("Import a tokens.json (token name → OAuth token), as seed 000 kept them"))
+
+  const importKeys = Command.make("api-keys", { database, file, owner, skipInvalid }, (options) =>
+    importing(
+      options.database,
+      "API keys",
+      Effect.map(LegacySources.apiKeysJson(options.file), (records) => {
+        const parsed = Import.validate(Import.LegacyApiKey, records)
+        return { invalid: parsed.invalid, apply: Effect.map(Import.importApiKeys(options.owner, parsed.valid, { actor: "import" }), (o) => describe("API keys", o)) }
+      }),
+      options.skipInvalid
+    )).pipe(Command.withDescription("Import seed 004's file store of API keys with their usage windows"))
+
+  const importSqlite = Command.make("sqlite", { database, file, owner, skipInvalid }, (options) =>
+    importing(
+      options.database,
+      "records",
+      Effect.map(LegacySources.legacySqlite(options.file), ({ keys, tokens }) => {
+        const parsedTokens = Import.validate(Import.LegacyToken, tokens.map((t) => ({ ...t, record: `token ${t.record}` })))
+        const parsedKeys = Import.validate(Import.LegacyApiKey, keys)
+        return {
+          invalid: [...parsedTokens.invalid, ...parsedKeys.invalid],
+          apply: Effect.gen(function*() {
+            const tokenOutcome = yield* Import.importTokens(options.owner, parsedTokens.valid.map((t) => ({ ...t, record: t.record.slice("token ".length) })), { actor: "import" })
+            const keyOutcome = yield* Import.importApiKeys(options.owner, parsedKeys.valid, { actor: "import" })
+            return `${describe("tokens", tokenOutcome)}; ${describe("API keys", keyOutcome)}`
+          })
+        }
+      }),
+      options.skipInvalid
+    )).pipe(Command.withDescription("Import a legacy SQLite database: seed 000's tokens table, seed 004's api_keys and usage_windows"))
+
+  const importCommand = Command.make("import").pipe(
+    Command.withDescription("Bring existing data in, as events; running the same import twice imports nothing new"),
+    Command.withSubcommands([importTokens, importKeys, importSqlite])
+  )
+
+  return [migrate, replay, backup, restore, verify, stats, audit, importCommand] as const
 }
 

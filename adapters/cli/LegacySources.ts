@@ -1,0 +1,90 @@
+import { Database } from "bun:sqlite"
+import { readFileSync } from "node:fs"
+import { Effect, Schema } from "effect"
+
+/** Reads what the seeds' services kept, as raw records for `application/Import.ts` to validate. */
+
+export class SourceUnreadable extends Schema.TaggedError<SourceUnreadable>()("SourceUnreadable", {
+  file: Schema.String,
+  reason: Schema.String
+}) {
+  override get message() {
+    return `cannot read ${this.file}: ${this.reason}`
+  }
+}
+
+export interface RawRecord {
+  /** How the record is named in reports: never a secret. */
+  readonly record: string
+  readonly raw: unknown
+}
+
+const json = (file: string) =>
+  Effect.try({
+    try: () => JSON.parse(readFileSync(file, "utf8")) as unknown,
+    catch: (error) => new SourceUnreadable({ file, reason: error instanceof Error ? error.message : String(error) })
+  })
+
+/** seed 000's `tokens.json`: token name → AccessToken. */
+export const tokensJson = (file: string) =>
+  Effect.flatMap(json(file), (content) =>
+    typeof content === "object" && content !== null && !Array.isArray(content)
+      ? Effect.succeed(Object.entries(content).map(([record, raw]): RawRecord => ({ record, raw })))
+      : Effect.fail(new SourceUnreadable({ file, reason: "expected an object of token name → token" })))
+
+/** seed 004's file store: `{ "keys": [ApiKey] }` or `[ApiKey]`. */
+export const apiKeysJson = (file: string) =>
+  Effect.flatMap(json(file), (content) => {
+    const keys = Array.isArray(content) ? content : (content as { keys?: unknown } | null)?.keys
+    return Array.isArray(keys)
+      ? Effect.succeed(keys.map((raw, index): RawRecord => ({ record: keyLabel(raw, index), raw })))
+      : Effect.fail(new SourceUnreadable({ file, reason: "expected a list of API keys, or { \"keys\": [...] }" }))
+  })
+
+const keyLabel = (raw: unknown, index: number) => {
+  const name = (raw as { name?: unknown } | null)?.name
+  return typeof name === "string" && name !== "" ? `key #${index + 1} (${name})` : `key #${index + 1}`
+}
+
+const tableExists = (db: Database, table: string) =>
+  db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== null
+
+/** A legacy SQLite database with seed 000's `tokens` table and/or seed 004's `api_keys` and `usage_windows`. */
+export const legacySqlite = (file: string) =>
+  Effect.try({
+    try: () => {
+      const db = new Database(file, { readonly: true })
+      try {
+        const tokens = tableExists(db, "tokens")
+          ? (db.query("SELECT * FROM tokens ORDER BY name").all() as Array<Record<string, unknown>>).map((row): RawRecord => ({
+            record: String(row.name),
+            raw: {
+              accessToken: row.access_token,
+              refreshToken: row.refresh_token,
+              expiresIn: row.expires_in,
+              obtainmentTimestamp: row.obtainment_timestamp,
+              scope: typeof row.scopes === "string" ? row.scopes.split(",").filter((scope) => scope !== "") : []
+            }
+          }))
+          : []
+        const windows = tableExists(db, "usage_windows")
+          ? db.query("SELECT api_key, window_start, tokens_used FROM usage_windows ORDER BY window_start").all() as Array<Record<string, unknown>>
+          : []
+        const keys = tableExists(db, "api_keys")
+          ? (db.query("SELECT * FROM api_keys ORDER BY created_at").all() as Array<Record<string, unknown>>).map((row, index): RawRecord => {
+            const raw = {
+              ...row,
+              usage_windows: windows
+                .filter((window) => window.api_key === row.key)
+                .map(({ tokens_used, window_start }) => ({ window_start, tokens_used }))
+            }
+            return { record: keyLabel(raw, index), raw }
+          })
+          : []
+        return { tokens, keys }
+      } finally {
+        db.close()
+      }
+    },
+    catch: (error) => new SourceUnreadable({ file, reason: error instanceof Error ? error.message : String(error) })
+  })

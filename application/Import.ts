@@ -1,0 +1,149 @@
+import { createHash } from "node:crypto"
+import { Effect, Either, ParseResult, Schema } from "effect"
+import * as ApiKey from "../domain/ApiKey.ts"
+import * as Token from "../domain/Token.ts"
+import { streamOf } from "./Aggregate.ts"
+import { ApiKeyAggregate, hashSecret } from "./ApiKeys.ts"
+import { EventStore, type EventMetadata, ExpectedVersion } from "./EventStore.ts"
+import { Secrets } from "./Secrets.ts"
+import { TokenAggregate } from "./Tokens.ts"
+
+/**
+ * Bringing existing data in, as events: seed 000's tokens (a `tokens.json`, or the
+ * `tokens` table) and seed 004's API keys with their usage windows (the file store, or the
+ * `api_keys` and `usage_windows` tables). Every record is validated first; a record whose
+ * stream exists already is skipped, so running the same import twice imports nothing new.
+ */
+
+const Millis = Schema.Union(
+  Schema.Number,
+  Schema.NumberFromString,
+  Schema.DateFromString.pipe(Schema.transform(Schema.Number, { decode: (date) => date.getTime(), encode: (n) => new Date(n) }))
+)
+
+/** seed 000: `@twurple/auth`'s AccessToken, as `tokens.json` holds it (scopes as `scope`). */
+export const LegacyToken = Schema.Struct({
+  accessToken: Schema.NonEmptyString,
+  refreshToken: Schema.NonEmptyString,
+  expiresIn: Schema.optionalWith(Schema.NullOr(Schema.Number.pipe(Schema.nonNegative())), { default: () => null }),
+  obtainmentTimestamp: Schema.Number.pipe(Schema.nonNegative()),
+  scope: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] })
+})
+
+/** seed 004: an API key with its usage windows, from the file store or the two tables. */
+export const LegacyApiKey = Schema.Struct({
+  key: Schema.NonEmptyString,
+  name: Schema.NonEmptyString,
+  model: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  token_limit_per_5h: Schema.Int.pipe(Schema.positive()),
+  expiry_date: Schema.optionalWith(Schema.NullOr(Millis), { default: () => null }),
+  created_at: Millis,
+  usage_windows: Schema.optionalWith(
+    Schema.Array(Schema.Struct({ window_start: Millis, tokens_used: Schema.Int.pipe(Schema.nonNegative()) })),
+    { default: () => [] }
+  )
+})
+
+export interface Invalid {
+  readonly record: string
+  readonly reason: string
+}
+
+export interface Parsed<A> {
+  readonly valid: ReadonlyArray<{ readonly record: string; readonly value: A }>
+  readonly invalid: ReadonlyArray<Invalid>
+}
+
+/** Validates each record on its own: one bad record does not hide the others. */
+export const validate = <A, I>(schema: Schema.Schema<A, I>, records: ReadonlyArray<{ readonly record: string; readonly raw: unknown }>): Parsed<A> => {
+  const decode = Schema.decodeUnknownEither(schema)
+  const valid: Array<{ record: string; value: A }> = []
+  const invalid: Array<Invalid> = []
+  for (const { raw, record } of records) {
+    Either.match(decode(raw), {
+      onLeft: (error) => invalid.push({ record, reason: ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => `${issue.path.join(".") || "record"}: ${issue.message}`).join("; ") }),
+      onRight: (value) => valid.push({ record, value })
+    })
+  }
+  return { valid, invalid }
+}
+
+/** Event ids derived from the source record: a repeated import proposes the very same events. */
+const derivedId = (...parts: Array<string>) => {
+  const hex = createHash("sha256").update(parts.join("\u0000")).digest("hex")
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
+
+export interface Outcome {
+  readonly imported: number
+  readonly alreadyPresent: number
+}
+
+const appendOnce = (streamId: string, events: Parameters<EventStore["Type"]["append"]>[1]) =>
+  Effect.gen(function*() {
+    const store = yield* EventStore
+    if ((yield* store.streamVersion(streamId)) > 0) return false
+    yield* store.append(streamId, events, ExpectedVersion.noStream)
+    return true
+  })
+
+export const importTokens = (owner: string, tokens: ReadonlyArray<{ readonly record: string; readonly value: typeof LegacyToken.Type }>, metadata?: EventMetadata) =>
+  Effect.gen(function*() {
+    const secrets = yield* Secrets
+    let imported = 0
+    for (const { record: name, value } of tokens) {
+      const streamId = streamOf(TokenAggregate, `${encodeURIComponent(owner)}:${encodeURIComponent(name)}`)
+      if ((yield* Effect.flatMap(EventStore, (store) => store.streamVersion(streamId))) > 0) continue
+      const event = Token.TokenSaved.make({
+        name,
+        owner,
+        accessToken: yield* secrets.seal(owner, value.accessToken),
+        refreshToken: yield* secrets.seal(owner, value.refreshToken),
+        expiresIn: value.expiresIn,
+        obtainmentTimestamp: value.obtainmentTimestamp,
+        scopes: value.scope
+      })
+      const { _tag, ...data } = yield* Schema.encode(Token.TokenEvent)(event)
+      const appended = yield* appendOnce(streamId, [{
+        eventId: derivedId("token", owner, name),
+        type: _tag,
+        schemaVersion: 2,
+        data,
+        ...(metadata ? { metadata } : {})
+      }])
+      if (appended) imported++
+    }
+    return { imported, alreadyPresent: tokens.length - imported } satisfies Outcome
+  })
+
+export const importApiKeys = (owner: string, keys: ReadonlyArray<{ readonly record: string; readonly value: typeof LegacyApiKey.Type }>, metadata?: EventMetadata) =>
+  Effect.gen(function*() {
+    let imported = 0
+    for (const { value } of keys) {
+      const secretHash = yield* hashSecret(value.key)
+      // The legacy key string is the secret clients hold: only its hash is kept, and the id derives from it.
+      const keyId = derivedId("api-key", secretHash)
+      const created = ApiKey.ApiKeyCreated.make({
+        keyId,
+        owner,
+        name: value.name,
+        model: value.model,
+        tokenLimitPer5h: value.token_limit_per_5h,
+        expiresAt: value.expiry_date,
+        secretHash,
+        createdAt: value.created_at
+      })
+      const usage = [...value.usage_windows]
+        .sort((a, b) => a.window_start - b.window_start)
+        .map((window) => ApiKey.UsageRecorded.make({ tokens: window.tokens_used, at: window.window_start, windowStart: window.window_start }))
+      const events = yield* Effect.forEach([created, ...usage], (event, index) =>
+        Effect.map(Schema.encode(ApiKey.ApiKeyEvent)(event), ({ _tag, ...data }) => ({
+          eventId: derivedId("api-key-event", secretHash, String(index)),
+          type: _tag,
+          data,
+          ...(metadata ? { metadata } : {})
+        })))
+      if (yield* appendOnce(streamOf(ApiKeyAggregate, keyId), events)) imported++
+    }
+    return { imported, alreadyPresent: keys.length - imported } satisfies Outcome
+  })
