@@ -49,6 +49,7 @@ export interface Projection {
 
 export const Projection = {
   make: (projection: Projection): Projection => projection,
+  handles: (projection: Projection, eventType: string) => projection.eventTypes.includes(eventType),
   /** Applies one event; any failure becomes `ProjectionFailed`, which aborts the append. */
   applyEvent: (projection: Projection, event: RecordedEvent, documents: Documents) =>
     projection.apply(event, documents).pipe(

@@ -1,5 +1,6 @@
 import { Context, type Effect } from "effect"
-import type { ProjectionFailed, StoreUnavailable } from "./StoreError.ts"
+import type { Document } from "./Projection.ts"
+import type { ProjectionFailed, ProjectionNotReady, StoreUnavailable } from "./StoreError.ts"
 
 export interface ProjectionStatus {
   readonly name: string
@@ -26,6 +27,8 @@ export interface RebuildProgress {
  */
 export interface ProjectionStoreService {
   readonly status: Effect.Effect<ReadonlyArray<ProjectionStatus>, StoreUnavailable>
+  /** Every document of the projection's live generation, by key. */
+  readonly liveDocuments: (name: string) => Effect.Effect<ReadonlyArray<Document>, ProjectionNotReady | StoreUnavailable>
   /** Starts a new generation of `name` (dropping any unfinished one) at checkpoint 0. */
   readonly startRebuild: (name: string) => Effect.Effect<RebuildProgress, StoreUnavailable>
   /**

@@ -9,6 +9,7 @@ import * as LogDigest from "../../application/LogDigest.ts"
 import { InlineProjections } from "../../application/Projection.ts"
 import { ProjectionStore } from "../../application/ProjectionStore.ts"
 import { rebuildProjection } from "../../application/rebuildProjection.ts"
+import { verifyProjections } from "../../application/verifyProjections.ts"
 import type { Secrets } from "../../application/Secrets.ts"
 import type { Store } from "../../application/Store.ts"
 import { migrationStatus, runMigrations } from "../../migrations/runMigrations.ts"
@@ -176,8 +177,21 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
   const b = databaseOption("b", "The other log").pipe(Options.optional)
   const verify = Command.make("verify", { database, a, b }, (options) =>
     Effect.gen(function*() {
+      if (Option.isNone(options.a) !== Option.isNone(options.b)) {
+        return yield* new OperationFailed({ reason: "verify compares two logs: pass both --a URL and --b URL (or neither)" })
+      }
       if (Option.isNone(options.a) || Option.isNone(options.b)) {
-        return yield* new OperationFailed({ reason: "verify compares two logs: pass --a URL and --b URL" })
+        const checks = yield* withStore(options.database, verifyProjections)
+        for (const check of checks) {
+          yield* Console.log(`${check.name}: ${check.documents} documents, ${check.differing.length === 0 ? "as a fresh replay makes them" : `${check.differing.length} differ`}`)
+        }
+        const wrong = checks.filter((check) => check.differing.length > 0)
+        if (wrong.length > 0) {
+          return yield* new OperationFailed({
+            reason: `projection ${wrong[0]!.name} differs from a fresh replay of the log (first at key ${wrong[0]!.differing[0]}); run strata replay --projection ${wrong[0]!.name} --fresh`
+          })
+        }
+        return
       }
       const read = (raw: string) => withStore(raw, Effect.flatMap(EventStore, (store) => store.head))
       const [headA, headB] = [yield* read(options.a.value), yield* read(options.b.value)]
@@ -205,7 +219,9 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
       yield* progress.finish
       const digest = yield* withStore(options.a.value, LogDigest.digest)
       yield* Console.log(`the logs are identical: ${digest.count} events, sha256 ${digest.hash}`)
-    })).pipe(Command.withDescription("Compare two logs by count and content hash; names the first position where they differ"))
+    })).pipe(Command.withDescription(
+      "With --a and --b: compare two logs by count and content hash, naming the first position where they differ. Alone: check every projection against a fresh replay of the log"
+    ))
 
   // stats, audit
 

@@ -9,8 +9,9 @@ import type {
 } from "../../application/EventStore.ts"
 import { EventStore } from "../../application/EventStore.ts"
 import { appendWith, type PreparedAppend } from "../../application/appendRules.ts"
+import { type DocumentMap, listDocuments, overlayDocuments, viaJson } from "../../application/DocumentOverlay.ts"
 import { followLog, makeAppendSignal } from "../../application/followLog.ts"
-import { type Document, type DocumentQuery, type Documents, InlineProjections, Projection } from "../../application/Projection.ts"
+import { type Document, InlineProjections, Projection } from "../../application/Projection.ts"
 import { ProjectionStore, type ProjectionStoreService, type RebuildProgress } from "../../application/ProjectionStore.ts"
 import { ReadModels, type ReadModelsService } from "../../application/ReadModels.ts"
 import { KeyRing, type KeyRingService, type WrappedKey } from "../../application/Secrets.ts"
@@ -27,47 +28,7 @@ interface GenerationRow {
   checkpoint: number
 }
 
-type DocumentMap = Map<string, Document>
-
-/** Values go through JSON as they would through a database, so memory behaves like SQL. */
-const viaJson = <A>(value: A): A => JSON.parse(JSON.stringify(value))
-
 const generationKey = (projection: string, generation: number) => `${projection}\u0000${generation}`
-
-/** The documents of one generation, seen through the uncommitted writes of a transaction. */
-const overlayDocuments = (base: DocumentMap, overlay: Map<string, Document | null>): Documents => {
-  const current = (key: string) => (overlay.has(key) ? overlay.get(key) ?? undefined : base.get(key))
-  return {
-    get: (key) => Effect.sync(() => Option.map(Option.fromNullable(current(key)), (document) => viaJson(document.doc))),
-    put: (key, doc, index) =>
-      Effect.sync(() => {
-        overlay.set(key, { key, partition: index?.partition ?? null, sort: index?.sort ?? "", doc: viaJson(doc) })
-      }),
-    delete: (key) => Effect.sync(() => void overlay.set(key, null)),
-    list: (query) =>
-      Effect.sync(() => {
-        const keys = new Set([...base.keys(), ...overlay.keys()])
-        const documents = [...keys].flatMap((key) => {
-          const document = current(key)
-          return document === undefined ? [] : [document]
-        })
-        return listDocuments(documents, query)
-      })
-  }
-}
-
-const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
-const listDocuments = (documents: ReadonlyArray<Document>, query: DocumentQuery): ReadonlyArray<Document> => {
-  const descending = query.order === "desc"
-  const sorted = documents
-    .filter((document) => document.partition === query.partition)
-    .filter((document) =>
-      query.after === undefined || (descending ? document.sort < query.after : document.sort > query.after)
-    )
-    .sort((a, b) => (byteOrder(a.sort, b.sort) || byteOrder(a.key, b.key)) * (descending ? -1 : 1))
-  return viaJson(query.limit === undefined ? sorted : sorted.slice(0, query.limit))
-}
 
 /**
  * The whole store in process memory: for tests, and for embedding where durability is not
@@ -298,6 +259,9 @@ export const make = Effect.gen(function*() {
     })
 
   const projectionStore: ProjectionStoreService = {
+    liveDocuments: (name) =>
+      Effect.map(liveGeneration(name), (generation) =>
+        viaJson([...documentsOf(name, generation).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)))),
     status: Effect.sync(() =>
       generations.filter((row) => row.status !== "retired").map((row) => ({ ...row, status: row.status as "live" | "building" }))
     ),

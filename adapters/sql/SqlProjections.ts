@@ -139,7 +139,19 @@ export const make = (dialect: Dialect) =>
         return { name, generation, checkpoint: final, head: final, live: false }
       }).pipe(Effect.catchTag("SqlError", (error) => Effect.fail(unavailable("rebuild")(error))))
 
+    const liveDocuments: ProjectionStoreService["liveDocuments"] = (name) =>
+      liveGeneration(name).pipe(
+        Effect.flatMap((generation) =>
+          sql<{ key: string; partition: string | null; sort: string; doc: string }>`SELECT key, partition, sort, doc
+            FROM strata_documents WHERE projection = ${name} AND generation = ${generation} ORDER BY key`.pipe(
+            Effect.map((rows) => rows.map((row) => ({ ...row, doc: JSON.parse(row.doc) }))),
+            Effect.mapError(unavailable("read documents"))
+          )
+        )
+      )
+
     const projectionStore: ProjectionStoreService = {
+      liveDocuments,
       status: rows().pipe(
         Effect.map((all) => all.filter((row): row is ProjectionStatus => row.status !== "retired")),
         Effect.mapError(unavailable("read projections"))

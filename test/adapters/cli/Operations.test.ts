@@ -97,6 +97,23 @@ describe("strata verify", () => {
   }, timeout)
 })
 
+describe("strata verify alone", () => {
+  test("checks every projection against a fresh replay, and names a tampered one", async () => {
+    const url = await populated(Backends.sqlite)
+    const clean = strata("verify", "--database", url)
+    expect(clean.exitCode).toBe(0)
+    expect(clean.stdout).toContain("tokens: 30 documents, as a fresh replay makes them")
+    await Backends.sqlite.exec(`UPDATE strata_documents SET doc = '{"tampered":true}' WHERE projection = 'tokens' AND key = 'token-owner-1:token-1'`)
+    const tampered = strata("verify", "--database", url)
+    expect(tampered.exitCode).toBe(1)
+    expect(tampered.stderr.trim().split("\n").at(-1)).toBe(
+      "strata: projection tokens differs from a fresh replay of the log (first at key token-owner-1:token-1); run strata replay --projection tokens --fresh"
+    )
+    strata("replay", "--database", url, "--projection", "tokens", "--fresh")
+    expect(strata("verify", "--database", url).exitCode).toBe(0)
+  }, timeout)
+})
+
 describe("strata replay", () => {
   test("rebuilds projections, and resumes a replay that was interrupted", async () => {
     const url = await populated(Backends.sqlite)
