@@ -2,8 +2,8 @@ import { createReadStream, createWriteStream, readFileSync, rmSync, writeFileSyn
 import { createInterface } from "node:readline"
 import { createGunzip, createGzip, gzipSync } from "node:zlib"
 import { Effect, Schema } from "effect"
-import { RecordedEvent } from "../../application/EventStore.ts"
-import { canonicalLine, type Digest } from "../../application/LogDigest.ts"
+import { EventStore, RecordedEvent } from "../../application/EventStore.ts"
+import { canonicalLine, type Digest, eachPage, makeHasher } from "../../application/LogDigest.ts"
 
 /**
  * The backup format: gzip, one JSON line each. The first line is the header (format
@@ -91,4 +91,21 @@ export const read = (file: string, batchSize: number) =>
         if (batch.length > 0) yield* onBatch(batch)
       })
     return { header, batches }
+  })
+
+/** Writes a backup of the log as it is now; `onPage` sees progress. */
+export const backup = (file: string, onPage: (count: number) => Effect.Effect<void> = () => Effect.void) =>
+  Effect.gen(function*() {
+    const head = yield* Effect.flatMap(EventStore, (store) => store.head)
+    const out = writer(file)
+    const hasher = makeHasher()
+    yield* eachPage(head, (page) =>
+      Effect.gen(function*() {
+        hasher.add(page)
+        yield* out.write(page)
+        yield* onPage(page.length)
+      }))
+    const digest = { ...hasher.digest(), head }
+    yield* out.close(digest)
+    return digest
   })

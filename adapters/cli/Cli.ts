@@ -1,9 +1,10 @@
 import { Command, Options, ValidationError } from "@effect/cli"
 import { HttpMiddleware } from "@effect/platform"
-import { Config, ConfigError, Console, Effect, Either, Layer, Logger, LogLevel } from "effect"
+import { Config, ConfigError, Console, Effect, Either, Layer, Logger, LogLevel, Option } from "effect"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import * as HttpServer from "../http/HttpServer.ts"
 import * as Operations from "./Operations.ts"
+import * as ScheduledBackups from "./ScheduledBackups.ts"
 import type { Secrets } from "../../application/Secrets.ts"
 import type { Store } from "../../application/Store.ts"
 import type { AdminToken } from "../http/Auth.ts"
@@ -55,8 +56,13 @@ export const make = (app: AppLayer, wiring: Operations.Wiring) => {
         `strata listening on http://${options.host}:${options.port} (${url._tag.toLowerCase()})`
       )
       const level = yield* logLevel
+      const backups = Option.match(yield* ScheduledBackups.fromConfig, {
+        onNone: () => Layer.empty,
+        onSome: ScheduledBackups.layer
+      })
       return yield* Layer.effectDiscard(listening).pipe(
         Layer.provideMerge(HttpServer.layer({ hostname: options.host, port: options.port })),
+        Layer.merge(backups),
         Layer.provide(app(url)),
         // No tracer is exported; making spans nobody reads costs a third of a request.
         HttpMiddleware.withTracerDisabledWhen(() => true),

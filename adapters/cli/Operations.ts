@@ -120,19 +120,10 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
       options.database,
       Effect.gen(function*() {
         const head = yield* Effect.flatMap(EventStore, (store) => store.head)
-        const writer = BackupFile.writer(options.out)
-        const hasher = LogDigest.makeHasher()
         const progress = Progress.make("backup", head)
-        yield* LogDigest.eachPage(head, (page) =>
-          Effect.gen(function*() {
-            hasher.add(page)
-            yield* writer.write(page)
-            yield* progress.advance(page.length)
-          }))
-        const digest = hasher.digest()
-        yield* writer.close({ ...digest, head })
+        const digest = yield* BackupFile.backup(options.out, progress.advance)
         yield* progress.finish
-        yield* Console.log(`backed up ${digest.count} events up to position ${head} to ${options.out} (sha256 ${digest.hash})`)
+        yield* Console.log(`backed up ${digest.count} events up to position ${digest.head} to ${options.out} (sha256 ${digest.hash})`)
       })
     )).pipe(Command.withDescription("Write a backend-neutral, compressed export of the log at a consistent position"))
 
