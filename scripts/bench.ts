@@ -10,7 +10,7 @@
  */
 import { createClient } from "@libsql/client"
 import { Database } from "bun:sqlite"
-import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
+import { Effect, Layer, ManagedRuntime, Option, Redacted } from "effect"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -20,7 +20,9 @@ import * as Aggregate from "../application/Aggregate.ts"
 import * as ApiKeys from "../application/ApiKeys.ts"
 import { uuidV7 } from "../application/EventIds.ts"
 import { EventStore, ExpectedVersion, type NewEvent } from "../application/EventStore.ts"
-import { InlineProjections } from "../application/Projection.ts"
+import { InlineProjections, Projection } from "../application/Projection.ts"
+import { rebuildProjection } from "../application/rebuildProjection.ts"
+import * as BackupFile from "../adapters/cli/BackupFile.ts"
 import type { Store } from "../application/Store.ts"
 import * as LibsqlStore from "../adapters/libsql/LibsqlStore.ts"
 import * as PostgresStore from "../adapters/postgres/PostgresStore.ts"
@@ -270,6 +272,16 @@ const backends: Record<string, BackendUnderTest> = {
   }
 }
 
+/** A projection over the benchmark's events: a count per stream. */
+const perStream = Projection.make({
+  name: "bench-per-stream",
+  version: 1,
+  eventTypes: ["Happened"],
+  apply: (event, documents) =>
+    Effect.flatMap(documents.get(event.streamId), (current) =>
+      documents.put(event.streamId, { count: Option.match(current, { onNone: () => 1, onSome: (doc) => (doc as { count: number }).count + 1 }) }))
+})
+
 const open = (backend: BackendUnderTest, location: string) =>
   ManagedRuntime.make(backend.layer(location).pipe(Layer.provide(Layer.succeed(InlineProjections, []))))
 
@@ -476,10 +488,32 @@ const benchBackend = async (backend: BackendUnderTest) => {
         })))
     )
   }
-  record(`replay ${total.toLocaleString("en")} events`, "events/s", strataReplay, rawScan)
+  record(`read the whole log (${total.toLocaleString("en")} events)`, "events/s", strataReplay, rawScan)
+  await replayRuntime.dispose()
+
+  // Operations: rebuilding a projection, backup, restore — each beside the raw scan.
+  const rebuildRuntime = ManagedRuntime.make(
+    backend.layer(strataAt).pipe(Layer.provide(Layer.succeed(InlineProjections, [perStream])))
+  )
+  const rebuilt = await rate(total, () => rebuildRuntime.runPromise(rebuildProjection(perStream.name, { fresh: true, chunkSize: 5_000 })))
+  record(`replay: rebuild a projection over ${total.toLocaleString("en")} events`, "events/s", rebuilt, rawScan)
+  const backupFile = join(mkdtempSync(join(tmpdir(), "strata-bench-backup-")), "log.gz")
+  const backedUp = await rate(total, () => rebuildRuntime.runPromise(BackupFile.backup(backupFile)))
+  record(`backup of ${total.toLocaleString("en")} events`, "events/s", backedUp, rawScan)
+  await rebuildRuntime.dispose()
+  const restoreAt = await backend.fresh()
+  const restoreRuntime = open(backend, restoreAt)
+  const restored = await rate(total, () =>
+    restoreRuntime.runPromise(Effect.scoped(Effect.gen(function*() {
+      const store = yield* EventStore
+      const file = yield* BackupFile.read(backupFile, 1_000)
+      yield* file.batches((events) => store.importEvents(events))
+    }))))
+  record(`restore of ${total.toLocaleString("en")} events (import, before projections)`, "events/s", restored, rawScan)
+  await restoreRuntime.dispose()
+  rmSync(join(backupFile, ".."), { recursive: true, force: true })
   await rawScanner.close()
   await raw.close()
-  await replayRuntime.dispose()
   if (backend.dialect === "sqlite") {
     for (const location of [strataAt, rawAt]) rmSync(join(location.replace(/^file:/, ""), ".."), { recursive: true, force: true })
   }

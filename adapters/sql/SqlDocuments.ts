@@ -62,3 +62,53 @@ export const sqlDocuments = (sql: SqlClient, projection: string, generation: num
     )
   }
 })
+
+/** Rows per multi-row upsert when a buffer is flushed. */
+const flushChunk = 200
+
+/**
+ * The documents of a generation being rebuilt, buffered: reads go to the buffer first,
+ * writes stay in it until `flush`, which writes them in a few multi-row statements. A
+ * rebuild chunk touches the same documents again and again (a counter per stream); this
+ * turns each event's read and write into a map lookup.
+ */
+export const bufferedDocuments = (sql: SqlClient, projection: string, generation: number) => {
+  const direct = sqlDocuments(sql, projection, generation)
+  const buffer = new Map<string, Document | null>()
+  const flush = Effect.gen(function*() {
+    const writes = [...buffer.values()].filter((document): document is Document => document !== null)
+    const deletes = [...buffer].filter(([, document]) => document === null).map(([key]) => key)
+    buffer.clear()
+    for (let offset = 0; offset < writes.length; offset += flushChunk) {
+      const rows = writes.slice(offset, offset + flushChunk).map((document) => ({
+        projection,
+        generation,
+        key: document.key,
+        partition: document.partition,
+        sort: document.sort,
+        doc: JSON.stringify(document.doc)
+      }))
+      yield* sql`INSERT INTO strata_documents ${sql.insert(rows)}
+        ON CONFLICT (projection, generation, key)
+        DO UPDATE SET partition = excluded.partition, sort = excluded.sort, doc = excluded.doc`
+    }
+    for (let offset = 0; offset < deletes.length; offset += flushChunk) {
+      yield* sql`DELETE FROM strata_documents WHERE projection = ${projection} AND generation = ${generation}
+        AND ${sql.in("key", deletes.slice(offset, offset + flushChunk))}`
+    }
+  }).pipe(Effect.mapError(unavailable("write documents")))
+  const documents: Documents = {
+    get: (key) =>
+      buffer.has(key)
+        ? Effect.succeed(Option.map(Option.fromNullable(buffer.get(key)), (document) => JSON.parse(JSON.stringify(document.doc))))
+        : direct.get(key),
+    put: (key, doc, index) =>
+      Effect.sync(() => {
+        buffer.set(key, { key, partition: index?.partition ?? null, sort: index?.sort ?? "", doc: JSON.parse(JSON.stringify(doc)) })
+      }),
+    delete: (key) => Effect.sync(() => void buffer.set(key, null)),
+    // A listing sees the database, so what is buffered goes there first.
+    list: (query) => Effect.zipRight(flush, direct.list(query))
+  }
+  return { documents, flush }
+}

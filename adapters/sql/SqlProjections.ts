@@ -5,7 +5,7 @@ import type { ProjectionStatus, ProjectionStoreService, RebuildProgress } from "
 import type { ReadModelsService } from "../../application/ReadModels.ts"
 import { ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
 import { type Dialect, toNumber } from "./Dialect.ts"
-import { sqlDocuments, unavailable } from "./SqlDocuments.ts"
+import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
 import { toRecordedEvent } from "./SqlEventStore.ts"
 
 interface StatusRow {
@@ -84,11 +84,12 @@ export const make = (dialect: Dialect) =>
             type, schema_version, data, actor, correlation_id, causation_id, recorded_at
           FROM strata_events WHERE position > ${after} AND position <= ${upTo}
             AND ${sql.in("type", projection.eventTypes)} ORDER BY position`
-        const documents = sqlDocuments(sql, projection.name, generation)
+        const { documents, flush } = bufferedDocuments(sql, projection.name, generation)
         for (const row of events) {
           const event = toRecordedEvent(row)
           yield* Projection.applyEvent(projection, event, documents)
         }
+        yield* flush
         yield* sql`UPDATE strata_projections SET checkpoint = ${upTo}
           WHERE name = ${projection.name} AND generation = ${generation}`
       })
