@@ -4,28 +4,48 @@ import { createHash } from "node:crypto"
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { freshDatabase } from "../../support/postgres.ts"
 
 const root = join(import.meta.dir, "../../..")
 const timeout = 60_000
 
+/** A shared database (Postgres) needs its master key configured; the embedded ones would make their own. */
+const masterKey = Buffer.alloc(32, 3).toString("base64")
+
 const strata = (...args: Array<string>) => {
-  const run = Bun.spawnSync(["bun", join(root, "main.ts"), ...args], { stdout: "pipe", stderr: "pipe" })
+  const run = Bun.spawnSync(["bun", join(root, "main.ts"), ...args], {
+    env: { ...process.env, STRATA_MASTER_KEY: masterKey },
+    stdout: "pipe",
+    stderr: "pipe"
+  })
   return { exitCode: run.exitCode, stdout: run.stdout.toString(), stderr: run.stderr.toString() }
 }
 
 const auditOf = (url: string, type: string) =>
   strata("audit", "--database", url, "--type", type, "--format", "ndjson").stdout.trim().split("\n").filter((l) => l !== "").map((l) => JSON.parse(l))
 
-const fresh = () => {
-  const directory = mkdtempSync(join(tmpdir(), "strata-import-"))
-  return { directory, url: `sqlite:${join(directory, "strata.db")}`, db: join(directory, "strata.db") }
+/** A fresh target: a working directory for the source files, and a database of the backend. */
+const targets = {
+  sqlite: async () => {
+    const directory = mkdtempSync(join(tmpdir(), "strata-import-"))
+    return { directory, url: `sqlite:${join(directory, "strata.db")}`, contents: () => readFileSync(join(directory, "strata.db")).toString("latin1") }
+  },
+  libsql: async () => {
+    const directory = mkdtempSync(join(tmpdir(), "strata-import-"))
+    return { directory, url: `file:${join(directory, "strata.db")}`, contents: () => readFileSync(join(directory, "strata.db")).toString("latin1") }
+  },
+  postgres: async () => {
+    const directory = mkdtempSync(join(tmpdir(), "strata-import-"))
+    const url = await freshDatabase()
+    return { directory, url, contents: () => "" }
+  }
 }
 
 const legacyKey = "zk-legacy-4f6a1c2e9b"
 
-describe("strata import", () => {
-  test("tokens.json: invalid records are listed and block the import unless skipped; a second run imports nothing", () => {
-    const target = fresh()
+for (const [name, fresh] of Object.entries(targets)) describe(`strata import into ${name}`, () => {
+  test("tokens.json: invalid records are listed and block the import unless skipped; a second run imports nothing", async () => {
+    const target = await fresh()
     const file = join(target.directory, "tokens.json")
     writeFileSync(file, JSON.stringify({
       streamer: { accessToken: "acc-streamer", refreshToken: "ref-streamer", expiresIn: 14400, obtainmentTimestamp: 1700000000000, scope: ["chat:read", "chat:edit"] },
@@ -49,11 +69,11 @@ describe("strata import", () => {
     const saved = auditOf(target.url, "TokenSaved")
     expect(saved.map((event: { streamId: string }) => event.streamId).sort()).toEqual(["token-alice:bot", "token-alice:streamer"])
     expect(saved.find((e: { streamId: string }) => e.streamId === "token-alice:streamer").data.scopes).toEqual(["chat:read", "chat:edit"])
-    expect(readFileSync(target.db).toString("latin1")).not.toContain("ref-streamer")
+    expect(target.contents()).not.toContain("ref-streamer")
   }, timeout)
 
-  test("the API key file store: keys with their usage windows; only the key's hash is kept", () => {
-    const target = fresh()
+  test("the API key file store: keys with their usage windows; only the key's hash is kept", async () => {
+    const target = await fresh()
     const file = join(target.directory, "keys.json")
     writeFileSync(file, JSON.stringify({
       keys: [
@@ -81,13 +101,13 @@ describe("strata import", () => {
     expect(created.data).toMatchObject({ owner: "bob", name: "gateway", tokenLimitPer5h: 50000 })
     expect(created.data.secretHash).toBe(createHash("sha256").update(legacyKey).digest("hex"))
     expect(auditOf(target.url, "UsageRecorded").map((e: { data: { tokens: number } }) => e.data.tokens)).toEqual([1000, 500])
-    expect(readFileSync(target.db).toString("latin1")).not.toContain(legacyKey)
+    expect(target.contents()).not.toContain(legacyKey)
     expect(strata("import", "api-keys", "--database", target.url, "--file", file, "--owner", "bob", "--skip-invalid").stdout)
       .toContain("imported 0 API keys; 1 already present")
   }, timeout)
 
-  test("a legacy SQLite database with seed 000's tokens table and seed 004's api_keys and usage_windows", () => {
-    const target = fresh()
+  test("a legacy SQLite database with seed 000's tokens table and seed 004's api_keys and usage_windows", async () => {
+    const target = await fresh()
     const legacy = join(target.directory, "legacy.db")
     const db = new Database(legacy)
     // The schemas as the seeds created them.

@@ -9,6 +9,7 @@ import { ProjectionStore } from "../../../application/ProjectionStore.ts"
 import * as Tokens from "../../../application/Tokens.ts"
 import { projections } from "../../../main.ts"
 import * as Backends from "../../support/backends.ts"
+import { freshDatabase } from "../../support/postgres.ts"
 import { appLayer } from "../../support/app.ts"
 import { runWith } from "../../support/run.ts"
 
@@ -45,9 +46,15 @@ const populated = async (backend: Backends.Backend) => {
 
 const durable = [Backends.sqlite, Backends.libsql, Backends.postgres]
 
-describe("strata migrate", () => {
-  test("status shows pending migrations without applying them; migrate applies them", () => {
-    const url = `sqlite:${join(mkdtempSync(join(tmpdir(), "strata-cli-")), "m.db")}`
+const emptyDatabase: Record<string, () => Promise<string>> = {
+  sqlite: async () => `sqlite:${join(mkdtempSync(join(tmpdir(), "strata-cli-")), "m.db")}`,
+  libsql: async () => `file:${join(mkdtempSync(join(tmpdir(), "strata-cli-")), "m.db")}`,
+  postgres: freshDatabase
+}
+
+for (const backend of durable) describe(`strata migrate: ${backend.name}`, () => {
+  test("status shows pending migrations without applying them; migrate applies them", async () => {
+    const url = await emptyDatabase[backend.name]!()
     const before = strata("migrate", "status", "--database", url)
     expect(before.exitCode).toBe(0)
     expect(before.stdout).toContain("pending  0001_event_log")
@@ -97,13 +104,13 @@ describe("strata verify", () => {
   }, timeout)
 })
 
-describe("strata verify alone", () => {
+for (const backend of durable) describe(`strata verify alone: ${backend.name}`, () => {
   test("checks every projection against a fresh replay, and names a tampered one", async () => {
-    const url = await populated(Backends.sqlite)
+    const url = await populated(backend)
     const clean = strata("verify", "--database", url)
     expect(clean.exitCode).toBe(0)
     expect(clean.stdout).toContain("tokens: 30 documents, as a fresh replay makes them")
-    await Backends.sqlite.exec(`UPDATE strata_documents SET doc = '{"tampered":true}' WHERE projection = 'tokens' AND key = 'token-owner-1:token-1'`)
+    await backend.exec(`UPDATE strata_documents SET doc = '{"tampered":true}' WHERE projection = 'tokens' AND key = 'token-owner-1:token-1'`)
     const tampered = strata("verify", "--database", url)
     expect(tampered.exitCode).toBe(1)
     expect(tampered.stderr.trim().split("\n").at(-1)).toBe(
@@ -114,11 +121,11 @@ describe("strata verify alone", () => {
   }, timeout)
 })
 
-describe("strata replay", () => {
+for (const backend of durable) describe(`strata replay: ${backend.name}`, () => {
   test("rebuilds projections, and resumes a replay that was interrupted", async () => {
-    const url = await populated(Backends.sqlite)
+    const url = await populated(backend)
     // An interrupted replay: a new generation of `tokens`, built up to position 10.
-    const interrupted = await runWith(Backends.sqlite.reopen(projections), Effect.gen(function*() {
+    const interrupted = await runWith(backend.reopen(projections), Effect.gen(function*() {
       const projections = yield* ProjectionStore
       const started = yield* projections.startRebuild("tokens")
       yield* projections.rebuildStep("tokens", 10)
@@ -133,9 +140,9 @@ describe("strata replay", () => {
   }, timeout)
 })
 
-describe("strata stats and audit", () => {
+for (const backend of durable) describe(`strata stats and audit: ${backend.name}`, () => {
   test("stats count streams and events by type; audit filters and prints table, JSON or NDJSON", async () => {
-    const url = await populated(Backends.sqlite)
+    const url = await populated(backend)
     const stats = strata("stats", "--database", url)
     expect(stats.stdout).toContain("head position  51")
     expect(stats.stdout).toMatch(/30\s+TokenSaved/)
