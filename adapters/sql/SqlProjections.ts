@@ -1,5 +1,5 @@
 import { SqlClient } from "@effect/sql/SqlClient"
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import { InlineProjections, Projection } from "../../application/Projection.ts"
 import type { ProjectionStatus, ProjectionStoreService, RebuildProgress } from "../../application/ProjectionStore.ts"
 import type { ReadModelsService } from "../../application/ReadModels.ts"
@@ -46,9 +46,17 @@ export const make = (dialect: Dialect) =>
       )
 
     const readModels: ReadModelsService = {
+      // One statement on the hot path; only a miss asks whether the projection is live at all.
       get: (projection, key) =>
-        liveGeneration(projection).pipe(
-          Effect.flatMap((generation) => sqlDocuments(sql, projection, generation).get(key))
+        sql<{ doc: string }>`SELECT d.doc FROM strata_documents d
+          JOIN strata_projections p ON p.name = d.projection AND p.generation = d.generation AND p.status = 'live'
+          WHERE d.projection = ${projection} AND d.key = ${key}`.pipe(
+          Effect.mapError(unavailable("read document")),
+          Effect.flatMap(([row]) =>
+            row === undefined
+              ? Effect.as(liveGeneration(projection), Option.none())
+              : Effect.succeed(Option.some(JSON.parse(row.doc) as unknown))
+          )
         ),
       list: (projection, query) =>
         liveGeneration(projection).pipe(
