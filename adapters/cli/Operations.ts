@@ -2,7 +2,7 @@ import { Command, Options } from "@effect/cli"
 import type * as Migrator from "@effect/sql/Migrator"
 import type { SqlClient } from "@effect/sql/SqlClient"
 import { statSync } from "node:fs"
-import { Console, Effect, Either, Layer, Option, Schema } from "effect"
+import { Console, Context, Effect, Either, Layer, Option, Schema } from "effect"
 import { EventStore, type RecordedEvent } from "../../application/EventStore.ts"
 import * as Import from "../../application/Import.ts"
 import * as LogDigest from "../../application/LogDigest.ts"
@@ -184,32 +184,41 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
         }
         return
       }
-      const read = (raw: string) => withStore(raw, Effect.flatMap(EventStore, (store) => store.head))
-      const [headA, headB] = [yield* read(options.a.value), yield* read(options.b.value)]
-      const upTo = Math.max(headA, headB)
-      const progress = Progress.make("verify", upTo)
-      // Page by page side by side, so that the first difference is named.
-      let after = 0
-      while (after < upTo) {
-        const pageOf = (raw: string) => withStore(raw, Effect.flatMap(EventStore, (store) => store.readAll({ after, limit: LogDigest.pageSize })))
-        const [pageA, pageB] = [yield* pageOf(options.a.value), yield* pageOf(options.b.value)]
-        const length = Math.max(pageA.length, pageB.length)
-        for (let index = 0; index < length; index++) {
-          const left = pageA[index]
-          const right = pageB[index]
-          if (left === undefined || right === undefined || LogDigest.canonicalLine(left) !== LogDigest.canonicalLine(right)) {
-            yield* progress.finish
-            return yield* new OperationFailed({
-              reason: `the logs differ at position ${(left ?? right)!.position} (a: ${headA} events, b: ${headB} events)`
-            })
+      // Both stores open once, for the whole comparison.
+      const storeOf = (raw: string) =>
+        Effect.flatMap(parseUrl(raw), (url) => Effect.map(Layer.build(wiring.store(url)), Context.get(EventStore)))
+      const [urlA, urlB] = [options.a.value, options.b.value]
+      return yield* Effect.scoped(Effect.gen(function*() {
+        const left = yield* storeOf(urlA)
+        const right = yield* storeOf(urlB)
+        const [headA, headB] = [yield* left.head, yield* right.head]
+        const upTo = Math.max(headA, headB)
+        const progress = Progress.make("verify", upTo)
+        const hasher = LogDigest.makeHasher()
+        // Page by page side by side, so that the first difference is named.
+        let after = 0
+        while (after < upTo) {
+          const pageA = yield* left.readAll({ after, limit: LogDigest.pageSize })
+          const pageB = yield* right.readAll({ after, limit: LogDigest.pageSize })
+          const length = Math.max(pageA.length, pageB.length)
+          for (let index = 0; index < length; index++) {
+            const a = pageA[index]
+            const b = pageB[index]
+            if (a === undefined || b === undefined || LogDigest.canonicalLine(a) !== LogDigest.canonicalLine(b)) {
+              yield* progress.finish
+              return yield* new OperationFailed({
+                reason: `the logs differ at position ${(a ?? b)!.position} (a: ${headA} events, b: ${headB} events)`
+              })
+            }
           }
+          hasher.add(pageA)
+          yield* progress.advance(length)
+          after = pageA[pageA.length - 1]!.position
         }
-        yield* progress.advance(length)
-        after = pageA[pageA.length - 1]!.position
-      }
-      yield* progress.finish
-      const digest = yield* withStore(options.a.value, LogDigest.digest)
-      yield* Console.log(`the logs are identical: ${digest.count} events, sha256 ${digest.hash}`)
+        yield* progress.finish
+        const digest = hasher.digest()
+        yield* Console.log(`the logs are identical: ${digest.count} events, sha256 ${digest.hash}`)
+      }))
     })).pipe(Command.withDescription(
       "With --a and --b: compare two logs by count and content hash, naming the first position where they differ. Alone: check every projection against a fresh replay of the log"
     ))
