@@ -26,4 +26,4 @@ export const client = (config: LibsqlStoreConfig) => LibsqlClient.layer({ url: c
 
 /** LibSQL speaks SQLite's dialect; the client queues transactions one at a time. */
 export const layer = (config: LibsqlStoreConfig) =>
-  SqlStore.layer(sqliteDialect, prepare(config.url)).pipe(Layer.provide(client(config)))
+  SqlStore.layer(sqliteDialect, { prepare: prepare(config.url) }).pipe(Layer.provide(client(config)))

@@ -1,6 +1,6 @@
 import * as PgClient from "@effect/sql-pg/PgClient"
-import { Layer, Redacted } from "effect"
-import { postgresDialect } from "../sql/postgresDialect.ts"
+import { type Duration, Effect, Layer, type Redacted, Stream } from "effect"
+import { appendedChannel, postgresDialect } from "../sql/postgresDialect.ts"
 import { unavailable } from "../sql/SqlDocuments.ts"
 import * as SqlStore from "../sql/SqlStore.ts"
 
@@ -8,6 +8,8 @@ export interface PostgresStoreConfig {
   readonly url: Redacted.Redacted<string>
   /** Connections in the pool (default 10). */
   readonly maxConnections?: number
+  /** How often followers look for appends when no notification arrives (default 100 ms). */
+  readonly followPollInterval?: Duration.DurationInput
 }
 
 export const client = (config: PostgresStoreConfig) =>
@@ -17,6 +19,15 @@ export const client = (config: PostgresStoreConfig) =>
     applicationName: "strata"
   }).pipe(Layer.mapError(unavailable("connect")))
 
-/** Postgres: many instances of the service may share one database. */
-export const layer = (config: PostgresStoreConfig) => SqlStore.layer(postgresDialect).pipe(Layer.provide(client(config)))
+/**
+ * Postgres: many instances of the service may share one database. Every append notifies
+ * `strata_log` at its commit, so followers in every instance wake at once.
+ */
+export const layer = (config: PostgresStoreConfig) =>
+  SqlStore.layer(postgresDialect, {
+    follow: {
+      announcements: Stream.unwrap(Effect.map(PgClient.PgClient, (pg) => pg.listen(appendedChannel))),
+      ...(config.followPollInterval === undefined ? {} : { pollInterval: config.followPollInterval })
+    }
+  }).pipe(Layer.provide(client(config)))
 

@@ -1,5 +1,6 @@
 import { SqlClient } from "@effect/sql/SqlClient"
-import { Clock, Data, Effect } from "effect"
+import type { SqlError } from "@effect/sql/SqlError"
+import { Clock, Data, type Duration, Effect, Schedule, Stream } from "effect"
 import type {
   AppendResult,
   EventStoreService,
@@ -56,11 +57,27 @@ const importChunk = 500
 /** The log refused the append before writing: fenced, or the stream moved. */
 class PreconditionFailed extends Data.TaggedError("PreconditionFailed") {}
 
-export const make = (dialect: Dialect) =>
+export interface FollowOptions<R> {
+  /** How often followers look for what other processes appended (default 100 ms). */
+  readonly pollInterval?: Duration.DurationInput
+  /** Where the database announces appends of other processes (Postgres LISTEN): followers wake at once. */
+  readonly announcements?: Stream.Stream<unknown, SqlError, R>
+}
+
+export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {}) =>
   Effect.gen(function*() {
     const sql = yield* SqlClient
     const projections = yield* InlineProjections
     const signal = makeAppendSignal()
+    if (follow.announcements !== undefined) {
+      // A lost listening connection falls back to polling until it is back.
+      yield* follow.announcements.pipe(
+        Stream.runForEach(() => Effect.sync(signal.notify)),
+        Effect.catchAllCause((cause) => Effect.logDebug("listening for appends failed", cause)),
+        Effect.repeat(Schedule.spaced("1 second")),
+        Effect.forkScoped
+      )
+    }
 
     const projectionsByType = new Map<string, Array<Projection>>()
     for (const projection of projections) {
@@ -272,7 +289,7 @@ export const make = (dialect: Dialect) =>
       readAll,
       query,
       importEvents,
-      follow: followLog({ readAll, signal, pollInterval: "100 millis", pageSize: 500 }),
+      follow: followLog({ readAll, signal, pollInterval: follow.pollInterval ?? "100 millis", pageSize: 500 }),
       head,
       fence,
       unfence,

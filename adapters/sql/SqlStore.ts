@@ -23,12 +23,18 @@ const stateCacheCapacity = 10_000
  * Every port of the store over one SQL client: migrates the schema, then brings the
  * registered projections live. The backend layers only add their client and dialect.
  */
-export const layer = (dialect: Dialect, prepare: Effect.Effect<void, SqlError, SqlClient> = Effect.void) =>
-  Layer.effectContext(
+export interface Options<R> {
+  /** Run on the connection before anything else (pragmas). */
+  readonly prepare?: Effect.Effect<void, SqlError, SqlClient>
+  readonly follow?: SqlEventStore.FollowOptions<R>
+}
+
+export const layer = <R = never>(dialect: Dialect, options: Options<R> = {}) =>
+  Layer.scopedContext(
     Effect.gen(function*() {
-      yield* prepare.pipe(Effect.mapError(unavailable("prepare connection")))
+      yield* (options.prepare ?? Effect.void).pipe(Effect.mapError(unavailable("prepare connection")))
       yield* runMigrations(dialect.migrations)
-      const eventStore = yield* SqlEventStore.make(dialect)
+      const eventStore = yield* SqlEventStore.make(dialect, options.follow)
       const { projectionStore, readModels } = yield* SqlProjections.make(dialect)
       const snapshotStore = yield* SqlSnapshotStore.make
       const context = Context.make(EventStore, eventStore).pipe(

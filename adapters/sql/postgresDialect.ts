@@ -2,6 +2,9 @@ import { Effect } from "effect"
 import { migrations } from "../../migrations/postgres/index.ts"
 import { type Dialect, toNumber } from "./Dialect.ts"
 
+/** Every append notifies this channel at its commit; the payload says nothing, followers read from where they are (it is not empty: the driver drops empty ones). */
+export const appendedChannel = "strata_log"
+
 /**
  * One statement, one round trip: round trips, not fsync, bound a Postgres append. The
  * head row's lock is held from the UPDATE to the commit, so positions follow commit order
@@ -23,7 +26,7 @@ WITH head AS (
     WITH ORDINALITY AS e(event_id, type, schema_version, data, actor, correlation_id, causation_id, ord)
   RETURNING position
 )
-SELECT MIN(position) AS first FROM inserted`
+SELECT MIN(position) AS first, (SELECT pg_notify('${appendedChannel}', 'appended')) AS notified FROM inserted`
 
 export const postgresDialect: Dialect = {
   name: "postgres",
@@ -43,7 +46,8 @@ export const postgresDialect: Dialect = {
       rows.map((row) => row.correlation_id),
       rows.map((row) => row.causation_id)
     ]).pipe(Effect.map(([row]) => (row?.first === null || row?.first === undefined ? undefined : toNumber(row.first)))),
-  advanceHead: (sql, head) => Effect.asVoid(sql`UPDATE strata_log SET head = ${head} WHERE id = 1`),
+  advanceHead: (sql, head) =>
+    Effect.asVoid(sql`UPDATE strata_log SET head = ${head} WHERE id = 1 RETURNING (SELECT pg_notify(${appendedChannel}, 'appended'))`),
   head: (sql) => sql<{ head: string }>`SELECT head FROM strata_log WHERE id = 1`.pipe(Effect.map(([row]) => toNumber(row?.head))),
   lockLog: (sql) =>
     sql<{ head: string }>`UPDATE strata_log SET head = head WHERE id = 1 RETURNING head`.pipe(

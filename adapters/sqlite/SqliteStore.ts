@@ -37,4 +37,4 @@ export const client = (config: SqliteStoreConfig) =>
 
 /** The embedded default: one bun:sqlite connection (the driver queues every other fiber). */
 export const layer = (config: SqliteStoreConfig) =>
-  SqlStore.layer(sqliteDialect, pragmas).pipe(Layer.provide(client(config)))
+  SqlStore.layer(sqliteDialect, { prepare: pragmas }).pipe(Layer.provide(client(config)))
