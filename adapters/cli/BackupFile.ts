@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createReadStream, createWriteStream, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { createInterface } from "node:readline"
 import { createGunzip, createGzip, gzipSync } from "node:zlib"
 import { Effect, Schema } from "effect"
@@ -53,8 +53,11 @@ export const writer = (file: string) => {
       Effect.async<void>((resume) => {
         out.once("finish", () => {
           const header: Header = { format: "strata-backup", formatVersion, ...digest, createdAt: new Date().toISOString() }
-          writeFileSync(file, gzipSync(`${JSON.stringify(header)}\n`))
-          writeFileSync(file, readFileSync(body), { flag: "a" })
+          // Assembled beside, then renamed: a backup file is whole or absent.
+          const partial = `${file}.partial`
+          writeFileSync(partial, gzipSync(`${JSON.stringify(header)}\n`))
+          writeFileSync(partial, readFileSync(body), { flag: "a" })
+          renameSync(partial, file)
           rmSync(body)
           resume(Effect.void)
         })

@@ -25,16 +25,19 @@ export const fromConfig = Effect.gen(function*() {
 const prefix = "strata-"
 const suffix = ".backup.gz"
 
-/** One backup now, named by its time (names sort as times), then the oldest beyond `keep` go. */
+/**
+ * One backup now, named by its time (names sort as times), then the oldest beyond `keep`
+ * go. Uninterruptible: a shutdown waits for the backup under way rather than leave it half done.
+ */
 export const backupOnce = (schedule: BackupSchedule) =>
-  Effect.gen(function*() {
+  Effect.uninterruptible(Effect.gen(function*() {
     mkdirSync(schedule.directory, { recursive: true })
     const file = join(schedule.directory, `${prefix}${new Date().toISOString().replace(/[:.]/g, "-")}${suffix}`)
     const digest = yield* BackupFile.backup(file)
     const backups = readdirSync(schedule.directory).filter((name) => name.startsWith(prefix) && name.endsWith(suffix)).sort()
     for (const old of backups.slice(0, Math.max(0, backups.length - schedule.keep))) rmSync(join(schedule.directory, old))
     yield* Effect.logInfo("scheduled backup written").pipe(Effect.annotateLogs({ file, events: digest.count, head: digest.head }))
-  })
+  }))
 
 /** Backups while serving; a failed one is logged and the next one comes on schedule. */
 export const layer = (schedule: BackupSchedule) =>
