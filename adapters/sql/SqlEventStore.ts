@@ -1,6 +1,6 @@
 import { SqlClient } from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
-import { Clock, Data, type Duration, Effect, Schedule, Stream } from "effect"
+import { Clock, Data, type Duration, Effect, Schedule, Scope, Stream } from "effect"
 import type {
   AppendResult,
   EventStoreService,
@@ -69,15 +69,24 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
     const sql = yield* SqlClient
     const projections = yield* InlineProjections
     const signal = makeAppendSignal()
-    if (follow.announcements !== undefined) {
-      // A lost listening connection falls back to polling until it is back.
-      yield* follow.announcements.pipe(
+    // Listening takes a connection of its own: only once somebody follows the log (short
+    // commands never do), for as long as the store lives. A lost listening connection falls
+    // back to polling until it is back.
+    const scope = yield* Scope.Scope
+    const context = yield* Effect.context<R>()
+    let listening = false
+    const listen = Effect.suspend(() => {
+      if (follow.announcements === undefined || listening) return Effect.void
+      listening = true
+      return follow.announcements.pipe(
         Stream.runForEach(() => Effect.sync(signal.notify)),
         Effect.catchAllCause((cause) => Effect.logDebug("listening for appends failed", cause)),
         Effect.repeat(Schedule.spaced("1 second")),
-        Effect.forkScoped
+        Effect.provide(context),
+        Effect.forkIn(scope),
+        Effect.asVoid
       )
-    }
+    })
 
     const projectionsByType = new Map<string, Array<Projection>>()
     for (const projection of projections) {
@@ -289,7 +298,8 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       readAll,
       query,
       importEvents,
-      follow: followLog({ readAll, signal, pollInterval: follow.pollInterval ?? "100 millis", pageSize: 500 }),
+      follow: (after) =>
+        Stream.unwrap(Effect.as(listen, followLog({ readAll, signal, pollInterval: follow.pollInterval ?? "100 millis", pageSize: 500 })(after))),
       head,
       fence,
       unfence,
