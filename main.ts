@@ -110,6 +110,7 @@ if (import.meta.main) {
   cli(Cli.normaliseArgs(process.argv)).pipe(
     Effect.catchAll((error) => Effect.flatMap(Cli.reportFailure(error), (code) => Effect.sync(() => process.exit(code)))),
     Effect.provide(BunContext.layer),
-    BunRuntime.runMain({ disableErrorReporting: true })
+    // The pretty logger would stand in front of `serve`'s JSON logger.
+    BunRuntime.runMain({ disableErrorReporting: true, disablePrettyLogger: true })
   )
 }

@@ -45,6 +45,14 @@ describe("strata serve", () => {
 
     server.kill("SIGTERM")
     expect(await server.exited).toBe(0)
+    // Structured logs: a JSON line per request, with its id, route and status.
+    const rest: Array<string> = []
+    const reader = server.stdout.getReader()
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest.push(new TextDecoder().decode(chunk.value))
+    const logged = [...output, ...rest].join("").split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line))
+    const request = logged.find((entry) => entry.message === "request" && entry.annotations.route === "/v1/admin/keys")
+    expect(request.annotations).toMatchObject({ method: "POST", status: 201 })
+    expect(request.annotations.requestId).toBe(saved.headers.get("x-request-id"))
     // SQLite removes the write-ahead log when its last connection closes cleanly.
     expect(existsSync(`${database}-wal`)).toBe(false)
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow()
