@@ -17,7 +17,7 @@ export const SessionAggregate: Aggregate.Aggregate<Session.SessionCommand, Sessi
   snapshotEvery: 100
 }
 
-const SessionDocument = Schema.Struct({
+export const SessionDocument = Schema.Struct({
   sessionId: Schema.String,
   owner: Schema.String,
   title: Schema.String,
@@ -30,7 +30,7 @@ const SessionDocument = Schema.Struct({
 })
 export type SessionView = typeof SessionDocument.Type
 
-const MessageDocument = Schema.Struct({
+export const MessageDocument = Schema.Struct({
   messageId: Schema.String,
   seq: Schema.Number,
   author: Schema.String,

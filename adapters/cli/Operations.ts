@@ -321,27 +321,43 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
   const describe = (kind: string, outcome: Import.Outcome) =>
     `imported ${outcome.imported} ${kind}; ${outcome.alreadyPresent} already present`
 
-  const importTokens = Command.make("tokens", { database, file, owner, skipInvalid }, (options) =>
-    importing(
-      options.database,
-      "tokens",
-      Effect.map(LegacySources.tokensJson(options.file), (records) => {
-        const parsed = Import.validate(Import.LegacyToken, records)
-        return { invalid: parsed.invalid, apply: Effect.map(Import.importTokens(options.owner, parsed.valid, { actor: "import" }), (o) => describe("tokens", o)) }
-      }),
-      options.skipInvalid
-    )).pipe(Command.withDescription("Import a tokens.json (token name → OAuth token), as seed 000 kept them"))
+  /** An import of one kind of record from one file: read, validate, import. */
+  const importFrom = <A, I>(
+    name: string,
+    description: string,
+    kind: string,
+    read: (file: string) => Effect.Effect<ReadonlyArray<LegacySources.RawRecord>, LegacySources.SourceUnreadable>,
+    schema: Schema.Schema<A, I>,
+    apply: (owner: string, valid: Import.Parsed<A>["valid"]) => Effect.Effect<Import.Outcome, unknown, Store | Secrets>
+  ) =>
+    Command.make(name, { database, file, owner, skipInvalid }, (options) =>
+      importing(
+        options.database,
+        kind,
+        Effect.map(read(options.file), (records) => {
+          const parsed = Import.validate(schema, records)
+          return { invalid: parsed.invalid, apply: Effect.map(apply(options.owner, parsed.valid), (outcome) => describe(kind, outcome)) }
+        }),
+        options.skipInvalid
+      )).pipe(Command.withDescription(description))
 
-  const importKeys = Command.make("api-keys", { database, file, owner, skipInvalid }, (options) =>
-    importing(
-      options.database,
-      "API keys",
-      Effect.map(LegacySources.apiKeysJson(options.file), (records) => {
-        const parsed = Import.validate(Import.LegacyApiKey, records)
-        return { invalid: parsed.invalid, apply: Effect.map(Import.importApiKeys(options.owner, parsed.valid, { actor: "import" }), (o) => describe("API keys", o)) }
-      }),
-      options.skipInvalid
-    )).pipe(Command.withDescription("Import seed 004's file store of API keys with their usage windows"))
+  const importTokens = importFrom(
+    "tokens",
+    "Import a tokens.json (token name → OAuth token), as seed 000 kept them",
+    "tokens",
+    LegacySources.tokensJson,
+    Import.LegacyToken,
+    (owner, valid) => Import.importTokens(owner, valid, { actor: "import" })
+  )
+
+  const importKeys = importFrom(
+    "api-keys",
+    "Import seed 004's file store of API keys with their usage windows",
+    "API keys",
+    LegacySources.apiKeysJson,
+    Import.LegacyApiKey,
+    (owner, valid) => Import.importApiKeys(owner, valid, { actor: "import" })
+  )
 
   const importSqlite = Command.make("sqlite", { database, file, owner, skipInvalid }, (options) =>
     importing(

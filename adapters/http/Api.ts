@@ -3,6 +3,7 @@ import { Schema } from "effect"
 import { ReferenceData } from "../../domain/ReferenceData.ts"
 import * as Sandbox from "../../domain/Sandbox.ts"
 import * as Session from "../../domain/Session.ts"
+import { MessageDocument, SessionDocument } from "../../application/Sessions.ts"
 import { Authorization } from "./Auth.ts"
 import * as Problem from "./Problem.ts"
 
@@ -171,22 +172,10 @@ export class SandboxesApi extends HttpApiGroup.make("sandboxes")
 
 // Sessions
 
-const SessionView = Schema.Struct({
-  sessionId: Schema.String,
-  owner: Schema.String,
-  title: Schema.String,
-  sandboxId: Schema.NullOr(Schema.String),
-  archived: Schema.Boolean,
-  members: Schema.Record({ key: Schema.String, value: Session.Role }),
-  messageCount: Schema.Number,
-  createdAt: Instant,
-  version: Schema.Number
-})
+/** The read models, with times as ISO 8601 instead of milliseconds. */
+const SessionView = Schema.Struct({ ...SessionDocument.fields, createdAt: Instant })
 const MessageView = Schema.Struct({
-  messageId: Schema.String,
-  seq: Schema.Number,
-  author: Schema.String,
-  type: Session.MessageType,
+  ...MessageDocument.fields,
   content: Schema.NullOr(Schema.String).annotations({ description: "Null once the message is deleted" }),
   postedAt: Instant,
   editedAt: Schema.NullOr(Instant),
