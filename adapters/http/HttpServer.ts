@@ -27,7 +27,7 @@ const MetricsRoute = HttpApiBuilder.Router.use((router) =>
   })
 )
 
-export const ApiLive = HttpApiBuilder.api(StrataApi).pipe(
+const ApiLive = HttpApiBuilder.api(StrataApi).pipe(
   Layer.provide([OperationsLive, TokensLive, KeysLive, SandboxesLive, SessionsLive, AdminLive]),
   Layer.provide(AuthorizationLive)
 )

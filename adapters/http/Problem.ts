@@ -65,5 +65,3 @@ export const Problem = {
   unavailable: make(Unavailable, 503, "unavailable", "Service unavailable")
 }
 
-/** The problems every endpoint may answer with, besides its own. */
-export const CommonProblems = [BadRequest, Unauthorized, Forbidden, InternalError, Unavailable] as const
