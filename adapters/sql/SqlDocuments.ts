@@ -3,6 +3,7 @@ import type { SqlError } from "@effect/sql/SqlError"
 import { Effect, Option } from "effect"
 import type { Document, Documents } from "../../application/Projection.ts"
 import { StoreUnavailable } from "../../application/StoreError.ts"
+import { compile, execute } from "./Statements.ts"
 
 export const unavailable = (operation: string) => (error: SqlError) =>
   new StoreUnavailable({
@@ -24,25 +25,38 @@ const toDocument = (row: DocumentRow): Document => ({
   doc: JSON.parse(row.doc)
 })
 
+/** The single-document statements, compiled once per client. */
+const statementsOf = (sql: SqlClient) => {
+  let texts = compiled.get(sql)
+  if (texts === undefined) {
+    texts = {
+      get: compile(sql`SELECT doc FROM strata_documents WHERE projection = ${0} AND generation = ${0} AND key = ${0}`),
+      put: compile(sql`INSERT INTO strata_documents (projection, generation, key, partition, sort, doc)
+        VALUES (${0}, ${0}, ${0}, ${0}, ${0}, ${0})
+        ON CONFLICT (projection, generation, key)
+        DO UPDATE SET partition = excluded.partition, sort = excluded.sort, doc = excluded.doc`),
+      delete: compile(sql`DELETE FROM strata_documents WHERE projection = ${0} AND generation = ${0} AND key = ${0}`)
+    }
+    compiled.set(sql, texts)
+  }
+  return texts
+}
+const compiled = new WeakMap<SqlClient, { readonly get: string; readonly put: string; readonly delete: string }>()
+
 /** The documents of one generation of a projection, on whatever connection is current. */
 export const sqlDocuments = (sql: SqlClient, projection: string, generation: number): Documents => ({
   get: (key) =>
-    sql<{ doc: string }>`SELECT doc FROM strata_documents
-      WHERE projection = ${projection} AND generation = ${generation} AND key = ${key}`.pipe(
+    execute<{ doc: string }>(sql, statementsOf(sql).get, [projection, generation, key]).pipe(
       Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), (row) => JSON.parse(row.doc))),
       Effect.mapError(unavailable("read document"))
     ),
   put: (key, doc, index) =>
-    sql`INSERT INTO strata_documents (projection, generation, key, partition, sort, doc)
-      VALUES (${projection}, ${generation}, ${key}, ${index?.partition ?? null}, ${index?.sort ?? ""}, ${JSON.stringify(doc)})
-      ON CONFLICT (projection, generation, key)
-      DO UPDATE SET partition = excluded.partition, sort = excluded.sort, doc = excluded.doc`.pipe(
+    execute(sql, statementsOf(sql).put, [projection, generation, key, index?.partition ?? null, index?.sort ?? "", JSON.stringify(doc)]).pipe(
       Effect.asVoid,
       Effect.mapError(unavailable("write document"))
     ),
   delete: (key) =>
-    sql`DELETE FROM strata_documents
-      WHERE projection = ${projection} AND generation = ${generation} AND key = ${key}`.pipe(
+    execute(sql, statementsOf(sql).delete, [projection, generation, key]).pipe(
       Effect.asVoid,
       Effect.mapError(unavailable("delete document"))
     ),

@@ -14,6 +14,7 @@ import { ImportRefused, type ProjectionFailed, type StoreUnavailable } from "../
 import { appendWith, type PreparedAppend } from "../../application/appendRules.ts"
 import { type Dialect, type EventRow, toNumber } from "./Dialect.ts"
 import { sqlDocuments, unavailable } from "./SqlDocuments.ts"
+import { compile, execute } from "./Statements.ts"
 
 interface StoredRow extends EventRow {
   readonly position: number | string
@@ -110,12 +111,13 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       Effect.mapError(unavailable("read fence"))
     )
 
+    const liveProjections = compile(sql`SELECT name, generation, version FROM strata_projections WHERE status = ${"live"}`)
+
     const applyInline = (rows: ReadonlyArray<EventRow>, firstPosition: number) =>
       Effect.gen(function*() {
         const relevant = new Set(rows.flatMap((row) => projectionsByType.get(row.type) ?? []))
         if (relevant.size === 0) return
-        const live = yield* sql<{ name: string; generation: number; version: number }>`
-          SELECT name, generation, version FROM strata_projections WHERE status = 'live'`
+        const live = yield* execute<{ name: string; generation: number; version: number }>(sql, liveProjections, ["live"])
         for (const projection of relevant) {
           const generation = live.find((row) => row.name === projection.name && toNumber(row.version) === projection.version)
           // Not live yet: the rebuild under way will apply these events from the log.

@@ -1,4 +1,5 @@
 import { SqlClient } from "@effect/sql/SqlClient"
+import type { Connection } from "@effect/sql/SqlConnection"
 import { Effect, Option } from "effect"
 import { InlineProjections, Projection } from "../../application/Projection.ts"
 import type { ProjectionStatus, ProjectionStoreService, RebuildProgress } from "../../application/ProjectionStore.ts"
@@ -7,6 +8,7 @@ import { ProjectionNotReady, StoreUnavailable } from "../../application/StoreErr
 import { type Dialect, toNumber } from "./Dialect.ts"
 import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
 import { toRecordedEvent } from "./SqlEventStore.ts"
+import { compile, read } from "./Statements.ts"
 
 interface StatusRow {
   readonly name: string
@@ -24,11 +26,17 @@ const toStatus = (row: StatusRow) => ({
   checkpoint: toNumber(row.checkpoint)
 })
 
-/** The read side of projections, and their rebuild in generations (see `ProjectionStore`). */
-export const make = (dialect: Dialect) =>
+/**
+ * The read side of projections, and their rebuild in generations (see `ProjectionStore`).
+ * Lookups outside transactions go to `reader` when the backend keeps one.
+ */
+export const make = (dialect: Dialect, reader: Option.Option<Connection> = Option.none()) =>
   Effect.gen(function*() {
     const sql = yield* SqlClient
     const registered = yield* InlineProjections
+    const getLive = compile(sql`SELECT d.doc FROM strata_documents d
+      JOIN strata_projections p ON p.name = d.projection AND p.generation = d.generation AND p.status = ${"live"}
+      WHERE d.projection = ${""} AND d.key = ${""}`)
 
     const rows = (name?: string) =>
       (name === undefined
@@ -48,9 +56,7 @@ export const make = (dialect: Dialect) =>
     const readModels: ReadModelsService = {
       // One statement on the hot path; only a miss asks whether the projection is live at all.
       get: (projection, key) =>
-        sql<{ doc: string }>`SELECT d.doc FROM strata_documents d
-          JOIN strata_projections p ON p.name = d.projection AND p.generation = d.generation AND p.status = 'live'
-          WHERE d.projection = ${projection} AND d.key = ${key}`.pipe(
+        read<{ doc: string }>(sql, reader, getLive, ["live", projection, key]).pipe(
           Effect.mapError(unavailable("read document")),
           Effect.flatMap(([row]) =>
             row === undefined

@@ -1,6 +1,7 @@
 import type { SqlClient } from "@effect/sql/SqlClient"
+import type { Connection } from "@effect/sql/SqlConnection"
 import type { SqlError } from "@effect/sql/SqlError"
-import { Context, Effect, Layer } from "effect"
+import { Context, Effect, Layer, Option, type Scope } from "effect"
 import { EventStore } from "../../application/EventStore.ts"
 import { ProjectionStore } from "../../application/ProjectionStore.ts"
 import { ReadModels } from "../../application/ReadModels.ts"
@@ -27,6 +28,12 @@ export interface Options<R> {
   /** Run on the connection before anything else (pragmas). */
   readonly prepare?: Effect.Effect<void, SqlError, SqlClient>
   readonly follow?: SqlEventStore.FollowOptions<R>
+  /**
+   * A connection kept for single-statement reads outside transactions, opened once the
+   * schema is migrated (SQLite: a second connection, which sees only committed data and
+   * never queues behind the writer's transactions).
+   */
+  readonly reader?: Effect.Effect<Connection, SqlError, Scope.Scope>
 }
 
 export const layer = <R = never>(dialect: Dialect, options: Options<R> = {}) =>
@@ -35,7 +42,10 @@ export const layer = <R = never>(dialect: Dialect, options: Options<R> = {}) =>
       yield* (options.prepare ?? Effect.void).pipe(Effect.mapError(unavailable("prepare connection")))
       yield* runMigrations(dialect.migrations)
       const eventStore = yield* SqlEventStore.make(dialect, options.follow)
-      const { projectionStore, readModels } = yield* SqlProjections.make(dialect)
+      const reader = options.reader === undefined
+        ? Option.none<Connection>()
+        : Option.some(yield* options.reader.pipe(Effect.mapError(unavailable("open reader"))))
+      const { projectionStore, readModels } = yield* SqlProjections.make(dialect, reader)
       const snapshotStore = yield* SqlSnapshotStore.make
       const context = Context.make(EventStore, eventStore).pipe(
         Context.add(ProjectionStore, projectionStore),

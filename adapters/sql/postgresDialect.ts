@@ -1,6 +1,7 @@
 import { Effect } from "effect"
 import { migrations } from "../../migrations/postgres/index.ts"
 import { type Dialect, toNumber } from "./Dialect.ts"
+import { execute } from "./Statements.ts"
 
 /** Every append notifies this channel at its commit; the payload says nothing, followers read from where they are (it is not empty: the driver drops empty ones). */
 export const appendedChannel = "strata_log"
@@ -33,7 +34,7 @@ export const postgresDialect: Dialect = {
   migrations,
   maxRowsPerInsert: Number.POSITIVE_INFINITY,
   insertEvents: (sql, expectedVersion, rows) =>
-    sql.unsafe<{ first: string | null }>(insertEvents, [
+    execute<{ first: string | null }>(sql, insertEvents, [
       rows.length,
       expectedVersion,
       rows[0]!.stream_id,

@@ -1,6 +1,7 @@
 import { Effect } from "effect"
 import { migrations } from "../../migrations/sqlite/index.ts"
 import { type Dialect, toNumber } from "./Dialect.ts"
+import { execute } from "./Statements.ts"
 
 /** SQLite's limit on bound parameters is 32,766; 500 rows of 9 columns stay far below. */
 const maxRowsPerInsert = 500
@@ -41,7 +42,7 @@ export const sqliteDialect: Dialect = {
       params.push(row.event_id, row.version, row.type, row.schema_version, row.data, row.actor, row.correlation_id, row.causation_id)
     }
     params.push(expectedVersion, streamId, expectedVersion)
-    return sql.unsafe<{ position: number | bigint }>(insertSql(rows.length), params).pipe(
+    return execute<{ position: number | bigint }>(sql, insertSql(rows.length), params).pipe(
       Effect.map((inserted) =>
         inserted.length === 0 ? undefined : Math.min(...inserted.map((row) => toNumber(row.position)))
       )

@@ -1,4 +1,5 @@
 import { SqlClient } from "@effect/sql/SqlClient"
+import * as Reactivity from "@effect/experimental/Reactivity"
 import * as SqliteClient from "@effect/sql-sqlite-bun/SqliteClient"
 import { mkdirSync } from "node:fs"
 import { dirname } from "node:path"
@@ -35,6 +36,20 @@ export const client = (config: SqliteStoreConfig) =>
     })
   )
 
-/** The embedded default: one bun:sqlite connection (the driver queues every other fiber). */
+/**
+ * A second connection for reads: in WAL mode it reads the last commit without waiting for
+ * the writer, and it is reserved for the store's life, so a read skips the client's queue.
+ */
+const reader = (config: SqliteStoreConfig) =>
+  Effect.gen(function*() {
+    const connection = yield* SqliteClient.make({ filename: config.filename, create: false }).pipe(
+      Effect.flatMap((client) => client.reserve)
+    )
+    yield* connection.executeUnprepared("PRAGMA busy_timeout = 5000", [], undefined)
+    yield* connection.executeUnprepared("PRAGMA query_only = 1", [], undefined)
+    return connection
+  }).pipe(Effect.provide(Reactivity.layer))
+
+/** The embedded default: one bun:sqlite connection for writes (the driver queues every other fiber), one for reads. */
 export const layer = (config: SqliteStoreConfig) =>
-  SqlStore.layer(sqliteDialect, { prepare: pragmas }).pipe(Layer.provide(client(config)))
+  SqlStore.layer(sqliteDialect, { prepare: pragmas, reader: reader(config) }).pipe(Layer.provide(client(config)))
