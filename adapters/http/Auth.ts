@@ -68,6 +68,23 @@ const sameSecret = (a: Redacted.Redacted<string>, b: Redacted.Redacted<string>) 
 
 const unauthorized = Problem.unauthorized("a valid bearer token is required: the admin token or an API key")
 
+/**
+ * Who a bearer token is: the admin (acting for the owner named in `X-Strata-Owner`, if
+ * any) or the owner of an API key. Anything else is a 401 that says nothing more.
+ */
+export const authenticate = (adminToken: Redacted.Redacted<string>, token: string, actingFor: string | undefined) => {
+  if (token === "") return Effect.fail(unauthorized)
+  if (!token.startsWith("sk_")) {
+    return sameSecret(Redacted.make(token), adminToken)
+      ? Effect.succeed<Principal>({ _tag: "Admin", actingFor: actingFor === undefined || actingFor === "" ? undefined : actingFor })
+      : Effect.fail(unauthorized)
+  }
+  return ApiKeys.authenticate(Redacted.make(token)).pipe(
+    Effect.map((key): Principal => ({ _tag: "Owner", owner: key.owner, keyId: key.keyId })),
+    Effect.catchAll(() => Effect.fail(unauthorized))
+  )
+}
+
 export const AuthorizationLive = Layer.effect(
   Authorization,
   Effect.gen(function*() {
@@ -75,20 +92,10 @@ export const AuthorizationLive = Layer.effect(
     const readModels = yield* ReadModels
     return {
       bearer: (token) =>
-        Effect.gen(function*() {
-          if (Redacted.value(token) === "") return yield* unauthorized
-          if (!Redacted.value(token).startsWith("sk_") && sameSecret(token, adminToken)) {
-            const request = yield* HttpServerRequest.HttpServerRequest
-            const actingFor = request.headers["x-strata-owner"]
-            return { _tag: "Admin" as const, actingFor: actingFor === undefined || actingFor === "" ? undefined : actingFor }
-          }
-          if (!Redacted.value(token).startsWith("sk_")) return yield* unauthorized
-          const key = yield* ApiKeys.authenticate(token).pipe(
-            Effect.provideService(ReadModels, readModels),
-            Effect.catchAll(() => unauthorized)
-          )
-          return { _tag: "Owner" as const, owner: key.owner, keyId: key.keyId }
-        })
+        Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
+          authenticate(adminToken, Redacted.value(token), request.headers["x-strata-owner"]).pipe(
+            Effect.provideService(ReadModels, readModels)
+          ))
     }
   })
 )

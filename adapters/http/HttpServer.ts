@@ -9,13 +9,12 @@ import { StrataApi } from "./Api.ts"
 import { AuthorizationLive, currentRequestId } from "./Auth.ts"
 import { KeysLive } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
+import * as NativeRoutes from "./NativeRoutes.ts"
 import { OperationsLive } from "./OperationsHttp.ts"
+import { maxBodyBytes, payloadTooLarge, problemJson, problemOf, unreadableBody } from "./Problem.ts"
 import { SandboxesLive } from "./SandboxesHttp.ts"
 import { SessionsLive } from "./SessionsHttp.ts"
 import { TokensLive } from "./TokensHttp.ts"
-
-/** Bodies past this size are refused with 413 before they are read. */
-export const maxBodyBytes = 1024 * 1024
 
 const MetricsRoute = HttpApiBuilder.Router.use((router) =>
   Effect.gen(function*() {
@@ -45,14 +44,6 @@ const routeOf = (method: string, url: string) => {
   return routes.find((route) => route.method === method && route.pattern.test(path))?.path ??
     (["/metrics", "/openapi.json", "/docs"].includes(path) ? path : "unmatched")
 }
-
-const problemBody = (status: number, slug: string, title: string, detail: string, extras: Record<string, unknown> = {}) => ({
-  type: `urn:strata:problem:${slug}`,
-  title,
-  status,
-  detail,
-  ...extras
-})
 
 const problemResponse = (body: { readonly status: number; readonly retryAfter?: unknown }) =>
   HttpServerResponse.unsafeJson(body, {
@@ -85,17 +76,17 @@ const finish = (response: HttpServerResponse.HttpServerResponse, requestLine: st
   }
   const body = jsonOf(response) as Record<string, unknown> | undefined
   if (contentType.startsWith("application/problem+json") && body !== undefined) {
-    const { _tag, ...problem } = body
-    void _tag
-    return problemResponse(problem as { status: number })
+    return problemResponse(problemJson(body as { status: number }))
   }
   if (body?._tag === "HttpApiDecodeError") {
     const issues = (body.issues as Array<{ path: Array<string | number>; message: string }>).map(({ message, path }) => ({ path, message }))
-    return problemResponse(problemBody(400, "bad-request", "Bad request", "the request does not match the schema", { issues }))
+    return problemResponse(problemOf(400, "bad-request", "Bad request", "the request does not match the schema", { issues }))
   }
-  if (response.status === 404) return problemResponse(problemBody(404, "not-found", "Not found", `no route for ${requestLine}`))
-  if (response.status >= 500) return problemResponse(problemBody(response.status, "internal", "Internal error", "strata failed to handle the request"))
-  return problemResponse(problemBody(response.status, `http-${response.status}`, "Request failed", "the request could not be handled"))
+  // The body could not be read as JSON (the platform answers an empty 400).
+  if (response.status === 400) return problemResponse(unreadableBody)
+  if (response.status === 404) return problemResponse(problemOf(404, "not-found", "Not found", `no route for ${requestLine}`))
+  if (response.status >= 500) return problemResponse(problemOf(response.status, "internal", "Internal error", "strata failed to handle the request"))
+  return problemResponse(problemOf(response.status, `http-${response.status}`, "Request failed", "the request could not be handled"))
 }
 
 /**
@@ -112,19 +103,12 @@ const middleware = (app: HttpApp.Default): HttpApp.Default =>
     const route = routeOf(request.method, request.url)
     const sent = (response: HttpServerResponse.HttpServerResponse) => {
       const seconds = (performance.now() - started) / 1000
-      return Metrics.recordRequest(route, request.method, response.status, seconds).pipe(
-        Effect.zipRight(Effect.logInfo("request").pipe(Effect.annotateLogs({
-          requestId,
-          method: request.method,
-          route,
-          status: response.status,
-          ms: Math.round(seconds * 10_000) / 10
-        }))),
+      return Metrics.recordRequest(route, request.method, response.status, seconds, requestId).pipe(
         Effect.as(HttpServerResponse.setHeader(response, "x-request-id", requestId))
       )
     }
     if (Number(request.headers["content-length"] ?? 0) > maxBodyBytes) {
-      return yield* sent(problemResponse(problemBody(413, "payload-too-large", "Payload too large", `bodies are limited to ${maxBodyBytes} bytes`)))
+      return yield* sent(problemResponse(payloadTooLarge))
     }
     yield* HttpApp.appendPreResponseHandler((_, response) => sent(finish(response, `${request.method} ${request.url.split("?")[0]}`)))
     return yield* app.pipe(
@@ -137,18 +121,32 @@ const middleware = (app: HttpApp.Default): HttpApp.Default =>
 export interface ServeOptions {
   readonly hostname: string
   readonly port: number
+  /** Serve the hot endpoints through Bun's router (default); false: everything through HttpApi. */
+  readonly native?: boolean
 }
 
 /**
- * The API, its OpenAPI document and docs page, and `/metrics`, served by Bun. The server
- * stays in the output, so that a caller can read its address (port 0 picks a free one).
+ * The API, its OpenAPI document and docs page, and `/metrics`, served by Bun; the
+ * endpoints on clients' request paths go through Bun's own router (`NativeRoutes`) unless
+ * `native` is false. The server stays in the output, so that a caller can read its
+ * address (port 0 picks a free one).
  */
-export const layer = (options: ServeOptions) =>
-  HttpApiBuilder.serve(middleware).pipe(
-    Layer.provide(HttpApiScalar.layer({ path: "/docs" })),
-    Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
-    Layer.provide(MetricsRoute),
-    Layer.provide(ApiLive),
-    Layer.provideMerge(BunHttpServer.layer({ hostname: options.hostname, port: options.port, maxRequestBodySize: maxBodyBytes * 4 }))
+export const layer = (options: ServeOptions) => {
+  const native = NativeRoutes.make()
+  return Layer.merge(
+    HttpApiBuilder.serve(middleware).pipe(
+      Layer.provide(HttpApiScalar.layer({ path: "/docs" })),
+      Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
+      Layer.provide(MetricsRoute),
+      Layer.provide(ApiLive)
+    ),
+    options.native === false ? Layer.empty : native.bind
+  ).pipe(
+    Layer.provideMerge(BunHttpServer.layer({
+      hostname: options.hostname,
+      port: options.port,
+      maxRequestBodySize: maxBodyBytes * 4,
+      ...(options.native === false ? {} : { routes: native.routes })
+    }))
   )
-
+}

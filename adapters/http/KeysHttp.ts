@@ -53,6 +53,24 @@ const usingKey = Effect.flatMap(CurrentPrincipal, (principal) =>
 /** Quota enforcement is on unless `STRATA_ENFORCE_QUOTA=false`. */
 const enforceQuota = Config.boolean("STRATA_ENFORCE_QUOTA").pipe(Config.withDefault(true), Effect.orDie)
 
+/** `POST /v1/usage`, also served natively (see `NativeRoutes`). */
+export const recordUsage = ({ payload }: { readonly payload: { readonly tokens: number } }) =>
+  Effect.gen(function*() {
+    const key = yield* usingKey
+    const stats = yield* ApiKeys.recordUsage(key.keyId, payload.tokens, {
+      enforceQuota: yield* enforceQuota,
+      metadata: yield* metadata
+    }).pipe(orProblem())
+    return statsView(stats)
+  })
+
+/** `GET /v1/usage`, also served natively (see `NativeRoutes`). */
+export const usage = () =>
+  Effect.gen(function*() {
+    const key = yield* usingKey
+    return statsView(yield* ApiKeys.stats(key.owner, key.keyId).pipe(orProblem()))
+  })
+
 export const KeysLive = HttpApiBuilder.group(StrataApi, "keys", (handlers) =>
   handlers
     .handle("create", ({ payload }) => Effect.flatMap(owner, (forOwner) => createKey(forOwner, payload)))
@@ -88,17 +106,5 @@ export const KeysLive = HttpApiBuilder.group(StrataApi, "keys", (handlers) =>
       Effect.gen(function*() {
         return statsView(yield* ApiKeys.stats(yield* owner, path.keyId).pipe(orProblem()))
       }))
-    .handle("recordUsage", ({ payload }) =>
-      Effect.gen(function*() {
-        const key = yield* usingKey
-        const stats = yield* ApiKeys.recordUsage(key.keyId, payload.tokens, {
-          enforceQuota: yield* enforceQuota,
-          metadata: yield* metadata
-        }).pipe(orProblem())
-        return statsView(stats)
-      }))
-    .handle("usage", () =>
-      Effect.gen(function*() {
-        const key = yield* usingKey
-        return statsView(yield* ApiKeys.stats(key.owner, key.keyId).pipe(orProblem()))
-      })))
+    .handle("recordUsage", recordUsage)
+    .handle("usage", usage))

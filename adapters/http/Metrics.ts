@@ -1,4 +1,4 @@
-import { Effect, Metric, MetricBoundaries, MetricLabel, MetricState } from "effect"
+import { Effect, FiberRef, LogLevel, Metric, MetricBoundaries, MetricLabel, MetricState } from "effect"
 import { flushAppendCount } from "../../application/appendRules.ts"
 import { EventStore } from "../../application/EventStore.ts"
 import { ProjectionStore } from "../../application/ProjectionStore.ts"
@@ -19,8 +19,26 @@ export const latency = Metric.histogram(
 /** Tagged metrics are made once per label set: making one costs more than updating it. */
 const perLabels = new Map<string, { readonly count: typeof requests; readonly time: typeof latency }>()
 
-/** Records one request: the route is the endpoint's path template, so the label set stays small. */
-export const recordRequest = (route: string, method: string, status: number, seconds: number) =>
+/**
+ * Records one request, in the metrics and as an access log line with its id: the route is
+ * the endpoint's path template, so the label set stays small.
+ */
+export const recordRequest = (route: string, method: string, status: number, seconds: number, requestId: string) =>
+  Effect.zipRight(
+    count(route, method, status, seconds),
+    // Building a log entry's annotations costs more than the rest of this; skip it when
+    // the access log is off (STRATA_LOG_LEVEL above info).
+    Effect.flatMap(FiberRef.get(FiberRef.currentMinimumLogLevel), (minimum) =>
+      LogLevel.greaterThan(minimum, LogLevel.Info) ? Effect.void : Effect.logInfo("request").pipe(Effect.annotateLogs({
+        requestId,
+        method,
+        route,
+        status,
+        ms: Math.round(seconds * 10_000) / 10
+      })))
+  )
+
+const count = (route: string, method: string, status: number, seconds: number) =>
   Effect.sync(() => {
     const key = `${route} ${method} ${status}`
     let metrics = perLabels.get(key)

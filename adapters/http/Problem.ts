@@ -65,3 +65,26 @@ export const Problem = {
   unavailable: make(Unavailable, 503, "unavailable", "Service unavailable")
 }
 
+
+/** The members of a problem as they go on the wire: what the class holds, without its tag. */
+export const problemJson = (problem: typeof BadRequest.Type | { readonly status: number; readonly [member: string]: unknown }) => {
+  const { _tag, ...members } = problem as { _tag?: unknown; [member: string]: unknown }
+  void _tag
+  return members as { readonly status: number; readonly retryAfter?: unknown; readonly [member: string]: unknown }
+}
+
+/** A problem that is not one of the application's: a status and what to say about it. */
+export const problemOf = (status: number, slug: string, title: string, detail: string, extras: Extras = {}) => ({
+  type: `urn:strata:problem:${slug}`,
+  title,
+  status,
+  detail,
+  ...extras
+})
+
+export const unreadableBody = problemOf(400, "bad-request", "Bad request", "the request body is not valid JSON")
+
+/** Bodies past this size are refused with 413 before they are read. */
+export const maxBodyBytes = 1024 * 1024
+
+export const payloadTooLarge = problemOf(413, "payload-too-large", "Payload too large", `bodies are limited to ${maxBodyBytes} bytes`)

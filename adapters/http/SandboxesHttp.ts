@@ -9,6 +9,12 @@ import { orProblem } from "./toProblem.ts"
 
 const view = ({ owner: _owner, ...sandbox }: Sandboxes.SandboxView) => sandbox
 
+/** `GET /v1/sandboxes/:sandboxId`, also served natively (see `NativeRoutes`). */
+export const getSandbox = ({ path }: { readonly path: { readonly sandboxId: string } }) =>
+  Effect.gen(function*() {
+    return view(yield* Sandboxes.get(yield* owner, path.sandboxId).pipe(orProblem()))
+  })
+
 export const SandboxesLive = HttpApiBuilder.group(StrataApi, "sandboxes", (handlers) =>
   handlers
     .handle("create", ({ payload }) =>
@@ -21,10 +27,7 @@ export const SandboxesLive = HttpApiBuilder.group(StrataApi, "sandboxes", (handl
       Effect.gen(function*() {
         return { sandboxes: (yield* Sandboxes.list(yield* owner).pipe(orProblem())).map(view) }
       }))
-    .handle("get", ({ path }) =>
-      Effect.gen(function*() {
-        return view(yield* Sandboxes.get(yield* owner, path.sandboxId).pipe(orProblem()))
-      }))
+    .handle("get", getSandbox)
     .handle("transition", ({ headers, path, payload }) =>
       Effect.gen(function*() {
         const forOwner = yield* owner

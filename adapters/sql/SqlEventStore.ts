@@ -1,6 +1,6 @@
 import { SqlClient } from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
-import { Clock, Data, type Duration, Effect, Schedule, Scope, Stream } from "effect"
+import { Clock, Data, type Duration, Effect, Exit, Schedule, Scope, Stream } from "effect"
 import type {
   AppendResult,
   EventStoreService,
@@ -13,6 +13,7 @@ import { InlineProjections, Projection } from "../../application/Projection.ts"
 import { ImportRefused, type ProjectionFailed, type StoreUnavailable } from "../../application/StoreError.ts"
 import { appendWith, type PreparedAppend } from "../../application/appendRules.ts"
 import { type Dialect, type EventRow, toNumber } from "./Dialect.ts"
+import * as GroupCommit from "./GroupCommit.ts"
 import { sqlDocuments, unavailable } from "./SqlDocuments.ts"
 import { compile, execute } from "./Statements.ts"
 
@@ -57,6 +58,15 @@ const importChunk = 500
 
 /** The log refused the append before writing: fenced, or the stream moved. */
 class PreconditionFailed extends Data.TaggedError("PreconditionFailed") {}
+
+/** One append, as the group commit takes it. */
+interface Write {
+  readonly expectedVersion: number
+  readonly rows: ReadonlyArray<EventRow>
+}
+
+/** Appends per group commit. */
+const maxGroup = 64
 
 export interface FollowOptions<R> {
   /** How often followers look for what other processes appended (default 100 ms). */
@@ -155,6 +165,32 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
         Effect.flatMap((first) => first === undefined ? Effect.fail(new PreconditionFailed()) : Effect.succeed(first))
       )
 
+    const insertAlone = ({ expectedVersion, rows }: Write) =>
+      needsTransaction(rows) ? sql.withTransaction(insert(expectedVersion, rows)) : insertAtomically(expectedVersion, rows)
+
+    /** The append wrote nothing: its precondition failed, or it lost a race to a unique index. */
+    const refused = (error: { readonly _tag: string }) =>
+      error._tag === "PreconditionFailed" || (error._tag === "SqlError" && dialect.isUniqueViolation(error as SqlError))
+
+    /**
+     * Appends arriving together share one transaction (see `GroupCommit`). A refused append
+     * wrote nothing (its one statement failed as a whole) and leaves the others be; any
+     * other failure fails the transaction, and each append is tried again alone.
+     */
+    const groupCommit = GroupCommit.make(scope, {
+      alone: insertAlone,
+      together: (writes) =>
+        sql.withTransaction(Effect.forEach(writes, ({ expectedVersion, rows }) =>
+          insert(expectedVersion, rows).pipe(
+            Effect.map(Exit.succeed),
+            Effect.catchAll((error) => refused(error) ? Effect.succeed(Exit.fail(error)) : Effect.fail(error))
+          )))
+    }, maxGroup)
+
+    /** Appends larger than one statement are written alone: a group could only refuse them whole by failing. */
+    const write = (expectedVersion: number, rows: ReadonlyArray<EventRow>) =>
+      rows.length > dialect.maxRowsPerInsert ? insertAlone({ expectedVersion, rows }) : groupCommit({ expectedVersion, rows })
+
     /**
      * One attempt. At a known version it is optimistic: a single statement where it can
      * be. At `"current"` (a version-agnostic append that lost a race) it reads the
@@ -164,11 +200,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       const count = prepared.events.length
       const rowsAt = (expectedVersion: number) => prepared.events.map(toRow(prepared, expectedVersion, recordedAt))
       const atVersion = (expectedVersion: number) => {
-        const rows = rowsAt(expectedVersion)
-        const write = needsTransaction(rows)
-          ? sql.withTransaction(insert(expectedVersion, rows))
-          : insertAtomically(expectedVersion, rows)
-        return Effect.map(write, (first) => [expectedVersion, first] as const)
+        return Effect.map(write(expectedVersion, rowsAt(expectedVersion)), (first) => [expectedVersion, first] as const)
       }
       const written = version === "current"
         ? sql.withTransaction(Effect.gen(function*() {

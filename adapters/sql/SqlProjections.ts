@@ -34,9 +34,11 @@ export const make = (dialect: Dialect, reader: Option.Option<Connection> = Optio
   Effect.gen(function*() {
     const sql = yield* SqlClient
     const registered = yield* InlineProjections
-    const getLive = compile(sql`SELECT d.doc FROM strata_documents d
-      JOIN strata_projections p ON p.name = d.projection AND p.generation = d.generation AND p.status = ${"live"}
-      WHERE d.projection = ${""} AND d.key = ${""}`)
+    // The live generation as a scalar subquery, so that the lookup is one probe of the
+    // primary key: written as a join, SQLite scanned the projection's documents.
+    const getLive = compile(sql`SELECT doc FROM strata_documents
+      WHERE projection = ${""} AND key = ${""}
+        AND generation = (SELECT generation FROM strata_projections WHERE name = ${""} AND status = 'live')`)
 
     const rows = (name?: string) =>
       (name === undefined
@@ -56,7 +58,7 @@ export const make = (dialect: Dialect, reader: Option.Option<Connection> = Optio
     const readModels: ReadModelsService = {
       // One statement on the hot path; only a miss asks whether the projection is live at all.
       get: (projection, key) =>
-        read<{ doc: string }>(sql, reader, getLive, ["live", projection, key]).pipe(
+        read<{ doc: string }>(sql, reader, getLive, [projection, key, projection]).pipe(
           Effect.mapError(unavailable("read document")),
           Effect.flatMap(([row]) =>
             row === undefined

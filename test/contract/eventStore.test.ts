@@ -280,6 +280,40 @@ for (const backend of Backends.all) {
       expect(result.next).toMatchObject({ version: 2, firstPosition: 2 })
     }, timeout)
 
+    test("appends arriving together each keep their own outcome: a stale, a reused id and a poisoned one fail alone", async () => {
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        const taken = event("Counted")
+        yield* store.append("taken", [taken])
+        yield* store.append("moved", events(2, "Counted"))
+        const good = Array.from({ length: 24 }, (_, index) => () => store.append(`good-${index}`, [event("Counted")], ExpectedVersion.noStream))
+        const bad = {
+          stale: () => store.append("moved", [event("Counted")], ExpectedVersion.exact(1)),
+          reused: () => store.append("elsewhere", [taken]),
+          poisoned: () => store.append("poisoned", [event("Counted"), event("Poison")])
+        }
+        // Interleaved, all at once: under load the SQL stores commit these in groups.
+        const all = [...good.slice(0, 8), bad.stale, ...good.slice(8, 16), bad.reused, bad.poisoned, ...good.slice(16)]
+        const outcomes = yield* Effect.forEach(all, (append) => Effect.either(append()), { concurrency: "unbounded" })
+        const readModels = yield* ReadModels
+        return {
+          outcomes,
+          counts: yield* Effect.forEach(good, (_, index) => readModels.get("counter", `good-${index}`)),
+          poisoned: yield* store.readStream("poisoned"),
+          poisonedCount: yield* readModels.get("counter", "poisoned"),
+          head: yield* store.head
+        }
+      }))
+      const failures = result.outcomes.filter((outcome) => outcome._tag === "Left").map((outcome) => outcome.left._tag)
+      expect(failures.sort()).toEqual(["ConcurrencyConflict", "DuplicateEventId", "ProjectionFailed"])
+      expect(result.counts).toEqual(Array.from({ length: 24 }, () => Option.some({ count: 1 })))
+      expect(result.poisoned).toHaveLength(0)
+      expect(result.poisonedCount).toEqual(Option.none())
+      expect(result.head).toBe(3 + 24)
+      const positions = result.outcomes.flatMap((outcome) => (outcome._tag === "Right" ? [outcome.right.firstPosition] : []))
+      expect(new Set(positions).size).toBe(24)
+    }, timeout)
+
     test("a large batch gets contiguous positions in the order of its versions", async () => {
       const stream = await run(Effect.gen(function*() {
         const store = yield* EventStore

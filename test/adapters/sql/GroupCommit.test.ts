@@ -1,0 +1,81 @@
+import { describe, expect, test } from "bun:test"
+import { Deferred, Effect, Exit, Scope } from "effect"
+import * as GroupCommit from "../../../adapters/sql/GroupCommit.ts"
+
+/** A writer whose first write waits for `release`, recording how writes were grouped. */
+const recorder = (options: { readonly groupFails?: boolean } = {}) =>
+  Effect.gen(function*() {
+    const release = yield* Deferred.make<void>()
+    const log: Array<string> = []
+    const scope = yield* Effect.scope
+    const submit = GroupCommit.make<number, number, string>(scope, {
+      alone: (job) =>
+        Effect.suspend(() => {
+          log.push(`alone ${job}`)
+          const wait = job === 0 ? Deferred.await(release) : Effect.void
+          return Effect.zipRight(wait, job === 13 ? Effect.fail(`refused ${job}`) : Effect.succeed(job * 10))
+        }),
+      together: (jobs) =>
+        Effect.suspend(() => {
+          log.push(`together ${jobs.join(",")}`)
+          return options.groupFails
+            ? Effect.fail("the transaction failed")
+            : Effect.succeed(jobs.map((job) => (job === 13 ? Exit.fail(`refused ${job}`) : Exit.succeed(job * 10))))
+        })
+    }, 4)
+    return { submit, release, log }
+  })
+
+describe("group commit", () => {
+  test("a write that finds the writer idle is written alone, at once", async () => {
+    const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
+      const { log, submit } = yield* recorder()
+      return { value: yield* submit(7), log }
+    })))
+    expect(result).toEqual({ value: 70, log: ["alone 7"] })
+  })
+
+  test("writes arriving while the writer is busy are taken together, in groups of at most the maximum, in order", async () => {
+    const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
+      const { log, release, submit } = yield* recorder()
+      const first = yield* Effect.fork(submit(0))
+      yield* Effect.yieldNow()
+      const rest = yield* Effect.fork(Effect.forEach([1, 2, 13, 4, 5, 6], (job) => Effect.either(submit(job)), { concurrency: "unbounded" }))
+      yield* Effect.yieldNow()
+      yield* Deferred.succeed(release, undefined)
+      return { first: yield* first.await, rest: yield* rest.await, log }
+    })))
+    expect(result.log).toEqual(["alone 0", "together 1,2,13,4", "together 5,6"])
+    expect(result.first).toEqual(Exit.succeed(0))
+    const rest = Exit.isSuccess(result.rest) ? result.rest.value : []
+    expect(rest.map((outcome) => (outcome._tag === "Right" ? outcome.right : outcome.left))).toEqual([10, 20, "refused 13", 40, 50, 60])
+  })
+
+  test("when a group's transaction fails as a whole, each write is tried alone and only the bad one fails", async () => {
+    const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
+      const { log, release, submit } = yield* recorder({ groupFails: true })
+      const first = yield* Effect.fork(submit(0))
+      yield* Effect.yieldNow()
+      const rest = yield* Effect.fork(Effect.forEach([1, 13, 2], (job) => Effect.either(submit(job)), { concurrency: "unbounded" }))
+      yield* Effect.yieldNow()
+      yield* Deferred.succeed(release, undefined)
+      yield* first.await
+      return { rest: yield* rest.await, log }
+    })))
+    expect(result.log).toEqual(["alone 0", "together 1,13,2", "alone 1", "alone 13", "alone 2"])
+    const rest = Exit.isSuccess(result.rest) ? result.rest.value : []
+    expect(rest.map((outcome) => (outcome._tag === "Right" ? outcome.right : outcome.left))).toEqual([10, "refused 13", 20])
+  })
+
+  test("writes still waiting when the writer's scope closes are told they were interrupted", async () => {
+    const outcome = await Effect.runPromise(Effect.gen(function*() {
+      const scope = yield* Scope.make()
+      const { submit } = yield* Scope.extend(recorder(), scope)
+      const waiting = yield* Effect.fork(submit(0))
+      yield* Effect.yieldNow()
+      yield* Scope.close(scope, Exit.void)
+      return yield* waiting.await
+    }))
+    expect(Exit.isInterrupted(outcome)).toBe(true)
+  })
+})
