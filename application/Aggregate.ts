@@ -1,7 +1,7 @@
 import { Effect, Either, Option, type ParseResult, Schema } from "effect"
 import { type Decider, fold } from "../domain/Decider.ts"
 import { EventIds } from "./EventIds.ts"
-import { type AppendError, EventStore, type EventMetadata, ExpectedVersion, type RecordedEvent } from "./EventStore.ts"
+import { type AppendError, EventStore, type EventMetadata, ExpectedVersion, type NewEvent, type RecordedEvent } from "./EventStore.ts"
 import { SnapshotStore } from "./SnapshotStore.ts"
 import { StateCache } from "./StateCache.ts"
 import { ConcurrencyConflict, StoreUnavailable } from "./StoreError.ts"
@@ -107,6 +107,32 @@ export const handle = <Command, Event extends TaggedEvent, State, Refusal>(
   command: Command,
   options: HandleOptions = {}
 ): Effect.Effect<Handled<Event, State>, Refusal | AppendError, EventStore | SnapshotStore | StateCache> =>
+  Effect.flatMap(
+    handleAll(aggregate, id, [{ command, ...(options.metadata ? { metadata: options.metadata } : {}) }], options),
+    ([outcome]) => Either.isRight(outcome!) ? Effect.succeed(outcome.right) : Effect.fail(outcome!.left)
+  )
+
+export interface Submitted<Command> {
+  readonly command: Command
+  readonly metadata?: EventMetadata
+}
+
+/**
+ * `handle` for several commands to one stream: decided in turn on one load, each on the
+ * state the ones before it left, and appended as one write. Each gets the state and
+ * version after its own events, or its refusal (a refusal leaves no events, and the next
+ * command decides as if it had not come).
+ */
+export const handleAll = <Command, Event extends TaggedEvent, State, Refusal>(
+  aggregate: Aggregate<Command, Event, State, Refusal>,
+  id: string,
+  commands: ReadonlyArray<Submitted<Command>>,
+  options: Omit<HandleOptions, "metadata"> = {}
+): Effect.Effect<
+  ReadonlyArray<Either.Either<Handled<Event, State>, Refusal>>,
+  AppendError,
+  EventStore | SnapshotStore | StateCache
+> =>
   Effect.gen(function*() {
     const streamId = streamOf(aggregate, id)
     const store = yield* EventStore
@@ -128,23 +154,33 @@ export const handle = <Command, Event extends TaggedEvent, State, Refusal>(
           actual: loaded.version
         })
       }
-      const decided = aggregate.decider.decide(command, loaded.state)
-      if (Either.isLeft(decided)) {
-        if (fromCache) continue
-        return yield* Effect.fail(decided.left)
-      }
-      const events = decided.right
-      const newEvents = yield* Effect.forEach(events, (event) =>
-        Effect.gen(function*() {
+      const outcomes: Array<Either.Either<Handled<Event, State>, Refusal>> = []
+      const newEvents: Array<NewEvent> = []
+      let state = loaded.state
+      let refusedOnCache = false
+      for (const { command, metadata } of commands) {
+        const decided = aggregate.decider.decide(command, state)
+        if (Either.isLeft(decided)) {
+          refusedOnCache ||= fromCache
+          outcomes.push(Either.left(decided.left))
+          continue
+        }
+        const events = decided.right
+        for (const event of events) {
           const { _tag, ...data } = (yield* encode(event).pipe(Effect.mapError(corrupt(streamId)))) as TaggedEvent
-          return {
+          newEvents.push({
             eventId: yield* ids.next,
             type: _tag,
             schemaVersion: aggregate.schemaVersions?.[_tag] ?? 1,
             data,
-            ...(options.metadata ? { metadata: options.metadata } : {})
-          }
-        }))
+            ...(metadata ? { metadata } : {})
+          })
+        }
+        state = fold(aggregate.decider, events, state)
+        outcomes.push(Either.right({ events, state, version: loaded.version + newEvents.length }))
+      }
+      if (refusedOnCache) continue
+      if (newEvents.length === 0) return outcomes
       const appended = yield* store.append(streamId, newEvents, ExpectedVersion.exact(loaded.version)).pipe(
         Effect.map(Either.right),
         Effect.catchTag("ConcurrencyConflict", (conflict) => {
@@ -153,7 +189,6 @@ export const handle = <Command, Event extends TaggedEvent, State, Refusal>(
         })
       )
       if (Either.isLeft(appended)) continue
-      const state = fold(aggregate.decider, events, loaded.state)
       const version = appended.right.version
       let snapshotVersion = loaded.snapshotVersion
       if (version - snapshotVersion >= aggregate.snapshotEvery) {
@@ -161,7 +196,7 @@ export const handle = <Command, Event extends TaggedEvent, State, Refusal>(
         snapshotVersion = version
       }
       cache.set(streamId, { revision: aggregate.snapshotRevision, version, snapshotVersion, state })
-      return { events, state, version }
+      return outcomes
     }
   })
 

@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto"
-import { Clock, Context, Effect, Option, Redacted, Schema } from "effect"
+import { Clock, Effect, Either, Exit, Option, Redacted, Schema } from "effect"
 import * as ApiKey from "../domain/ApiKey.ts"
 import { untagged } from "../domain/Tagged.ts"
 import * as Aggregate from "./Aggregate.ts"
 import { EventIds } from "./EventIds.ts"
-import type { EventMetadata } from "./EventStore.ts"
+import * as Batching from "./Batching.ts"
+import type { AppendError, EventMetadata, EventStore } from "./EventStore.ts"
+import type { SnapshotStore } from "./SnapshotStore.ts"
+import * as StateCache from "./StateCache.ts"
 import { Projection } from "./Projection.ts"
 import { ReadModels } from "./ReadModels.ts"
 
@@ -216,51 +219,59 @@ export const authenticate = (secret: Redacted.Redacted<string>) =>
     return found.value as { readonly keyId: string; readonly owner: string }
   })
 
-/**
- * Per-key queues inside one process, so that concurrent usage of one key takes turns
- * instead of racing and retrying. Across processes the version check still decides.
- */
-export class UsageLanes extends Context.Reference<UsageLanes>()("strata/UsageLanes", {
-  defaultValue: () => {
-    const lanes = new Map<string, { readonly lock: Effect.Semaphore; users: number }>()
-    return {
-      run: <A, E, R>(keyId: string, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-        Effect.suspend(() => {
-          let lane = lanes.get(keyId)
-          if (lane === undefined) lanes.set(keyId, lane = { lock: Effect.unsafeMakeSemaphore(1), users: 0 })
-          const current = lane
-          current.users++
-          return current.lock.withPermits(1)(effect).pipe(
-            Effect.ensuring(Effect.sync(() => {
-              if (--current.users === 0) lanes.delete(keyId)
-            }))
-          )
-        })
-    }
-  }
-}) {}
-
 export interface UsageOptions {
   /** Refuse usage past the limit (`QuotaExceeded`); off, usage is only counted. */
   readonly enforceQuota: boolean
   readonly metadata?: EventMetadata
 }
 
+interface Usage {
+  readonly command: typeof ApiKey.RecordUsage.Type
+  readonly metadata?: EventMetadata
+}
+
+/**
+ * The usage of one key in this process is batched: commands that arrive while the last
+ * ones are being written are decided in turn, on one load, and appended as one write.
+ * They could only have taken turns anyway (each decides on the state the one before it
+ * left); this way a busy key costs one append per batch instead of one per request.
+ * Across processes the version check still decides. One set of batches per store: a
+ * batch runs on the store of the request that started it.
+ */
+const usageBatches = new WeakMap<StateCache.StateCacheService, Map<string, (usage: Usage) => Effect.Effect<KeyStats, ApiKey.ApiKeyRefusal | AppendError, EventStore | SnapshotStore | StateCache.StateCache>>>()
+
+const batchOf = (cache: StateCache.StateCacheService, keyId: string) => {
+  let byKey = usageBatches.get(cache)
+  if (byKey === undefined) usageBatches.set(cache, byKey = new Map())
+  let submit = byKey.get(keyId)
+  if (submit === undefined) {
+    const together = (usages: ReadonlyArray<Usage>) =>
+      Effect.map(
+        Aggregate.handleAll(ApiKeyAggregate, keyId, usages, { retries: 20 }),
+        (outcomes) =>
+          outcomes.map((outcome, index) =>
+            Either.isRight(outcome)
+              ? Exit.succeed(statsOf(outcome.right.state as ApiKey.ActiveKey, outcome.right.version, usages[index]!.command.at))
+              : Exit.fail(outcome.left)
+          )
+      )
+    const keys = byKey
+    submit = Batching.make({ alone: (usage: Usage) => Effect.flatMap(together([usage]), ([outcome]) => outcome!), together }, {
+      maxBatch: 256,
+      gather: true,
+      onIdle: () => keys.delete(keyId)
+    })
+    byKey.set(keyId, submit)
+  }
+  return submit
+}
+
 /** Records usage against a key and answers what is left of its quota. */
 export const recordUsage = (keyId: string, tokens: number, options: UsageOptions) =>
   Effect.gen(function*() {
-    const lanes = yield* UsageLanes
-    return yield* lanes.run(
-      keyId,
-      Effect.gen(function*() {
-        const at = yield* Clock.currentTimeMillis
-        const handled = yield* Aggregate.handle(
-          ApiKeyAggregate,
-          keyId,
-          ApiKey.RecordUsage.make({ keyId, tokens, at, enforceQuota: options.enforceQuota }),
-          { retries: 20, ...withMetadata(options.metadata) }
-        )
-        return statsOf(handled.state as ApiKey.ActiveKey, handled.version, at)
-      })
-    )
+    const at = yield* Clock.currentTimeMillis
+    return yield* batchOf(yield* StateCache.StateCache, keyId)({
+      command: ApiKey.RecordUsage.make({ keyId, tokens, at, enforceQuota: options.enforceQuota }),
+      ...withMetadata(options.metadata)
+    })
   })

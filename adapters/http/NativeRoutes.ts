@@ -1,8 +1,8 @@
 import { type HttpApiEndpoint, HttpApiSchema } from "@effect/platform"
-import { Cause, Effect, Layer, Option, ParseResult, Runtime, Schema } from "effect"
+import { Cause, Context, Effect, FiberRef, HashMap, Layer, Option, ParseResult, Runtime, Schema } from "effect"
 import { uuidV7 } from "../../application/EventIds.ts"
 import { StrataApi } from "./Api.ts"
-import { AdminToken, authenticate, CurrentPrincipal, currentRequestId } from "./Auth.ts"
+import { AdminToken, authenticate, CurrentPrincipal, currentRequestId, type Principal } from "./Auth.ts"
 import { recordUsage, usage } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
 import { maxBodyBytes, payloadTooLarge, Problem, problemJson, problemOf, unreadableBody } from "./Problem.ts"
@@ -66,6 +66,13 @@ const invalid = (error: ParseResult.ParseError) =>
     }))
   })
 
+/** `CurrentPrincipal`, set on the request's own fiber (see `serve`). */
+const withPrincipal = <A, E, R>(principal: Principal, effect: Effect.Effect<A, E, R>) =>
+  Effect.zipRight(
+    FiberRef.update(FiberRef.currentContext, Context.add(CurrentPrincipal, principal)),
+    effect
+  ) as Effect.Effect<A, E, Exclude<R, CurrentPrincipal>>
+
 const body = (request: Request) =>
   Effect.gen(function*() {
     if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) return yield* Effect.fail(payloadTooLarge)
@@ -88,7 +95,7 @@ const exchange = (served: Route, request: Request & { readonly params?: Record<s
     const payload = Option.isSome(decodePayload)
       ? yield* Effect.flatMap(body(request), (raw) => Effect.mapError(decodePayload.value(raw), invalid))
       : undefined
-    const success = yield* served.handler({ path, payload }).pipe(Effect.provideService(CurrentPrincipal, principal))
+    const success = yield* withPrincipal(principal, served.handler({ path, payload }))
     const encoded = yield* Effect.orDie(served.encodeSuccess(success))
     const version = (encoded as { version?: unknown } | null)?.version
     return json(encoded, served.status, typeof version === "number" ? { etag: `"${version}"` } : {})
@@ -100,11 +107,13 @@ const serve = (served: Route, request: Request) =>
   Effect.gen(function*() {
     const started = performance.now()
     const requestId = request.headers.get("x-request-id") || uuidV7()
+    // A request runs in a fiber of its own (one run of the runtime), so what it carries is
+    // set on the fiber rather than scoped with `locally`, which costs several times more.
+    yield* FiberRef.set(currentRequestId, requestId)
+    yield* FiberRef.update(FiberRef.currentLogAnnotations, HashMap.set("requestId", requestId as unknown))
     const response = yield* exchange(served, request).pipe(
       Effect.catchAll((problem) => Effect.succeed(problemResponse(problemJson(problem as never)))),
-      Effect.catchAllDefect((defect) => Effect.as(Effect.logError("request failed", Cause.die(defect)), problemResponse(internal))),
-      Effect.locally(currentRequestId, requestId),
-      Effect.annotateLogs({ requestId })
+      Effect.catchAllDefect((defect) => Effect.as(Effect.logError("request failed", Cause.die(defect)), problemResponse(internal)))
     )
     response.headers.set("x-request-id", requestId)
     yield* Metrics.recordRequest(served.endpoint.path, request.method, response.status, (performance.now() - started) / 1000, requestId)

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test"
 import { Deferred, Effect, Exit, Scope } from "effect"
-import * as GroupCommit from "../../../adapters/sql/GroupCommit.ts"
+import * as Batching from "../../application/Batching.ts"
 
 /** A writer whose first write waits for `release`, recording how writes were grouped. */
 const recorder = (options: { readonly groupFails?: boolean } = {}) =>
@@ -8,7 +8,7 @@ const recorder = (options: { readonly groupFails?: boolean } = {}) =>
     const release = yield* Deferred.make<void>()
     const log: Array<string> = []
     const scope = yield* Effect.scope
-    const submit = GroupCommit.make<number, number, string>(scope, {
+    const submit = Batching.make<number, number, string, never>({
       alone: (job) =>
         Effect.suspend(() => {
           log.push(`alone ${job}`)
@@ -22,12 +22,12 @@ const recorder = (options: { readonly groupFails?: boolean } = {}) =>
             ? Effect.fail("the transaction failed")
             : Effect.succeed(jobs.map((job) => (job === 13 ? Exit.fail(`refused ${job}`) : Exit.succeed(job * 10))))
         })
-    }, 4)
+    }, { maxBatch: 4, scope })
     return { submit, release, log }
   })
 
-describe("group commit", () => {
-  test("a write that finds the writer idle is written alone, at once", async () => {
+describe("batching", () => {
+  test("work that finds the worker idle is done alone, at once", async () => {
     const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
       const { log, submit } = yield* recorder()
       return { value: yield* submit(7), log }
@@ -35,7 +35,7 @@ describe("group commit", () => {
     expect(result).toEqual({ value: 70, log: ["alone 7"] })
   })
 
-  test("writes arriving while the writer is busy are taken together, in groups of at most the maximum, in order", async () => {
+  test("work arriving while the worker is busy is taken together, in batches of at most the maximum, in order", async () => {
     const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
       const { log, release, submit } = yield* recorder()
       const first = yield* Effect.fork(submit(0))
@@ -51,7 +51,7 @@ describe("group commit", () => {
     expect(rest.map((outcome) => (outcome._tag === "Right" ? outcome.right : outcome.left))).toEqual([10, 20, "refused 13", 40, 50, 60])
   })
 
-  test("when a group's transaction fails as a whole, each write is tried alone and only the bad one fails", async () => {
+  test("when a batch fails as a whole, each piece is tried alone and only the bad one fails", async () => {
     const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
       const { log, release, submit } = yield* recorder({ groupFails: true })
       const first = yield* Effect.fork(submit(0))
@@ -67,7 +67,7 @@ describe("group commit", () => {
     expect(rest.map((outcome) => (outcome._tag === "Right" ? outcome.right : outcome.left))).toEqual([10, "refused 13", 20])
   })
 
-  test("writes still waiting when the writer's scope closes are told they were interrupted", async () => {
+  test("work still waiting when the worker's scope closes is told it was interrupted", async () => {
     const outcome = await Effect.runPromise(Effect.gen(function*() {
       const scope = yield* Scope.make()
       const { submit } = yield* Scope.extend(recorder(), scope)

@@ -1,0 +1,96 @@
+import { Deferred, Effect, Exit, FiberId, type Scope } from "effect"
+
+/**
+ * Work that arrives while the worker is busy waits, and the worker takes it together. Two
+ * uses: group commit (appends share one transaction, because a commit costs more than an
+ * append) and the usage of one API key (commands decided in turn on one load and appended
+ * as one write, because they could only take turns anyway).
+ *
+ * With no load nothing waits: work that finds the worker idle is done at once, alone, as it
+ * would be without this. If a batch fails as a whole, each piece of it is tried again
+ * alone, so that one bad piece fails only itself.
+ */
+export interface Work<Job, A, E, R> {
+  /** One piece, by itself. */
+  readonly alone: (job: Job) => Effect.Effect<A, E, R>
+  /** Several pieces at once: each one's outcome, in order, or a failure of the whole. */
+  readonly together: (jobs: ReadonlyArray<Job>) => Effect.Effect<ReadonlyArray<Exit.Exit<A, E>>, unknown, R>
+}
+
+export interface Options {
+  /** The most pieces one batch takes. */
+  readonly maxBatch: number
+  /** Where the worker lives (default: detached, for as long as there is work). */
+  readonly scope?: Scope.Scope
+  /** Called when the worker has nothing left to do. */
+  readonly onIdle?: () => void
+  /**
+   * Let the event loop take one turn before the first batch. The runtime finishes each
+   * request's synchronous work (a bun:sqlite statement never waits) before it reads the
+   * next request, so without this work only ever meets work of the same request; with it,
+   * requests already received join the batch, for the price of one turn of the loop.
+   */
+  readonly gather?: boolean
+}
+
+/** One turn of the event loop: whatever the loop has received runs first. */
+const nextTurn = Effect.async<void>((resume) => {
+  const handle = setImmediate(() => resume(Effect.void))
+  return Effect.sync(() => clearImmediate(handle))
+})
+
+interface Pending<Job, A, E> {
+  readonly job: Job
+  readonly done: Deferred.Deferred<A, E>
+}
+
+/**
+ * A worker; the function submits a piece and waits for its outcome. The worker runs with
+ * the context of the submission that woke it: submissions to one worker share a context.
+ */
+export const make = <Job, A, E, R>(work: Work<Job, A, E, R>, options: Options) => {
+  const queue: Array<Pending<Job, A, E>> = []
+  let current: ReadonlyArray<Pending<Job, A, E>> = []
+  let working = false
+
+  const settle = (batch: ReadonlyArray<Pending<Job, A, E>>): Effect.Effect<ReadonlyArray<Exit.Exit<A, E>>, never, R> =>
+    batch.length === 1
+      ? Effect.map(Effect.exit(work.alone(batch[0]!.job)), (exit) => [exit])
+      : work.together(batch.map((pending) => pending.job)).pipe(
+        Effect.catchAllCause(() => Effect.forEach(batch, (pending) => Effect.exit(work.alone(pending.job))))
+      )
+
+  const drain: Effect.Effect<void, never, R> = Effect.suspend(() => {
+    const batch = current = queue.splice(0, options.maxBatch)
+    if (batch.length === 0) {
+      working = false
+      options.onIdle?.()
+      return Effect.void
+    }
+    return Effect.flatMap(settle(batch), (exits) => {
+      batch.forEach((pending, index) => Deferred.unsafeDone(pending.done, exits[index]!))
+      return drain
+    })
+  })
+
+  // Should the worker be interrupted with work waiting, the work is told rather than left hanging.
+  const worker = drain.pipe(
+    Effect.onInterrupt(() =>
+      Effect.sync(() => {
+        working = false
+        for (const pending of [...current, ...queue.splice(0)]) Deferred.unsafeDone(pending.done, Exit.interrupt(FiberId.none))
+      })
+    )
+  )
+  const gathered = options.gather ? Effect.zipRight(nextTurn, worker) : worker
+  const start = options.scope === undefined ? Effect.forkDaemon(gathered) : Effect.forkIn(gathered, options.scope)
+
+  return (job: Job): Effect.Effect<A, E, R> =>
+    Effect.suspend(() => {
+      const done = Deferred.unsafeMake<A, E>(FiberId.none)
+      queue.push({ job, done })
+      if (working) return Deferred.await(done)
+      working = true
+      return Effect.zipRight(start, Deferred.await(done))
+    })
+}
