@@ -16,40 +16,44 @@ export const latency = Metric.histogram(
   "HTTP request latency by route, method and status"
 )
 
-/** Tagged metrics are made once per label set: making one costs more than updating it. */
-const perLabels = new Map<string, { readonly count: typeof requests; readonly time: typeof latency }>()
-
 /**
  * Records one request, in the metrics and as an access log line with its id: the route is
  * the endpoint's path template, so the label set stays small.
  */
 export const recordRequest = (route: string, method: string, status: number, seconds: number, requestId: string) =>
   Effect.zipRight(
-    count(route, method, status, seconds),
+    Effect.sync(() => countRequest(route, method, status, seconds)),
     // Building a log entry's annotations costs more than the rest of this; skip it when
     // the access log is off (STRATA_LOG_LEVEL above info).
     Effect.flatMap(FiberRef.get(FiberRef.currentMinimumLogLevel), (minimum) =>
-      LogLevel.greaterThan(minimum, LogLevel.Info) ? Effect.void : Effect.logInfo("request").pipe(Effect.annotateLogs({
-        requestId,
-        method,
-        route,
-        status,
-        ms: Math.round(seconds * 10_000) / 10
-      })))
+      LogLevel.greaterThan(minimum, LogLevel.Info) ? Effect.void : logRequest(route, method, status, seconds, requestId))
   )
 
-const count = (route: string, method: string, status: number, seconds: number) =>
-  Effect.sync(() => {
-    const key = `${route} ${method} ${status}`
-    let metrics = perLabels.get(key)
-    if (metrics === undefined) {
-      const tags = { route, method, status: String(status) }
-      metrics = { count: requests.pipe(Metric.taggedWithLabels(Object.entries(tags).map(([k, v]) => MetricLabel.make(k, v)))), time: latency.pipe(Metric.taggedWithLabels(Object.entries(tags).map(([k, v]) => MetricLabel.make(k, v)))) }
-      perLabels.set(key, metrics)
-    }
-    metrics.count.unsafeUpdate(1, [])
-    metrics.time.unsafeUpdate(seconds, [])
-  })
+/** The access log line of a request. */
+export const logRequest = (route: string, method: string, status: number, seconds: number, requestId: string) =>
+  Effect.logInfo("request").pipe(Effect.annotateLogs({
+    requestId,
+    method,
+    route,
+    status,
+    ms: Math.round(seconds * 10_000) / 10
+  }))
+
+/** Tagged metrics are made once per label set: making one costs more than updating it. */
+const perLabels = new Map<string, { readonly count: typeof requests; readonly time: typeof latency }>()
+
+/** Counts one request and its latency. */
+export const countRequest = (route: string, method: string, status: number, seconds: number) => {
+  const key = `${route} ${method} ${status}`
+  let metrics = perLabels.get(key)
+  if (metrics === undefined) {
+    const tags = [MetricLabel.make("route", route), MetricLabel.make("method", method), MetricLabel.make("status", String(status))]
+    metrics = { count: requests.pipe(Metric.taggedWithLabels(tags)), time: latency.pipe(Metric.taggedWithLabels(tags)) }
+    perLabels.set(key, metrics)
+  }
+  metrics.count.unsafeUpdate(1, [])
+  metrics.time.unsafeUpdate(seconds, [])
+}
 
 const labels = (tags: ReadonlyArray<{ readonly key: string; readonly value: string }>, extra: Record<string, string> = {}) => {
   const all = [...tags.map((tag) => [tag.key, tag.value] as const), ...Object.entries(extra)]

@@ -1,8 +1,8 @@
 import { type HttpApiEndpoint, HttpApiSchema } from "@effect/platform"
-import { Cause, Context, Effect, FiberRef, HashMap, Layer, Option, ParseResult, Runtime, Schema } from "effect"
+import { Cause, Context, Effect, Either, Exit, FiberRef, HashMap, Layer, LogLevel, Option, ParseResult, Runtime, Schema } from "effect"
 import { uuidV7 } from "../../application/EventIds.ts"
 import { StrataApi } from "./Api.ts"
-import { AdminToken, authenticate, CurrentPrincipal, currentRequestId, type Principal } from "./Auth.ts"
+import { AdminToken, authenticate, CurrentPrincipal, currentRequestId } from "./Auth.ts"
 import { recordUsage, usage } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
 import { maxBodyBytes, payloadTooLarge, Problem, problemJson, problemOf, unreadableBody } from "./Problem.ts"
@@ -28,6 +28,8 @@ type Handler = (
   request: { readonly path: any; readonly payload: any }
 ) => Effect.Effect<unknown, { readonly _tag: string }, Services | CurrentPrincipal>
 
+const decoder = (schema: Schema.Schema.Any) => Schema.decodeUnknownEither(schema as Schema.Schema<unknown, unknown>)
+
 /** The endpoint definition of `group.name` in `StrataApi`, served by `handler`. */
 const route = (group: string, name: string, handler: Handler) => {
   const endpoint: HttpApiEndpoint.HttpApiEndpoint.AnyWithProps | undefined = (StrataApi.groups as any)[group]?.endpoints[name]
@@ -35,9 +37,9 @@ const route = (group: string, name: string, handler: Handler) => {
   return {
     endpoint,
     handler,
-    decodePath: Option.map(endpoint.pathSchema, (schema) => Schema.decodeUnknown(schema as Schema.Schema<unknown, unknown>)),
-    decodePayload: Option.map(endpoint.payloadSchema, (schema) => Schema.decodeUnknown(schema as Schema.Schema<unknown, unknown>)),
-    encodeSuccess: Schema.encode(endpoint.successSchema as Schema.Schema<unknown, unknown>),
+    decodePath: Option.getOrUndefined(Option.map(endpoint.pathSchema, decoder)),
+    decodePayload: Option.getOrUndefined(Option.map(endpoint.payloadSchema, decoder)),
+    encodeSuccess: Schema.encodeEither(endpoint.successSchema as Schema.Schema<unknown, unknown>),
     status: HttpApiSchema.getStatusSuccess(endpoint.successSchema)
   }
 }
@@ -66,61 +68,68 @@ const invalid = (error: ParseResult.ParseError) =>
     }))
   })
 
-/** `CurrentPrincipal`, set on the request's own fiber (see `serve`). */
-const withPrincipal = <A, E, R>(principal: Principal, effect: Effect.Effect<A, E, R>) =>
-  Effect.zipRight(
-    FiberRef.update(FiberRef.currentContext, Context.add(CurrentPrincipal, principal)),
-    effect
-  ) as Effect.Effect<A, E, Exclude<R, CurrentPrincipal>>
-
-const body = (request: Request) =>
-  Effect.gen(function*() {
-    if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) return yield* Effect.fail(payloadTooLarge)
-    const text = yield* Effect.promise(() => request.text())
-    if (text.length > maxBodyBytes) return yield* Effect.fail(payloadTooLarge)
-    return yield* Effect.try({ try: () => JSON.parse(text) as unknown, catch: () => unreadableBody })
-  })
-
-/** One request: authenticate, decode, handle, encode; every failure a problem. */
-const exchange = (served: Route, request: Request & { readonly params?: Record<string, string> }) =>
-  Effect.gen(function*() {
-    const adminToken = yield* AdminToken
-    const authorization = request.headers.get("authorization") ?? ""
-    const token = authorization.toLowerCase().startsWith("bearer ") ? authorization.slice(7).trim() : ""
-    const principal = yield* authenticate(adminToken, token, request.headers.get("x-strata-owner") ?? undefined)
-    const path = Option.isSome(served.decodePath)
-      ? yield* Effect.mapError(served.decodePath.value(request.params ?? {}), invalid)
-      : undefined
-    const decodePayload = served.decodePayload
-    const payload = Option.isSome(decodePayload)
-      ? yield* Effect.flatMap(body(request), (raw) => Effect.mapError(decodePayload.value(raw), invalid))
-      : undefined
-    const success = yield* withPrincipal(principal, served.handler({ path, payload }))
-    const encoded = yield* Effect.orDie(served.encodeSuccess(success))
-    const version = (encoded as { version?: unknown } | null)?.version
-    return json(encoded, served.status, typeof version === "number" ? { etag: `"${version}"` } : {})
-  })
+const decoded = <A>(result: Either.Either<A, ParseResult.ParseError>) =>
+  Either.isRight(result) ? Effect.succeed(result.right) : Effect.fail(invalid(result.left))
 
 const internal = problemOf(500, "internal", "Internal error", "strata failed to handle the request")
+const unavailable = () =>
+  problemResponse(problemOf(503, "unavailable", "Service unavailable", "strata is starting or stopping", { retryAfter: 1 }))
 
-const serve = (served: Route, request: Request) =>
+/** A body read before the request runs: its text, or the problem it is. */
+type Body = { readonly text: string } | { readonly problem: ReturnType<typeof problemOf> } | undefined
+
+const readBody = async (served: Route, request: Request): Promise<Body> => {
+  if (served.decodePayload === undefined) return undefined
+  if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) return { problem: payloadTooLarge }
+  const text = await request.text()
+  return text.length > maxBodyBytes ? { problem: payloadTooLarge } : { text }
+}
+
+const parse = (text: string) => {
+  try {
+    return Either.right(JSON.parse(text) as unknown)
+  } catch {
+    return Either.left(unreadableBody)
+  }
+}
+
+/**
+ * One request, in the order HttpApi takes it: who is calling, then the path and the
+ * payload against their Schemas, then the handler, whose answer is encoded by the
+ * endpoint's success Schema. The request runs in a fiber of its own, so what it carries
+ * (its id, its caller) is set on the fiber rather than scoped with `locally`, which costs
+ * several times more.
+ */
+const run = (served: Route, request: Request & { readonly params?: Record<string, string> }, body: Body, requestId: string) =>
   Effect.gen(function*() {
-    const started = performance.now()
-    const requestId = request.headers.get("x-request-id") || uuidV7()
-    // A request runs in a fiber of its own (one run of the runtime), so what it carries is
-    // set on the fiber rather than scoped with `locally`, which costs several times more.
     yield* FiberRef.set(currentRequestId, requestId)
     yield* FiberRef.update(FiberRef.currentLogAnnotations, HashMap.set("requestId", requestId as unknown))
-    const response = yield* exchange(served, request).pipe(
-      Effect.catchAll((problem) => Effect.succeed(problemResponse(problemJson(problem as never)))),
-      Effect.catchAllDefect((defect) => Effect.as(Effect.logError("request failed", Cause.die(defect)), problemResponse(internal)))
-    )
-    response.headers.set("x-request-id", requestId)
-    yield* Metrics.recordRequest(served.endpoint.path, request.method, response.status, (performance.now() - started) / 1000, requestId)
-    return response
+    const authorization = request.headers.get("authorization") ?? ""
+    const token = authorization.slice(0, 7).toLowerCase() === "bearer " ? authorization.slice(7).trim() : ""
+    const principal = yield* authenticate(yield* AdminToken, token, request.headers.get("x-strata-owner") ?? undefined)
+    const path = served.decodePath === undefined ? undefined : yield* decoded(served.decodePath(request.params ?? {}))
+    let payload: unknown = undefined
+    if (served.decodePayload !== undefined && body !== undefined) {
+      if ("problem" in body) return yield* Effect.fail(body.problem)
+      payload = yield* decoded(served.decodePayload(yield* parse(body.text)))
+    }
+    yield* FiberRef.update(FiberRef.currentContext, Context.add(CurrentPrincipal, principal))
+    const success = yield* (served.handler({ path, payload }) as Effect.Effect<unknown, { readonly _tag: string }, Services>)
+    return yield* Either.mapLeft(served.encodeSuccess(success), (error) => new Error(`the answer does not match its schema: ${error.message}`))
   })
 
-const unavailable = () => problemResponse(problemOf(503, "unavailable", "Service unavailable", "strata is starting or stopping", { retryAfter: 1 }))
+const answer = (served: Route, exit: Exit.Exit<unknown, unknown>, log: (cause: Cause.Cause<unknown>) => void) => {
+  if (Exit.isSuccess(exit)) {
+    const version = (exit.value as { version?: unknown } | null)?.version
+    return json(exit.value, served.status, typeof version === "number" ? { etag: `"${version}"` } : {})
+  }
+  const failure = Cause.failureOption(exit.cause)
+  if (Option.isSome(failure) && !(failure.value instanceof Error && !("status" in failure.value))) {
+    return problemResponse(problemJson(failure.value as never))
+  }
+  log(exit.cause)
+  return problemResponse(internal)
+}
 
 /**
  * The routes for `Bun.serve`, bound to a runtime once the application's services are
@@ -130,23 +139,39 @@ const unavailable = () => problemResponse(problemOf(503, "unavailable", "Service
  */
 export const make = () => {
   let runtime: Runtime.Runtime<Services> | undefined
+  let accessLog = false
   let inFlight = 0
   let drained: (() => void) | undefined
-  const handle = (served: Route) => (request: Request) => {
-    if (runtime === undefined) return unavailable()
+
+  const handle = (served: Route) => async (request: Request) => {
+    const bound = runtime
+    if (bound === undefined) return unavailable()
     inFlight++
-    return Runtime.runPromise(runtime, serve(served, request)).finally(() => {
+    try {
+      const started = performance.now()
+      const requestId = request.headers.get("x-request-id") || uuidV7()
+      const exit = await Runtime.runPromiseExit(bound, run(served, request, await readBody(served, request), requestId))
+      const response = answer(served, exit, (cause) =>
+        Runtime.runSync(bound, Effect.logError("request failed", cause).pipe(Effect.annotateLogs({ requestId }))))
+      response.headers.set("x-request-id", requestId)
+      const seconds = (performance.now() - started) / 1000
+      Metrics.countRequest(served.endpoint.path, request.method, response.status, seconds)
+      if (accessLog) Runtime.runSync(bound, Metrics.logRequest(served.endpoint.path, request.method, response.status, seconds, requestId))
+      return response
+    } finally {
       if (--inFlight === 0) drained?.()
-    })
+    }
   }
-  const bunRoutes: Record<string, Record<string, (request: Request) => Response | Promise<Response>>> = {}
+  const bunRoutes: Record<string, Record<string, (request: Request) => Promise<Response> | Response>> = {}
   for (const served of routes) {
     bunRoutes[served.endpoint.path] = { ...bunRoutes[served.endpoint.path], [served.endpoint.method]: handle(served) }
   }
   const bind = Layer.scopedDiscard(
     Effect.acquireRelease(
-      Effect.map(Effect.runtime<Services>(), (built) => {
-        runtime = built
+      Effect.gen(function*() {
+        runtime = yield* Effect.runtime<Services>()
+        // The level is the server's, fixed for its life: read once, not per request.
+        accessLog = LogLevel.lessThanEqual(yield* FiberRef.get(FiberRef.currentMinimumLogLevel), LogLevel.Info)
       }),
       () =>
         Effect.promise(() => {
@@ -157,4 +182,3 @@ export const make = () => {
   )
   return { routes: bunRoutes, bind }
 }
-
