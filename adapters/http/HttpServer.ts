@@ -1,6 +1,6 @@
-import { HttpApiBuilder, HttpApiScalar, HttpApp, HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import { HttpApiBuilder, HttpApiScalar, HttpApp, HttpServerError, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { BunHttpServer } from "@effect/platform-bun"
-import { Effect, Layer } from "effect"
+import { Cause, Chunk, Effect, Layer } from "effect"
 import { uuidV7 } from "../../application/EventIds.ts"
 import type { EventStore } from "../../application/EventStore.ts"
 import type { ProjectionStore } from "../../application/ProjectionStore.ts"
@@ -112,11 +112,16 @@ const middleware = (app: HttpApp.Default): HttpApp.Default =>
     }
     yield* HttpApp.appendPreResponseHandler((_, response) => sent(finish(response, `${request.method} ${request.url.split("?")[0]}`)))
     return yield* app.pipe(
-      Effect.tapDefect((defect) => Effect.logError("request failed", defect)),
+      Effect.tapDefect((cause) => (isClientError(cause) ? Effect.void : Effect.logError("request failed", cause))),
       Effect.locally(currentRequestId, requestId),
       Effect.annotateLogs({ requestId })
     )
   })
+
+/** A body the platform could not read is the client's doing: a 400, not an error of ours. */
+const isClientError = (cause: Cause.Cause<unknown>) =>
+  Chunk.every(Cause.defects(cause), (defect) =>
+    HttpServerError.isServerError(defect) ? defect._tag === "RequestError" : HttpServerResponse.isServerResponse(defect))
 
 export interface ServeOptions {
   readonly hostname: string

@@ -37,6 +37,29 @@ for (const backend of Backends.all) {
       expect(result.version).toBe(1)
     }, timeout)
 
+    test("several commands decided in turn on one load: one append, each answered with the state after its own events", async () => {
+      const result = await run(Effect.gen(function*() {
+        yield* Aggregate.handle(Tally, "t1", add(1))
+        const outcomes = yield* Aggregate.handleAll(Tally, "t1", [
+          { command: add(2), metadata: { correlationId: "req-a" } },
+          { command: add(limit) },
+          { command: add(3), metadata: { correlationId: "req-c" } }
+        ])
+        const stored = yield* (yield* EventStore).readStream("tally-t1")
+        return { outcomes, stored }
+      }))
+      expect(result.outcomes.map((outcome) => outcome._tag)).toEqual(["Right", "Left", "Right"])
+      expect(result.outcomes[0]).toMatchObject({ right: { version: 2, state: { total: 3 } } })
+      expect(result.outcomes[1]).toMatchObject({ left: { _tag: "OverLimit" } })
+      expect(result.outcomes[2]).toMatchObject({ right: { version: 3, state: { total: 6 } } })
+      // One append: the two events share a recording time and have consecutive positions.
+      const [, second, third] = result.stored
+      expect(result.stored).toHaveLength(3)
+      expect(second!.recordedAt).toBe(third!.recordedAt)
+      expect(third!.position).toBe(second!.position + 1)
+      expect([second!.metadata, third!.metadata]).toEqual([{ correlationId: "req-a" }, { correlationId: "req-c" }])
+    }, timeout)
+
     test("a stale expected version is a ConcurrencyConflict naming the current one", async () => {
       const error = await run(Effect.gen(function*() {
         yield* Aggregate.handle(Tally, "t1", add(1))

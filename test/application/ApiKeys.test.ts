@@ -126,6 +126,26 @@ for (const backend of Backends.all) {
       expect(result.outcomes.filter((outcome) => outcome._tag === "Left").every((o) => o.left._tag === "QuotaExceeded")).toBe(true)
     }, timeout)
 
+    test("concurrent usage of one key: each answer is the key after that usage, in the order decided", async () => {
+      const result = await run(Effect.gen(function*() {
+        const { keyId } = yield* ApiKeys.create("alice", { name: "k", model: null, tokenLimitPer5h: 1_000, expiresAt: null })
+        const answers = yield* Effect.forEach(
+          Array.from({ length: 30 }, (_, index) => index + 1),
+          (tokens) => ApiKeys.recordUsage(keyId, tokens, enforce),
+          { concurrency: "unbounded" }
+        )
+        return { answers, stats: yield* ApiKeys.stats("alice", keyId) }
+      }))
+      const usageAt = new Map(result.answers.map((answer) => [answer.version, answer.currentUsage]))
+      // Versions 2…31, one per usage, and each answer is the usage before it plus its own tokens.
+      expect([...usageAt.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, index) => index + 2))
+      result.answers.forEach((answer, index) => {
+        expect(answer.currentUsage - (usageAt.get(answer.version - 1) ?? 0)).toBe(index + 1)
+        expect(answer.remainingTokens).toBe(1_000 - answer.currentUsage)
+      })
+      expect(result.stats).toMatchObject({ version: 31, currentUsage: 465, lifetimeTokens: 465 })
+    }, timeout)
+
     if (backend.name === "postgres") {
       test("under concurrent usage from two processes (separate connection pools) the total never exceeds the limit", async () => {
         const keys = MasterKeys.ephemeral()

@@ -3,10 +3,11 @@ import { Deferred, Effect, Exit, Scope } from "effect"
 import * as Batching from "../../application/Batching.ts"
 
 /** A writer whose first write waits for `release`, recording how writes were grouped. */
-const recorder = (options: { readonly groupFails?: boolean } = {}) =>
+const recorder = (options: { readonly groupFails?: boolean; readonly gather?: boolean } = {}) =>
   Effect.gen(function*() {
     const release = yield* Deferred.make<void>()
     const log: Array<string> = []
+    let idle = 0
     const scope = yield* Effect.scope
     const submit = Batching.make<number, number, string, never>({
       alone: (job) =>
@@ -22,8 +23,8 @@ const recorder = (options: { readonly groupFails?: boolean } = {}) =>
             ? Effect.fail("the transaction failed")
             : Effect.succeed(jobs.map((job) => (job === 13 ? Exit.fail(`refused ${job}`) : Exit.succeed(job * 10))))
         })
-    }, { maxBatch: 4, scope })
-    return { submit, release, log }
+    }, { maxBatch: 4, scope, gather: options.gather ?? false, onIdle: () => void idle++ })
+    return { submit, release, log, idle: () => idle }
   })
 
 describe("batching", () => {
@@ -65,6 +66,15 @@ describe("batching", () => {
     expect(result.log).toEqual(["alone 0", "together 1,13,2", "alone 1", "alone 13", "alone 2"])
     const rest = Exit.isSuccess(result.rest) ? result.rest.value : []
     expect(rest.map((outcome) => (outcome._tag === "Right" ? outcome.right : outcome.left))).toEqual([10, "refused 13", 20])
+  })
+
+  test("with gather, what arrives before the event loop's next turn joins the first piece", async () => {
+    const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
+      const { idle, log, submit } = yield* recorder({ gather: true })
+      const values = yield* Effect.forEach([1, 2, 3], submit, { concurrency: "unbounded" })
+      return { values, log, idle: idle() }
+    })))
+    expect(result).toEqual({ values: [10, 20, 30], log: ["together 1,2,3"], idle: 1 })
   })
 
   test("work still waiting when the worker's scope closes is told it was interrupted", async () => {

@@ -21,8 +21,11 @@ export interface Running {
   ) => Promise<{ status: number; headers: Headers; body: any; text: string }>
 }
 
-/** strata's HTTP server on a free port of 127.0.0.1, over a fresh database of the backend. */
-export const startServer = async (backend: Backend): Promise<Running> => {
+/**
+ * strata's HTTP server on a free port of 127.0.0.1, over a fresh database of the backend;
+ * `native: false` serves every endpoint through HttpApi (see `NativeRoutes`).
+ */
+export const startServer = async (backend: Backend, options: { readonly native?: boolean } = {}): Promise<Running> => {
   const app = appLayer(backend).pipe(
     Layer.merge(Layer.succeed(AdminToken, Redacted.make(adminToken))),
     Layer.tap((context) =>
@@ -31,7 +34,7 @@ export const startServer = async (backend: Backend): Promise<Running> => {
   )
   const scope = Effect.runSync(Scope.make())
   const context = await Effect.runPromise(
-    Layer.buildWithScope(Http.layer({ hostname: "127.0.0.1", port: 0 }).pipe(Layer.provide(app)), scope)
+    Layer.buildWithScope(Http.layer({ hostname: "127.0.0.1", port: 0, ...options }).pipe(Layer.provide(app)), scope)
   )
   const address = Context.get(context, HttpServer.HttpServer).address
   const url = `http://127.0.0.1:${address._tag === "TcpAddress" ? address.port : 0}`
