@@ -4,6 +4,11 @@
  *
  *   GET /v1/sandboxes/:id   beside  a bare Bun.serve JSON handler
  *   POST /v1/usage          beside  a bare Bun.serve handler doing one bun:sqlite insert
+ *                           (with strata's pragmas: WAL, synchronous = NORMAL), for one
+ *                           busy key and for 50 keys in turn
+ *
+ * and, for reference, the bare insert with SQLite's default pragmas (rollback journal,
+ * synchronous = FULL: an fsync per insert).
  *
  *   npm run bench:http                     # or: bun scripts/bench-http.ts --duration 20
  *
@@ -42,13 +47,14 @@ interface Load {
 }
 
 /** wrk, bounded; a Lua script when the request needs a method, headers or a body. */
-const wrk = (url: string, request?: { method: string; headers: Record<string, string>; body?: string }): Load => {
+const wrk = (url: string, request?: { method: string; headers: Record<string, string>; body?: string } | { lua: string }): Load => {
   const script = join(work, `wrk-${Math.random().toString(36).slice(2)}.lua`)
-  writeFileSync(script, request === undefined ? "" : [
+  const done = `done = function(summary, latency, requests) io.write(string.format("NON2XX %d\\n", summary.errors.status)) end`
+  writeFileSync(script, request === undefined ? "" : "lua" in request ? `${request.lua}\n${done}` : [
     `wrk.method = "${request.method}"`,
     ...Object.entries(request.headers).map(([name, value]) => `wrk.headers["${name}"] = "${value}"`),
     request.body === undefined ? "" : `wrk.body = '${request.body}'`,
-    `done = function(summary, latency, requests) io.write(string.format("NON2XX %d\\n", summary.errors.status)) end`
+    done
   ].join("\n"))
   const run = Bun.spawnSync(["wrk", "-t1", `-c${args.connections}`, `-d${args.duration}s`, "--latency", "-s", script, url])
   const output = run.stdout.toString()
@@ -60,6 +66,18 @@ const wrk = (url: string, request?: { method: string; headers: Record<string, st
   return { rps, p99Ms, errors }
 }
 
+/** Requests that take turns through `secrets`, one per request. */
+const rotating = (path: string, secrets: ReadonlyArray<string>, body: string) => ({
+  lua: [
+    `local secrets = { ${secrets.map((secret) => `"${secret}"`).join(", ")} }`,
+    "local next = 0",
+    "request = function()",
+    "  next = next % #secrets + 1",
+    `  return wrk.format("POST", "${path}", { ["authorization"] = "Bearer " .. secrets[next], ["content-type"] = "application/json" }, '${body}')`,
+    "end"
+  ].join("\n")
+})
+
 const spawn = (command: Array<string>, env: Record<string, string> = {}) =>
   Bun.spawn(command, {
     cwd: work,
@@ -68,19 +86,22 @@ const spawn = (command: Array<string>, env: Record<string, string> = {}) =>
     stderr: "inherit"
   })
 
+type Bare = "json" | "insert" | "insert-defaults"
+
 /** The bare handlers: one JSON response, or one bun:sqlite insert, and nothing else. */
-const bareServer = (kind: "json" | "insert", port: number) => {
+const bareServer = (kind: Bare, port: number) => {
   const source = join(work, `bare-${kind}.ts`)
+  const pragmas = kind === "insert-defaults" ? "" : `db.run("PRAGMA journal_mode = WAL"); db.run("PRAGMA synchronous = NORMAL")`
   writeFileSync(source, `
     import { Database } from "bun:sqlite"
-    const db = new Database(${JSON.stringify(join(work, "bare.db"))})
-    db.run("PRAGMA journal_mode = WAL"); db.run("PRAGMA synchronous = NORMAL")
+    const db = new Database(${JSON.stringify(join(work, `bare-${kind}.db`))})
+    ${pragmas}
     db.run("CREATE TABLE IF NOT EXISTS usage (id INTEGER PRIMARY KEY, key TEXT, tokens INTEGER, at TEXT)")
     const insert = db.query("INSERT INTO usage (key, tokens, at) VALUES (?, ?, ?)")
     const sandbox = { sandboxId: "01a2", name: "dev", tierId: "medium", flavorId: "node", addonIds: ["redis"], status: "running",
       failureReason: null, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), version: 3 }
     Bun.serve({ hostname: "127.0.0.1", port: ${port}, fetch: async (request) => {
-      if (${JSON.stringify(kind)} === "json") return Response.json(sandbox)
+      if (${JSON.stringify(kind)} === "json" || request.method !== "POST") return Response.json(sandbox)
       const { tokens } = await request.json()
       insert.run("k1", tokens, new Date().toISOString())
       return Response.json({ recorded: tokens })
@@ -89,7 +110,7 @@ const bareServer = (kind: "json" | "insert", port: number) => {
   return spawn(["bun", source])
 }
 
-const measureBare = async (kind: "json" | "insert") => {
+const measureBare = async (kind: Bare) => {
   const port = await freePort()
   const server = bareServer(kind, port)
   try {
@@ -121,12 +142,16 @@ const measureStrata = async () => {
       })
       return response.json() as Promise<any>
     }
-    const key = await call("POST", "/v1/admin/keys", adminToken, { owner: "bench", name: "bench", tokenLimitPer5h: 1_000_000_000_000 })
+    const newKey = () => call("POST", "/v1/admin/keys", adminToken, { owner: "bench", name: "bench", tokenLimitPer5h: 1_000_000_000_000 })
+    const key = await newKey()
+    const keys: Array<string> = []
+    for (let index = 0; index < 50; index++) keys.push((await newKey()).secret)
     const sandbox = await call("POST", "/v1/sandboxes", key.secret, { name: "dev", tierId: "medium", flavorId: "node", addonIds: ["redis"] })
     const auth = { authorization: `Bearer ${key.secret}` }
     return {
       get: wrk(`${base}/v1/sandboxes/${sandbox.sandboxId}`, { method: "GET", headers: auth }),
-      usage: wrk(`${base}/v1/usage`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: `{"tokens":1}` })
+      usage: wrk(`${base}/v1/usage`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: `{"tokens":1}` }),
+      usageManyKeys: wrk(`${base}/v1/usage`, rotating("/v1/usage", keys, `{"tokens":1}`))
     }
   } finally {
     server.kill("SIGTERM")
@@ -136,6 +161,7 @@ const measureStrata = async () => {
 
 const bareJson = await measureBare("json")
 const bareInsert = await measureBare("insert")
+const bareInsertDefaults = await measureBare("insert-defaults")
 const strata = await measureStrata()
 
 const row = (name: string, load: Load, bare: Load, bareName: string) =>
@@ -149,5 +175,10 @@ console.log([
   "| strata | req/s | p99 | beside | req/s | p99 | strata / bare |",
   "|---|---:|---:|---|---:|---:|---:|",
   row("GET /v1/sandboxes/:id", strata.get, bareJson, "bare Bun.serve JSON"),
-  row("POST /v1/usage", strata.usage, bareInsert, "bare Bun.serve + 1 bun:sqlite insert")
+  row("POST /v1/usage, one key", strata.usage, bareInsert, "bare Bun.serve + 1 bun:sqlite insert"),
+  row("POST /v1/usage, 50 keys in turn", strata.usageManyKeys, bareInsert, "bare Bun.serve + 1 bun:sqlite insert"),
+  "",
+  `For reference, the bare insert with SQLite's default pragmas (rollback journal, synchronous = FULL): ${
+    Math.round(bareInsertDefaults.rps).toLocaleString("en")
+  } req/s, p99 ${bareInsertDefaults.p99Ms.toFixed(1)} ms.`
 ].join("\n"))
