@@ -1,4 +1,4 @@
-import { Deferred, Effect, Exit, FiberId, type Scope } from "effect"
+import { Deferred, Effect, Exit, FiberId, FiberRef, HashMap, type Scope } from "effect"
 
 /**
  * Work that arrives while the worker is busy waits, and the worker takes it together. Two
@@ -8,7 +8,8 @@ import { Deferred, Effect, Exit, FiberId, type Scope } from "effect"
  *
  * With no load nothing waits: work that finds the worker idle is done at once, alone, as it
  * would be without this. If a batch fails as a whole, each piece of it is tried again
- * alone, so that one bad piece fails only itself.
+ * alone, so that one bad piece fails only itself. A submitter interrupted while it waits
+ * does not take its work back: like a request whose client went away, it may still be done.
  */
 export interface Work<Job, A, E, R> {
   /** One piece, by itself. */
@@ -25,10 +26,12 @@ export interface Options {
   /** Called when the worker has nothing left to do. */
   readonly onIdle?: () => void
   /**
-   * Let the event loop take one turn before the first batch. The runtime finishes each
-   * request's synchronous work (a bun:sqlite statement never waits) before it reads the
-   * next request, so without this work only ever meets work of the same request; with it,
-   * requests already received join the batch, for the price of one turn of the loop.
+   * Let the event loop take one turn before the first batch, while doing so pays. The
+   * runtime finishes each request's synchronous work (a bun:sqlite statement never waits)
+   * before it reads the next request, so without this, work only ever meets work of the
+   * same request; with it, requests already received join the batch, for the price of one
+   * turn of the loop. A turn that brought no company is not waited for again until
+   * `probeEvery` more batches have gone by (a caller appending in a loop pays nothing).
    */
   readonly gather?: boolean
 }
@@ -39,14 +42,19 @@ const nextTurn = Effect.async<void>((resume) => {
   return Effect.sync(() => clearImmediate(handle))
 })
 
+/** See `Options.gather`. */
+const probeEvery = 32
+
 interface Pending<Job, A, E> {
   readonly job: Job
   readonly done: Deferred.Deferred<A, E>
 }
 
 /**
- * A worker; the function submits a piece and waits for its outcome. The worker runs with
- * the context of the submission that woke it: submissions to one worker share a context.
+ * A worker; the function submits a piece and waits for its outcome. The submission that
+ * finds the worker idle does the first batch itself (no fiber to start, which is most of
+ * the cost when nothing else is going on); what arrives meanwhile is taken by a worker
+ * fiber, with the context of that submission: submissions to one worker share a context.
  */
 export const make = <Job, A, E, R>(work: Work<Job, A, E, R>, options: Options) => {
   const queue: Array<Pending<Job, A, E>> = []
@@ -60,18 +68,21 @@ export const make = <Job, A, E, R>(work: Work<Job, A, E, R>, options: Options) =
         Effect.catchAllCause(() => Effect.forEach(batch, (pending) => Effect.exit(work.alone(pending.job))))
       )
 
-  const drain: Effect.Effect<void, never, R> = Effect.suspend(() => {
+  /** One batch: what is queued, up to the maximum, done and told. */
+  const step: Effect.Effect<void, never, R> = Effect.suspend(() => {
     const batch = current = queue.splice(0, options.maxBatch)
-    if (batch.length === 0) {
-      working = false
-      options.onIdle?.()
-      return Effect.void
-    }
-    return Effect.flatMap(settle(batch), (exits) => {
+    return Effect.map(settle(batch), (exits) => {
       batch.forEach((pending, index) => Deferred.unsafeDone(pending.done, exits[index]!))
-      return drain
+      current = []
     })
   })
+
+  const idle = Effect.sync(() => {
+    working = false
+    options.onIdle?.()
+  })
+
+  const drain: Effect.Effect<void, never, R> = Effect.suspend(() => (queue.length === 0 ? idle : Effect.zipRight(step, drain)))
 
   // Should the worker be interrupted with work waiting, the work is told rather than left hanging.
   const worker = drain.pipe(
@@ -80,10 +91,38 @@ export const make = <Job, A, E, R>(work: Work<Job, A, E, R>, options: Options) =
         working = false
         for (const pending of [...current, ...queue.splice(0)]) Deferred.unsafeDone(pending.done, Exit.interrupt(FiberId.none))
       })
-    )
+    ),
+    // It works for whoever submits: it keeps none of the first one's log annotations.
+    Effect.locally(FiberRef.currentLogAnnotations, HashMap.empty())
   )
-  const gathered = options.gather ? Effect.zipRight(nextTurn, worker) : worker
-  const start = options.scope === undefined ? Effect.forkDaemon(gathered) : Effect.forkIn(gathered, options.scope)
+  // Started from the uninterruptible first batch, whose status it would otherwise inherit.
+  const interruptibleWorker = Effect.interruptible(worker)
+  const start = options.scope === undefined ? Effect.forkDaemon(interruptibleWorker) : Effect.forkIn(interruptibleWorker, options.scope)
+
+  const handOff = Effect.suspend(() => (queue.length === 0 ? idle : Effect.asVoid(start)))
+
+  // Batches to go before gathering is tried again, after a turn of the loop brought nobody.
+  let skipGathering = 0
+  const gathered = Effect.zipRight(
+    nextTurn,
+    Effect.suspend(() => {
+      skipGathering = queue.length > 1 ? 0 : probeEvery
+      return step
+    })
+  )
+
+  /**
+   * The first batch, by the submission that found the worker idle; then the rest, by the
+   * worker. It cannot be interrupted: the batch may hold others' work.
+   */
+  const lead = Effect.uninterruptible(Effect.suspend(() => {
+    if (!options.gather) return Effect.zipRight(step, handOff)
+    if (skipGathering > 0) {
+      skipGathering--
+      return Effect.zipRight(step, handOff)
+    }
+    return Effect.zipRight(gathered, handOff)
+  }))
 
   return (job: Job): Effect.Effect<A, E, R> =>
     Effect.suspend(() => {
@@ -91,6 +130,6 @@ export const make = <Job, A, E, R>(work: Work<Job, A, E, R>, options: Options) =
       queue.push({ job, done })
       if (working) return Deferred.await(done)
       working = true
-      return Effect.zipRight(start, Deferred.await(done))
+      return Effect.zipRight(lead, Deferred.await(done))
     })
 }

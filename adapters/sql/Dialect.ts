@@ -36,6 +36,13 @@ export interface Dialect {
     expectedVersion: number,
     rows: ReadonlyArray<EventRow>
   ) => Effect.Effect<number | undefined, SqlError>
+  /**
+   * Whether appends arriving together are committed together. SQLite and LibSQL write
+   * through one connection, so a shared commit is pure gain; Postgres appends run on
+   * connections of their own, a statement and its commit in one round trip each, and a
+   * shared transaction would only put their round trips in a row.
+   */
+  readonly groupCommit: boolean
   /** The most rows one `insertEvents` takes; more need a transaction around several. */
   readonly maxRowsPerInsert: number
   /** After copied events were written with their own positions: makes the log's head follow. */

@@ -190,7 +190,9 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
 
     /** Appends larger than one statement are written alone: a group could only refuse them whole by failing. */
     const write = (expectedVersion: number, rows: ReadonlyArray<EventRow>) =>
-      rows.length > dialect.maxRowsPerInsert ? insertAlone({ expectedVersion, rows }) : groupCommit({ expectedVersion, rows })
+      dialect.groupCommit && rows.length <= dialect.maxRowsPerInsert
+        ? groupCommit({ expectedVersion, rows })
+        : insertAlone({ expectedVersion, rows })
 
     /**
      * One attempt. At a known version it is optimistic: a single statement where it can

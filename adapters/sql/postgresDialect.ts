@@ -32,6 +32,7 @@ SELECT MIN(position) AS first, (SELECT pg_notify('${appendedChannel}', 'appended
 export const postgresDialect: Dialect = {
   name: "postgres",
   migrations,
+  groupCommit: false,
   maxRowsPerInsert: Number.POSITIVE_INFINITY,
   insertEvents: (sql, expectedVersion, rows) =>
     execute<{ first: string | null }>(sql, insertEvents, [

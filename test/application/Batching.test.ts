@@ -1,6 +1,9 @@
 import { describe, expect, test } from "bun:test"
-import { Deferred, Effect, Exit, Scope } from "effect"
+import { Deferred, Effect, Exit, Fiber, Scope } from "effect"
 import * as Batching from "../../application/Batching.ts"
+
+/** Lets the forked fibers run until they wait. */
+const settleFibers = Effect.repeatN(Effect.yieldNow(), 10)
 
 /** A writer whose first write waits for `release`, recording how writes were grouped. */
 const recorder = (options: { readonly groupFails?: boolean; readonly gather?: boolean } = {}) =>
@@ -42,7 +45,7 @@ describe("batching", () => {
       const first = yield* Effect.fork(submit(0))
       yield* Effect.yieldNow()
       const rest = yield* Effect.fork(Effect.forEach([1, 2, 13, 4, 5, 6], (job) => Effect.either(submit(job)), { concurrency: "unbounded" }))
-      yield* Effect.yieldNow()
+      yield* settleFibers
       yield* Deferred.succeed(release, undefined)
       return { first: yield* first.await, rest: yield* rest.await, log }
     })))
@@ -58,7 +61,7 @@ describe("batching", () => {
       const first = yield* Effect.fork(submit(0))
       yield* Effect.yieldNow()
       const rest = yield* Effect.fork(Effect.forEach([1, 13, 2], (job) => Effect.either(submit(job)), { concurrency: "unbounded" }))
-      yield* Effect.yieldNow()
+      yield* settleFibers
       yield* Deferred.succeed(release, undefined)
       yield* first.await
       return { rest: yield* rest.await, log }
@@ -77,15 +80,26 @@ describe("batching", () => {
     expect(result).toEqual({ values: [10, 20, 30], log: ["together 1,2,3"], idle: 1 })
   })
 
-  test("work still waiting when the worker's scope closes is told it was interrupted", async () => {
-    const outcome = await Effect.runPromise(Effect.gen(function*() {
+  test("when the worker's scope closes, the work it holds and the work waiting for it are told they were interrupted", async () => {
+    const outcomes = await Effect.runPromise(Effect.gen(function*() {
       const scope = yield* Scope.make()
-      const { submit } = yield* Scope.extend(recorder(), scope)
-      const waiting = yield* Effect.fork(submit(0))
-      yield* Effect.yieldNow()
+      const release = yield* Deferred.make<void>()
+      const stuck = yield* Deferred.make<void>()
+      const submit = Batching.make<number, number, never, never>({
+        alone: (job) => Effect.as(job === 0 ? Deferred.await(release) : job === 1 ? Deferred.await(stuck) : Effect.void, job),
+        together: (jobs) => Effect.succeed(jobs.map(Exit.succeed))
+      }, { maxBatch: 1, scope })
+      // 0 is done by its own submission, which then hands 1, 2 and 3 to the worker; the worker gets stuck on 1.
+      const first = yield* Effect.fork(submit(0))
+      yield* settleFibers
+      const rest = yield* Effect.fork(Effect.forEach([1, 2, 3], (job) => Effect.exit(submit(job)), { concurrency: "unbounded" }))
+      yield* settleFibers
+      yield* Deferred.succeed(release, undefined)
+      yield* settleFibers
       yield* Scope.close(scope, Exit.void)
-      return yield* waiting.await
+      return [yield* first.await, ...(yield* Fiber.join(rest))]
     }))
-    expect(Exit.isInterrupted(outcome)).toBe(true)
+    expect(outcomes[0]).toEqual(Exit.succeed(0))
+    expect(outcomes.slice(1).map(Exit.isInterrupted)).toEqual([true, true, true])
   })
 })
