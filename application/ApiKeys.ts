@@ -87,7 +87,9 @@ export const projection = Projection.make({
 const newSecret = () => `sk_${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url")}`
 
 /** Synchronous on purpose: it runs on every request an API key authenticates. */
-export const hashSecret = (secret: string) => Effect.sync(() => createHash("sha256").update(secret).digest("hex"))
+const digest = (secret: string) => createHash("sha256").update(secret).digest("hex")
+
+export const hashSecret = (secret: string) => Effect.sync(() => digest(secret))
 
 export const CreateInput = Schema.Struct({
   name: Schema.String,
@@ -212,12 +214,14 @@ export const stats = (owner: string, keyId: string) =>
 
 /** The key a secret belongs to; an unknown secret is `ApiKeyNotFound`, like a deleted key. */
 export const authenticate = (secret: Redacted.Redacted<string>) =>
-  Effect.gen(function*() {
-    const hash = yield* hashSecret(Redacted.value(secret))
-    const found = yield* (yield* ReadModels).get(projection.name, hashDoc(hash))
-    if (Option.isNone(found)) return yield* new ApiKey.ApiKeyNotFound({ keyId: "" })
-    return found.value as { readonly keyId: string; readonly owner: string }
-  })
+  Effect.flatMap(ReadModels, (readModels) =>
+    Effect.flatMap(
+      readModels.get(projection.name, hashDoc(digest(Redacted.value(secret)))),
+      (found) =>
+        Option.isNone(found)
+          ? Effect.fail(new ApiKey.ApiKeyNotFound({ keyId: "" }))
+          : Effect.succeed(found.value as { readonly keyId: string; readonly owner: string })
+    ))
 
 export interface UsageOptions {
   /** Refuse usage past the limit (`QuotaExceeded`); off, usage is only counted. */
@@ -268,10 +272,9 @@ const batchOf = (cache: StateCache.StateCacheService, keyId: string) => {
 
 /** Records usage against a key and answers what is left of its quota. */
 export const recordUsage = (keyId: string, tokens: number, options: UsageOptions) =>
-  Effect.gen(function*() {
-    const at = yield* Clock.currentTimeMillis
-    return yield* batchOf(yield* StateCache.StateCache, keyId)({
-      command: ApiKey.RecordUsage.make({ keyId, tokens, at, enforceQuota: options.enforceQuota }),
-      ...withMetadata(options.metadata)
-    })
-  })
+  Effect.flatMap(Clock.currentTimeMillis, (at) =>
+    Effect.flatMap(StateCache.StateCache, (cache) =>
+      batchOf(cache, keyId)({
+        command: ApiKey.RecordUsage.make({ keyId, tokens, at, enforceQuota: options.enforceQuota }),
+        ...withMetadata(options.metadata)
+      })))

@@ -136,15 +136,14 @@ export const create = (owner: string, input: CreateInput, metadata?: EventMetada
     return yield* get(owner, sandboxId)
   })
 
+// A request reads a sandbox on every call of its client: plain combinators, no generator.
 export const get = (owner: string, sandboxId: string) =>
-  Effect.gen(function*() {
-    const found = yield* (yield* ReadModels).get(projection.name, sandboxId)
-    // Another owner's sandbox answers exactly like a missing one.
-    if (Option.isNone(found) || (found.value as SandboxView).owner !== owner) {
-      return yield* new Sandbox.SandboxNotFound({ sandboxId })
-    }
-    return found.value as SandboxView
-  })
+  Effect.flatMap(ReadModels, (readModels) =>
+    Effect.flatMap(readModels.get(projection.name, sandboxId), (found) =>
+      // Another owner's sandbox answers exactly like a missing one.
+      Option.isNone(found) || (found.value as SandboxView).owner !== owner
+        ? Effect.fail(new Sandbox.SandboxNotFound({ sandboxId }))
+        : Effect.succeed(found.value as SandboxView)))
 
 export const list = (owner: string) =>
   Effect.map(

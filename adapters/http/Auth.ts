@@ -117,11 +117,11 @@ export const requireAdmin: Effect.Effect<void, Forbidden, CurrentPrincipal> = Ef
 )
 
 /** Who did it and in which request: recorded with every event the request appends. */
-export const metadata: Effect.Effect<EventMetadata, never, CurrentPrincipal> = Effect.gen(function*() {
-  const principal = yield* CurrentPrincipal
-  const requestId = yield* FiberRef.get(currentRequestId)
-  return {
+export const metadata: Effect.Effect<EventMetadata, never, CurrentPrincipal> = Effect.zipWith(
+  CurrentPrincipal,
+  FiberRef.get(currentRequestId),
+  (principal, requestId) => ({
     actor: principal._tag === "Admin" ? "admin" : `${principal.owner} (key ${principal.keyId})`,
     ...(requestId === "" ? {} : { correlationId: requestId })
-  }
-})
+  })
+)

@@ -7,7 +7,7 @@ import type { ProjectionStore } from "../../application/ProjectionStore.ts"
 import { AdminLive } from "./AdminHttp.ts"
 import { StrataApi } from "./Api.ts"
 import { AuthorizationLive, currentRequestId } from "./Auth.ts"
-import { KeysLive } from "./KeysHttp.ts"
+import { KeysLive, quotaEnforcedLayer } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
 import * as NativeRoutes from "./NativeRoutes.ts"
 import { OperationsLive } from "./OperationsHttp.ts"
@@ -147,6 +147,7 @@ export const layer = (options: ServeOptions) => {
     ),
     options.native === false ? Layer.empty : native.bind
   ).pipe(
+    Layer.provide(quotaEnforcedLayer),
     Layer.provideMerge(BunHttpServer.layer({
       hostname: options.hostname,
       port: options.port,

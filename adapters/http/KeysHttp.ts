@@ -1,5 +1,5 @@
 import { HttpApiBuilder } from "@effect/platform"
-import { Config, Effect, Redacted } from "effect"
+import { Config, Context, Effect, Layer, Redacted } from "effect"
 import * as ApiKeys from "../../application/ApiKeys.ts"
 import { StrataApi } from "./Api.ts"
 import { CurrentPrincipal, metadata, owner } from "./Auth.ts"
@@ -50,26 +50,31 @@ const usingKey = Effect.flatMap(CurrentPrincipal, (principal) =>
     : Effect.fail(Problem.forbidden("usage is recorded with the API key itself as the bearer token"))
 )
 
-/** Quota enforcement is on unless `STRATA_ENFORCE_QUOTA=false`. */
-const enforceQuota = Config.boolean("STRATA_ENFORCE_QUOTA").pipe(Config.withDefault(true), Effect.orDie)
+/** Quota enforcement is on unless `STRATA_ENFORCE_QUOTA=false`: read once, when the server starts. */
+export class QuotaEnforced extends Context.Reference<QuotaEnforced>()("strata/http/QuotaEnforced", {
+  defaultValue: () => true
+}) {}
+
+export const quotaEnforcedLayer = Layer.effect(
+  QuotaEnforced,
+  Config.boolean("STRATA_ENFORCE_QUOTA").pipe(Config.withDefault(true))
+)
+
+// The two handlers below run on every request of a gateway: plain combinators, no generator.
 
 /** `POST /v1/usage`, also served natively (see `NativeRoutes`). */
 export const recordUsage = ({ payload }: { readonly payload: { readonly tokens: number } }) =>
-  Effect.gen(function*() {
-    const key = yield* usingKey
-    const stats = yield* ApiKeys.recordUsage(key.keyId, payload.tokens, {
-      enforceQuota: yield* enforceQuota,
-      metadata: yield* metadata
-    }).pipe(orProblem())
-    return statsView(stats)
-  })
+  Effect.flatMap(usingKey, (key) =>
+    Effect.flatMap(QuotaEnforced, (enforceQuota) =>
+      Effect.flatMap(metadata, (recorded) =>
+        ApiKeys.recordUsage(key.keyId, payload.tokens, { enforceQuota, metadata: recorded }).pipe(
+          orProblem(),
+          Effect.map(statsView)
+        ))))
 
 /** `GET /v1/usage`, also served natively (see `NativeRoutes`). */
 export const usage = () =>
-  Effect.gen(function*() {
-    const key = yield* usingKey
-    return statsView(yield* ApiKeys.stats(key.owner, key.keyId).pipe(orProblem()))
-  })
+  Effect.flatMap(usingKey, (key) => ApiKeys.stats(key.owner, key.keyId).pipe(orProblem(), Effect.map(statsView)))
 
 export const KeysLive = HttpApiBuilder.group(StrataApi, "keys", (handlers) =>
   handlers

@@ -1,5 +1,5 @@
 import { type HttpApiEndpoint, HttpApiSchema } from "@effect/platform"
-import { Cause, Context, Effect, Either, Exit, FiberRef, HashMap, Layer, LogLevel, Option, ParseResult, Runtime, Schema } from "effect"
+import { Cause, Context, Effect, Either, Exit, FiberRef, HashMap, Layer, LogLevel, Option, ParseResult, type Redacted, Runtime, Schema } from "effect"
 import { uuidV7 } from "../../application/EventIds.ts"
 import { StrataApi } from "./Api.ts"
 import { AdminToken, authenticate, CurrentPrincipal, currentRequestId } from "./Auth.ts"
@@ -68,9 +68,6 @@ const invalid = (error: ParseResult.ParseError) =>
     }))
   })
 
-const decoded = <A>(result: Either.Either<A, ParseResult.ParseError>) =>
-  Either.isRight(result) ? Effect.succeed(result.right) : Effect.fail(invalid(result.left))
-
 const internal = problemOf(500, "internal", "Internal error", "strata failed to handle the request")
 const unavailable = () =>
   problemResponse(problemOf(503, "unavailable", "Service unavailable", "strata is starting or stopping", { retryAfter: 1 }))
@@ -93,30 +90,61 @@ const parse = (text: string) => {
   }
 }
 
+/** The path and payload by the endpoint's Schemas: the handler's input, or the problem. */
+const decodeInput = (
+  served: Route,
+  params: Record<string, string> | undefined,
+  body: Body
+): Either.Either<{ readonly path: unknown; readonly payload: unknown }, unknown> => {
+  let path: unknown = undefined
+  if (served.decodePath !== undefined) {
+    const decodedPath = served.decodePath(params ?? {})
+    if (Either.isLeft(decodedPath)) return Either.left(invalid(decodedPath.left))
+    path = decodedPath.right
+  }
+  let payload: unknown = undefined
+  if (served.decodePayload !== undefined && body !== undefined) {
+    if ("problem" in body) return Either.left(body.problem)
+    const parsed = parse(body.text)
+    if (Either.isLeft(parsed)) return Either.left(parsed.left)
+    const decodedPayload = served.decodePayload(parsed.right)
+    if (Either.isLeft(decodedPayload)) return Either.left(invalid(decodedPayload.left))
+    payload = decodedPayload.right
+  }
+  return Either.right({ path, payload })
+}
+
+const encodeFailure = (error: ParseResult.ParseError) => new Error(`the answer does not match its schema: ${error.message}`)
+
 /**
  * One request, in the order HttpApi takes it: who is calling, then the path and the
  * payload against their Schemas, then the handler, whose answer is encoded by the
  * endpoint's success Schema. The request runs in a fiber of its own, so what it carries
  * (its id, its caller) is set on the fiber rather than scoped with `locally`, which costs
- * several times more.
+ * several times more. Plain combinators, no generator: this runs on every request.
  */
-const run = (served: Route, request: Request & { readonly params?: Record<string, string> }, body: Body, requestId: string) =>
-  Effect.gen(function*() {
-    yield* FiberRef.set(currentRequestId, requestId)
-    yield* FiberRef.update(FiberRef.currentLogAnnotations, HashMap.set("requestId", requestId as unknown))
-    const authorization = request.headers.get("authorization") ?? ""
-    const token = authorization.slice(0, 7).toLowerCase() === "bearer " ? authorization.slice(7).trim() : ""
-    const principal = yield* authenticate(yield* AdminToken, token, request.headers.get("x-strata-owner") ?? undefined)
-    const path = served.decodePath === undefined ? undefined : yield* decoded(served.decodePath(request.params ?? {}))
-    let payload: unknown = undefined
-    if (served.decodePayload !== undefined && body !== undefined) {
-      if ("problem" in body) return yield* Effect.fail(body.problem)
-      payload = yield* decoded(served.decodePayload(yield* parse(body.text)))
-    }
-    yield* FiberRef.update(FiberRef.currentContext, Context.add(CurrentPrincipal, principal))
-    const success = yield* (served.handler({ path, payload }) as Effect.Effect<unknown, { readonly _tag: string }, Services>)
-    return yield* Either.mapLeft(served.encodeSuccess(success), (error) => new Error(`the answer does not match its schema: ${error.message}`))
-  })
+const run = (
+  served: Route,
+  request: Request & { readonly params?: Record<string, string> },
+  body: Body,
+  requestId: string,
+  adminToken: Redacted.Redacted<string>
+) => {
+  const authorization = request.headers.get("authorization") ?? ""
+  const token = authorization.slice(0, 7).toLowerCase() === "bearer " ? authorization.slice(7).trim() : ""
+  return FiberRef.set(currentRequestId, requestId).pipe(
+    Effect.zipRight(FiberRef.update(FiberRef.currentLogAnnotations, HashMap.set("requestId", requestId as unknown))),
+    Effect.zipRight(authenticate(adminToken, token, request.headers.get("x-strata-owner") ?? undefined)),
+    Effect.flatMap((principal): Effect.Effect<unknown, unknown, Services> => {
+      const input = decodeInput(served, request.params, body)
+      if (Either.isLeft(input)) return Effect.fail(input.left)
+      return FiberRef.update(FiberRef.currentContext, Context.add(CurrentPrincipal, principal)).pipe(
+        Effect.zipRight(served.handler(input.right) as Effect.Effect<unknown, { readonly _tag: string }, Services>),
+        Effect.flatMap((success) => Either.mapLeft(served.encodeSuccess(success), encodeFailure))
+      )
+    })
+  )
+}
 
 const answer = (served: Route, exit: Exit.Exit<unknown, unknown>, log: (cause: Cause.Cause<unknown>) => void) => {
   if (Exit.isSuccess(exit)) {
@@ -139,6 +167,7 @@ const answer = (served: Route, exit: Exit.Exit<unknown, unknown>, log: (cause: C
  */
 export const make = () => {
   let runtime: Runtime.Runtime<Services> | undefined
+  let adminToken: Redacted.Redacted<string> | undefined
   let accessLog = false
   let inFlight = 0
   let drained: (() => void) | undefined
@@ -150,7 +179,7 @@ export const make = () => {
     try {
       const started = performance.now()
       const requestId = request.headers.get("x-request-id") || uuidV7()
-      const exit = await Runtime.runPromiseExit(bound, run(served, request, await readBody(served, request), requestId))
+      const exit = await Runtime.runPromiseExit(bound, run(served, request, await readBody(served, request), requestId, adminToken!))
       const response = answer(served, exit, (cause) =>
         Runtime.runSync(bound, Effect.logError("request failed", cause).pipe(Effect.annotateLogs({ requestId }))))
       response.headers.set("x-request-id", requestId)
@@ -170,6 +199,7 @@ export const make = () => {
     Effect.acquireRelease(
       Effect.gen(function*() {
         runtime = yield* Effect.runtime<Services>()
+        adminToken = yield* AdminToken
         // The level is the server's, fixed for its life: read once, not per request.
         accessLog = LogLevel.lessThanEqual(yield* FiberRef.get(FiberRef.currentMinimumLogLevel), LogLevel.Info)
       }),

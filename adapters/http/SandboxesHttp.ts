@@ -11,9 +11,7 @@ const view = ({ owner: _owner, ...sandbox }: Sandboxes.SandboxView) => sandbox
 
 /** `GET /v1/sandboxes/:sandboxId`, also served natively (see `NativeRoutes`). */
 export const getSandbox = ({ path }: { readonly path: { readonly sandboxId: string } }) =>
-  Effect.gen(function*() {
-    return view(yield* Sandboxes.get(yield* owner, path.sandboxId).pipe(orProblem()))
-  })
+  Effect.flatMap(owner, (forOwner) => Effect.map(Sandboxes.get(forOwner, path.sandboxId).pipe(orProblem()), view))
 
 export const SandboxesLive = HttpApiBuilder.group(StrataApi, "sandboxes", (handlers) =>
   handlers
