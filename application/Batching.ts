@@ -112,24 +112,27 @@ export const make = <Job, A, E, R>(work: Work<Job, A, E, R>, options: Options) =
   )
 
   /**
-   * The first batch, by the submission that found the worker idle; then the rest, by the
-   * worker. It cannot be interrupted: the batch may hold others' work.
+   * The submission that finds the worker idle and does not wait for company does its own
+   * work at once, alone, and hands what arrived meanwhile to the worker.
    */
-  const lead = Effect.uninterruptible(Effect.suspend(() => {
-    if (!options.gather) return Effect.zipRight(step, handOff)
-    if (skipGathering > 0) {
-      skipGathering--
-      return Effect.zipRight(step, handOff)
-    }
-    return Effect.zipRight(gathered, handOff)
-  }))
+  const alone = (job: Job) => Effect.uninterruptible(Effect.ensuring(work.alone(job), handOff))
+
+  /** Otherwise it waits a turn of the loop and does the first batch, its own work among it. */
+  const lead = Effect.uninterruptible(Effect.zipRight(gathered, handOff))
+
+  /** Queues a piece; the effect waits for its outcome. */
+  const enqueue = (job: Job) => {
+    const done = Deferred.unsafeMake<A, E>(FiberId.none)
+    queue.push({ job, done })
+    return Deferred.await(done)
+  }
 
   return (job: Job): Effect.Effect<A, E, R> =>
     Effect.suspend(() => {
-      const done = Deferred.unsafeMake<A, E>(FiberId.none)
-      queue.push({ job, done })
-      if (working) return Deferred.await(done)
+      if (working) return enqueue(job)
       working = true
-      return Effect.zipRight(lead, Deferred.await(done))
+      if (options.gather && skipGathering === 0) return Effect.zipRight(lead, enqueue(job))
+      if (skipGathering > 0) skipGathering--
+      return alone(job)
     })
 }

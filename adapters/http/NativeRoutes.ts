@@ -51,13 +51,15 @@ export const routes: ReadonlyArray<Route> = [
   route("keys", "usage", usage)
 ]
 
+/** Headers go in with the response: setting one afterwards costs more than the response. */
 const json = (body: unknown, status: number, headers: Record<string, string>) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } })
 
-const problemResponse = (body: { readonly status: number; readonly retryAfter?: unknown }) =>
+const problemResponse = (body: { readonly status: number; readonly retryAfter?: unknown }, headers: Record<string, string> = {}) =>
   json(body, body.status, {
     "content-type": "application/problem+json",
-    ...(typeof body.retryAfter === "number" ? { "retry-after": String(body.retryAfter) } : {})
+    ...(typeof body.retryAfter === "number" ? { "retry-after": String(body.retryAfter) } : {}),
+    ...headers
   })
 
 const invalid = (error: ParseResult.ParseError) =>
@@ -146,17 +148,18 @@ const run = (
   )
 }
 
-const answer = (served: Route, exit: Exit.Exit<unknown, unknown>, log: (cause: Cause.Cause<unknown>) => void) => {
+const answer = (served: Route, exit: Exit.Exit<unknown, unknown>, requestId: string, log: (cause: Cause.Cause<unknown>) => void) => {
   if (Exit.isSuccess(exit)) {
     const version = (exit.value as { version?: unknown } | null)?.version
-    return json(exit.value, served.status, typeof version === "number" ? { etag: `"${version}"` } : {})
+    const etag = typeof version === "number" ? { etag: `"${version}"` } : {}
+    return json(exit.value, served.status, { ...etag, "x-request-id": requestId })
   }
   const failure = Cause.failureOption(exit.cause)
   if (Option.isSome(failure) && !(failure.value instanceof Error && !("status" in failure.value))) {
-    return problemResponse(problemJson(failure.value as never))
+    return problemResponse(problemJson(failure.value as never), { "x-request-id": requestId })
   }
   log(exit.cause)
-  return problemResponse(internal)
+  return problemResponse(internal, { "x-request-id": requestId })
 }
 
 /**
@@ -180,9 +183,8 @@ export const make = () => {
       const started = performance.now()
       const requestId = request.headers.get("x-request-id") || uuidV7()
       const exit = await Runtime.runPromiseExit(bound, run(served, request, await readBody(served, request), requestId, adminToken!))
-      const response = answer(served, exit, (cause) =>
+      const response = answer(served, exit, requestId, (cause) =>
         Runtime.runSync(bound, Effect.logError("request failed", cause).pipe(Effect.annotateLogs({ requestId }))))
-      response.headers.set("x-request-id", requestId)
       const seconds = (performance.now() - started) / 1000
       Metrics.countRequest(served.endpoint.path, request.method, response.status, seconds)
       if (accessLog) Runtime.runSync(bound, Metrics.logRequest(served.endpoint.path, request.method, response.status, seconds, requestId))
