@@ -151,7 +151,7 @@ const run = (
 const answer = (served: Route, exit: Exit.Exit<unknown, unknown>, requestId: string, log: (cause: Cause.Cause<unknown>) => void) => {
   if (Exit.isSuccess(exit)) {
     const version = (exit.value as { version?: unknown } | null)?.version
-    const etag = typeof version === "number" ? { etag: `"${version}"` } : {}
+    const etag: Record<string, string> = typeof version === "number" ? { etag: `"${version}"` } : {}
     return json(exit.value, served.status, { ...etag, "x-request-id": requestId })
   }
   const failure = Cause.failureOption(exit.cause)
