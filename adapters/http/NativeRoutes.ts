@@ -80,7 +80,8 @@ type Body = { readonly text: string } | { readonly problem: ReturnType<typeof pr
 const readBody = async (served: Route, request: Request): Promise<Body> => {
   if (served.decodePayload === undefined) return undefined
   if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) return { problem: payloadTooLarge }
-  const text = await request.text()
+  const text = await request.text().catch(() => undefined)
+  if (text === undefined) return { problem: unreadableBody }
   return text.length > maxBodyBytes ? { problem: payloadTooLarge } : { text }
 }
 
@@ -148,6 +149,10 @@ const run = (
   )
 }
 
+/** A failure that is a problem to answer with; anything else is a failure of ours. */
+const isProblem = (value: unknown): value is { readonly status: number; readonly type: string } =>
+  typeof value === "object" && value !== null && "type" in value && typeof (value as { status?: unknown }).status === "number"
+
 const answer = (served: Route, exit: Exit.Exit<unknown, unknown>, requestId: string, log: (cause: Cause.Cause<unknown>) => void) => {
   if (Exit.isSuccess(exit)) {
     const version = (exit.value as { version?: unknown } | null)?.version
@@ -155,8 +160,8 @@ const answer = (served: Route, exit: Exit.Exit<unknown, unknown>, requestId: str
     return json(exit.value, served.status, { ...etag, "x-request-id": requestId })
   }
   const failure = Cause.failureOption(exit.cause)
-  if (Option.isSome(failure) && !(failure.value instanceof Error && !("status" in failure.value))) {
-    return problemResponse(problemJson(failure.value as never), { "x-request-id": requestId })
+  if (Option.isSome(failure) && isProblem(failure.value)) {
+    return problemResponse(problemJson(failure.value), { "x-request-id": requestId })
   }
   log(exit.cause)
   return problemResponse(internal, { "x-request-id": requestId })
@@ -169,25 +174,29 @@ const answer = (served: Route, exit: Exit.Exit<unknown, unknown>, requestId: str
  * started with), so that the database closes after them.
  */
 export const make = () => {
-  let runtime: Runtime.Runtime<Services> | undefined
-  let adminToken: Redacted.Redacted<string> | undefined
-  let accessLog = false
+  /** What a request runs with, once bound: the server's, fixed for its life. */
+  let bound:
+    | { readonly runtime: Runtime.Runtime<Services>; readonly adminToken: Redacted.Redacted<string>; readonly accessLog: boolean }
+    | undefined
   let inFlight = 0
   let drained: (() => void) | undefined
 
   const handle = (served: Route) => async (request: Request) => {
-    const bound = runtime
-    if (bound === undefined) return unavailable()
+    const server = bound
+    if (server === undefined) return unavailable()
     inFlight++
     try {
       const started = performance.now()
       const requestId = request.headers.get("x-request-id") || uuidV7()
-      const exit = await Runtime.runPromiseExit(bound, run(served, request, await readBody(served, request), requestId, adminToken!))
+      const body = await readBody(served, request)
+      const exit = await Runtime.runPromiseExit(server.runtime, run(served, request, body, requestId, server.adminToken))
       const response = answer(served, exit, requestId, (cause) =>
-        Runtime.runSync(bound, Effect.logError("request failed", cause).pipe(Effect.annotateLogs({ requestId }))))
+        Runtime.runSync(server.runtime, Effect.logError("request failed", cause).pipe(Effect.annotateLogs({ requestId }))))
       const seconds = (performance.now() - started) / 1000
       Metrics.countRequest(served.endpoint.path, request.method, response.status, seconds)
-      if (accessLog) Runtime.runSync(bound, Metrics.logRequest(served.endpoint.path, request.method, response.status, seconds, requestId))
+      if (server.accessLog) {
+        Runtime.runSync(server.runtime, Metrics.logRequest(served.endpoint.path, request.method, response.status, seconds, requestId))
+      }
       return response
     } finally {
       if (--inFlight === 0) drained?.()
@@ -200,14 +209,16 @@ export const make = () => {
   const bind = Layer.scopedDiscard(
     Effect.acquireRelease(
       Effect.gen(function*() {
-        runtime = yield* Effect.runtime<Services>()
-        adminToken = yield* AdminToken
-        // The level is the server's, fixed for its life: read once, not per request.
-        accessLog = LogLevel.lessThanEqual(yield* FiberRef.get(FiberRef.currentMinimumLogLevel), LogLevel.Info)
+        bound = {
+          runtime: yield* Effect.runtime<Services>(),
+          adminToken: yield* AdminToken,
+          // The access log is on at info and below; the level is read once, not per request.
+          accessLog: LogLevel.lessThanEqual(yield* FiberRef.get(FiberRef.currentMinimumLogLevel), LogLevel.Info)
+        }
       }),
       () =>
         Effect.promise(() => {
-          runtime = undefined
+          bound = undefined
           return inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve))
         })
     )

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test"
+import { Effect } from "effect"
 import * as NativeRoutes from "../../../adapters/http/NativeRoutes.ts"
+import { EventStore } from "../../../application/EventStore.ts"
 import * as Backends from "../../support/backends.ts"
+import { runWith } from "../../support/run.ts"
 import { adminToken, type Running, startServer } from "./server.ts"
 
 const timeout = 60_000
@@ -111,5 +114,35 @@ describe("natively served endpoints", () => {
     expect(fromNative[0]!.etag).toBe(`"1"`)
     expect(fromNative[16]!.requestId).toBe("req-42")
     expect(fromNative[8]!.body).toMatchObject({ issues: [{ path: ["tokens"] }] })
+  }, timeout)
+})
+
+describe("natively served endpoints at shutdown", () => {
+  test("requests in flight finish before the database closes: every usage answered 200 is in the log", async () => {
+    const server = await startServer(Backends.sqlite)
+    const created = await server.call("POST", "/v1/admin/keys", {
+      token: adminToken,
+      body: { owner: "alice", name: "k", tokenLimitPer5h: 1_000_000 }
+    })
+    const record = () =>
+      fetch(`${server.url}/v1/usage`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${created.body.secret}`, "content-type": "application/json" },
+        body: `{"tokens":1}`
+      }).then((response) => response.status, () => "refused" as const)
+    const inFlight = Array.from({ length: 1_000 }, record)
+    // Stop while the first requests are being answered and the rest are still arriving.
+    while (!(await Promise.race([inFlight[0]!.then(() => true), Bun.sleep(1).then(() => false)]))) continue
+    await server.close()
+    const statuses = await Promise.all(inFlight)
+    // Answered, refused at the door (503, or the socket closed) — never failed half way.
+    expect(statuses.every((status) => status === 200 || status === 503 || status === "refused")).toBe(true)
+    const answered = statuses.filter((status) => status === 200).length
+    expect(answered).toBeGreaterThan(0)
+    const recorded = await runWith(
+      Backends.sqlite.reopen(),
+      Effect.flatMap(EventStore, (store) => store.readStream(`apikey-${created.body.keyId}`))
+    )
+    expect(recorded.filter((event) => event.type === "UsageRecorded")).toHaveLength(answered)
   }, timeout)
 })
