@@ -115,7 +115,11 @@ export const make = <Job, A, E, R>(work: Work<Job, A, E, R>, options: Options) =
    * The submission that finds the worker idle and does not wait for company does its own
    * work at once, alone, and hands what arrived meanwhile to the worker.
    */
-  const alone = (job: Job) => Effect.uninterruptible(Effect.ensuring(work.alone(job), handOff))
+  const alone = (job: Job) =>
+    Effect.uninterruptible(Effect.matchCauseEffect(work.alone(job), {
+      onFailure: (cause) => Effect.zipRight(handOff, Effect.failCause(cause)),
+      onSuccess: (value) => Effect.as(handOff, value)
+    }))
 
   /** Otherwise it waits a turn of the loop and does the first batch, its own work among it. */
   const lead = Effect.uninterruptible(Effect.zipRight(gathered, handOff))
