@@ -244,6 +244,9 @@ interface Usage {
  */
 const usageBatches = new WeakMap<StateCache.StateCacheService, Map<string, (usage: Usage) => Effect.Effect<KeyStats, ApiKey.ApiKeyRefusal | AppendError, EventStore | SnapshotStore | StateCache.StateCache>>>()
 
+/** Keys with a batcher per store; past this, the least recently started goes (a busy one finishes its work). */
+const batchersKept = 10_000
+
 const batchOf = (cache: StateCache.StateCacheService, keyId: string) => {
   let byKey = usageBatches.get(cache)
   if (byKey === undefined) usageBatches.set(cache, byKey = new Map())
@@ -259,13 +262,12 @@ const batchOf = (cache: StateCache.StateCacheService, keyId: string) => {
               : Exit.fail(outcome.left)
           )
       )
-    const keys = byKey
     submit = Batching.make({ alone: (usage: Usage) => Effect.flatMap(together([usage]), ([outcome]) => outcome!), together }, {
       maxBatch: 256,
-      gather: true,
-      onIdle: () => keys.delete(keyId)
+      gather: true
     })
     byKey.set(keyId, submit)
+    if (byKey.size > batchersKept) byKey.delete(byKey.keys().next().value!)
   }
   return submit
 }

@@ -23,8 +23,6 @@ export interface Options {
   readonly maxBatch: number
   /** Where the worker lives (default: detached, for as long as there is work). */
   readonly scope?: Scope.Scope
-  /** Called when the worker has nothing left to do. */
-  readonly onIdle?: () => void
   /**
    * Let the event loop take one turn before the first batch, while doing so pays. The
    * runtime finishes each request's synchronous work (a bun:sqlite statement never waits)
@@ -79,7 +77,6 @@ export const make = <Job, A, E, R>(work: Work<Job, A, E, R>, options: Options) =
 
   const idle = Effect.sync(() => {
     working = false
-    options.onIdle?.()
   })
 
   const drain: Effect.Effect<void, never, R> = Effect.suspend(() => (queue.length === 0 ? idle : Effect.zipRight(step, drain)))

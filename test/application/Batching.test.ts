@@ -10,7 +10,6 @@ const recorder = (options: { readonly groupFails?: boolean; readonly gather?: bo
   Effect.gen(function*() {
     const release = yield* Deferred.make<void>()
     const log: Array<string> = []
-    let idle = 0
     const scope = yield* Effect.scope
     const submit = Batching.make<number, number, string, never>({
       alone: (job) =>
@@ -26,8 +25,8 @@ const recorder = (options: { readonly groupFails?: boolean; readonly gather?: bo
             ? Effect.fail("the transaction failed")
             : Effect.succeed(jobs.map((job) => (job === 13 ? Exit.fail(`refused ${job}`) : Exit.succeed(job * 10))))
         })
-    }, { maxBatch: 4, scope, gather: options.gather ?? false, onIdle: () => void idle++ })
-    return { submit, release, log, idle: () => idle }
+    }, { maxBatch: 4, scope, gather: options.gather ?? false })
+    return { submit, release, log }
   })
 
 describe("batching", () => {
@@ -73,11 +72,24 @@ describe("batching", () => {
 
   test("with gather, what arrives before the event loop's next turn joins the first piece", async () => {
     const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
-      const { idle, log, submit } = yield* recorder({ gather: true })
+      const { log, submit } = yield* recorder({ gather: true })
       const values = yield* Effect.forEach([1, 2, 3], submit, { concurrency: "unbounded" })
-      return { values, log, idle: idle() }
+      return { values, log }
     })))
-    expect(result).toEqual({ values: [10, 20, 30], log: ["together 1,2,3"], idle: 1 })
+    expect(result).toEqual({ values: [10, 20, 30], log: ["together 1,2,3"] })
+  })
+
+  test("gathering adapts: after a turn of the loop that brought nobody, work goes alone for a while, then gathering is tried again", async () => {
+    const log = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
+      const { log, submit } = yield* recorder({ gather: true })
+      yield* submit(1) // gathered, alone: not worth waiting for a while
+      yield* Effect.forEach([2, 3, 4], submit, { concurrency: "unbounded" })
+      for (let job = 100; job < 100 + 29; job++) yield* submit(job)
+      yield* Effect.forEach([40, 41, 42], submit, { concurrency: "unbounded" })
+      return log
+    })))
+    expect(log.slice(0, 4)).toEqual(["alone 1", "alone 2", "alone 3", "alone 4"])
+    expect(log[log.length - 1]).toBe("together 40,41,42")
   })
 
   test("when the worker's scope closes, the work it holds and the work waiting for it are told they were interrupted", async () => {
