@@ -17,17 +17,6 @@ import { Effect, Option } from "effect"
  * - otherwise through the client, as any statement would.
  */
 
-/** Raw SQL text in the client's dialect, with its parameters in order. */
-export const execute = <A extends object = Row>(
-  sql: SqlClient,
-  text: string,
-  params: ReadonlyArray<unknown>
-): Effect.Effect<ReadonlyArray<A>, SqlError> =>
-  Effect.flatMap(Effect.serviceOption(TransactionConnection), (transaction) =>
-    Option.isSome(transaction)
-      ? transaction.value[0].execute(text, params, undefined) as Effect.Effect<ReadonlyArray<A>, SqlError>
-      : sql.unsafe<A>(text, params))
-
 /** A read: outside transactions it goes to the store's reader, when the backend keeps one. */
 export const read = <A extends object = Row>(
   sql: SqlClient,
@@ -41,6 +30,10 @@ export const read = <A extends object = Row>(
       ? connection.value.execute(text, params, undefined) as Effect.Effect<ReadonlyArray<A>, SqlError>
       : sql.unsafe<A>(text, params)
   })
+
+/** Raw SQL text in the client's dialect, with its parameters in order, on the transaction's connection or through the client. */
+export const execute = <A extends object = Row>(sql: SqlClient, text: string, params: ReadonlyArray<unknown>) =>
+  read<A>(sql, Option.none(), text, params)
 
 /**
  * Compiles a statement once: its interpolated values only mark where the parameters go
