@@ -68,6 +68,34 @@ export const validate = <A, I>(schema: Schema.Schema<A, I>, records: ReadonlyArr
   return { valid, invalid }
 }
 
+/**
+ * seed 004's tables keep usage windows apart from their keys: each window joins its key by
+ * `api_key`. Foreign keys were not enforced, so a window may name a key that is not there;
+ * it is reported like any invalid record rather than dropped (never with the key string,
+ * which was the key's secret).
+ */
+export const joinUsageWindows = (
+  keys: ReadonlyArray<{ readonly record: string; readonly raw: unknown }>,
+  windows: ReadonlyArray<{ readonly record: string; readonly raw: unknown }>
+) => {
+  const windowsOf = new Map<unknown, Array<{ readonly window_start: unknown; readonly tokens_used: unknown }>>()
+  for (const { raw } of keys) windowsOf.set((raw as { key?: unknown } | null)?.key, [])
+  const dangling: Array<Invalid> = []
+  for (const { raw, record } of windows) {
+    const { api_key, tokens_used, window_start } = raw as { api_key?: unknown; window_start?: unknown; tokens_used?: unknown }
+    const own = api_key === undefined || api_key === null ? undefined : windowsOf.get(api_key)
+    if (own) own.push({ window_start, tokens_used })
+    else dangling.push({ record, reason: "api_key: no such key in api_keys" })
+  }
+  return {
+    keys: keys.map(({ raw, record }) => ({
+      record,
+      raw: { ...(raw as object), usage_windows: windowsOf.get((raw as { key?: unknown } | null)?.key) ?? [] }
+    })),
+    dangling
+  }
+}
+
 /** Event ids derived from the source record: a repeated import proposes the very same events. */
 const derivedId = (...parts: Array<string>) => {
   const hex = createHash("sha256").update(parts.join("\u0000")).digest("hex")

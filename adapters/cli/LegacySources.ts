@@ -67,21 +67,16 @@ export const legacySqlite = (file: string) =>
             }
           }))
           : []
+        // Windows are handed over apart from their keys: joining them is validation (a window may name no key in the file).
         const windows = tableExists(db, "usage_windows")
-          ? db.query("SELECT api_key, window_start, tokens_used FROM usage_windows ORDER BY window_start").all() as Array<Record<string, unknown>>
+          ? (db.query("SELECT rowid AS row, api_key, window_start, tokens_used FROM usage_windows ORDER BY window_start").all() as Array<Record<string, unknown>>)
+            .map(({ row, ...raw }): RawRecord => ({ record: `usage window ${row}`, raw }))
           : []
         const keys = tableExists(db, "api_keys")
-          ? (db.query("SELECT * FROM api_keys ORDER BY created_at").all() as Array<Record<string, unknown>>).map((row, index): RawRecord => {
-            const raw = {
-              ...row,
-              usage_windows: windows
-                .filter((window) => window.api_key === row.key)
-                .map(({ tokens_used, window_start }) => ({ window_start, tokens_used }))
-            }
-            return { record: keyLabel(raw, index), raw }
-          })
+          ? (db.query("SELECT * FROM api_keys ORDER BY created_at").all() as Array<Record<string, unknown>>)
+            .map((row, index): RawRecord => ({ record: keyLabel(row, index), raw: row }))
           : []
-        return { tokens, keys }
+        return { tokens, keys, windows }
       } finally {
         db.close()
       }

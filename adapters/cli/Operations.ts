@@ -363,11 +363,12 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
     importing(
       options.database,
       "records",
-      Effect.map(LegacySources.legacySqlite(options.file), ({ keys, tokens }) => {
+      Effect.map(LegacySources.legacySqlite(options.file), ({ keys, tokens, windows }) => {
         const parsedTokens = Import.validate(Import.LegacyToken, tokens.map((t) => ({ ...t, record: `token ${t.record}` })))
-        const parsedKeys = Import.validate(Import.LegacyApiKey, keys)
+        const joined = Import.joinUsageWindows(keys, windows)
+        const parsedKeys = Import.validate(Import.LegacyApiKey, joined.keys)
         return {
-          invalid: [...parsedTokens.invalid, ...parsedKeys.invalid],
+          invalid: [...parsedTokens.invalid, ...parsedKeys.invalid, ...joined.dangling],
           apply: Effect.gen(function*() {
             const tokenOutcome = yield* Import.importTokens(options.owner, parsedTokens.valid.map((t) => ({ ...t, record: t.record.slice("token ".length) })), { actor: "import" })
             const keyOutcome = yield* Import.importApiKeys(options.owner, parsedKeys.valid, { actor: "import" })
