@@ -46,6 +46,13 @@ export interface HandleOptions {
   readonly expectedVersion?: number
   /** Times to reload and decide again after losing a race; 0 for commands that must not. */
   readonly retries?: number
+  /**
+   * For commands decided alike on every state (a save that replaces): their events are
+   * appended at whatever version the stream is at when they are written, so they cannot
+   * lose a race — the log's order is the order of the writes, and the last one wins.
+   * Ignored with `expectedVersion`.
+   */
+  readonly unconditional?: boolean
   readonly metadata?: EventMetadata
 }
 
@@ -140,6 +147,7 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal>(
     const ids = yield* EventIds
     const encode = Schema.encode(aggregate.events)
     let retriesLeft = options.retries ?? 0
+    const unconditional = options.unconditional === true && options.expectedVersion === undefined
     let trustCache = true
     while (true) {
       const cached = trustCache ? cache.get(streamId) : undefined
@@ -154,15 +162,15 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal>(
           actual: loaded.version
         })
       }
-      const outcomes: Array<Either.Either<Handled<Event, State>, Refusal>> = []
+      const decisions: Array<Either.Either<ReadonlyArray<Event>, Refusal>> = []
       const newEvents: Array<NewEvent> = []
       let state = loaded.state
       let refusedOnCache = false
       for (const { command, metadata } of commands) {
         const decided = aggregate.decider.decide(command, state)
+        decisions.push(decided)
         if (Either.isLeft(decided)) {
           refusedOnCache ||= fromCache
-          outcomes.push(Either.left(decided.left))
           continue
         }
         const events = decided.right
@@ -177,11 +185,11 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal>(
           })
         }
         state = fold(aggregate.decider, events, state)
-        outcomes.push(Either.right({ events, state, version: loaded.version + newEvents.length }))
       }
       if (refusedOnCache) continue
-      if (newEvents.length === 0) return outcomes
-      const appended = yield* store.append(streamId, newEvents, ExpectedVersion.exact(loaded.version)).pipe(
+      if (newEvents.length === 0) return outcomes(aggregate, decisions, loaded.state, loaded.version).outcomes
+      const expected = unconditional ? ExpectedVersion.any : ExpectedVersion.exact(loaded.version)
+      const appended = yield* store.append(streamId, newEvents, expected).pipe(
         Effect.map(Either.right),
         Effect.catchTag("ConcurrencyConflict", (conflict) => {
           cache.delete(streamId)
@@ -190,15 +198,42 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal>(
       )
       if (Either.isLeft(appended)) continue
       const version = appended.right.version
+      const before = version - newEvents.length
+      let base = loaded.state
+      if (before !== loaded.version) {
+        // Appended unconditionally after other writers: their events come before these.
+        const between = yield* store.readStream(streamId, { from: loaded.version + 1, limit: before - loaded.version })
+        base = fold(aggregate.decider, yield* Effect.forEach(between, (event) => decodeEvent(aggregate, event)), base)
+      }
+      const settled = outcomes(aggregate, decisions, base, before)
       let snapshotVersion = loaded.snapshotVersion
       if (version - snapshotVersion >= aggregate.snapshotEvery) {
-        yield* saveSnapshot(aggregate, streamId, state, version)
+        yield* saveSnapshot(aggregate, streamId, settled.state, version)
         snapshotVersion = version
       }
-      cache.set(streamId, { revision: aggregate.snapshotRevision, version, snapshotVersion, state })
-      return outcomes
+      cache.set(streamId, { revision: aggregate.snapshotRevision, version, snapshotVersion, state: settled.state })
+      return settled.outcomes
     }
   })
+
+/** Each command's events applied in turn from the state and version they were appended after. */
+const outcomes = <Event extends TaggedEvent, State, Refusal>(
+  aggregate: Aggregate<any, Event, State, Refusal>,
+  decisions: ReadonlyArray<Either.Either<ReadonlyArray<Event>, Refusal>>,
+  base: State,
+  baseVersion: number
+) => {
+  let state = base
+  let version = baseVersion
+  const settled = decisions.map((decided) =>
+    Either.map(decided, (events): Handled<Event, State> => {
+      state = fold(aggregate.decider, events, state)
+      version += events.length
+      return { events, state, version }
+    })
+  )
+  return { outcomes: settled, state }
+}
 
 /** A snapshot is a cache: failing to write one must not fail the command that earned it. */
 const saveSnapshot = <State>(

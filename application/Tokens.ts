@@ -107,7 +107,10 @@ const sealed = (owner: string, input: TokenInput) =>
     }
   })
 
-/** Creates or replaces a token. */
+/**
+ * Creates or replaces a token. A save is decided alike whatever the token's state, so it
+ * has nothing to conflict with: of concurrent saves, the last one written wins.
+ */
 export const save = (owner: string, name: string, input: TokenInput, metadata?: EventMetadata) =>
   Effect.gen(function*() {
     const values = yield* sealed(owner, input)
@@ -115,7 +118,7 @@ export const save = (owner: string, name: string, input: TokenInput, metadata?: 
       TokenAggregate,
       tokenId(owner, name),
       Token.SaveToken.make({ name, owner, ...values }),
-      { retries: 3, ...(metadata ? { metadata } : {}) }
+      { unconditional: true, ...(metadata ? { metadata } : {}) }
     )
     return { name, version: handled.version }
   })

@@ -92,6 +92,24 @@ for (const backend of Backends.all) {
       expect(result.conflicts.every((tag) => tag === "ConcurrencyConflict")).toBe(true)
     }, timeout)
 
+    test("unconditional commands never lose a race, and each is answered with the state after the events before it in the log", async () => {
+      const result = await run(Effect.gen(function*() {
+        const raced = yield* Effect.forEach(
+          Array.from({ length: 8 }, () => add(1)),
+          (command) => Aggregate.handle(Tally, "blind", command, { unconditional: true }),
+          { concurrency: "unbounded" }
+        )
+        // The state this process cached is stale once another writer appended: the answer still counts that write.
+        yield* (yield* EventStore).append("tally-blind", [event("Added", { amount: 10 })])
+        const afterOther = yield* Aggregate.handle(Tally, "blind", add(1), { unconditional: true })
+        return { raced, afterOther, loaded: yield* Aggregate.load(Tally, "blind") }
+      }))
+      expect(result.raced.map(({ state, version }) => [version, state.total]).sort((a, b) => a[0]! - b[0]!))
+        .toEqual(Array.from({ length: 8 }, (_, i) => [i + 1, i + 1]))
+      expect(result.afterOther).toMatchObject({ version: 10, state: { total: 19, adds: 10 } })
+      expect(result.loaded).toMatchObject({ version: 10, state: { total: 19, adds: 10 } })
+    }, timeout)
+
     test("snapshots are taken as the stream grows and loading starts from the latest", async () => {
       const result = await run(Effect.gen(function*() {
         for (let i = 0; i < 120; i++) yield* Aggregate.handle(Tally, "long", add(1))

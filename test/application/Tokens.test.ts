@@ -59,6 +59,25 @@ for (const backend of Backends.all) {
       expect(result.final.version).toBe(3)
     }, timeout)
 
+    test("concurrent saves of one token without a precondition never conflict: each gets its own version, the last one wins", async () => {
+      const writers = 48
+      const result = await run(Effect.gen(function*() {
+        const saved = yield* Effect.all(
+          Array.from({ length: writers }, (_, i) => Effect.either(Tokens.save("alice", "bot", input(`a${i}`, `r${i}`)))),
+          { concurrency: "unbounded" }
+        )
+        return { saved, final: yield* Tokens.get("alice", "bot") }
+      }))
+      const failures = result.saved.filter((outcome) => outcome._tag === "Left")
+      expect(failures.map((outcome) => outcome._tag === "Left" && outcome.left._tag)).toEqual([])
+      const versions = result.saved.map((outcome) => outcome._tag === "Right" ? outcome.right.version : 0)
+      expect([...versions].sort((a, b) => a - b)).toEqual(Array.from({ length: writers }, (_, i) => i + 1))
+      // The save answered with the highest version is the one read back.
+      const last = versions.indexOf(writers)
+      expect(result.final.version).toBe(writers)
+      expect(Redacted.value(result.final.refreshToken)).toBe(`r${last}`)
+    }, timeout)
+
     test("a deleted token is not found, for reading and for refreshing", async () => {
       const result = await run(Effect.gen(function*() {
         yield* Tokens.save("alice", "bot", input("a", "r"))
