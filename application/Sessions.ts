@@ -5,6 +5,7 @@ import { EventIds } from "./EventIds.ts"
 import type { EventMetadata } from "./EventStore.ts"
 import { Projection } from "./Projection.ts"
 import { ReadModels } from "./ReadModels.ts"
+import * as Sandboxes from "./Sandboxes.ts"
 
 /** Chat sessions: members, messages, paged history. */
 
@@ -143,8 +144,13 @@ export const CreateInput = Schema.Struct({
 })
 export type CreateInput = typeof CreateInput.Type
 
+/**
+ * A session may name one of its owner's sandboxes: another owner's is not found, as a
+ * read of it would be (a 201 would tell that it exists, and tie the session to it).
+ */
 export const create = (owner: string, input: CreateInput, metadata?: EventMetadata) =>
   Effect.gen(function*() {
+    if (input.sandboxId !== null) yield* Sandboxes.get(owner, input.sandboxId)
     const sessionId = yield* (yield* EventIds).next
     const at = yield* Clock.currentTimeMillis
     yield* handle(sessionId, Session.CreateSession.make({ sessionId, owner, title: input.title, sandboxId: input.sandboxId, at }), metadata)

@@ -1,6 +1,9 @@
 import { describe, expect, test } from "bun:test"
-import { Effect } from "effect"
+import { Effect, Schema } from "effect"
+import * as Sandboxes from "../../application/Sandboxes.ts"
 import * as Sessions from "../../application/Sessions.ts"
+import { ReferenceData } from "../../domain/ReferenceData.ts"
+import bundled from "../../reference/reference-data.json"
 import * as Backends from "../support/backends.ts"
 import { appLayer } from "../support/app.ts"
 import { runWith } from "../support/run.ts"
@@ -40,6 +43,21 @@ for (const backend of Backends.all) {
       expect(deleted.deletedAt).toBeGreaterThan(0)
       expect(result.all.messages[1]).toMatchObject({ seq: 2, author: "bob", content: "message 2, edited" })
       expect(result.mine.map((s) => s.title)).toEqual(["Planning"])
+    }, timeout)
+
+    test("a session refers only to a sandbox of its owner: another owner's, or none at all, is not found", async () => {
+      const result = await run(Effect.gen(function*() {
+        yield* Sandboxes.publishReferenceData(Schema.decodeUnknownSync(ReferenceData)(bundled))
+        const sandbox = yield* Sandboxes.create("alice", { name: "dev", tierId: "medium", flavorId: "node", addonIds: [] })
+        const own = yield* Sessions.create("alice", { title: "Mine", sandboxId: sandbox.sandboxId })
+        const others = yield* Effect.flip(Sessions.create("bob", { title: "Theirs", sandboxId: sandbox.sandboxId }))
+        const missing = yield* Effect.flip(Sessions.create("bob", { title: "Nothing", sandboxId: "no-such-sandbox" }))
+        return { own, others, missing, bobs: yield* Sessions.listMine("bob") }
+      }))
+      expect(result.own.sandboxId).not.toBeNull()
+      expect(result.others).toMatchObject({ _tag: "SandboxNotFound" })
+      expect(result.missing).toMatchObject({ _tag: "SandboxNotFound", sandboxId: "no-such-sandbox" })
+      expect(result.bobs).toEqual([])
     }, timeout)
 
     test("outsiders see nothing; members cannot do what admins do; archived sessions take no posts", async () => {
