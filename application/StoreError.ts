@@ -38,6 +38,19 @@ export class InvalidEvent extends Schema.TaggedError<InvalidEvent>()("InvalidEve
   }
 }
 
+/**
+ * A fence is a moment by default: a cutover's switch fences the log for well under a
+ * second. A fence for good — the log moved elsewhere and this store will never take writes
+ * again — says so by its reason, which starts with this marker (`finishedFenceReason`).
+ */
+export const finishedFencePrefix = "finished:"
+
+/** The reason of a fence for good. */
+export const finishedFenceReason = (why: string) => `${finishedFencePrefix} ${why}`
+
+/** Whether a fence's reason marks it as for good (see `finishedFencePrefix`). */
+export const isFencedForGood = (reason: string) => reason.startsWith(finishedFencePrefix)
+
 /** The store was fenced (it is no longer the primary); nothing may be appended to it. */
 export class StoreFenced extends Schema.TaggedError<StoreFenced>()("StoreFenced", {
   reason: Schema.String,

@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { isFencedForGood } from "../../application/StoreError.ts"
 import { Problem } from "./Problem.ts"
 
 /** Any error of the application: tagged, with a message that is safe to show. */
@@ -74,7 +75,11 @@ export const toProblem = (error: Tagged, context: ProblemContext = {}) => {
     case "ProjectionNotReady":
       return Problem.unavailable(error.message, { retryAfter: 5 })
     case "StoreFenced":
-      return Problem.unavailable(`${error.message}; this instance no longer takes writes`, { retryAfter: 30 })
+      // A switch fences the log for well under a second: a client told to wait longer would
+      // stall past it. Only a store fenced for good may send clients away for longer.
+      return isFencedForGood(fields.reason as string)
+        ? Problem.unavailable(`${error.message}; this instance no longer takes writes`, { retryAfter: 30 })
+        : Problem.unavailable(`${error.message}; writes resume in a moment`, { retryAfter: 1 })
     default:
       if (problemTags.has(error._tag)) return error as ReturnType<typeof Problem.internal>
       return Problem.internal("strata failed to handle the request")
