@@ -1,7 +1,8 @@
 import { HttpApiMiddleware, HttpApiSecurity, HttpServerRequest } from "@effect/platform"
 import { timingSafeEqual } from "node:crypto"
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
-import { dirname } from "node:path"
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { dirname, join } from "node:path"
 import { Config, Console, Context, Effect, FiberRef, Layer, Option, Redacted, Schema } from "effect"
 import * as ApiKeys from "../../application/ApiKeys.ts"
 import type { EventMetadata } from "../../application/EventStore.ts"
@@ -26,29 +27,51 @@ export class AdminTokenMissing extends Schema.TaggedError<AdminTokenMissing>()("
 
 /**
  * `STRATA_ADMIN_TOKEN`; where none is configured and `generatedFile` is given (an
- * embedded database), one is generated on first start, kept readable by its owner only,
- * and printed that once. `"ephemeral"` (the in-memory store) generates one per process.
+ * embedded database), one is generated on first start and kept readable by its owner only.
+ * It is shown once, and only on a terminal: where stdout is collected (a service manager,
+ * a container's log), the token would be kept by whatever keeps the logs, so only the
+ * file's path is printed. `"ephemeral"` (the in-memory store) generates one per process,
+ * kept in a file of its own off a terminal.
  */
-export const adminTokenLayer = (generatedFile: string | "ephemeral" | undefined) =>
+export const adminTokenLayer = (
+  generatedFile: string | "ephemeral" | undefined,
+  options: { readonly terminal?: boolean } = {}
+) =>
   Layer.effect(
     AdminToken,
     Effect.gen(function*() {
       const configured = yield* Config.option(Config.redacted("STRATA_ADMIN_TOKEN"))
       if (Option.isSome(configured)) return configured.value
       if (generatedFile === undefined) return yield* new AdminTokenMissing()
+      const terminal = options.terminal ?? process.stdout.isTTY === true
       const token = `st_admin_${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url")}`
       if (generatedFile === "ephemeral") {
-        yield* Console.log(`strata generated an admin token for this process (shown once):\n  ${token}`)
+        if (terminal) {
+          yield* Console.log(`strata generated an admin token for this process (shown once):\n  ${token}`)
+        } else {
+          const file = join(mkdtempSync(join(tmpdir(), "strata-")), "admin.token")
+          keep(file, token)
+          yield* Console.log(`strata generated an admin token for this process: it is in ${file}`)
+        }
         return Redacted.make(token)
       }
       if (existsSync(generatedFile)) return Redacted.make(readFileSync(generatedFile, "utf8").trim())
       mkdirSync(dirname(generatedFile), { recursive: true })
-      writeFileSync(generatedFile, `${token}\n`, { mode: 0o600 })
-      chmodSync(generatedFile, 0o600)
-      yield* Console.log(`strata generated an admin token (shown once; kept in ${generatedFile}):\n  ${token}`)
+      keep(generatedFile, token)
+      yield* Console.log(
+        terminal
+          ? `strata generated an admin token (shown once; kept in ${generatedFile}):\n  ${token}`
+          : `strata generated an admin token: it is in ${generatedFile}`
+      )
       return Redacted.make(token)
     })
   )
+
+/** Writes a secret readable by its owner only (the mode is set again: an existing file keeps its own). */
+const keep = (file: string, token: string) => {
+  writeFileSync(file, `${token}\n`, { mode: 0o600 })
+  chmodSync(file, 0o600)
+}
 
 /**
  * `Authorization: Bearer <token>`: the admin token, or an API key (`sk_…`), which
