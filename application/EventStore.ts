@@ -103,6 +103,11 @@ export interface AuditQuery {
   readonly limit: number
 }
 
+export interface ImportOptions {
+  /** Apply the inline projections to the imported events, in the import's transaction. */
+  readonly applyProjections?: boolean
+}
+
 export interface FenceState {
   readonly reason: string
   readonly fencedAt: string
@@ -147,13 +152,18 @@ export interface EventStoreService {
   /**
    * Writes events copied from another log as they are — ids, streams, versions, positions,
    * times — for restores and migrations between backends. They must continue this log:
-   * the first at `head + 1`, then without gaps. Inline projections are not applied (rebuild
-   * them afterwards).
+   * the first at `head + 1`, then without gaps. Inline projections are applied in the same
+   * transaction only when asked (a mirror keeps its target's read models live); a bulk copy
+   * rebuilds them afterwards. A fence does not stop an import: a mirror's target is fenced.
    */
-  readonly importEvents: (events: ReadonlyArray<RecordedEvent>) => Effect.Effect<void, ImportRefused | StoreUnavailable>
+  readonly importEvents: (
+    events: ReadonlyArray<RecordedEvent>,
+    options?: ImportOptions
+  ) => Effect.Effect<void, ImportRefused | ProjectionFailed | StoreUnavailable>
   /**
    * Fences the store: from the commit of this call on, every append fails with
    * `StoreFenced`. Checked inside the append transaction, so no append slips past it.
+   * Fencing a fenced store keeps its time and takes the new reason.
    */
   readonly fence: (reason: string) => Effect.Effect<FenceState, StoreUnavailable>
   readonly unfence: Effect.Effect<void, StoreUnavailable>

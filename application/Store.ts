@@ -1,3 +1,4 @@
+import type { ControlRecords } from "./ControlRecords.ts"
 import type { EventStore } from "./EventStore.ts"
 import type { ProjectionStore } from "./ProjectionStore.ts"
 import type { ReadModels } from "./ReadModels.ts"
@@ -6,4 +7,4 @@ import type { SnapshotStore } from "./SnapshotStore.ts"
 import type { StateCache } from "./StateCache.ts"
 
 /** Every port a backend layer provides: what the composition root swaps in one piece. */
-export type Store = EventStore | ReadModels | ProjectionStore | SnapshotStore | KeyRing | StateCache
+export type Store = EventStore | ReadModels | ProjectionStore | SnapshotStore | KeyRing | StateCache | ControlRecords

@@ -1,4 +1,5 @@
 import { Clock, Context, Effect, Layer, Option } from "effect"
+import { ControlRecords, type ControlRecord, type ControlRecordsService } from "../../application/ControlRecords.ts"
 import type {
   AppendResult,
   EventStoreService,
@@ -77,6 +78,18 @@ export const make = Effect.gen(function*() {
       }
     })
 
+  /** Applies events to every live projection: all stage their writes first, so a failing one leaves nothing behind. */
+  const stageProjections = (events: ReadonlyArray<RecordedEvent>) =>
+    Effect.gen(function*() {
+      const commits = yield* Effect.forEach(projections, (projection) => {
+        const row = generations.find((row) =>
+          row.name === projection.name && row.status === "live" && row.version === projection.version
+        )
+        return row === undefined ? Effect.succeed(() => {}) : stage(projection, row.generation, events)
+      })
+      commits.forEach((commit) => commit())
+    })
+
   const streamVersion = (streamId: string) => Effect.sync(() => streams.get(streamId)?.length ?? 0)
 
   const tryAt = (prepared: PreparedAppend, version: number | "current", recordedAt: string) =>
@@ -98,14 +111,7 @@ export const make = Effect.gen(function*() {
         metadata: viaJson(event.metadata ?? {}),
         recordedAt
       }))
-      // Every projection stages its writes first: a failing one leaves nothing behind.
-      const commits = yield* Effect.forEach(projections, (projection) => {
-        const row = generations.find((row) =>
-          row.name === projection.name && row.status === "live" && row.version === projection.version
-        )
-        return row === undefined ? Effect.succeed(() => {}) : stage(projection, row.generation, recorded)
-      })
-      commits.forEach((commit) => commit())
+      yield* stageProjections(recorded)
       log.push(...recorded)
       streams.set(prepared.streamId, [...stream, ...recorded])
       for (const event of recorded) byId.set(event.eventId, event)
@@ -150,7 +156,7 @@ export const make = Effect.gen(function*() {
       }),
     streamVersion,
     readAll,
-    importEvents: (events) =>
+    importEvents: (events, options = {}) =>
       writeLock.withPermits(1)(Effect.gen(function*() {
         const gap = events.findIndex((event, index) => event.position !== log.length + 1 + index)
         if (gap !== -1) {
@@ -166,11 +172,12 @@ export const make = Effect.gen(function*() {
           }
           versions.set(event.streamId, event.version)
         }
-        for (const event of events) {
-          const copy = viaJson(event)
+        const copies = events.map(viaJson)
+        if (options.applyProjections) yield* stageProjections(copies)
+        for (const copy of copies) {
           log.push(copy)
-          streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), copy])
-          byId.set(event.eventId, copy)
+          streams.set(copy.streamId, [...(streams.get(copy.streamId) ?? []), copy])
+          byId.set(copy.eventId, copy)
         }
         signal.notify()
       })),
@@ -190,7 +197,7 @@ export const make = Effect.gen(function*() {
     fence: (reason) =>
       writeLock.withPermits(1)(Effect.gen(function*() {
         const fencedAt = new Date(yield* Clock.currentTimeMillis).toISOString()
-        fenced ??= { reason, fencedAt }
+        fenced = { reason, fencedAt: fenced?.fencedAt ?? fencedAt }
         return fenced
       })),
     unfence: writeLock.withPermits(1)(Effect.sync(() => void (fenced = undefined))),
@@ -309,8 +316,20 @@ export const make = Effect.gen(function*() {
       })
   }
 
+  const records = new Map<string, ControlRecord>()
+  const controlRecords: ControlRecordsService = {
+    get: (name) => Effect.sync(() => Option.fromNullable(records.get(name))),
+    put: (name, value, expected) =>
+      Effect.sync(() => {
+        if ((records.get(name)?.version ?? 0) !== expected) return false
+        records.set(name, { value, version: expected + 1 })
+        return true
+      })
+  }
+
   return Context.make(EventStore, eventStore).pipe(
     Context.add(KeyRing, keyRing),
+    Context.add(ControlRecords, controlRecords),
     Context.add(StateCache.StateCache, StateCache.make(10_000)),
     Context.add(ReadModels, readModels),
     Context.add(ProjectionStore, projectionStore),

@@ -276,7 +276,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       )
     }
 
-    const importEvents: EventStoreService["importEvents"] = (events) =>
+    const importEvents: EventStoreService["importEvents"] = (events, options = {}) =>
       events.length === 0 ? Effect.void : sql.withTransaction(Effect.gen(function*() {
         const head = yield* dialect.lockLog(sql)
         const gap = events.findIndex((event, index) => event.position !== head + 1 + index)
@@ -285,8 +285,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
             reason: `event ${events[gap]!.eventId} is at position ${events[gap]!.position}, the log expects ${head + 1 + gap}`
           })
         }
-        for (let offset = 0; offset < events.length; offset += importChunk) {
-          const rows = events.slice(offset, offset + importChunk).map((event) => ({
+        const rows = events.map((event) => ({
             position: event.position,
             event_id: event.eventId,
             stream_id: event.streamId,
@@ -299,9 +298,11 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
             causation_id: event.metadata.causationId ?? null,
             recorded_at: event.recordedAt
           }))
-          yield* sql`INSERT INTO strata_events ${sql.insert(rows)}`
+        for (let offset = 0; offset < rows.length; offset += importChunk) {
+          yield* sql`INSERT INTO strata_events ${sql.insert(rows.slice(offset, offset + importChunk))}`
         }
         yield* dialect.advanceHead(sql, events[events.length - 1]!.position)
+        if (options.applyProjections) yield* applyInline(rows, events[0]!.position)
       })).pipe(
         Effect.tap(() => Effect.sync(signal.notify)),
         Effect.catchTag("SqlError", (error): Effect.Effect<never, ImportRefused | StoreUnavailable> =>
@@ -317,7 +318,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
         const now = new Date(yield* Clock.currentTimeMillis).toISOString()
         // Updating the head row waits for appends in flight and makes later ones see the fence.
         yield* sql`UPDATE strata_log SET fenced_at = COALESCE(fenced_at, ${now}),
-          fence_reason = COALESCE(fence_reason, ${reason}) WHERE id = 1`.pipe(
+          fence_reason = ${reason} WHERE id = 1`.pipe(
           Effect.mapError(unavailable("fence"))
         )
         return (yield* fenceState)!

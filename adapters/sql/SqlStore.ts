@@ -2,6 +2,7 @@ import type { SqlClient } from "@effect/sql/SqlClient"
 import type { Connection } from "@effect/sql/SqlConnection"
 import type { SqlError } from "@effect/sql/SqlError"
 import { Context, Effect, Layer, Option, type Scope } from "effect"
+import { ControlRecords } from "../../application/ControlRecords.ts"
 import { EventStore } from "../../application/EventStore.ts"
 import { ProjectionStore } from "../../application/ProjectionStore.ts"
 import { ReadModels } from "../../application/ReadModels.ts"
@@ -12,6 +13,7 @@ import { ensureProjections } from "../../application/rebuildProjection.ts"
 import { runMigrations } from "../../migrations/runMigrations.ts"
 import type { Dialect } from "./Dialect.ts"
 import { unavailable } from "./SqlDocuments.ts"
+import * as SqlControlRecords from "./SqlControlRecords.ts"
 import * as SqlEventStore from "./SqlEventStore.ts"
 import * as SqlProjections from "./SqlProjections.ts"
 import * as SqlKeyRing from "./SqlKeyRing.ts"
@@ -52,7 +54,8 @@ export const layer = <R = never>(dialect: Dialect, options: Options<R> = {}) =>
         Context.add(ReadModels, readModels),
         Context.add(SnapshotStore, snapshotStore),
         Context.add(KeyRing, yield* SqlKeyRing.make),
-        Context.add(StateCache.StateCache, StateCache.make(stateCacheCapacity))
+        Context.add(StateCache.StateCache, StateCache.make(stateCacheCapacity)),
+        Context.add(ControlRecords, yield* SqlControlRecords.make)
       )
       yield* ensureProjections.pipe(Effect.provide(context))
       return context

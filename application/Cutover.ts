@@ -1,0 +1,596 @@
+import { createHash } from "node:crypto"
+import { Clock, Context, Duration, Effect, Either, Option, Redacted, Schedule, Schema, Stream } from "effect"
+import * as Cutover from "../domain/Cutover.ts"
+import { ControlRecords } from "./ControlRecords.ts"
+import { uuidV7 } from "./EventIds.ts"
+import { EventStore, ExpectedVersion, type RecordedEvent } from "./EventStore.ts"
+import { canonicalLine } from "./LogDigest.ts"
+import { InlineProjections } from "./Projection.ts"
+import { ProjectionStore } from "./ProjectionStore.ts"
+import { rebuildProjection } from "./rebuildProjection.ts"
+import { KeyRing, Secrets } from "./Secrets.ts"
+import type { Store } from "./Store.ts"
+
+/**
+ * Moving a live log between backends, written once against the ports so that every pair
+ * of backends works. The origin (the database the cutover starts from, the one every
+ * serving process is configured with) keeps the cutover's record beside its log; the
+ * target gets the log copied with its ids and positions, then every new event in order
+ * (the mirror), each import applying the target's inline projections in its transaction.
+ * A switch fences the origin, drains the mirror, verifies both logs by hash, and makes the
+ * target the primary; the mirror then runs the other way, so a rollback is a replay.
+ * See ARCHITECTURE.md, "Moving to another backend".
+ */
+
+/** A backend as the cutover sees it: its store and the projections registered on it. */
+export type Side = Context.Context<Store | InlineProjections | Secrets>
+
+export interface Sides {
+  readonly origin: Side
+  readonly target: Side
+}
+
+export class CutoverFailed extends Schema.TaggedError<CutoverFailed>()("CutoverFailed", {
+  reason: Schema.String
+}) {
+  override get message() {
+    return this.reason
+  }
+}
+
+const recordName = "cutover"
+const leaseName = "cutover-mirror"
+const digestName = "log-digest"
+/** The owner whose data key seals the target's URL in the record. */
+const sealOwner = "strata/cutover"
+
+/** Every serving process reads the origin's record this often, so it learns a switch within it. */
+export const learnInterval = Duration.millis(200)
+/**
+ * Between recording a new primary and letting it take writes, a switch waits until every
+ * serving process has read the record: none can then write to the new primary while
+ * another still reads the old one.
+ */
+const settle = Duration.times(learnInterval, 3)
+/** Events per import transaction. */
+const batchSize = 2_000
+
+const on = <A, E>(side: Side, effect: Effect.Effect<A, E, Store | InlineProjections | Secrets>) => Effect.provide(effect, side)
+const nowIso = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis).toISOString())
+
+// The record
+
+export interface Recorded {
+  readonly record: Cutover.CutoverRecord
+  readonly version: number
+}
+
+const RecordJson = Schema.parseJson(Cutover.CutoverRecord)
+
+/** The cutover recorded beside the origin's log, if any. */
+export const readRecord = Effect.gen(function*() {
+  const stored = yield* (yield* ControlRecords).get(recordName)
+  if (Option.isNone(stored)) return Option.none<Recorded>()
+  const record = yield* Schema.decodeUnknown(RecordJson)(stored.value.value).pipe(
+    Effect.mapError(() => new CutoverFailed({ reason: "the cutover record of this database is unreadable" }))
+  )
+  return Option.some<Recorded>({ record, version: stored.value.version })
+})
+
+const writeRecord = (current: Recorded | undefined, record: Cutover.CutoverRecord) =>
+  Effect.gen(function*() {
+    const written = yield* (yield* ControlRecords).put(recordName, Schema.encodeSync(RecordJson)(record), current?.version ?? 0)
+    if (!written) {
+      return yield* new CutoverFailed({ reason: "another cutover command changed the cutover at the same time; run this one again" })
+    }
+    return { record, version: (current?.version ?? 0) + 1 } satisfies Recorded
+  })
+
+/** Records a new phase, counting the change. */
+const enter = (origin: Side, current: Recorded, phase: Cutover.Phase, changes: Partial<Cutover.CutoverRecord> = {}) =>
+  Effect.gen(function*() {
+    const record = { ...current.record, ...changes, phase, step: current.record.step + 1, updatedAt: yield* nowIso }
+    return yield* on(origin, writeRecord(current, record))
+  })
+
+/** The target's URL, opened from the record. */
+export const targetUrl = (record: Cutover.CutoverRecord) =>
+  Effect.flatMap(Secrets, (secrets) => Effect.map(secrets.open(sealOwner, record.target), Redacted.value))
+
+// The cutover's own events, on the log of the side that serves
+
+/** An event id derived from the cutover and its step: a step run again writes its event once. */
+const stepEventId = (cutoverId: string, step: number) => {
+  const hex = createHash("sha256").update(`${cutoverId}/${step}`).digest("hex")
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
+
+const recordEvent = (side: Side, current: Recorded, type: string, data: Record<string, unknown>) =>
+  on(side, Effect.flatMap(EventStore, (store) =>
+    store.append(`cutover-${current.record.id}`, [{
+      eventId: stepEventId(current.record.id, current.record.step),
+      type,
+      data: { target: current.record.targetLabel, ...data },
+      metadata: { actor: "cutover", correlationId: current.record.id }
+    }], ExpectedVersion.any)))
+
+// Copying
+
+const isFenceOfThisCutover = (reason: string | undefined, id: string) => reason !== undefined && reason.includes(`cutover ${id}`)
+
+/**
+ * Copies what `from` has beyond `to`'s head, in position order, until a read finds nothing
+ * more. Another copier (the mirror of a serving process) may import the same events at
+ * the same time: the target refuses the second import of a position, and the copy
+ * continues from the target's new head. Returns the target's head.
+ */
+export const catchUp = (
+  from: Side,
+  to: Side,
+  options: { readonly applyProjections: boolean; readonly onBatch?: (count: number) => Effect.Effect<void> }
+) =>
+  Effect.gen(function*() {
+    const source = Context.get(from, EventStore)
+    const sink = Context.get(to, EventStore)
+    let after = yield* sink.head
+    while (true) {
+      const page = yield* source.readAll({ after, limit: batchSize })
+      if (page.length === 0) return after
+      const imported = yield* sink.importEvents(page, { applyProjections: options.applyProjections }).pipe(
+        Effect.as(true),
+        Effect.catchTag("ImportRefused", (refused) =>
+          Effect.flatMap(sink.head, (head) => head > after ? Effect.succeed(false) : Effect.fail(refused)))
+      )
+      if (imported) {
+        after = page[page.length - 1]!.position
+        if (options.onBatch) yield* options.onBatch(page.length)
+      } else {
+        after = yield* sink.head
+      }
+    }
+  })
+
+/** Makes `to`'s key ring what `from`'s is: new keys copied, re-wrapped ones updated, shredded ones destroyed. */
+export const syncKeyRing = (from: Side, to: Side) =>
+  Effect.gen(function*() {
+    const source = Context.get(from, KeyRing)
+    const sink = Context.get(to, KeyRing)
+    const wanted = yield* source.all
+    const wantedById = new Map(wanted.map((key) => [key.keyId, key]))
+    for (const key of yield* sink.all) {
+      if (!wantedById.has(key.keyId)) yield* sink.destroy(key.owner)
+    }
+    const present = new Map((yield* sink.all).map((key) => [key.keyId, key]))
+    for (const key of wanted) {
+      const there = present.get(key.keyId)
+      if (there === undefined) yield* sink.insert(key)
+      else if (there.wrapped !== key.wrapped || there.masterKeyId !== key.masterKeyId) {
+        yield* sink.rewrap(key.keyId, key.masterKeyId, key.wrapped)
+      }
+    }
+  })
+
+/**
+ * Follows `from` and imports every new event into `to` with its inline projections, until
+ * interrupted; the key ring is brought along every second. Run by the holder of the
+ * mirror lease (a serving process, or `strata cutover mirror`).
+ */
+export const mirror = (from: Side, to: Side) =>
+  Effect.gen(function*() {
+    yield* syncKeyRing(from, to).pipe(
+      Effect.catchAll((error) => Effect.logWarning("cutover mirror: key ring sync failed", error)),
+      Effect.repeat(Schedule.spaced(Duration.seconds(1))),
+      Effect.forkScoped
+    )
+    const source = Context.get(from, EventStore)
+    const sink = Context.get(to, EventStore)
+    // A refused import means another copier got there first: start again from the target's head.
+    const follow = Effect.gen(function*() {
+      const after = yield* catchUp(from, to, { applyProjections: true })
+      yield* source.follow(after).pipe(
+        Stream.groupedWithin(batchSize, Duration.millis(5)),
+        Stream.runForEach((chunk) => sink.importEvents([...chunk] as ReadonlyArray<RecordedEvent>, { applyProjections: true }))
+      )
+    })
+    return yield* follow.pipe(
+      Effect.catchTag("ImportRefused", () => Effect.void),
+      Effect.forever
+    )
+  }).pipe(Effect.scoped)
+
+// Verifying
+
+interface Checkpoint {
+  readonly position: number
+  readonly count: number
+  readonly hash: string
+}
+const CheckpointJson = Schema.parseJson(Schema.Struct({ position: Schema.Number, count: Schema.Number, hash: Schema.String }))
+
+const chainStep = (hash: string, event: RecordedEvent) => createHash("sha256").update(hash).update(canonicalLine(event)).digest("hex")
+
+/**
+ * The log's content up to `upTo` as a chain (each event's hash covers the one before), kept
+ * beside the log: events never change below the head, so a digest taken once is extended
+ * by reading only what came after it, and a verify during mirroring does not re-read the
+ * whole log.
+ */
+export const chainDigest = (upTo: number) =>
+  Effect.gen(function*() {
+    const records = yield* ControlRecords
+    const store = yield* EventStore
+    const stored = yield* records.get(digestName)
+    const decoded = Option.flatMap(stored, (record) => Either.getRight(Schema.decodeUnknownEither(CheckpointJson)(record.value)))
+    let checkpoint: Checkpoint = Option.isSome(decoded) && decoded.value.position <= upTo
+      ? decoded.value
+      : { position: 0, count: 0, hash: "" }
+    while (checkpoint.position < upTo) {
+      const page = (yield* store.readAll({ after: checkpoint.position, limit: batchSize })).filter((event) => event.position <= upTo)
+      if (page.length === 0) break
+      let hash = checkpoint.hash
+      for (const event of page) hash = chainStep(hash, event)
+      checkpoint = { position: page[page.length - 1]!.position, count: checkpoint.count + page.length, hash }
+    }
+    if (Option.isNone(decoded) || decoded.value.position < checkpoint.position) {
+      // Losing this race to another verify only costs the next one a longer read.
+      yield* records.put(digestName, Schema.encodeSync(CheckpointJson)(checkpoint), Option.match(stored, { onNone: () => 0, onSome: (r) => r.version }))
+    }
+    return checkpoint
+  })
+
+export interface ProjectionComparison {
+  readonly name: string
+  readonly documents: number
+  /** Keys whose documents differ between the two sides (missing on one included). */
+  readonly differing: ReadonlyArray<string>
+}
+
+export interface Verification {
+  /** Both logs were compared up to here (the lower of the two heads). */
+  readonly upTo: number
+  readonly originHead: number
+  readonly targetHead: number
+  readonly origin: Checkpoint
+  readonly target: Checkpoint
+  readonly identical: boolean
+  /** The first position where the logs differ, when they do. */
+  readonly firstDifference?: number
+  /** Compared only when both heads are equal: at different heads, read models differ by the lag. */
+  readonly projections?: ReadonlyArray<ProjectionComparison>
+}
+
+const firstDifference = (sides: Sides, upTo: number) =>
+  Effect.gen(function*() {
+    const left = Context.get(sides.origin, EventStore)
+    const right = Context.get(sides.target, EventStore)
+    let after = 0
+    while (after < upTo) {
+      const a = yield* left.readAll({ after, limit: batchSize })
+      const b = yield* right.readAll({ after, limit: batchSize })
+      for (let index = 0; index < Math.max(a.length, b.length); index++) {
+        const x = a[index]
+        const y = b[index]
+        if (x === undefined || y === undefined || canonicalLine(x) !== canonicalLine(y)) return (x ?? y)!.position
+      }
+      if (a.length === 0) return after + 1
+      after = a[a.length - 1]!.position
+    }
+    return upTo
+  })
+
+const compareProjections = (sides: Sides) =>
+  Effect.gen(function*() {
+    const comparisons: Array<ProjectionComparison> = []
+    for (const projection of Context.get(sides.origin, InlineProjections)) {
+      const read = (side: Side) =>
+        on(side, Effect.flatMap(ProjectionStore, (store) => store.liveDocuments(projection.name)))
+      const canonical = (documents: ReadonlyArray<{ key: string; partition?: unknown; sort?: unknown; doc: unknown }>) =>
+        new Map(documents.map((document) => [document.key, JSON.stringify([document.partition, document.sort, document.doc])]))
+      const a = canonical(yield* read(sides.origin))
+      const b = canonical(yield* read(sides.target))
+      const keys = new Set([...a.keys(), ...b.keys()])
+      comparisons.push({ name: projection.name, documents: a.size, differing: [...keys].filter((key) => a.get(key) !== b.get(key)).sort() })
+    }
+    return comparisons
+  })
+
+/** Both logs by count and chained hash up to the lower head, and, at equal heads, every projection. */
+export const verify = (sides: Sides, options: { readonly projections: boolean } = { projections: true }) =>
+  Effect.gen(function*() {
+    const originHead = yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.head))
+    const targetHead = yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.head))
+    const upTo = Math.min(originHead, targetHead)
+    const origin = yield* on(sides.origin, chainDigest(upTo))
+    const target = yield* on(sides.target, chainDigest(upTo))
+    const identical = origin.hash === target.hash && origin.count === target.count
+    const projections = options.projections && identical && originHead === targetHead ? yield* compareProjections(sides) : undefined
+    return {
+      upTo,
+      originHead,
+      targetHead,
+      origin,
+      target,
+      identical,
+      ...(identical ? {} : { firstDifference: yield* firstDifference(sides, upTo) }),
+      ...(projections === undefined ? {} : { projections })
+    } satisfies Verification
+  })
+
+const describeMismatch = (verification: Verification) =>
+  `the logs differ at position ${verification.firstDifference} (origin: ${verification.originHead} events, target: ${verification.targetHead})`
+
+// The steps
+
+const planOrFail = (step: Cutover.Step, current: Option.Option<Recorded>) =>
+  Either.match(Cutover.plan(step, Option.getOrUndefined(current)?.record.phase), { onLeft: Effect.fail, onRight: Effect.succeed })
+
+const requireRecord = (current: Option.Option<Recorded>) =>
+  Option.match(current, { onNone: () => Effect.fail(new CutoverFailed({ reason: "no cutover is under way" })), onSome: Effect.succeed })
+
+export interface StartOptions {
+  readonly url: string
+  /** The target without credentials. */
+  readonly label: string
+  readonly onCopyStart?: (total: number) => Effect.Effect<void>
+  readonly onCopied?: (count: number) => Effect.Effect<void>
+}
+
+/**
+ * Copies the log and the key ring, builds the target's projections, and mirrors until the
+ * target has caught up. Run again after an interruption, it continues after the target's
+ * head.
+ */
+export const start = (sides: Sides, options: StartOptions) =>
+  Effect.gen(function*() {
+    const existing = yield* on(sides.origin, readRecord)
+    const plan = yield* planOrFail("start", existing)
+    let current: Recorded
+    if (Option.isSome(existing) && Cutover.isUnderWay(existing.value.record.phase)) {
+      const recordedUrl = yield* on(sides.origin, targetUrl(existing.value.record))
+      if (recordedUrl !== options.url) {
+        return yield* new CutoverFailed({
+          reason: `a cutover to ${existing.value.record.targetLabel} is under way; abort it before starting another`
+        })
+      }
+      current = existing.value
+    } else {
+      const targetHead = yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.head))
+      if (targetHead > 0) {
+        // A target that holds events must hold the beginning of this log, nothing else.
+        const verification = yield* verify(sides, { projections: false })
+        if (!verification.identical || verification.originHead < targetHead) {
+          return yield* new CutoverFailed({
+            reason: `the target holds ${targetHead} events that are not this log's (${describeMismatch(verification)}); start into an empty database`
+          })
+        }
+      }
+      const now = yield* nowIso
+      const sealed = yield* on(sides.origin, Effect.flatMap(Secrets, (secrets) => secrets.seal(sealOwner, options.url)))
+      current = yield* on(sides.origin, writeRecord(Option.getOrUndefined(existing), {
+        id: uuidV7(),
+        phase: plan!.through,
+        target: sealed,
+        targetLabel: options.label,
+        step: (Option.getOrUndefined(existing)?.record.step ?? 0) + 1,
+        startedAt: now,
+        copyFrom: targetHead,
+        copyStartedAt: now,
+        updatedAt: now
+      }))
+      yield* recordEvent(sides.origin, current, "CutoverStarted", { targetHead })
+    }
+    // Nobody but the mirror may write to the target until it is switched to.
+    yield* on(sides.target, Effect.flatMap(EventStore, (store) =>
+      store.fence(`cutover ${current.record.id}: a mirror of the origin; writes go to the origin`)))
+    if (current.record.phase === "copying") {
+      const originHead = yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.head))
+      const targetHead = yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.head))
+      if (options.onCopyStart) yield* options.onCopyStart(originHead - targetHead)
+      yield* catchUp(sides.origin, sides.target, { applyProjections: false, ...(options.onCopied ? { onBatch: options.onCopied } : {}) })
+      yield* syncKeyRing(sides.origin, sides.target)
+      for (const projection of Context.get(sides.target, InlineProjections)) {
+        yield* on(sides.target, rebuildProjection(projection.name, { fresh: true, chunkSize: 5_000 }))
+      }
+      current = yield* enter(sides.origin, current, "mirroring")
+      yield* recordEvent(sides.origin, current, "CutoverCopied", { position: targetHead })
+    }
+    const head = yield* catchUp(sides.origin, sides.target, { applyProjections: true })
+    yield* syncKeyRing(sides.origin, sides.target)
+    return { record: current.record, head }
+  })
+
+/** Fences `from`, drains it into `to`, verifies; on a difference, undoes the fence and fails. */
+const drainAndVerify = (from: Side, to: Side, id: string, reason: string, sides: Sides, undo: Effect.Effect<unknown, unknown>) =>
+  Effect.gen(function*() {
+    yield* on(from, Effect.flatMap(EventStore, (store) => store.fence(`cutover ${id}: ${reason}`)))
+    const head = yield* catchUp(from, to, { applyProjections: true })
+    yield* syncKeyRing(from, to)
+    const verification = yield* verify(sides, { projections: false })
+    if (!verification.identical || verification.originHead !== verification.targetHead) {
+      yield* undo
+      return yield* new CutoverFailed({ reason: `${describeMismatch(verification)}; nothing was switched` })
+    }
+    return head
+  })
+
+/**
+ * Makes the target the primary: fence the origin (inside its appends), drain the mirror,
+ * verify both logs, record the target as primary, wait until every serving process has
+ * read that, lift the target's fence. Writes arriving meanwhile wait, then land on the
+ * target. Run again after an interruption, it completes.
+ */
+export const switchOver = (sides: Sides) =>
+  Effect.gen(function*() {
+    const existing = yield* on(sides.origin, readRecord)
+    const plan = yield* planOrFail("switch", existing)
+    let current = yield* requireRecord(existing)
+    const began = yield* Clock.currentTimeMillis
+    if (plan !== undefined) {
+      if (current.record.phase !== "switching") current = yield* enter(sides.origin, current, "switching")
+      const undo = Effect.gen(function*() {
+        const now = Option.getOrThrow(yield* on(sides.origin, readRecord))
+        yield* enter(sides.origin, now, "mirroring")
+        yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.unfence))
+      })
+      const head = yield* drainAndVerify(sides.origin, sides.target, current.record.id, `switching to ${current.record.targetLabel}`, sides, undo)
+      current = yield* enter(sides.origin, current, "switched", { fencedAt: head })
+    }
+    yield* Effect.sleep(settle)
+    const target = Context.get(sides.target, EventStore)
+    if (isFenceOfThisCutover((yield* target.fenceState)?.reason, current.record.id)) yield* target.unfence
+    yield* recordEvent(sides.target, current, "CutoverSwitched", { position: current.record.fencedAt ?? 0 })
+    return { record: current.record, pauseMillis: (yield* Clock.currentTimeMillis) - began }
+  })
+
+/**
+ * Before a switch: forgets the target's role (the origin never stopped serving). After a
+ * switch: the origin replays what the target received since, is verified, and serves
+ * again, with the same guarantees as a switch; the target goes back to being a mirror.
+ */
+export const rollback = (sides: Sides) =>
+  Effect.gen(function*() {
+    const existing = yield* on(sides.origin, readRecord)
+    const plan = yield* planOrFail("rollback", existing)
+    let current = yield* requireRecord(existing)
+    if (plan === undefined) return current.record
+    const origin = Context.get(sides.origin, EventStore)
+    switch (current.record.phase) {
+      case "copying":
+      case "mirroring": {
+        current = yield* enter(sides.origin, current, "aborted")
+        yield* recordEvent(sides.origin, current, "CutoverAborted", {})
+        return current.record
+      }
+      case "switching": {
+        current = yield* enter(sides.origin, current, "mirroring")
+        yield* origin.unfence
+        yield* recordEvent(sides.origin, current, "CutoverRolledBack", {})
+        return current.record
+      }
+      default: {
+        if (current.record.phase !== "rollingBack") current = yield* enter(sides.origin, current, "rollingBack")
+        const undo = Effect.gen(function*() {
+          const now = Option.getOrThrow(yield* on(sides.origin, readRecord))
+          yield* enter(sides.origin, now, "switched")
+          yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.unfence))
+        })
+        const head = yield* drainAndVerify(sides.target, sides.origin, current.record.id, "rolling back to the origin", sides, undo)
+        current = yield* enter(sides.origin, current, "mirroring", { fencedAt: head })
+        yield* Effect.sleep(settle)
+        if (isFenceOfThisCutover((yield* origin.fenceState)?.reason, current.record.id)) yield* origin.unfence
+        yield* recordEvent(sides.origin, current, "CutoverRolledBack", { position: head })
+        return current.record
+      }
+    }
+  })
+
+/** The reason a finished cutover leaves on its origin's fence: it stays fenced for good. */
+export const finishedFenceReason = (id: string, label: string) => `cutover ${id}: finished; the log moved to ${label}`
+
+/** Stops mirroring back; the origin stays intact and fenced for good, its record saying where the log went. */
+export const finish = (sides: Sides) =>
+  Effect.gen(function*() {
+    const existing = yield* on(sides.origin, readRecord)
+    const plan = yield* planOrFail("finish", existing)
+    let current = yield* requireRecord(existing)
+    if (plan !== undefined) {
+      // What the target took since the switch, into the origin once more: it is left complete up to here.
+      yield* catchUp(sides.target, sides.origin, { applyProjections: true })
+      current = yield* enter(sides.origin, current, "finished")
+    }
+    yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.fence(finishedFenceReason(current.record.id, current.record.targetLabel))))
+    yield* recordEvent(sides.target, current, "CutoverFinished", {})
+    return current.record
+  })
+
+/** Before a switch: forgets the cutover. The target is left as it is. */
+export const abort = (sides: Pick<Sides, "origin">) =>
+  Effect.gen(function*() {
+    const existing = yield* on(sides.origin, readRecord)
+    const plan = yield* planOrFail("abort", existing)
+    let current = yield* requireRecord(existing)
+    if (plan !== undefined) {
+      current = yield* enter(sides.origin, current, "aborted")
+      yield* recordEvent(sides.origin, current, "CutoverAborted", {})
+    }
+    return current.record
+  })
+
+// Status
+
+export interface Status {
+  readonly record: Cutover.CutoverRecord
+  readonly originHead: number
+  readonly targetHead: number
+  /** While copying: events copied, of how many, at what rate. */
+  readonly copy?: { readonly done: number; readonly total: number; readonly perSecond: number; readonly etaSeconds: number }
+  /** While mirroring: how far the mirror's target is behind the side that serves. */
+  readonly lag?: { readonly events: number; readonly seconds: number }
+  readonly mirrorHolder?: string
+}
+
+export const status = (sides: Sides) =>
+  Effect.gen(function*() {
+    const current = yield* requireRecord(yield* on(sides.origin, readRecord))
+    const record = current.record
+    const originHead = yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.head))
+    const targetHead = yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.head))
+    const now = yield* Clock.currentTimeMillis
+    const direction = Cutover.mirror(record.phase)
+    const lease = yield* on(sides.origin, readLease)
+    const base = { record, originHead, targetHead, ...(lease !== undefined && lease.until > now ? { mirrorHolder: lease.holder } : {}) }
+    if (record.phase === "copying") {
+      const done = targetHead - record.copyFrom
+      const total = originHead - record.copyFrom
+      const seconds = Math.max(0.001, (now - Date.parse(record.copyStartedAt)) / 1000)
+      const perSecond = done / seconds
+      return { ...base, copy: { done, total, perSecond, etaSeconds: perSecond > 0 ? Math.ceil((total - done) / perSecond) : 0 } } satisfies Status
+    }
+    if (direction === undefined) return base satisfies Status
+    const [from, to] = direction.from === "origin" ? [sides.origin, targetHead] : [sides.target, originHead]
+    const next = yield* on(from, Effect.flatMap(EventStore, (store) => store.readAll({ after: to, limit: 1 })))
+    const behind = (direction.from === "origin" ? originHead : targetHead) - to
+    const seconds = next.length === 0 ? 0 : Math.max(0, (now - Date.parse(next[0]!.recordedAt)) / 1000)
+    return { ...base, lag: { events: Math.max(0, behind), seconds } } satisfies Status
+  })
+
+// The mirror's lease
+
+interface Lease {
+  readonly holder: string
+  /** Epoch milliseconds. */
+  readonly until: number
+}
+const LeaseJson = Schema.parseJson(Schema.Struct({ holder: Schema.String, until: Schema.Number }))
+
+const readLease = Effect.gen(function*() {
+  const stored = yield* (yield* ControlRecords).get(leaseName)
+  return Option.getOrUndefined(Option.flatMap(stored, (record) => Either.getRight(Schema.decodeUnknownEither(LeaseJson)(record.value)))) as Lease | undefined
+})
+
+/**
+ * Takes or renews the mirror's lease in the origin's control records: true while `holder`
+ * holds it. A holder that dies stops renewing, and the next taker finds it expired.
+ */
+export const holdLease = (holder: string, ttl: Duration.Duration) =>
+  Effect.gen(function*() {
+    const records = yield* ControlRecords
+    const now = yield* Clock.currentTimeMillis
+    const stored = yield* records.get(leaseName)
+    const lease = Option.getOrUndefined(Option.flatMap(stored, (record) => Either.getRight(Schema.decodeUnknownEither(LeaseJson)(record.value))))
+    if (lease !== undefined && lease.holder !== holder && lease.until > now) return false
+    const value = Schema.encodeSync(LeaseJson)({ holder, until: now + Duration.toMillis(ttl) })
+    return yield* records.put(leaseName, value, Option.match(stored, { onNone: () => 0, onSome: (record) => record.version }))
+  })
+
+/** Gives the lease up (a clean stop), so that another process takes over at once. */
+export const releaseLease = (holder: string) =>
+  Effect.gen(function*() {
+    const records = yield* ControlRecords
+    const stored = yield* records.get(leaseName)
+    if (Option.isNone(stored)) return
+    const lease = Either.getRight(Schema.decodeUnknownEither(LeaseJson)(stored.value.value))
+    if (Option.isSome(lease) && lease.value.holder === holder) {
+      yield* records.put(leaseName, Schema.encodeSync(LeaseJson)({ holder, until: 0 }), stored.value.version)
+    }
+  })
