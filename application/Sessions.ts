@@ -259,7 +259,8 @@ export const history = (
     user,
     sessionId,
     Effect.gen(function*() {
-      const limit = Math.min(Math.max(options.limit ?? 50, 1), 500)
+      // NaN would slip through min and max: a limit that is not a number is the default.
+      const limit = Number.isFinite(options.limit) ? Math.min(Math.max(Math.trunc(options.limit!), 1), 500) : 50
       const page = yield* (yield* ReadModels).list(projection.name, {
         partition: historyPartition(sessionId),
         order: options.order ?? "desc",

@@ -1,5 +1,6 @@
 import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "@effect/platform"
 import { Schema } from "effect"
+import * as ApiKey from "../../domain/ApiKey.ts"
 import { ReferenceData } from "../../domain/ReferenceData.ts"
 import * as Sandbox from "../../domain/Sandbox.ts"
 import * as Session from "../../domain/Session.ts"
@@ -68,7 +69,8 @@ export class TokensApi extends HttpApiGroup.make("tokens")
 const KeyInput = Schema.Struct({
   name: Schema.String,
   model: Schema.optional(Schema.NullOr(Schema.String)),
-  tokenLimitPer5h: Schema.Number,
+  // The event's own bounds: what the edge accepts, the log can record.
+  tokenLimitPer5h: ApiKey.TokenLimit,
   expiresAt: Schema.optional(Schema.NullOr(Instant))
 })
 const KeySummary = Schema.Struct({
@@ -87,7 +89,7 @@ const CreatedKey = Schema.Struct({
 const KeyUpdate = Schema.Struct({
   name: Schema.optional(Schema.String),
   model: Schema.optional(Schema.NullOr(Schema.String)),
-  tokenLimitPer5h: Schema.optional(Schema.Number),
+  tokenLimitPer5h: Schema.optional(ApiKey.TokenLimit),
   expiresAt: Schema.optional(Schema.NullOr(Instant))
 })
 const Window = Schema.Struct({ start: Instant, end: Instant, tokens: Schema.Number })
@@ -101,7 +103,7 @@ const KeyStats = Schema.Struct({
   windows: Schema.Array(Window)
 })
 const KeyId = Schema.Struct({ keyId: Schema.String })
-const Usage = Schema.Struct({ tokens: Schema.Number })
+const Usage = Schema.Struct({ tokens: ApiKey.UsageTokens })
 
 export class KeysApi extends HttpApiGroup.make("keys")
   .add(HttpApiEndpoint.post("create", "/v1/keys").setPayload(KeyInput).addSuccess(CreatedKey, { status: 201 }))
@@ -186,7 +188,8 @@ const MessageId = Schema.Struct({ sessionId: Schema.String, messageId: Schema.St
 const HistoryParams = Schema.Struct({
   order: Schema.optional(Schema.Literal("asc", "desc")),
   after: Schema.optional(Schema.String),
-  limit: Schema.optional(Schema.NumberFromString)
+  /** Clamped to 1–500; a whole number (NaN and Infinity are numbers too). */
+  limit: Schema.optional(Schema.NumberFromString.pipe(Schema.int()))
 })
 
 export class SessionsApi extends HttpApiGroup.make("sessions")
@@ -256,8 +259,9 @@ const AuditParams = Schema.Struct({
   actor: Schema.optional(Schema.String),
   from: Schema.optional(Instant),
   to: Schema.optional(Instant),
-  after: Schema.optional(Schema.NumberFromString),
-  limit: Schema.optional(Schema.NumberFromString)
+  /** A position: a whole number ≥ 0. */
+  after: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative())),
+  limit: Schema.optional(Schema.NumberFromString.pipe(Schema.int()))
 })
 
 export class AdminApi extends HttpApiGroup.make("admin")

@@ -7,6 +7,7 @@ import type { ProjectionStore } from "../../application/ProjectionStore.ts"
 import { AdminLive } from "./AdminHttp.ts"
 import { StrataApi } from "./Api.ts"
 import { AuthorizationLive, currentRequestId } from "./Auth.ts"
+import * as BadInput from "./BadInput.ts"
 import { KeysLive, quotaEnforcedLayer } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
 import * as NativeRoutes from "./NativeRoutes.ts"
@@ -79,7 +80,7 @@ const finish = (response: HttpServerResponse.HttpServerResponse, requestLine: st
     return problemResponse(problemJson(body as { status: number }))
   }
   if (body?._tag === "HttpApiDecodeError") {
-    const issues = (body.issues as Array<{ path: Array<string | number>; message: string }>).map(({ message, path }) => ({ path, message }))
+    const issues = (body.issues as Array<{ path: Array<string | number>; message: string }>).map(BadInput.cappedIssue)
     return problemResponse(problemOf(400, "bad-request", "Bad request", "the request does not match the schema", { issues }))
   }
   // The body could not be read as JSON (the platform answers an empty 400).
@@ -111,7 +112,7 @@ const middleware = (app: HttpApp.Default): HttpApp.Default =>
       return yield* sent(problemResponse(payloadTooLarge))
     }
     yield* HttpApp.appendPreResponseHandler((_, response) => sent(finish(response, `${request.method} ${request.url.split("?")[0]}`)))
-    return yield* app.pipe(
+    return yield* BadInput.readAsJson(app).pipe(
       Effect.tapDefect((cause) => (isClientError(cause) ? Effect.void : Effect.logError("request failed", cause))),
       Effect.locally(currentRequestId, requestId),
       Effect.annotateLogs({ requestId })

@@ -3,6 +3,7 @@ import { Cause, Context, Effect, Either, Exit, FiberRef, HashMap, Layer, LogLeve
 import { uuidV7 } from "../../application/EventIds.ts"
 import { StrataApi } from "./Api.ts"
 import { AdminToken, authenticate, CurrentPrincipal, currentRequestId } from "./Auth.ts"
+import * as BadInput from "./BadInput.ts"
 import { recordUsage, usage } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
 import { maxBodyBytes, payloadTooLarge, Problem, problemJson, problemOf, unreadableBody } from "./Problem.ts"
@@ -64,10 +65,7 @@ const problemResponse = (body: { readonly status: number; readonly retryAfter?: 
 
 const invalid = (error: ParseResult.ParseError) =>
   Problem.badRequest("the request does not match the schema", {
-    issues: ParseResult.ArrayFormatter.formatErrorSync(error).map(({ message, path }) => ({
-      path: path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment)),
-      message
-    }))
+    issues: ParseResult.ArrayFormatter.formatErrorSync(error).map(BadInput.cappedIssue)
   })
 
 const internal = problemOf(500, "internal", "Internal error", "strata failed to handle the request")
@@ -86,6 +84,7 @@ const readBody = async (served: Route, request: Request): Promise<Body> => {
 }
 
 const parse = (text: string) => {
+  if (BadInput.isTooDeep(text)) return Either.left(BadInput.tooDeep)
   try {
     return Either.right(JSON.parse(text) as unknown)
   } catch {

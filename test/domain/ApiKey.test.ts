@@ -26,6 +26,15 @@ describe("API keys", () => {
       .thenRefused(new ApiKey.InvalidApiKey({ reason: "the token limit must be a whole number > 0" }))
     keys.given([]).when(ApiKey.CreateApiKey.make({ ...create, tokenLimitPer5h: 1.5 }))
       .thenRefused(new ApiKey.InvalidApiKey({ reason: "the token limit must be a whole number > 0" }))
+    // Whole, but past what a double holds exactly: the event's schema could not record it, so the decider refuses it.
+    for (const tokenLimitPer5h of [2 ** 53, 1e21, 1e308]) {
+      keys.given([]).when(ApiKey.CreateApiKey.make({ ...create, tokenLimitPer5h }))
+        .thenRefused(new ApiKey.InvalidApiKey({ reason: "the token limit must be a whole number > 0" }))
+      keys.given([created]).when(ApiKey.UpdateApiKey.make({ keyId: "k1", tokenLimitPer5h }))
+        .thenRefused(new ApiKey.InvalidApiKey({ reason: "the token limit must be a whole number > 0" }))
+      keys.given([created]).when(record(tokenLimitPer5h, t0, false))
+        .thenRefused(new ApiKey.InvalidApiKey({ reason: "tokens must be a whole number ≥ 0" }))
+    }
     keys.given([]).when(ApiKey.CreateApiKey.make({ ...create, name: "", tokenLimitPer5h: 10 }))
       .thenRefused(new ApiKey.InvalidApiKey({ reason: "the name is empty" }))
     keys.given([created]).when(ApiKey.CreateApiKey.make({ ...create, tokenLimitPer5h: 10 }))

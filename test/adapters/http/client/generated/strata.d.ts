@@ -620,8 +620,6 @@ export interface components {
          * @description an integer
          */
         Int: number;
-        /** @description a string to be decoded into a number */
-        NumberFromString: string;
     };
     responses: never;
     parameters: never;
@@ -1680,7 +1678,11 @@ export interface operations {
                 "application/json": {
                     name: string;
                     model?: string | null;
-                    tokenLimitPer5h: number;
+                    /**
+                     * positive
+                     * @description a positive number
+                     */
+                    tokenLimitPer5h: components["schemas"]["Int"];
                     expiresAt?: string | null;
                 };
             };
@@ -2079,7 +2081,11 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     model?: string | null;
-                    tokenLimitPer5h?: number;
+                    /**
+                     * positive
+                     * @description a positive number
+                     */
+                    tokenLimitPer5h?: components["schemas"]["Int"];
                     expiresAt?: string | null;
                 };
             };
@@ -2517,7 +2523,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    tokens: number;
+                    /**
+                     * nonNegative
+                     * @description a non-negative number
+                     */
+                    tokens: components["schemas"]["Int"];
                 };
             };
         };
@@ -4987,7 +4997,8 @@ export interface operations {
             query?: {
                 order?: "asc" | "desc";
                 after?: string;
-                limit?: components["schemas"]["NumberFromString"];
+                /** @description a string to be decoded into a number */
+                limit?: string;
             };
             header?: never;
             path: {
@@ -5545,7 +5556,11 @@ export interface operations {
                     owner: string;
                     name: string;
                     model?: string | null;
-                    tokenLimitPer5h: number;
+                    /**
+                     * positive
+                     * @description a positive number
+                     */
+                    tokenLimitPer5h: components["schemas"]["Int"];
                     expiresAt?: string | null;
                 };
             };
@@ -5804,8 +5819,10 @@ export interface operations {
                 from?: string;
                 /** @description ISO 8601 */
                 to?: string;
-                after?: components["schemas"]["NumberFromString"];
-                limit?: components["schemas"]["NumberFromString"];
+                /** @description a string to be decoded into a number */
+                after?: string;
+                /** @description a string to be decoded into a number */
+                limit?: string;
             };
             header?: never;
             path?: never;

@@ -1,0 +1,75 @@
+import { Headers, HttpMethod, HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import { Effect, Either } from "effect"
+import { problemOf } from "./Problem.ts"
+
+/**
+ * Input strata will not read, told apart before it reaches a handler, so that it is the
+ * client's 4xx and never a failure of ours: bodies nested too deeply, bodies declared as
+ * something other than JSON, and complaints that would quote a large body back.
+ */
+
+/**
+ * Deeper bodies are refused before they are parsed. No endpoint takes more than a few
+ * levels; at thousands, Effect's formatting of a schema's complaint about the value
+ * (`actual …`) recurses past the stack.
+ */
+export const maxDepth = 32
+
+export const tooDeep = problemOf(400, "bad-request", "Bad request", `the request body nests deeper than ${maxDepth} levels`)
+
+/** Whether the JSON text opens more than `maxDepth` arrays or objects at once (strings skipped). */
+export const isTooDeep = (text: string): boolean => {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92) i++ // a backslash escapes the next character
+      else if (c === 34) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 91 || c === 123) {
+      if (++depth > maxDepth) return true
+    } else if (c === 93 || c === 125) depth--
+  }
+  return false
+}
+
+/** What a complaint may quote of the input: enough to recognise it, not the input itself. */
+const maxQuoted = 200
+
+const cap = (text: string) => (text.length > maxQuoted ? `${text.slice(0, maxQuoted)}… (${text.length} characters)` : text)
+
+/** A schema issue as an answer carries it: its message and the keys of its path capped. */
+export const cappedIssue = ({ message, path }: { readonly message: string; readonly path: ReadonlyArray<unknown> }) => ({
+  path: path.map((segment) => (typeof segment === "number" ? segment : cap(String(segment)))),
+  message: cap(message)
+})
+
+const problemResponse = (problem: ReturnType<typeof problemOf>) =>
+  HttpServerResponse.unsafeJson(problem, { status: problem.status, contentType: "application/problem+json" })
+
+const isJson = (contentType: string) => {
+  const mediaType = contentType.split(";")[0]!.trim().toLowerCase()
+  return mediaType === "application/json" || mediaType.endsWith("+json")
+}
+
+/**
+ * Every body is read as JSON, whatever its declared type, as the native routes read it:
+ * HttpApi would otherwise parse a multipart or form body by its `Content-Type` — and
+ * die on a malformed or missing one. A body that is not JSON is then the 400 any
+ * unreadable body is. Reading the text here caches it for the endpoint's own decoding.
+ */
+export const readAsJson = <E, R>(
+  app: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
+): Effect.Effect<HttpServerResponse.HttpServerResponse, E, R | HttpServerRequest.HttpServerRequest> =>
+  Effect.flatMap(HttpServerRequest.HttpServerRequest, (received) => {
+    if (!HttpMethod.hasBody(received.method)) return app
+    const contentType = received.headers["content-type"]
+    const request = contentType === undefined || isJson(contentType)
+      ? received
+      : received.modify({ headers: Headers.set(received.headers, "content-type", "application/json") })
+    return Effect.flatMap(Effect.either(request.text), (text) =>
+      Either.isRight(text) && isTooDeep(text.right)
+        ? Effect.succeed(problemResponse(tooDeep))
+        : Effect.provideService(app, HttpServerRequest.HttpServerRequest, request))
+  })
