@@ -1,5 +1,4 @@
 import { HttpApiBuilder, HttpApiScalar, HttpApp, HttpServerError, HttpServerRequest, HttpServerResponse } from "@effect/platform"
-import { BunHttpServer } from "@effect/platform-bun"
 import { Cause, Chunk, Effect, Layer } from "effect"
 import { uuidV7 } from "../../application/EventIds.ts"
 import type { EventStore } from "../../application/EventStore.ts"
@@ -8,11 +7,12 @@ import { AdminLive } from "./AdminHttp.ts"
 import { StrataApi } from "./Api.ts"
 import { AuthorizationLive, currentRequestId } from "./Auth.ts"
 import * as BadInput from "./BadInput.ts"
+import * as FrontDoor from "./FrontDoor.ts"
 import { KeysLive, quotaEnforcedLayer } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
 import * as NativeRoutes from "./NativeRoutes.ts"
 import { OperationsLive } from "./OperationsHttp.ts"
-import { maxBodyBytes, payloadTooLarge, problemJson, problemOf, unreadableBody } from "./Problem.ts"
+import { problemJson, problemOf, unreadableBody } from "./Problem.ts"
 import { SandboxesLive } from "./SandboxesHttp.ts"
 import { SessionsLive } from "./SessionsHttp.ts"
 import { TokensLive } from "./TokensHttp.ts"
@@ -91,8 +91,9 @@ const finish = (response: HttpServerResponse.HttpServerResponse, requestLine: st
 }
 
 /**
- * Around every request: an id (from `X-Request-Id`, or made up) that lands in the logs and
- * the events' correlation id; the body size limit; and, just before the response goes out
+ * Around every request (past the front door, which keeps the limits): an id (from
+ * `X-Request-Id`, or made up) that lands in the logs and the events' correlation id; and,
+ * just before the response goes out
  * (a pre-response handler: middleware sees responses only after they are sent), the
  * problem+json shaping, the ETag and the metrics.
  */
@@ -107,9 +108,6 @@ const middleware = (app: HttpApp.Default): HttpApp.Default =>
       return Metrics.recordRequest(route, request.method, response.status, seconds, requestId).pipe(
         Effect.as(HttpServerResponse.setHeader(response, "x-request-id", requestId))
       )
-    }
-    if (Number(request.headers["content-length"] ?? 0) > maxBodyBytes) {
-      return yield* sent(problemResponse(payloadTooLarge))
     }
     yield* HttpApp.appendPreResponseHandler((_, response) => sent(finish(response, `${request.method} ${request.url.split("?")[0]}`)))
     return yield* BadInput.readAsJson(app).pipe(
@@ -132,28 +130,35 @@ export interface ServeOptions {
 }
 
 /**
- * The API, its OpenAPI document and docs page, and `/metrics`, served by Bun; the
- * endpoints on clients' request paths go through Bun's own router (`NativeRoutes`) unless
- * `native` is false. The server stays in the output, so that a caller can read its
- * address (port 0 picks a free one).
+ * The API, its OpenAPI document and docs page, and `/metrics`, served by Bun behind the
+ * front door (limits, graceful stop); the endpoints on clients' request paths go through
+ * Bun's own router (`NativeRoutes`) unless `native` is false. The server stays in the
+ * output, so that a caller can read its address (port 0 picks a free one).
+ *
+ * Released, the door stops first — new requests refused, those in flight answered — and
+ * only then the app, the native routes, the server and (outside) the database.
  */
 export const layer = (options: ServeOptions) => {
+  const door = FrontDoor.make()
   const native = NativeRoutes.make()
-  return Layer.merge(
-    HttpApiBuilder.serve(middleware).pipe(
-      Layer.provide(HttpApiScalar.layer({ path: "/docs" })),
-      Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
-      Layer.provide(MetricsRoute),
-      Layer.provide(ApiLive)
-    ),
-    options.native === false ? Layer.empty : native.bind
-  ).pipe(
-    Layer.provide(quotaEnforcedLayer),
-    Layer.provideMerge(BunHttpServer.layer({
-      hostname: options.hostname,
-      port: options.port,
-      maxRequestBodySize: maxBodyBytes * 4,
-      ...(options.native === false ? {} : { routes: native.routes })
-    }))
+  return FrontDoor.stopFirst(door).pipe(
+    Layer.provideMerge(
+      Layer.merge(
+        HttpApiBuilder.serve(middleware).pipe(
+          Layer.provide(HttpApiScalar.layer({ path: "/docs" })),
+          Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
+          Layer.provide(MetricsRoute),
+          Layer.provide(ApiLive)
+        ),
+        options.native === false ? Layer.empty : native.bind
+      ).pipe(
+        Layer.provide(quotaEnforcedLayer),
+        Layer.provideMerge(FrontDoor.layer(door, {
+          hostname: options.hostname,
+          port: options.port,
+          ...(options.native === false ? {} : { routes: native.routes })
+        }))
+      )
+    )
   )
 }

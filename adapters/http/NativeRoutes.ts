@@ -6,7 +6,7 @@ import { AdminToken, authenticate, CurrentPrincipal, currentRequestId } from "./
 import * as BadInput from "./BadInput.ts"
 import { recordUsage, usage } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
-import { maxBodyBytes, payloadTooLarge, Problem, problemJson, problemOf, unreadableBody } from "./Problem.ts"
+import { maxBodyBytes, payloadTooLarge, Problem, problemJson, problemOf, unavailableNow, unreadableBody } from "./Problem.ts"
 import { getSandbox } from "./SandboxesHttp.ts"
 
 /**
@@ -69,8 +69,8 @@ const invalid = (error: ParseResult.ParseError) =>
   })
 
 const internal = problemOf(500, "internal", "Internal error", "strata failed to handle the request")
-const unavailable = () =>
-  problemResponse(problemOf(503, "unavailable", "Service unavailable", "strata is starting or stopping", { retryAfter: 1 }))
+const unavailable = (request: Request) =>
+  problemResponse(unavailableNow, { "x-request-id": request.headers.get("x-request-id") || uuidV7() })
 
 /** A body read before the request runs: its text, or the problem it is. */
 type Body = { readonly text: string } | { readonly problem: ReturnType<typeof problemOf> } | undefined
@@ -182,7 +182,7 @@ export const make = () => {
 
   const handle = (served: Route) => async (request: Request) => {
     const server = bound
-    if (server === undefined) return unavailable()
+    if (server === undefined) return unavailable(request)
     inFlight++
     try {
       const started = performance.now()

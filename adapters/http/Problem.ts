@@ -88,3 +88,16 @@ export const unreadableBody = problemOf(400, "bad-request", "Bad request", "the 
 export const maxBodyBytes = 1024 * 1024
 
 export const payloadTooLarge = problemOf(413, "payload-too-large", "Payload too large", `bodies are limited to ${maxBodyBytes} bytes`)
+
+/** A request line and headers past this size are refused with 431. */
+export const maxHeaderBytes = 16 * 1024
+
+export const headersTooLarge = problemOf(
+  431,
+  "headers-too-large",
+  "Request header fields too large",
+  `the request line and headers are limited to ${maxHeaderBytes} bytes`
+)
+
+/** While the server starts or stops: nothing was done, the request may be sent again. */
+export const unavailableNow = problemOf(503, "unavailable", "Service unavailable", "strata is starting or stopping", { retryAfter: 1 })
