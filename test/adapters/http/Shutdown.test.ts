@@ -1,7 +1,13 @@
 import { describe, expect, test } from "bun:test"
-import { Effect } from "effect"
+import { mkdtempSync, readFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Effect, Layer } from "effect"
+import * as SqliteStore from "../../../adapters/sqlite/SqliteStore.ts"
 import { EventStore } from "../../../application/EventStore.ts"
+import { InlineProjections } from "../../../application/Projection.ts"
 import * as Backends from "../../support/backends.ts"
+import { freePort } from "../../support/freePort.ts"
 import { runWith } from "../../support/run.ts"
 import { adminToken, startServer } from "./server.ts"
 
@@ -89,5 +95,64 @@ describe("a graceful stop", () => {
     }
     // The scenario covers what it claims to: writes accepted and finished during the stop.
     expect(answered.filter((outcome) => outcome.status < 300).length).toBeGreaterThan(0)
+  }, timeout)
+
+  test("strata serve on SIGTERM: every message answered 201 is in the log, every 503 wrote nothing", async () => {
+    const root = join(import.meta.dir, "../../..")
+    const directory = mkdtempSync(join(tmpdir(), "strata-stop-"))
+    const database = join(directory, "strata.db")
+    const port = await freePort()
+    const server = Bun.spawn(["bun", join(root, "main.ts"), "serve", "--database", `sqlite:${database}`, "--port", String(port)], {
+      cwd: directory,
+      env: { ...process.env, PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}`, STRATA_LOG_LEVEL: "warning" },
+      stdout: "pipe",
+      stderr: "pipe"
+    })
+    const killer = setTimeout(() => server.kill("SIGKILL"), 50_000)
+    try {
+      const reader = server.stdout.getReader()
+      let output = ""
+      while (!/listening on/.test(output)) {
+        const { done, value } = await reader.read()
+        if (done) throw new Error(`the server ended before listening: ${output}`)
+        output += new TextDecoder().decode(value)
+      }
+      reader.releaseLock()
+      const url = `http://127.0.0.1:${port}`
+      const headers = {
+        authorization: `Bearer ${readFileSync(join(directory, "admin.token"), "utf8").trim()}`,
+        "x-strata-owner": "alice",
+        "content-type": "application/json"
+      }
+      const session = await (await fetch(`${url}/v1/sessions`, { method: "POST", headers, body: `{"title":"s"}` })).json() as { sessionId: string }
+      const outcomes = Array.from({ length: 40 }, (_, index) => {
+        const requestId = `sigterm-${index}`
+        return fetch(`${url}/v1/sessions/${session.sessionId}/messages`, {
+          method: "POST",
+          headers: { ...headers, "x-request-id": requestId },
+          body: JSON.stringify({ content: `m${index}` })
+        }).then(
+          async (response) => ({ requestId, status: response.status, retryAfter: response.headers.get("retry-after"), type: response.headers.get("content-type"), id: response.headers.get("x-request-id"), body: await response.text() }),
+          () => ({ requestId, status: "refused" as const, retryAfter: null, type: null, id: null, body: "" })
+        )
+      })
+      await Bun.sleep(5)
+      server.kill("SIGTERM")
+      const answers = await Promise.all(outcomes)
+      expect(await server.exited).toBe(0)
+      const written = new Set(
+        (await runWith(SqliteStore.layer({ filename: database }).pipe(Layer.provide(Layer.succeed(InlineProjections, []))), Effect.flatMap(EventStore, (store) => store.readAll({ after: 0, limit: 10_000 }))))
+          .map((event) => event.metadata.correlationId)
+      )
+      for (const answer of answers) {
+        const seen = { ...answer, written: written.has(answer.requestId) }
+        if (answer.status === 201) expect(seen).toMatchObject({ written: true, id: answer.requestId })
+        else if (answer.status === 503) expect(seen).toMatchObject({ written: false, type: "application/problem+json", retryAfter: "1", id: answer.requestId })
+        else expect(seen).toMatchObject({ status: "refused", written: false })
+      }
+    } finally {
+      clearTimeout(killer)
+      server.kill("SIGKILL")
+    }
   }, timeout)
 })
