@@ -1,7 +1,7 @@
 import { BunContext, BunRuntime } from "@effect/platform-bun"
 import { Command } from "@effect/cli"
 import { dirname, join } from "node:path"
-import { Effect, Layer, Schema } from "effect"
+import { Cause, Effect, Layer, Schema } from "effect"
 import { InlineProjections, type Projection } from "./application/Projection.ts"
 import type { Secrets } from "./application/Secrets.ts"
 import type { Store } from "./application/Store.ts"
@@ -108,9 +108,14 @@ export const appLayer = (url: DatabaseUrl): Layer.Layer<Store | Secrets | AdminT
 if (import.meta.main) {
   const cli = Command.run(Cli.make(appLayer, { store: storeLayer, storeWithSecrets, migrations: migrationsFor }), { name: "strata", version: "0.1.0" })
   cli(Cli.normaliseArgs(process.argv)).pipe(
-    Effect.catchAll((error) => Effect.flatMap(Cli.reportFailure(error), (code) => Effect.sync(() => process.exit(code)))),
+    // Failures and defects alike: error reporting is off below (the pretty logger would
+    // stand in front of `serve`'s JSON logger), so this is the only word a failure gets.
+    Effect.catchAllCause((cause) =>
+      Cause.isInterruptedOnly(cause)
+        ? Effect.failCause(cause)
+        : Effect.flatMap(Cli.reportFailure(Cause.squash(cause)), (code) => Effect.sync(() => process.exit(code)))
+    ),
     Effect.provide(BunContext.layer),
-    // The pretty logger would stand in front of `serve`'s JSON logger.
     BunRuntime.runMain({ disableErrorReporting: true, disablePrettyLogger: true })
   )
 }

@@ -36,8 +36,19 @@ export const referenceDataProjection = Projection.make({
   apply: (event, documents) => documents.put("current", event.data)
 })
 
-/** Publishes this version of the reference data unless the log has it (or a newer one) already. */
+/**
+ * Publishes this version of the reference data unless the log has it (or a newer one)
+ * already. Processes starting together on one database all try: the one that loses the
+ * race to append looks again, and finds the version published.
+ */
 export const publishReferenceData = (data: ReferenceData, metadata?: EventMetadata) =>
+  Effect.retry(publishOnce(data, metadata), {
+    while: (error) => error._tag === "ConcurrencyConflict",
+    // Each lost race means another publication landed; a handful covers any start-up.
+    times: 5
+  })
+
+const publishOnce = (data: ReferenceData, metadata?: EventMetadata) =>
   Effect.gen(function*() {
     const current = yield* currentReferenceData.pipe(Effect.option)
     if (Option.isSome(current) && current.value.version >= data.version) return current.value

@@ -58,12 +58,51 @@ export const migrationStatus = (loader: Migrator.Loader) =>
     return { applied, pending } satisfies MigrationState
   }).pipe(Effect.catchTag("MigrationError", (error) => Effect.fail(new MigrationFailed({ reason: error.message }))))
 
-/** Applies pending migrations in one transaction; a history that disagrees with the code is a loud error. */
+/** An arbitrary key of Postgres's advisory locks, the migrations' own. */
+const migrationLockKey = 7_305_871_403
+
+/**
+ * Makes processes that start together on one database migrate one after the other: the
+ * check and the migrations run in one transaction that first takes a lock across
+ * processes, so the second finds the first's work done instead of racing it (two
+ * `CREATE TABLE`s, or reading a schema half made). Postgres: a transaction-scoped advisory
+ * lock. SQLite and LibSQL: their clients begin write transactions `IMMEDIATE`, so the
+ * transaction holds the file's write lock from its start (waited for with `busy_timeout`).
+ *
+ * The migrations table is made here, under the lock, with the migrator's own definition:
+ * the migrator probes for it with a statement that fails when it is missing, and on
+ * Postgres a failed statement aborts the transaction it is in.
+ */
+const serialised = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(SqlClient, (sql) =>
+    sql.withTransaction(
+      sql.onDialectOrElse({
+        pg: () =>
+          sql`SELECT pg_advisory_xact_lock(${migrationLockKey})`.pipe(
+            Effect.zipRight(sql`CREATE TABLE IF NOT EXISTS ${sql(table)} (
+              migration_id integer primary key,
+              created_at timestamp with time zone not null default now(),
+              name text not null
+            )`)
+          ),
+        orElse: () =>
+          sql`CREATE TABLE IF NOT EXISTS ${sql(table)} (
+            migration_id integer PRIMARY KEY NOT NULL,
+            created_at datetime NOT NULL DEFAULT current_timestamp,
+            name VARCHAR(255) NOT NULL
+          )`
+      }).pipe(Effect.zipRight(effect))
+    ))
+
+/**
+ * Applies pending migrations in one transaction, one process at a time; a history that
+ * disagrees with the code is a loud error.
+ */
 export const runMigrations = (loader: Migrator.Loader) =>
-  Effect.gen(function*() {
+  serialised(Effect.gen(function*() {
     yield* migrationStatus(loader)
     return yield* Migrator.make({})({ loader, table })
-  }).pipe(
+  })).pipe(
     Effect.catchTags({
       MigrationError: (error) => Effect.fail(new MigrationFailed({ reason: error.message })),
       SqlError: (error) =>

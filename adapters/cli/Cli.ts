@@ -1,6 +1,6 @@
 import { Command, Options, ValidationError } from "@effect/cli"
 import { HttpMiddleware } from "@effect/platform"
-import { Config, ConfigError, Console, Effect, Either, Layer, Logger, LogLevel, Option } from "effect"
+import { Cause, Config, ConfigError, Console, Effect, Either, Layer, Logger, LogLevel, Option, Schema } from "effect"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import * as HttpServer from "../http/HttpServer.ts"
 import * as Operations from "./Operations.ts"
@@ -44,6 +44,33 @@ const logLevel = Config.string("STRATA_LOG_LEVEL").pipe(
   })
 )
 
+/** The server could not take its address: the one thing an operator must change. */
+export class ListenFailed extends Schema.TaggedError<ListenFailed>()("ListenFailed", {
+  address: Schema.String,
+  reason: Schema.String
+}) {
+  override get message() {
+    return `cannot listen on ${this.address}: ${this.reason}`
+  }
+}
+
+const listenReasons: Record<string, string> = {
+  EADDRINUSE: "the address is already in use (another server on this port?)",
+  EACCES: "permission denied (ports below 1024 need privileges)",
+  EADDRNOTAVAIL: "no interface of this machine has that address"
+}
+
+/**
+ * Bun.serve throws when it cannot listen, which reaches us as a defect of the server's
+ * layer; it is told apart by its code and becomes a failure that names the address.
+ */
+const listening = <A, E, R>(layer: Layer.Layer<A, E, R>, address: string) =>
+  Layer.catchAllCause(layer, (cause): Layer.Layer<A, E | ListenFailed> => {
+    const error = Cause.squash(cause) as { code?: unknown; message?: unknown }
+    const reason = typeof error?.code === "string" ? listenReasons[error.code] : undefined
+    return reason === undefined ? Layer.failCause(cause) : Layer.fail(new ListenFailed({ address, reason }))
+  })
+
 const parseUrl = (raw: string) =>
   Either.match(DatabaseUrl.parse(raw), { onLeft: Effect.fail, onRight: Effect.succeed })
 
@@ -52,16 +79,15 @@ export const make = (app: AppLayer, wiring: Operations.Wiring) => {
   const serve = Command.make("serve", { database, host, port }, (options) =>
     Effect.gen(function*() {
       const url = yield* parseUrl(options.database)
-      const listening = Console.log(
-        `strata listening on http://${options.host}:${options.port} (${url._tag.toLowerCase()})`
-      )
+      const address = `http://${options.host}:${options.port}`
+      const announce = Console.log(`strata listening on ${address} (${url._tag.toLowerCase()})`)
       const level = yield* logLevel
       const backups = Option.match(yield* ScheduledBackups.fromConfig, {
         onNone: () => Layer.empty,
         onSome: ScheduledBackups.layer
       })
-      return yield* Layer.effectDiscard(listening).pipe(
-        Layer.provideMerge(HttpServer.layer({ hostname: options.host, port: options.port })),
+      return yield* Layer.effectDiscard(announce).pipe(
+        Layer.provideMerge(listening(HttpServer.layer({ hostname: options.host, port: options.port }), address)),
         Layer.merge(backups),
         Layer.provide(app(url)),
         // No tracer is exported; making spans nobody reads costs a third of a request.

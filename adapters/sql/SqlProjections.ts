@@ -79,20 +79,45 @@ export const make = (dialect: Dialect, reader: Option.Option<Connection> = Optio
         : Effect.succeed(projection)
     }
 
-    const startRebuild: ProjectionStoreService["startRebuild"] = (name) =>
+    /**
+     * Starts a new generation. `restart` drops an unfinished one; without it (a rebuild
+     * that found none) a generation another process started or finished meanwhile is
+     * taken up instead. The log's lock makes processes doing this at once take turns.
+     */
+    const start = (name: string, restart: boolean) =>
       Effect.gen(function*() {
         const projection = yield* find(name)
         return yield* sql.withTransaction(Effect.gen(function*() {
+          const head = yield* dialect.lockLog(sql)
           const existing = yield* rows(name)
+          const current = existing.find((row) =>
+            row.version === projection.version && (row.status === "building" || row.status === "live")
+          )
+          if (!restart && current !== undefined) {
+            return { name, generation: current.generation, checkpoint: current.checkpoint, head, live: false }
+          }
           // An unfinished generation is dropped; its documents go with the retired ones.
           yield* sql`UPDATE strata_projections SET status = 'retired'
             WHERE name = ${name} AND status = 'building'`
           const generation = Math.max(0, ...existing.map((row) => row.generation)) + 1
           yield* sql`INSERT INTO strata_projections (name, generation, version, status, checkpoint)
             VALUES (${name}, ${generation}, ${projection.version}, 'building', 0)`
-          return { name, generation, checkpoint: 0, head: yield* dialect.head(sql), live: false }
+          return { name, generation, checkpoint: 0, head, live: false }
         }))
       }).pipe(Effect.catchTag("SqlError", (error) => Effect.fail(unavailable("start rebuild")(error))))
+
+    const startRebuild: ProjectionStoreService["startRebuild"] = (name) => start(name, true)
+
+    /**
+     * The checkpoint of a generation still building, read under a lock on its row (the
+     * write lock on SQLite), so that of processes rebuilding it at once each chunk goes to
+     * one: the others find it advanced and go on from there. None: it is not building any
+     * more (finished, or dropped by a restart).
+     */
+    const claimCheckpoint = (name: string, generation: number) =>
+      sql<{ checkpoint: number | string }>`UPDATE strata_projections SET checkpoint = checkpoint
+        WHERE name = ${name} AND generation = ${generation} AND status = 'building'
+        RETURNING checkpoint`.pipe(Effect.map(([row]) => (row === undefined ? undefined : toNumber(row.checkpoint))))
 
     const applyRange = (projection: Projection, generation: number, after: number, upTo: number) =>
       Effect.gen(function*() {
@@ -132,21 +157,29 @@ export const make = (dialect: Dialect, reader: Option.Option<Connection> = Optio
         const building = (yield* rows(name)).find((row) => row.status === "building")
         if (building === undefined) {
           const live = (yield* rows(name)).find((row) => row.status === "live" && row.version === projection.version)
-          if (live === undefined) return yield* startRebuild(name)
+          if (live === undefined) return yield* start(name, false)
           const cleaned = yield* dropRetired(name, chunkSize)
           const head = yield* dialect.head(sql)
           return { name, generation: live.generation, checkpoint: head, head, live: cleaned } satisfies RebuildProgress
         }
-        const { checkpoint, generation } = building
+        const { generation } = building
         const head = yield* dialect.head(sql)
-        if (head - checkpoint > chunkSize) {
-          yield* sql.withTransaction(applyRange(projection, generation, checkpoint, checkpoint + chunkSize))
-          return { name, generation, checkpoint: checkpoint + chunkSize, head, live: false }
+        if (head - building.checkpoint > chunkSize) {
+          return yield* sql.withTransaction(Effect.gen(function*() {
+            const checkpoint = yield* claimCheckpoint(name, generation)
+            // Another process took this stretch (or finished): go on from where it is now.
+            if (checkpoint === undefined || checkpoint >= head) return { name, generation, checkpoint: checkpoint ?? head, head, live: false }
+            const upTo = Math.min(checkpoint + chunkSize, head)
+            yield* applyRange(projection, generation, checkpoint, upTo)
+            return { name, generation, checkpoint: upTo, head, live: false }
+          }))
         }
         // The last stretch runs under the log's write lock, so that no append lands between
         // the end of the replay and the switch of generations.
         const final = yield* sql.withTransaction(Effect.gen(function*() {
           const lockedHead = yield* dialect.lockLog(sql)
+          const checkpoint = yield* claimCheckpoint(name, generation)
+          if (checkpoint === undefined) return lockedHead
           yield* applyRange(projection, generation, checkpoint, lockedHead)
           yield* sql`UPDATE strata_projections SET status = 'retired' WHERE name = ${name} AND status = 'live'`
           yield* sql`UPDATE strata_projections SET status = 'live'

@@ -1,4 +1,3 @@
-import type { SqlClient } from "@effect/sql/SqlClient"
 import type { Connection } from "@effect/sql/SqlConnection"
 import type { SqlError } from "@effect/sql/SqlError"
 import { Context, Effect, Layer, Option, type Scope } from "effect"
@@ -27,8 +26,6 @@ const stateCacheCapacity = 10_000
  * registered projections live. The backend layers only add their client and dialect.
  */
 export interface Options<R> {
-  /** Run on the connection before anything else (pragmas). */
-  readonly prepare?: Effect.Effect<void, SqlError, SqlClient>
   readonly follow?: SqlEventStore.FollowOptions<R>
   /**
    * A connection kept for single-statement reads outside transactions, opened once the
@@ -41,7 +38,6 @@ export interface Options<R> {
 export const layer = <R = never>(dialect: Dialect, options: Options<R> = {}) =>
   Layer.scopedContext(
     Effect.gen(function*() {
-      yield* (options.prepare ?? Effect.void).pipe(Effect.mapError(unavailable("prepare connection")))
       yield* runMigrations(dialect.migrations)
       const eventStore = yield* SqlEventStore.make(dialect, options.follow)
       const reader = options.reader === undefined

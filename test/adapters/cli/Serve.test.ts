@@ -1,5 +1,6 @@
 import { describe, expect, test } from "bun:test"
 import { existsSync, mkdtempSync, readFileSync } from "node:fs"
+import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { freePort } from "../../support/freePort.ts"
@@ -24,7 +25,7 @@ describe("strata serve", () => {
     const directory = mkdtempSync(join(tmpdir(), "strata-serve-"))
     const database = join(directory, "strata.db")
     const port = await freePort()
-    const server = Bun.spawn(["bun", join(root, "main.ts"), "serve", "--database", `sqlite:${database}`, "--port", String(port)], {
+    const server = Bun.spawn([process.execPath, join(root, "main.ts"), "serve", "--database", `sqlite:${database}`, "--port", String(port)], {
       cwd: directory,
       env: { ...process.env, PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}` },
       stdout: "pipe",
@@ -60,14 +61,36 @@ describe("strata serve", () => {
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow()
   }, 60_000)
 
+  test("a port already in use is one line on stderr naming the address and the cause, and exit code 1", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "strata-serve-"))
+    const port = await freePort()
+    const occupant = createServer()
+    await new Promise<void>((resolve) => occupant.listen(port, "127.0.0.1", resolve))
+    try {
+      const run = Bun.spawn([process.execPath, join(root, "main.ts"), "serve", "--database", `sqlite:${join(directory, "strata.db")}`, "--port", String(port)], {
+        cwd: directory,
+        stdout: "pipe",
+        stderr: "pipe"
+      })
+      expect(await run.exited).toBe(1)
+      const message = (await new Response(run.stderr).text()).trim()
+      expect(message.split("\n")).toHaveLength(1)
+      expect(message).toStartWith("strata: ")
+      expect(message).toContain(`127.0.0.1:${port}`)
+      expect(message).toContain("in use")
+    } finally {
+      occupant.close()
+    }
+  }, 60_000)
+
   test("a bad database URL is one line on stderr and exit code 1; bad usage is exit code 2", async () => {
-    const bad = Bun.spawnSync(["bun", join(root, "main.ts"), "serve", "--database", "mysql://root:hunter2@db/x"], { stderr: "pipe" })
+    const bad = Bun.spawnSync([process.execPath, join(root, "main.ts"), "serve", "--database", "mysql://root:hunter2@db/x"], { stderr: "pipe" })
     expect(bad.exitCode).toBe(1)
     const message = bad.stderr.toString().trim()
     expect(message.split("\n")).toHaveLength(1)
     expect(message).toContain("accepted: sqlite:")
     expect(message).not.toContain("hunter2")
-    const usage = Bun.spawnSync(["bun", join(root, "main.ts"), "serve", "--port", "not-a-port"], { stderr: "pipe", stdout: "pipe" })
+    const usage = Bun.spawnSync([process.execPath, join(root, "main.ts"), "serve", "--port", "not-a-port"], { stderr: "pipe", stdout: "pipe" })
     expect(usage.exitCode).toBe(2)
   }, 60_000)
 })
