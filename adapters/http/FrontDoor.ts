@@ -144,6 +144,12 @@ export const make = (): FrontDoor => {
 /** Stops the door first when released: provide everything else to it. */
 export const stopFirst = (door: FrontDoor) => Layer.scopedDiscard(Effect.addFinalizer(() => door.stop))
 
+const internalError = () =>
+  new Response(JSON.stringify(problemOf(500, "internal", "Internal error", "strata failed to handle the request")), {
+    status: 500,
+    headers: { "content-type": "application/problem+json" }
+  })
+
 /**
  * The HttpApp as a fetch handler, each request a fiber of its own (not tied to a scope: a
  * stop lets it finish). Its answer is found by the request it came from, not put on the
@@ -166,6 +172,13 @@ const webHandler = (runtime: Runtime.Runtime<never>, app: HttpApp.Default<unknow
       answers.set(request, resolve)
       const fiber = run(Effect.provideService(handled, HttpServerRequest.HttpServerRequest, HttpServerRequest.fromWeb(request)))
       request.signal.addEventListener("abort", () => fiber.unsafeInterruptAsFork(HttpServerError.clientAbortFiberId), { once: true })
+      // A fiber that ended unanswered (interrupted as its client left) still settles, or a
+      // stop would wait for it.
+      fiber.addObserver(() => {
+        if (!answers.has(request)) return
+        answers.delete(request)
+        resolve(request.signal.aborted ? new Response(null, { status: 499 }) : internalError())
+      })
     })
 }
 
@@ -202,11 +215,7 @@ export const layer = (door: FrontDoor, options: ServeOptions) =>
           routes,
           fetch: door.admit((request) => door.app === undefined ? problem(request, unavailableNow, false) : door.app(request)),
           // A handler that throws (none should): a problem, never Bun's error page.
-          error: () =>
-            new Response(JSON.stringify(problemOf(500, "internal", "Internal error", "strata failed to handle the request")), {
-              status: 500,
-              headers: { "content-type": "application/problem+json" }
-            })
+          error: internalError
         })
         yield* Effect.addFinalizer(() => Effect.sync(() => server.stop()))
         return HttpServer.make({

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "bun:test"
 import { mkdtempSync, readFileSync } from "node:fs"
+import { connect } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect, Layer } from "effect"
@@ -96,6 +97,19 @@ describe("a graceful stop", () => {
     // The scenario covers what it claims to: writes accepted and finished during the stop.
     expect(answered.filter((outcome) => outcome.status < 300).length).toBeGreaterThan(0)
   }, timeout)
+
+  test("a request whose client left mid-upload does not hold the stop up", async () => {
+    const server = await startServer(Backends.memory)
+    const { hostname, port } = new URL(server.url)
+    const socket = connect(Number(port), hostname)
+    await new Promise((resolve) => socket.once("connect", resolve))
+    socket.write(`POST /v1/keys HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${adminToken}\r\nX-Strata-Owner: alice\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"name":`)
+    // The request is in flight, waiting for the rest of its body, when its client leaves.
+    await Bun.sleep(200)
+    socket.destroy()
+    await Bun.sleep(50)
+    await server.close()
+  }, 15_000)
 
   test("strata serve on SIGTERM: every message answered 201 is in the log, every 503 wrote nothing", async () => {
     const root = join(import.meta.dir, "../../..")
