@@ -9,6 +9,7 @@ import { InlineProjections } from "./Projection.ts"
 import { ProjectionStore } from "./ProjectionStore.ts"
 import { rebuildProjection } from "./rebuildProjection.ts"
 import { KeyRing, Secrets } from "./Secrets.ts"
+import { finishedFenceReason } from "./StoreError.ts"
 import type { Store } from "./Store.ts"
 
 /**
@@ -484,9 +485,6 @@ export const rollback = (sides: Sides) =>
     }
   })
 
-/** The reason a finished cutover leaves on its origin's fence: it stays fenced for good. */
-export const finishedFenceReason = (id: string, label: string) => `cutover ${id}: finished; the log moved to ${label}`
-
 /** Stops mirroring back; the origin stays intact and fenced for good, its record saying where the log went. */
 export const finish = (sides: Sides) =>
   Effect.gen(function*() {
@@ -498,7 +496,7 @@ export const finish = (sides: Sides) =>
       yield* catchUp(sides.target, sides.origin, { applyProjections: true })
       current = yield* enter(sides.origin, current, "finished")
     }
-    yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.fence(finishedFenceReason(current.record.id, current.record.targetLabel))))
+    yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.fence(finishedFenceReason(`cutover ${current.record.id}: the log moved to ${current.record.targetLabel}`))))
     yield* recordEvent(sides.target, current, "CutoverFinished", {})
     return current.record
   })
@@ -544,14 +542,14 @@ export const status = (sides: Sides) =>
       const total = originHead - record.copyFrom
       const seconds = Math.max(0.001, (now - Date.parse(record.copyStartedAt)) / 1000)
       const perSecond = done / seconds
-      return { ...base, copy: { done, total, perSecond, etaSeconds: perSecond > 0 ? Math.ceil((total - done) / perSecond) : 0 } } satisfies Status
+      return { ...base, copy: { done, total, perSecond, etaSeconds: perSecond > 0 ? Math.ceil((total - done) / perSecond) : 0 } } as Status
     }
-    if (direction === undefined) return base satisfies Status
+    if (direction === undefined) return base as Status
     const [from, to] = direction.from === "origin" ? [sides.origin, targetHead] : [sides.target, originHead]
     const next = yield* on(from, Effect.flatMap(EventStore, (store) => store.readAll({ after: to, limit: 1 })))
     const behind = (direction.from === "origin" ? originHead : targetHead) - to
     const seconds = next.length === 0 ? 0 : Math.max(0, (now - Date.parse(next[0]!.recordedAt)) / 1000)
-    return { ...base, lag: { events: Math.max(0, behind), seconds } } satisfies Status
+    return { ...base, lag: { events: Math.max(0, behind), seconds } } as Status
   })
 
 // The mirror's lease
@@ -579,6 +577,8 @@ export const holdLease = (holder: string, ttl: Duration.Duration) =>
     const stored = yield* records.get(leaseName)
     const lease = Option.getOrUndefined(Option.flatMap(stored, (record) => Either.getRight(Schema.decodeUnknownEither(LeaseJson)(record.value))))
     if (lease !== undefined && lease.holder !== holder && lease.until > now) return false
+    // Renewed at half its life: the holder writes a few times per lease, not on every look.
+    if (lease !== undefined && lease.holder === holder && lease.until - now > Duration.toMillis(ttl) / 2) return true
     const value = Schema.encodeSync(LeaseJson)({ holder, until: now + Duration.toMillis(ttl) })
     return yield* records.put(leaseName, value, Option.match(stored, { onNone: () => 0, onSome: (record) => record.version }))
   })

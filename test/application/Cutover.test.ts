@@ -176,11 +176,11 @@ describe("cutover: refusals", () => {
       yield* Cutover.switchOver(sides)
       const late = yield* Effect.flip(Cutover.abort(sides))
       const otherTarget = yield* Effect.flip(Cutover.start(sides, { url: "other:", label: "other:" }))
-      return { early, unfinished, late, otherTarget }
+      return { early, unfinished, late, otherTarget } as Record<string, { readonly message: string; readonly _tag: string }>
     })))
-    expect(result.early.message).toContain("no cutover is under way")
-    expect(result.unfinished.message).toContain("switch first")
-    expect(result.late.message).toContain("roll back instead")
-    expect(result.otherTarget._tag).toBe("CutoverRefused")
+    expect(result.early!.message).toContain("no cutover is under way")
+    expect(result.unfinished!.message).toContain("switch first")
+    expect(result.late!.message).toContain("roll back instead")
+    expect(result.otherTarget!._tag).toBe("CutoverRefused")
   }, timeout)
 })

@@ -1,0 +1,176 @@
+import { Command, Options } from "@effect/cli"
+import { hostname } from "node:os"
+import { resolve } from "node:path"
+import { Console, Effect, Either, Layer, Option, Redacted, Schedule, type Scope } from "effect"
+import * as Cutover from "../../application/Cutover.ts"
+import * as ServingStore from "../../application/ServingStore.ts"
+import * as DatabaseUrl from "../DatabaseUrl.ts"
+import type { Wiring } from "./Operations.ts"
+import { OperationFailed } from "./Operations.ts"
+import * as Progress from "./Progress.ts"
+
+/**
+ * `strata cutover …`: moving the log of `--database` (the origin, the database every
+ * serving process is configured with) to another backend. The steps are the application's
+ * (`application/Cutover.ts`); this file opens the two databases and speaks to the operator.
+ */
+
+const parseUrl = (raw: string) => Either.match(DatabaseUrl.parse(raw), { onLeft: Effect.fail, onRight: Effect.succeed })
+
+/**
+ * The URL as every process must read it: a file path made absolute (the serving processes
+ * may run elsewhere than the operator's shell).
+ */
+const canonicalUrl = (url: DatabaseUrl.DatabaseUrl, raw: string) => {
+  switch (url._tag) {
+    case "Sqlite":
+      return `sqlite:${resolve(url.filename)}`
+    case "Libsql":
+      return url.url.startsWith("file:") ? `file:${resolve(url.url.slice("file:".length))}` : url.url
+    case "Postgres":
+      return Redacted.value(url.url)
+    case "Memory":
+      return raw
+  }
+}
+
+/** A URL without its credentials, for the record's label, logs and the operator's screen. */
+export const label = (raw: string) => {
+  if (!URL.canParse(raw)) return raw
+  const url = new URL(raw)
+  if (url.username === "" && url.password === "") return raw
+  url.username = ""
+  url.password = ""
+  return url.toString()
+}
+
+const format = Options.choice("format", ["text", "json"]).pipe(Options.withDefault("text" as const))
+
+export const make = (wiring: Wiring, database: Options.Options<string>) => {
+  const side = (raw: string): Effect.Effect<Cutover.Side, unknown, Scope.Scope> =>
+    Effect.flatMap(parseUrl(raw), (url) => Layer.build(wiring.storeWithSecrets(url)))
+
+  /** The origin, and the target its record names. */
+  const sides = (raw: string) =>
+    Effect.gen(function*() {
+      const origin = yield* side(raw)
+      const recorded = yield* Effect.provide(Cutover.readRecord, origin)
+      if (Option.isNone(recorded)) return yield* new OperationFailed({ reason: "no cutover is recorded in this database; run strata cutover start --to URL" })
+      const url = yield* Effect.provide(Cutover.targetUrl(recorded.value.record), origin)
+      return { origin, target: yield* side(url), record: recorded.value.record }
+    })
+
+  const to = Options.text("to").pipe(Options.withDescription(`The backend to move to: ${DatabaseUrl.acceptedForms}`))
+
+  const start = Command.make("start", { database, to }, (options) =>
+    Effect.scoped(Effect.gen(function*() {
+      const targetUrl = canonicalUrl(yield* parseUrl(options.to), options.to)
+      const origin = yield* side(options.database)
+      const target = yield* side(targetUrl)
+      let progress: ReturnType<typeof Progress.make> | undefined
+      const result = yield* Cutover.start({ origin, target }, {
+        url: targetUrl,
+        label: label(targetUrl),
+        onCopyStart: (total) => Effect.sync(() => void (progress = Progress.make("copy", total))),
+        onCopied: (count) => progress?.advance(count) ?? Effect.void
+      })
+      if (progress) yield* progress.finish
+      yield* Console.log(
+        `cutover ${result.record.id}: ${label(targetUrl)} has caught up at position ${result.head} and is mirrored; ` +
+          "serving processes keep the mirror running (or run strata cutover mirror)"
+      )
+    }))).pipe(Command.withDescription(
+      "Copy the log and key ring to another backend, build its projections, and mirror until it has caught up; run again to resume"
+    ))
+
+  const status = Command.make("status", { database, format }, (options) =>
+    Effect.scoped(Effect.gen(function*() {
+      const { origin, target } = yield* sides(options.database)
+      const current = yield* Cutover.status({ origin, target })
+      if (options.format === "json") return yield* Console.log(JSON.stringify({ ...current, record: { ...current.record, target: undefined } }))
+      const record = current.record
+      yield* Console.log(`cutover ${record.id} to ${record.targetLabel}: ${record.phase} (since ${record.updatedAt})`)
+      yield* Console.log(`origin head ${current.originHead}, target head ${current.targetHead}`)
+      if (current.copy) {
+        const { done, total, perSecond, etaSeconds } = current.copy
+        yield* Console.log(`copy: ${done.toLocaleString("en")}/${total.toLocaleString("en")} events (${Math.round(perSecond).toLocaleString("en")}/s, ETA ${etaSeconds}s)`)
+      }
+      if (current.lag) yield* Console.log(`mirror lag: ${current.lag.events} events, ${current.lag.seconds.toFixed(1)} s`)
+      yield* Console.log(current.mirrorHolder === undefined ? "mirror: nobody holds the lease" : `mirror: held by ${current.mirrorHolder}`)
+    }))).pipe(Command.withDescription("Phase, copy progress, mirror lag in events and seconds"))
+
+  const verify = Command.make("verify", { database }, (options) =>
+    Effect.scoped(Effect.gen(function*() {
+      const { origin, target } = yield* sides(options.database)
+      const result = yield* Cutover.verify({ origin, target })
+      yield* Console.log(`origin: ${result.origin.count} events up to ${result.upTo}, chained sha256 ${result.origin.hash}`)
+      yield* Console.log(`target: ${result.target.count} events up to ${result.upTo}, chained sha256 ${result.target.hash}`)
+      if (!result.identical) {
+        return yield* new OperationFailed({ reason: `the logs differ at position ${result.firstDifference}` })
+      }
+      if (result.originHead !== result.targetHead) {
+        yield* Console.log(`identical up to ${result.upTo}; the heads differ by the mirror's lag (${result.originHead} / ${result.targetHead}), so projections were not compared`)
+        return
+      }
+      for (const projection of result.projections ?? []) {
+        yield* Console.log(`${projection.name}: ${projection.documents} documents, ${projection.differing.length === 0 ? "equal" : `${projection.differing.length} differ`}`)
+      }
+      const differing = (result.projections ?? []).find((projection) => projection.differing.length > 0)
+      if (differing) {
+        return yield* new OperationFailed({ reason: `projection ${differing.name} differs between the two sides (first at key ${differing.differing[0]})` })
+      }
+      yield* Console.log(`the logs are identical: ${result.origin.count} events`)
+    }))).pipe(Command.withDescription("Compare both logs by count and chained hash (kept incrementally) and every projection; name the first difference"))
+
+  const switchCommand = Command.make("switch", { database }, (options) =>
+    Effect.scoped(Effect.gen(function*() {
+      const { origin, target } = yield* sides(options.database)
+      const result = yield* Cutover.switchOver({ origin, target })
+      yield* Console.log(`switched to ${result.record.targetLabel} at position ${result.record.fencedAt ?? "?"} (writes paused ${result.pauseMillis} ms); the origin now mirrors it, so rollback stays possible`)
+    }))).pipe(Command.withDescription("Fence the origin, drain the mirror, verify, make the target the primary and mirror back; run again to complete an interrupted switch"))
+
+  const rollback = Command.make("rollback", { database }, (options) =>
+    Effect.scoped(Effect.gen(function*() {
+      const { origin, target } = yield* sides(options.database)
+      const record = yield* Cutover.rollback({ origin, target })
+      yield* Console.log(record.phase === "aborted"
+        ? `cutover ${record.id} dropped; the origin never stopped serving`
+        : `rolled back: the origin serves again, up to date; ${record.targetLabel} is a mirror again`)
+    }))).pipe(Command.withDescription("Before a switch: drop the target. After: the origin replays what the target received and serves again"))
+
+  const finish = Command.make("finish", { database }, (options) =>
+    Effect.scoped(Effect.gen(function*() {
+      const { origin, target, record } = yield* sides(options.database)
+      const url = yield* Effect.provide(Cutover.targetUrl(record), origin)
+      yield* Cutover.finish({ origin, target })
+      yield* Console.log(`finished: the old backend stays intact and fenced, and says where the log went. Deploy next with:`)
+      yield* Console.log(`STRATA_DATABASE_URL=${url}`)
+    }))).pipe(Command.withDescription("Stop mirroring back; the old backend stays fenced for good; print the URL to deploy next"))
+
+  const abort = Command.make("abort", { database }, (options) =>
+    Effect.scoped(Effect.gen(function*() {
+      const origin = yield* side(options.database)
+      const record = yield* Cutover.abort({ origin })
+      yield* Console.log(`cutover ${record.id} to ${record.targetLabel} aborted; the target is left as it is`)
+    }))).pipe(Command.withDescription("Before a switch: forget the cutover; the target is left as it is"))
+
+  const mirror = Command.make("mirror", { database }, (options) =>
+    Effect.scoped(Effect.gen(function*() {
+      const origin = yield* side(options.database)
+      const holder = `cutover-mirror@${hostname()}:${process.pid}`
+      const serving = yield* ServingStore.make({ origin, open: side, holder })
+      yield* Console.log(`mirroring as ${holder} while the cutover needs it (Ctrl-C to stop)`)
+      yield* Effect.gen(function*() {
+        const record = serving.cutover()
+        yield* Console.log(record === undefined
+          ? "no cutover under way"
+          : `${record.phase}; ${serving.mirroring() ? "this process mirrors" : "another process holds the mirror's lease"}`)
+      }).pipe(Effect.repeat(Schedule.spaced("5 seconds")), Effect.zipRight(Effect.never))
+    }))).pipe(Command.withDescription("Run the mirror in the foreground, where no server runs (one mirror at a time, by lease)"))
+
+  return Command.make("cutover").pipe(
+    Command.withDescription("Move the log to another backend: start, status, verify, switch, rollback, finish, abort, mirror"),
+    Command.withSubcommands([start, status, verify, switchCommand, rollback, finish, abort, mirror])
+  )
+}
+
