@@ -1,9 +1,11 @@
 import { BunContext, BunRuntime } from "@effect/platform-bun"
 import { Command } from "@effect/cli"
+import { hostname } from "node:os"
 import { dirname, join } from "node:path"
-import { Cause, Effect, Layer, Schema } from "effect"
+import { Cause, Effect, Either, Layer, Schema } from "effect"
 import { InlineProjections, type Projection } from "./application/Projection.ts"
 import type { Secrets } from "./application/Secrets.ts"
+import * as ServingStore from "./application/ServingStore.ts"
 import type { Store } from "./application/Store.ts"
 import * as ApiKeys from "./application/ApiKeys.ts"
 import * as Sandboxes from "./application/Sandboxes.ts"
@@ -11,6 +13,7 @@ import * as Sessions from "./application/Sessions.ts"
 import * as Tokens from "./application/Tokens.ts"
 import * as Cli from "./adapters/cli/Cli.ts"
 import { AdminToken, adminTokenLayer } from "./adapters/http/Auth.ts"
+import * as DatabaseUrls from "./adapters/DatabaseUrl.ts"
 import type { DatabaseUrl } from "./adapters/DatabaseUrl.ts"
 import * as LibsqlStore from "./adapters/libsql/LibsqlStore.ts"
 import * as MemoryStore from "./adapters/memory/MemoryStore.ts"
@@ -96,12 +99,30 @@ const secretsLayer = (url: DatabaseUrl) =>
 
 export const storeWithSecrets = (url: DatabaseUrl) => Layer.provideMerge(secretsLayer(url), storeLayer(url))
 
+/**
+ * The store a server uses: its database's, or — once a cutover has switched the log to
+ * another backend — that one's, followed without a restart (see `ServingStore`).
+ */
+export const servingStore = (url: DatabaseUrl) =>
+  Layer.provideMerge(
+    secretsLayer(url),
+    ServingStore.layer(
+      storeWithSecrets(url),
+      (raw) =>
+        Either.match(DatabaseUrls.parse(raw), {
+          onLeft: Effect.fail,
+          onRight: (target) => Layer.build(storeWithSecrets(target))
+        }),
+      `${hostname()}:${process.pid}`
+    )
+  )
+
 /** What serving needs: the store, secrets, the admin token, and the reference data this version ships. */
-export const appLayer = (url: DatabaseUrl): Layer.Layer<Store | Secrets | AdminToken, unknown> =>
+export const appLayer = (url: DatabaseUrl): Layer.Layer<Store | Secrets | AdminToken | ServingStore.Serving, unknown> =>
   Layer.effectDiscard(
     Effect.flatMap(Schema.decodeUnknown(ReferenceData)(bundledReferenceData), Sandboxes.publishReferenceData)
   ).pipe(
-    Layer.provideMerge(storeWithSecrets(url)),
+    Layer.provideMerge(servingStore(url)),
     Layer.merge(adminTokenLayer(url._tag === "Memory" ? "ephemeral" : inDataDirectory(url, "admin.token")))
   )
 

@@ -186,20 +186,36 @@ export const make = (options: Options) =>
       Context.add(ControlRecords, controlRecords),
       Context.add(InlineProjections, Context.get(options.origin, InlineProjections))
     )
-    return {
-      context,
-      /** The cutover as this process last read it, and how far its mirror is, for `/ready` and `/metrics`. */
+    const service: ServingService = {
       cutover: () => state.cutover,
-      mirroring: () => state.mirror !== undefined
+      mirroring: () => state.mirror !== undefined,
+      sides: () => ({ origin: options.origin, target: state.target?.side }),
+      open: (url) => options.open(url).pipe(Scope.extend(scope)),
+      refresh: refresh.pipe(Effect.ignore)
     }
+    return { context, service }
   })
 
-export type ServingStore = Effect.Effect.Success<ReturnType<typeof make>>
+/** What a serving process knows of the cutover, for the admin API, `/ready` and `/metrics`. */
+export interface ServingService {
+  /** The cutover as this process last read it (none, or aborted: undefined). */
+  readonly cutover: () => CutoverRules.CutoverRecord | undefined
+  /** Whether this process holds the mirror's lease and runs it. */
+  readonly mirroring: () => boolean
+  /** The configured database, and the cutover's target once one is recorded. */
+  readonly sides: () => { readonly origin: Cutover.Side; readonly target: Cutover.Side | undefined }
+  /** Opens another backend for the life of the process (a cutover's target). */
+  readonly open: (url: string) => Effect.Effect<Cutover.Side, unknown>
+  /** Reads the record now rather than at the next interval (after a step this process ran). */
+  readonly refresh: Effect.Effect<void>
+}
+
+export class Serving extends Context.Tag("strata/Serving")<Serving, ServingService>() {}
 
 /** The serving store as a layer over the configured database's side. */
 export const layer = (origin: Layer.Layer<Store | InlineProjections | Secrets, unknown>, open: Options["open"], holder: string) =>
   Layer.scopedContext(Effect.gen(function*() {
     const side = yield* Layer.build(origin)
     const serving = yield* make({ origin: side, open, holder })
-    return serving.context
+    return Context.add(serving.context, Serving, serving.service)
   }))

@@ -3,14 +3,16 @@ import { HttpMiddleware } from "@effect/platform"
 import { Cause, Config, ConfigError, Console, Effect, Either, Layer, Logger, LogLevel, Option, Schema } from "effect"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import * as HttpServer from "../http/HttpServer.ts"
+import * as Cutover from "./Cutover.ts"
 import * as Operations from "./Operations.ts"
 import * as ScheduledBackups from "./ScheduledBackups.ts"
 import type { Secrets } from "../../application/Secrets.ts"
+import type { Serving } from "../../application/ServingStore.ts"
 import type { Store } from "../../application/Store.ts"
 import type { AdminToken } from "../http/Auth.ts"
 
 /** The composition root's wiring for a URL: a backend, and what serving needs around it. */
-export type AppLayer = (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<Store | Secrets | AdminToken, unknown>
+export type AppLayer = (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<Store | Secrets | AdminToken | Serving, unknown>
 
 /** `--database`, else `STRATA_DATABASE_URL`, else the embedded SQLite default. */
 const database = Options.text("database").pipe(
@@ -101,7 +103,7 @@ export const make = (app: AppLayer, wiring: Operations.Wiring) => {
 
   return Command.make("strata").pipe(
     Command.withDescription("strata: an event-sourced storage core"),
-    Command.withSubcommands([serve, ...Operations.make(wiring, database)])
+    Command.withSubcommands([serve, ...Operations.make(wiring, database), Cutover.make(wiring, database)])
   )
 }
 

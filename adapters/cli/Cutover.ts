@@ -158,13 +158,13 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
     Effect.scoped(Effect.gen(function*() {
       const origin = yield* side(options.database)
       const holder = `cutover-mirror@${hostname()}:${process.pid}`
-      const serving = yield* ServingStore.make({ origin, open: side, holder })
+      const { service } = yield* ServingStore.make({ origin, open: side, holder })
       yield* Console.log(`mirroring as ${holder} while the cutover needs it (Ctrl-C to stop)`)
       yield* Effect.gen(function*() {
-        const record = serving.cutover()
+        const record = service.cutover()
         yield* Console.log(record === undefined
           ? "no cutover under way"
-          : `${record.phase}; ${serving.mirroring() ? "this process mirrors" : "another process holds the mirror's lease"}`)
+          : `${record.phase}; ${service.mirroring() ? "this process mirrors" : "another process holds the mirror's lease"}`)
       }).pipe(Effect.repeat(Schedule.spaced("5 seconds")), Effect.zipRight(Effect.never))
     }))).pipe(Command.withDescription("Run the mirror in the foreground, where no server runs (one mirror at a time, by lease)"))
 
