@@ -187,9 +187,10 @@ const startServer = async (): Promise<Server> => {
     const server = spawn(postgres, [
       "-D", data,
       "-p", String(port),
-      "-c", "fsync=off",
-      "-c", "synchronous_commit=off",
-      "-c", "full_page_writes=off",
+      // STRATA_TEST_PG_DURABLE=1 (benchmarks): Postgres' default durability.
+      ...(process.env.STRATA_TEST_PG_DURABLE === "1"
+        ? []
+        : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
       "-c", "unix_socket_directories=",
       "-c", "listen_addresses=127.0.0.1",
       "-c", "max_connections=300"
