@@ -401,7 +401,7 @@ export const start = (sides: Sides, options: StartOptions) =>
   })
 
 /** Fences `from`, drains it into `to`, verifies; on a difference, undoes the fence and fails. */
-const drainAndVerify = (from: Side, to: Side, id: string, reason: string, sides: Sides, undo: Effect.Effect<unknown, unknown>) =>
+const drainAndVerify = <E>(from: Side, to: Side, id: string, reason: string, sides: Sides, undo: Effect.Effect<unknown, E>) =>
   Effect.gen(function*() {
     yield* on(from, Effect.flatMap(EventStore, (store) => store.fence(`cutover ${id}: ${reason}`)))
     const head = yield* catchUp(from, to, { applyProjections: true })
@@ -429,7 +429,7 @@ export const switchOver = (sides: Sides) =>
     if (plan !== undefined) {
       if (current.record.phase !== "switching") current = yield* enter(sides.origin, current, "switching")
       const undo = Effect.gen(function*() {
-        const now = Option.getOrThrow(yield* on(sides.origin, readRecord))
+        const now = yield* requireRecord(yield* on(sides.origin, readRecord))
         yield* enter(sides.origin, now, "mirroring")
         yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.unfence))
       })
@@ -471,7 +471,7 @@ export const rollback = (sides: Sides) =>
       default: {
         if (current.record.phase !== "rollingBack") current = yield* enter(sides.origin, current, "rollingBack")
         const undo = Effect.gen(function*() {
-          const now = Option.getOrThrow(yield* on(sides.origin, readRecord))
+          const now = yield* requireRecord(yield* on(sides.origin, readRecord))
           yield* enter(sides.origin, now, "switched")
           yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.unfence))
         })

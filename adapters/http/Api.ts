@@ -25,7 +25,23 @@ const Deleted = HttpApiSchema.NoContent
 // Operations
 
 export const Health = Schema.Struct({ status: Schema.Literal("ok") })
-export const Readiness = Schema.Struct({ status: Schema.Literal("ready"), head: Schema.Number })
+const MirrorLag = Schema.Struct({
+  events: Schema.Number,
+  seconds: Schema.Number
+}).annotations({ description: "How far the mirror's target is behind the side that serves" })
+
+export const Readiness = Schema.Struct({
+  status: Schema.Literal("ready"),
+  head: Schema.Number,
+  cutover: Schema.optional(Schema.Struct({
+    id: Schema.String,
+    phase: Schema.String,
+    target: Schema.String,
+    /** Whether this process holds the mirror's lease. */
+    mirroring: Schema.Boolean,
+    lag: Schema.optional(MirrorLag)
+  }).annotations({ description: "A cutover to another backend, while one is recorded" }))
+})
 
 export class OperationsApi extends HttpApiGroup.make("operations")
   .add(HttpApiEndpoint.get("health", "/health").addSuccess(Health))
@@ -284,6 +300,60 @@ export class AdminApi extends HttpApiGroup.make("admin")
   .annotate(OpenApi.Description, "For the admin token only")
 {}
 
+// Cutover: moving the log to another backend (the same steps as `strata cutover`)
+
+export const CutoverView = Schema.Struct({
+  id: Schema.String,
+  phase: Schema.String,
+  /** The target without credentials. */
+  target: Schema.String,
+  startedAt: Instant,
+  updatedAt: Instant,
+  originHead: Schema.Number,
+  targetHead: Schema.Number,
+  copy: Schema.optional(Schema.Struct({
+    done: Schema.Number,
+    total: Schema.Number,
+    perSecond: Schema.Number,
+    etaSeconds: Schema.Number
+  })),
+  lag: Schema.optional(MirrorLag),
+  mirrorHolder: Schema.optional(Schema.String)
+})
+
+const LogDigestView = Schema.Struct({ count: Schema.Number, hash: Schema.String })
+export const VerificationView = Schema.Struct({
+  upTo: Schema.Number,
+  originHead: Schema.Number,
+  targetHead: Schema.Number,
+  identical: Schema.Boolean,
+  firstDifference: Schema.optional(Schema.Number),
+  origin: LogDigestView,
+  target: LogDigestView,
+  projections: Schema.optional(Schema.Array(Schema.Struct({
+    name: Schema.String,
+    documents: Schema.Number,
+    differing: Schema.Array(Schema.String)
+  })))
+})
+
+export class CutoverApi extends HttpApiGroup.make("cutover")
+  .add(HttpApiEndpoint.get("status", "/v1/admin/cutover").addSuccess(CutoverView))
+  .add(
+    HttpApiEndpoint.post("start", "/v1/admin/cutover/start")
+      .setPayload(Schema.Struct({ to: Schema.String.annotations({ description: "The target's database URL" }) }))
+      .addSuccess(CutoverView, { status: 202 })
+      .annotate(OpenApi.Description, "Starts (or resumes) copying the log to the target in the background; follow it with GET /v1/admin/cutover")
+  )
+  .add(HttpApiEndpoint.post("verify", "/v1/admin/cutover/verify").addSuccess(VerificationView))
+  .add(HttpApiEndpoint.post("switch", "/v1/admin/cutover/switch").addSuccess(CutoverView))
+  .add(HttpApiEndpoint.post("rollback", "/v1/admin/cutover/rollback").addSuccess(CutoverView))
+  .add(HttpApiEndpoint.post("finish", "/v1/admin/cutover/finish").addSuccess(CutoverView))
+  .add(HttpApiEndpoint.post("abort", "/v1/admin/cutover/abort").addSuccess(CutoverView))
+  .middleware(Authorization)
+  .annotate(OpenApi.Description, "Moving the log to another backend; for the admin token only. 409 when the cutover's phase does not allow the step")
+{}
+
 export class StrataApi extends HttpApi.make("strata")
   .add(OperationsApi)
   .add(TokensApi)
@@ -291,6 +361,7 @@ export class StrataApi extends HttpApi.make("strata")
   .add(SandboxesApi)
   .add(SessionsApi)
   .add(AdminApi)
+  .add(CutoverApi)
   .addError(Problem.BadRequest)
   .addError(Problem.Unauthorized)
   .addError(Problem.Forbidden)

@@ -4,6 +4,7 @@ import { uuidV7 } from "../../application/EventIds.ts"
 import type { EventStore } from "../../application/EventStore.ts"
 import type { ProjectionStore } from "../../application/ProjectionStore.ts"
 import { AdminLive } from "./AdminHttp.ts"
+import { CutoverLive } from "./CutoverHttp.ts"
 import { StrataApi } from "./Api.ts"
 import { AuthorizationLive, currentRequestId } from "./Auth.ts"
 import * as BadInput from "./BadInput.ts"
@@ -28,7 +29,7 @@ const MetricsRoute = HttpApiBuilder.Router.use((router) =>
 )
 
 const ApiLive = HttpApiBuilder.api(StrataApi).pipe(
-  Layer.provide([OperationsLive, TokensLive, KeysLive, SandboxesLive, SessionsLive, AdminLive]),
+  Layer.provide([OperationsLive, TokensLive, KeysLive, SandboxesLive, SessionsLive, AdminLive, CutoverLive]),
   Layer.provide(AuthorizationLive)
 )
 

@@ -2,6 +2,7 @@ import { Effect, FiberRef, LogLevel, Metric, MetricBoundaries, MetricLabel, Metr
 import { flushAppendCount } from "../../application/appendRules.ts"
 import { EventStore } from "../../application/EventStore.ts"
 import { ProjectionStore } from "../../application/ProjectionStore.ts"
+import { cutoverReadiness } from "./OperationsHttp.ts"
 
 /** Metrics kept with Effect's `Metric`, served in the Prometheus text format. */
 
@@ -102,6 +103,19 @@ export const render = Effect.gen(function*() {
     for (const status of statuses) {
       const lag = status.status === "live" ? 0 : Math.max(0, head.value - status.checkpoint)
       lines.push(`strata_projection_lag_events${labels([], { projection: status.name, status: status.status })} ${lag}`)
+    }
+  }
+  const cutover = yield* cutoverReadiness
+  if (cutover !== undefined) {
+    header("strata_cutover_phase", "gauge", "The phase of the cutover this process follows (1 for the current one)")
+    lines.push(`strata_cutover_phase${labels([], { phase: cutover.phase })} 1`)
+    header("strata_cutover_mirroring", "gauge", "1 while this process holds the mirror's lease and runs it")
+    lines.push(`strata_cutover_mirroring ${cutover.mirroring ? 1 : 0}`)
+    if (cutover.lag) {
+      header("strata_cutover_mirror_lag_events", "gauge", "Events the mirror's target is behind the side that serves")
+      lines.push(`strata_cutover_mirror_lag_events ${cutover.lag.events}`)
+      header("strata_cutover_mirror_lag_seconds", "gauge", "Age of the oldest event the mirror's target has not received")
+      lines.push(`strata_cutover_mirror_lag_seconds ${cutover.lag.seconds}`)
     }
   }
   return `${lines.join("\n")}\n`

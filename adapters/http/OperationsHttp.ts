@@ -1,14 +1,29 @@
 import { HttpApiBuilder } from "@effect/platform"
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
+import * as Cutover from "../../application/Cutover.ts"
 import { EventStore } from "../../application/EventStore.ts"
+import { Serving } from "../../application/ServingStore.ts"
 import { StrataApi } from "./Api.ts"
 import { orProblem } from "./toProblem.ts"
+
+/** A cutover this process follows, as `/ready` tells it (its lag only when both sides answer). */
+export const cutoverReadiness = Effect.gen(function*() {
+  const serving = yield* Effect.serviceOption(Serving)
+  if (Option.isNone(serving)) return undefined
+  const record = serving.value.cutover()
+  const { origin, target } = serving.value.sides()
+  if (record === undefined || target === undefined) return undefined
+  const status = yield* Cutover.status({ origin, target }).pipe(Effect.option)
+  const lag = Option.getOrUndefined(status)?.lag
+  return { id: record.id, phase: record.phase, target: record.targetLabel, mirroring: serving.value.mirroring(), ...(lag ? { lag } : {}) }
+})
 
 export const OperationsLive = HttpApiBuilder.group(StrataApi, "operations", (handlers) =>
   handlers
     .handle("health", () => Effect.succeed({ status: "ok" as const }))
     .handle("ready", () =>
-      Effect.flatMap(EventStore, (store) => store.head).pipe(
-        Effect.map((head) => ({ status: "ready" as const, head })),
-        orProblem()
-      )))
+      Effect.gen(function*() {
+        const head = yield* Effect.flatMap(EventStore, (store) => store.head)
+        const cutover = yield* cutoverReadiness
+        return { status: "ready" as const, head, ...(cutover ? { cutover } : {}) }
+      }).pipe(orProblem())))

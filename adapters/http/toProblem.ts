@@ -42,6 +42,8 @@ export const toProblem = (error: Tagged, context: ProblemContext = {}) => {
     case "SessionExists":
     case "DuplicateEventId":
     case "SessionArchived":
+    case "CutoverRefused":
+    case "CutoverFailed":
       return Problem.conflict(error.message)
     case "TokenNotFound":
     case "ApiKeyNotFound":
