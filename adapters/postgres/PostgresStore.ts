@@ -1,7 +1,8 @@
+import { SqlClient } from "@effect/sql/SqlClient"
 import * as PgClient from "@effect/sql-pg/PgClient"
-import { type Duration, Effect, Layer, type Redacted, Stream } from "effect"
+import { Context, type Duration, Effect, Layer, type Redacted, Stream } from "effect"
 import { appendedChannel, postgresDialect } from "../sql/postgresDialect.ts"
-import { unavailable } from "../sql/SqlDocuments.ts"
+import { unavailable, withTransactionFailures } from "../sql/SqlDocuments.ts"
 import * as SqlStore from "../sql/SqlStore.ts"
 
 export interface PostgresStoreConfig {
@@ -17,7 +18,11 @@ export const client = (config: PostgresStoreConfig) =>
     url: config.url,
     maxConnections: config.maxConnections ?? 10,
     applicationName: "strata"
-  }).pipe(Layer.mapError(unavailable("connect")))
+  }).pipe(
+    Layer.mapError(unavailable("connect")),
+    // A connection lost under a COMMIT is a failed statement, not a defect (see `withTransactionFailures`).
+    Layer.map((context) => Context.add(context, SqlClient, withTransactionFailures(Context.get(context, SqlClient))))
+  )
 
 /**
  * Postgres: many instances of the service may share one database. Every append notifies

@@ -1,5 +1,5 @@
 import type { SqlClient } from "@effect/sql/SqlClient"
-import type { SqlError } from "@effect/sql/SqlError"
+import { SqlError } from "@effect/sql/SqlError"
 import { Effect, Option } from "effect"
 import type { Document, Documents } from "../../application/Projection.ts"
 import { StoreUnavailable } from "../../application/StoreError.ts"
@@ -10,6 +10,27 @@ export const unavailable = (operation: string) => (error: SqlError) =>
     operation,
     reason: error.cause instanceof Error ? error.cause.message : error.message
   })
+
+/**
+ * The client with one gotcha of @effect/sql undone: `withTransaction` turns a failed COMMIT
+ * or ROLLBACK into a defect (`orDie`), so a connection lost at that moment (Postgres going
+ * down, a full disk refusing SQLite's commit) would escape every `SqlError` handler and be
+ * answered 500. Here it stays a `SqlError` in the error channel, where the stores translate
+ * it into `StoreUnavailable` like any other failed statement.
+ */
+export const withTransactionFailures = (sql: SqlClient): SqlClient =>
+  Object.assign(
+    Object.setPrototypeOf(function(this: unknown, ...args: Array<unknown>) {
+      return (sql as unknown as (...args: Array<unknown>) => unknown).apply(this, args)
+    }, Object.getPrototypeOf(sql)),
+    sql,
+    {
+      withTransaction: <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+        sql.withTransaction(effect).pipe(
+          Effect.catchSomeDefect((defect) => defect instanceof SqlError ? Option.some(Effect.fail(defect)) : Option.none())
+        ) as Effect.Effect<A, E, R>
+    }
+  ) as SqlClient
 
 interface DocumentRow {
   readonly key: string

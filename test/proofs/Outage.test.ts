@@ -54,6 +54,7 @@ export const outageRun = async (postgres: DedicatedPostgres, options: { readonly
 }
 
 let postgres: DedicatedPostgres | undefined
+let answered: Array<number> = []
 afterAll(async () => {
   await postgres?.remove()
 })
@@ -72,6 +73,9 @@ describe("database outage: Postgres stopped under load", () => {
       expect(sent.retryAfter).not.toBeNull()
       expect(sent.contentType).toStartWith("application/problem+json")
     }
+    // 401 aside (see the next test), nothing else is refused: only stale refreshes.
+    expect([...new Set(load.sent.map((sent) => sent.status))].filter((status) => status >= 400 && status < 500 && status !== 412 && status !== 401)).toEqual([])
+    answered = load.sent.map((sent) => sent.status)
     const during = readiness.filter((ready) => ready.during)
     expect(during.some((ready) => ready.status === 503 && ready.retryAfter !== null)).toBe(true)
     expect(during.every((ready) => ready.status === 503 || ready.status === 200)).toBe(true)
@@ -80,4 +84,12 @@ describe("database outage: Postgres stopped under load", () => {
     expect(verdict.problems).toEqual([])
     expect(verify.code).toBe(0)
   }, 120_000)
+
+  // Known defect, kept visible: adapters/http/Auth.ts turns every failure of the API key
+  // lookup into 401, so while the database is down a valid key is told it is invalid.
+  // `test.failing` passes while the defect is there; once fixed, make it a plain `test`.
+  test.failing("a valid API key is answered 503, never 401, while the database is down", () => {
+    expect(answered.length).toBeGreaterThan(0)
+    expect(answered.filter((status) => status === 401)).toEqual([])
+  })
 })
