@@ -39,10 +39,22 @@ const maxQuoted = 200
 
 const cap = (text: string) => (text.length > maxQuoted ? `${text.slice(0, maxQuoted)}… (${text.length} characters)` : text)
 
-/** A schema issue as an answer carries it: its message and the keys of its path capped. */
+/**
+ * The request fields that carry secrets (a token's values, a provider credential): a
+ * complaint about one never quotes its value, whatever shape it came in.
+ */
+const secretFields = new Set(["accessToken", "refreshToken", "secret"])
+
+/** Effect's messages end with the value they are about: `Expected string, actual 5`. */
+const unquoted = (message: string) => message.replace(/, actual [\s\S]*$/, "")
+
+/**
+ * A schema issue as an answer carries it: its message and the keys of its path capped;
+ * about a secret field, or about the whole body (which may hold them), without the value.
+ */
 export const cappedIssue = ({ message, path }: { readonly message: string; readonly path: ReadonlyArray<unknown> }) => ({
   path: path.map((segment) => (typeof segment === "number" ? segment : cap(String(segment)))),
-  message: cap(message)
+  message: cap(path.length === 0 || path.some((segment) => secretFields.has(String(segment))) ? unquoted(message) : message)
 })
 
 const problemResponse = (problem: ReturnType<typeof problemOf>) =>

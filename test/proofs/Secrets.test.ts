@@ -109,7 +109,7 @@ for (const backend of [Backends.sqlite, Backends.postgres]) {
           await call("PUT", "/v1/tokens/broken", keys.alice, JSON.stringify(inWrongShape)),
           await call("PUT", "/v1/credentials/gitlab", keys.alice, { secret: [inWrongShape] }),
           await call("PUT", "/v1/credentials/gitlab", keys.alice, JSON.stringify(inWrongShape)),
-          await call("POST", "/v1/tokens/twitch/refresh", keys.alice, { ...values(), refreshToken: inWrongShape, scopes: inWrongShape }, { "if-match": "\"3\"" })
+          await call("POST", "/v1/tokens/twitch/refresh", keys.alice, { ...values(), refreshToken: [inWrongShape], expiresIn: "soon" }, { "if-match": "\"3\"" })
         ]
         for (const answer of refused) expect(answer.status).toBeGreaterThanOrEqual(400)
 
