@@ -1,8 +1,9 @@
 import { mkdirSync } from "node:fs"
 import { dirname } from "node:path"
-import { Effect, Layer } from "effect"
+import { SqlClient } from "@effect/sql/SqlClient"
+import { Context, Effect, Layer } from "effect"
 import { StoreUnavailable } from "../../application/StoreError.ts"
-import { unavailable } from "../sql/SqlDocuments.ts"
+import { unavailable, withTransactionFailures } from "../sql/SqlDocuments.ts"
 import { sqliteDialect } from "../sql/sqliteDialect.ts"
 import * as SqlStore from "../sql/SqlStore.ts"
 import * as SqliteClient from "./SqliteClient.ts"
@@ -22,7 +23,11 @@ export const client = (config: SqliteStoreConfig) =>
     Effect.try({
       try: () => {
         mkdirSync(dirname(config.filename), { recursive: true })
-        return SqliteClient.layer({ filename: config.filename }).pipe(Layer.mapError(unavailable("open database")))
+        return SqliteClient.layer({ filename: config.filename }).pipe(
+          Layer.mapError(unavailable("open database")),
+          // A COMMIT refused (SQLITE_FULL on a full disk) is a failed statement, not a defect.
+          Layer.map((context) => Context.add(context, SqlClient, withTransactionFailures(Context.get(context, SqlClient))))
+        )
       },
       catch: (error) => new StoreUnavailable({ operation: "open database", reason: String(error) })
     })

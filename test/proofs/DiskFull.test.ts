@@ -1,10 +1,10 @@
 import { Database } from "bun:sqlite"
 import { afterAll, describe, expect, test } from "bun:test"
-import { execFileSync, spawnSync } from "node:child_process"
+import { spawnSync } from "node:child_process"
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { adminToken, makeOwner, serve, strata } from "./Harness.ts"
+import { makeOwner, serve, strata } from "./Harness.ts"
 
 /**
  * SQLite on a full disk: a tmpfs of a few MiB that the test mounts (we run as root; where
@@ -51,7 +51,7 @@ describe("disk full: SQLite on a small filesystem", () => {
     const filename = join(directory, "strata.db")
     const database = `sqlite:${filename}`
     // The server's own log goes outside the small filesystem.
-    const served = await serve({ database, directory: mkdtempSync(join(tmpdir(), "strata-full-log-")) , env: { PWD: directory } })
+    const served = await serve({ database, directory: mkdtempSync(join(tmpdir(), "strata-full-log-")) })
     try {
       const owner = await makeOwner(served.url, "owner-0")
       const post = (content: string) =>
