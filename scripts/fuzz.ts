@@ -51,7 +51,7 @@ for (let attempt = 0; ; attempt++) {
   await Bun.sleep(50)
 }
 
-const doc = await (await fetch(`${url}/openapi.json`)).json()
+const doc = await (await fetch(`${url}/openapi.json`)).json() as Record<string, unknown>
 const fixture = await OpenApiFuzz.makeFixture(url, adminToken)
 console.log(`fuzzing ${url} (${args.database ?? "sqlite"}): ${count} requests, seed ${seed}, ${args.concurrency} at a time`)
 const started = performance.now()

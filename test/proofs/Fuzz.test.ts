@@ -23,7 +23,7 @@ for (const { native, count } of [{ native: true, count: 2500 }, { native: false,
     afterAll(() => server.close())
 
     test(`${count} generated requests (seed ${seed}): never a 5xx, always an answer, every 4xx a problem`, async () => {
-      const doc = await (await fetch(`${server.url}/openapi.json`)).json()
+      const doc = await (await fetch(`${server.url}/openapi.json`)).json() as Record<string, unknown>
       const fixture = await OpenApiFuzz.makeFixture(server.url, adminToken)
       const report = await OpenApiFuzz.run({ url: server.url, doc, fixture, count, seed, concurrency: 4 })
       console.log(`fuzz (seed ${seed}, ${native ? "native routes" : "HttpApi only"}): ${report.tried} requests, by status ${JSON.stringify(report.byStatus)}`)

@@ -137,7 +137,7 @@ const onceIn = <T>(n: number, arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | unde
   fc.oneof({ weight: n - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary })
 
 /** Percent-encoded; a lone surrogate (which has no UTF-8) becomes U+FFFD first. */
-const encode = (text: string) => encodeURIComponent(text.toWellFormed())
+const encode = (text: string) => encodeURIComponent((text as string & { toWellFormed(): string }).toWellFormed())
 
 /** Values that exist, for the properties that name reference data: more requests get past validation. */
 const hints: Record<string, fc.Arbitrary<unknown>> = {
@@ -401,7 +401,7 @@ const sendRaw = (url: string, request: FuzzRequest): Promise<Answer> =>
     const socket = connect(Number(port), hostname)
     const chunks: Array<Buffer> = []
     const timer = setTimeout(() => (socket.destroy(), reject(new Error(`no answer within ${timeoutMs} ms`))), timeoutMs)
-    socket.on("data", (chunk) => chunks.push(chunk))
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk))
     socket.on("error", (error) => (clearTimeout(timer), reject(error)))
     socket.on("close", () => {
       clearTimeout(timer)
