@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { Clock, Context, Duration, Effect, Either, Option, Redacted, Schedule, Schema, Stream } from "effect"
+import { Clock, Context, Duration, Effect, Either, Fiber, Option, Redacted, Schedule, Schema, Stream } from "effect"
 import * as Cutover from "../domain/Cutover.ts"
 import { ControlRecords } from "./ControlRecords.ts"
 import { uuidV7 } from "./EventIds.ts"
@@ -54,7 +54,7 @@ export const learnInterval = Duration.millis(200)
  */
 const settle = Duration.times(learnInterval, 3)
 /** Events per import transaction. */
-const batchSize = 2_000
+const batchSize = 10_000
 
 const on = <A, E>(side: Side, effect: Effect.Effect<A, E, Store | InlineProjections | Secrets>) => Effect.provide(effect, side)
 const nowIso = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis).toISOString())
@@ -133,20 +133,27 @@ export const catchUp = (
   Effect.gen(function*() {
     const source = Context.get(from, EventStore)
     const sink = Context.get(to, EventStore)
+    const read = (after: number) => Effect.fork(source.readAll({ after, limit: batchSize }))
     let after = yield* sink.head
+    let next = yield* read(after)
     while (true) {
-      const page = yield* source.readAll({ after, limit: batchSize })
+      const page = yield* Fiber.join(next)
       if (page.length === 0) return after
+      // The next page is read while this one is written: the copy takes the slower of the two, not their sum.
+      next = yield* read(page[page.length - 1]!.position)
       const imported = yield* sink.importEvents(page, { applyProjections: options.applyProjections }).pipe(
         Effect.as(true),
         Effect.catchTag("ImportRefused", (refused) =>
-          Effect.flatMap(sink.head, (head) => head > after ? Effect.succeed(false) : Effect.fail(refused)))
+          Effect.flatMap(sink.head, (head) => head > after ? Effect.succeed(false) : Effect.fail(refused))),
+        Effect.onError(() => Fiber.interrupt(next))
       )
       if (imported) {
         after = page[page.length - 1]!.position
         if (options.onBatch) yield* options.onBatch(page.length)
       } else {
+        yield* Fiber.interrupt(next)
         after = yield* sink.head
+        next = yield* read(after)
       }
     }
   })

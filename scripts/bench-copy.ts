@@ -12,7 +12,7 @@
  */
 import { Database } from "bun:sqlite"
 import { spawn, spawnSync } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
@@ -29,6 +29,8 @@ import * as SqliteStore from "../adapters/sqlite/SqliteStore.ts"
 const { values: args } = parseArgs({
   options: {
     events: { type: "string", default: "1000000" },
+    /** A source file to keep and reuse between runs (written when missing). */
+    source: { type: "string" },
     /** Rows to skip: any of strata, pgloader, pgloader-defaults, copy. */
     skip: { type: "string", default: "" }
   }
@@ -50,7 +52,7 @@ const fail = (message: string): never => {
 
 const dir = mkdtempSync(join(tmpdir(), "strata-bench-copy-"))
 process.once("exit", () => rmSync(dir, { recursive: true, force: true }))
-const sqliteFile = join(dir, "origin.db")
+const sqliteFile = args.source ?? join(dir, "origin.db")
 
 const base64 = (bytes: number) => Buffer.from(crypto.getRandomValues(new Uint8Array(bytes))).toString("base64")
 const sealed = (bytes: number) => ({ keyId: uuidV7(), iv: base64(12), ciphertext: base64(bytes) })
@@ -98,6 +100,13 @@ const eventAt = (index: number) => {
 }
 
 const writeSource = async () => {
+  if (existsSync(sqliteFile)) {
+    const db = new Database(sqliteFile, { readonly: true })
+    const [n, bytes] = db.query("SELECT count(*), avg(length(data)) FROM strata_events").values()[0] as [number, number]
+    db.close()
+    if (n !== total) fail(`${sqliteFile} holds ${n} events, not ${total}`)
+    return bytes
+  }
   // The schema as strata migrates it.
   await Effect.runPromise(Effect.scoped(Layer.build(SqliteStore.layer({ filename: sqliteFile }).pipe(
     Layer.provide(Layer.succeed(InlineProjections, []))
@@ -166,6 +175,17 @@ const measure = async (work: () => Promise<unknown>, pid?: () => number | undefi
   return { seconds: (performance.now() - start) / 1000, peakRssMb: peak / 2 ** 20 }
 }
 
+/** Before each row: what the one before left dirty is written out, not charged to the next. */
+const checkpoint = async (url: string) => {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query("CHECKPOINT")
+  } finally {
+    await client.end()
+  }
+}
+
 const count = async (url: string) => {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
@@ -188,6 +208,7 @@ const side = (layer: Layer.Layer<any, unknown>, masterKeys: AesGcmSecrets.Master
 
 const strataCopy = async () => {
   const url = await freshDatabase()
+  await checkpoint(url)
   let copySeconds = 0
   let copyPeak = 0
   let verifySeconds = 0
@@ -229,6 +250,7 @@ const pgloaderInstalled = () => spawnSync("pgloader", ["--version"], { stdio: "i
 
 const pgloader = async (name: string, options: ReadonlyArray<string>) => {
   const url = await freshDatabase()
+  await checkpoint(url)
   const commands = join(dir, `${name.replace(/\W+/g, "-")}.load`)
   writeFileSync(commands, `LOAD DATABASE
   FROM sqlite://${sqliteFile}
@@ -323,6 +345,7 @@ const rawCopy = async () => {
   await Effect.runPromise(Effect.scoped(Layer.build(PostgresStore.layer({ url: Redacted.make(url) }).pipe(
     Layer.provide(Layer.succeed(InlineProjections, []))
   ))) as Effect.Effect<unknown, unknown>)
+  await checkpoint(url)
   const measured = await measure(async () => {
     const db = new Database(sqliteFile, { readonly: true })
     const page = db.query(`SELECT ${columns} FROM strata_events WHERE position > ? ORDER BY position LIMIT 10000`)
@@ -340,7 +363,7 @@ const rawCopy = async () => {
             await write(Buffer.from(text))
             after = Number(rows[rows.length - 1]![0])
           }
-        }) as any, (error: Error | null, rows?: number) => (error ? reject(error) : resolve(rows!)))
+        }) as any, ((error: Error | null, rows?: number) => (error ? reject(error) : resolve(rows!))) as any)
       })
       if (copied !== total) fail(`COPY copied ${copied} rows, expected ${total}`)
     } finally {

@@ -17,6 +17,11 @@ export interface EventRow {
   readonly recorded_at: string
 }
 
+/** A row copied from another log: written with its own position. */
+export interface ImportedRow extends EventRow {
+  readonly position: number
+}
+
 /**
  * What differs between the SQL backends, and nothing else: everything the dialects share
  * is written once in `SqlEventStore`.
@@ -45,6 +50,12 @@ export interface Dialect {
   readonly groupCommit: boolean
   /** The most rows one `insertEvents` takes; more need a transaction around several. */
   readonly maxRowsPerInsert: number
+  /**
+   * Writes copied rows with their own positions, in the transaction that holds the log's
+   * lock (`lockLog`), in as few round trips as the driver allows. An event id or stream
+   * version already in the log surfaces as a unique violation, and nothing is written.
+   */
+  readonly importRows: (sql: SqlClient, rows: ReadonlyArray<ImportedRow>) => Effect.Effect<void, SqlError>
   /** After copied events were written with their own positions: makes the log's head follow. */
   readonly advanceHead: (sql: SqlClient, head: number) => Effect.Effect<void, SqlError>
   /** The position of the last committed event. */

@@ -53,9 +53,6 @@ const toRow = (prepared: PreparedAppend, version: number, recordedAt: string) =>
   recorded_at: recordedAt
 })
 
-/** Copied rows per INSERT: 11 columns each, well below every driver's parameter limit. */
-const importChunk = 500
-
 /** The log refused the append before writing: fenced, or the stream moved. */
 class PreconditionFailed extends Data.TaggedError("PreconditionFailed") {}
 
@@ -298,9 +295,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
             causation_id: event.metadata.causationId ?? null,
             recorded_at: event.recordedAt
           }))
-        for (let offset = 0; offset < rows.length; offset += importChunk) {
-          yield* sql`INSERT INTO strata_events ${sql.insert(rows.slice(offset, offset + importChunk))}`
-        }
+        yield* dialect.importRows(sql, rows)
         yield* dialect.advanceHead(sql, events[events.length - 1]!.position)
         if (options.applyProjections) yield* applyInline(rows, events[0]!.position)
       })).pipe(

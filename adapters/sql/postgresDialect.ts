@@ -1,6 +1,8 @@
-import { Effect } from "effect"
+import { type SqlClient, TransactionConnection } from "@effect/sql/SqlClient"
+import { SqlError } from "@effect/sql/SqlError"
+import { Effect, Option } from "effect"
 import { migrations } from "../../migrations/postgres/index.ts"
-import { type Dialect, toNumber } from "./Dialect.ts"
+import { type Dialect, type ImportedRow, toNumber } from "./Dialect.ts"
 import { execute } from "./Statements.ts"
 
 /** Every append notifies this channel at its commit; the payload says nothing, followers read from where they are (it is not empty: the driver drops empty ones). */
@@ -29,6 +31,110 @@ WITH head AS (
 )
 SELECT MIN(position) AS first, (SELECT pg_notify('${appendedChannel}', 'appended')) AS notified FROM inserted`
 
+const importColumns = `position, event_id, stream_id, version, type, schema_version, data, actor, correlation_id,
+  causation_id, recorded_at`
+
+/** A few rows (a mirror's batch): one statement, one round trip. */
+const importSql = `INSERT INTO strata_events (${importColumns})
+  SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::int[], $7::text[], $8::text[],
+    $9::text[], $10::text[], $11::text[])`
+
+const insertRows = (sql: SqlClient, rows: ReadonlyArray<ImportedRow>) =>
+  execute(sql, importSql, [
+    rows.map((row) => row.position),
+    rows.map((row) => row.event_id),
+    rows.map((row) => row.stream_id),
+    rows.map((row) => row.version),
+    rows.map((row) => row.type),
+    rows.map((row) => row.schema_version),
+    rows.map((row) => row.data),
+    rows.map((row) => row.actor),
+    rows.map((row) => row.correlation_id),
+    rows.map((row) => row.causation_id),
+    rows.map((row) => row.recorded_at)
+  ])
+
+/** From this many rows on, `COPY` pays for its second round trip. */
+const copyFrom = 100
+
+/** COPY's text format: backslash, newline, carriage return and tab escaped; `\N` is NULL. */
+const copyField = (value: string | null) =>
+  value === null ? "\\N" : needsEscape.test(value) ? value.replace(escapable, escape) : value
+const needsEscape = /[\\\n\r\t]/
+const escapable = /[\\\n\r\t]/g
+const escape = (char: string) => (char === "\\" ? "\\\\" : char === "\n" ? "\\n" : char === "\r" ? "\\r" : "\\t")
+
+const copyText = (rows: ReadonlyArray<ImportedRow>) => {
+  let text = ""
+  for (const row of rows) {
+    text += `${row.position}\t${copyField(row.event_id)}\t${copyField(row.stream_id)}\t${row.version}\t${copyField(row.type)}\t${row.schema_version}\t${copyField(row.data)}\t${copyField(row.actor)}\t${copyField(row.correlation_id)}\t${copyField(row.causation_id)}\t${copyField(row.recorded_at)}\n`
+  }
+  return text
+}
+
+/**
+ * `COPY … FROM STDIN` on node-postgres' client, which has no API for it: a query object
+ * the client drives through the protocol's messages (what pg-copy-streams does), sending
+ * the whole payload when the server asks for it.
+ */
+class CopyIn {
+  callback: ((error: Error | null) => void) | undefined
+  private error: Error | null = null
+  constructor(private readonly text: string, private readonly payload: Buffer) {}
+  submit(connection: PgConnection) {
+    connection.query(this.text)
+  }
+  handleCopyInResponse(connection: PgConnection) {
+    connection.sendCopyFromChunk(this.payload)
+    connection.endCopyFrom()
+  }
+  handleError(error: Error) {
+    // The server sends ReadyForQuery after an error, but the client has let go of this query by then.
+    this.error = error
+    this.finish()
+  }
+  handleReadyForQuery() {
+    this.finish()
+  }
+  private finish() {
+    const callback = this.callback
+    this.callback = undefined
+    callback?.(this.error)
+  }
+  handleCommandComplete() {}
+  handleRowDescription() {}
+  handleDataRow() {}
+  handlePortalSuspended() {}
+  handleEmptyQuery() {}
+  handleCopyData() {}
+}
+
+interface PgConnection {
+  readonly query: (text: string) => void
+  readonly sendCopyFromChunk: (chunk: Buffer) => void
+  readonly endCopyFrom: () => void
+}
+
+interface PgClient {
+  readonly query: (query: CopyIn, callback: (error: Error | null) => void) => void
+}
+
+/**
+ * Many rows (a bulk copy, a restore): one `COPY`, two round trips, no parameters to bind —
+ * on the transaction's own client, which @effect/sql-pg keeps as `pg` on its connection.
+ * Where that is missing (another driver version), the rows go by `INSERT`.
+ */
+const copyRows = (sql: SqlClient, rows: ReadonlyArray<ImportedRow>) =>
+  Effect.flatMap(Effect.serviceOption(TransactionConnection), (transaction) => {
+    const client = Option.isSome(transaction) ? (transaction.value[0] as { readonly pg?: PgClient }).pg : undefined
+    if (client === undefined) return Effect.asVoid(insertRows(sql, rows))
+    const copy = new CopyIn(`COPY strata_events (${importColumns}) FROM STDIN`, Buffer.from(copyText(rows)))
+    return Effect.async<void, SqlError>((resume) => {
+      client.query(copy, (error) =>
+        resume(error === null ? Effect.void : Effect.fail(new SqlError({ cause: error, message: "Failed to copy rows" }))))
+    })
+  })
+
 export const postgresDialect: Dialect = {
   name: "postgres",
   migrations,
@@ -48,6 +154,8 @@ export const postgresDialect: Dialect = {
       rows.map((row) => row.correlation_id),
       rows.map((row) => row.causation_id)
     ]).pipe(Effect.map(([row]) => (row?.first === null || row?.first === undefined ? undefined : toNumber(row.first)))),
+  importRows: (sql, rows) =>
+    rows.length < copyFrom ? Effect.asVoid(insertRows(sql, rows)) : copyRows(sql, rows),
   advanceHead: (sql, head) =>
     Effect.asVoid(sql`UPDATE strata_log SET head = ${head} WHERE id = 1 RETURNING (SELECT pg_notify(${appendedChannel}, 'appended'))`),
   head: (sql) => sql<{ head: string }>`SELECT head FROM strata_log WHERE id = 1`.pipe(Effect.map(([row]) => toNumber(row?.head))),

@@ -26,6 +26,21 @@ const insertSql = (count: number) => {
 }
 const insertSqlCache = new Map<number, string>()
 
+/** Copied rows per INSERT: 11 parameters each, 5,500 in all, below the limit of 32,766. */
+const importChunk = 500
+
+const importSql = (count: number) => {
+  let text = importSqlCache.get(count)
+  if (text === undefined) {
+    text = `INSERT INTO strata_events (position, event_id, stream_id, version, type, schema_version, data, actor,
+        correlation_id, causation_id, recorded_at)
+      VALUES ${Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`
+    importSqlCache.set(count, text)
+  }
+  return text
+}
+const importSqlCache = new Map<number, string>()
+
 /**
  * SQLite and LibSQL: the same SQL, one writer at a time. The writer's lock orders commits,
  * and positions are rowids assigned at insert, so an append is one statement: no
@@ -49,6 +64,19 @@ export const sqliteDialect: Dialect = {
       )
     )
   },
+  importRows: (sql, rows) =>
+    Effect.forEach(
+      Array.from({ length: Math.ceil(rows.length / importChunk) }, (_, index) => rows.slice(index * importChunk, (index + 1) * importChunk)),
+      (chunk) => {
+        const params: Array<unknown> = []
+        for (const row of chunk) {
+          params.push(row.position, row.event_id, row.stream_id, row.version, row.type, row.schema_version, row.data, row.actor,
+            row.correlation_id, row.causation_id, row.recorded_at)
+        }
+        return execute(sql, importSql(chunk.length), params)
+      },
+      { discard: true }
+    ),
   // Positions are rowids: the head is the largest one, nothing to advance.
   advanceHead: () => Effect.void,
   head: (sql) => sql.unsafe<{ head: number }>(head).pipe(Effect.map(([row]) => toNumber(row?.head))),
