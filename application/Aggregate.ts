@@ -1,7 +1,9 @@
 import { Effect, Either, Option, type ParseResult, Schema } from "effect"
 import { type Decider, fold } from "../domain/Decider.ts"
 import { EventIds } from "./EventIds.ts"
-import { type AppendError, EventStore, type EventMetadata, ExpectedVersion, type NewEvent, type RecordedEvent } from "./EventStore.ts"
+import { type AppendError, type AppendResult, EventStore, ExpectedVersion, type NewEvent, type RecordedEvent } from "./EventStore.ts"
+import * as Idempotency from "./Idempotency.ts"
+import { type CommandMetadata, IdempotencyKeyReused } from "./Idempotency.ts"
 import { SnapshotStore } from "./SnapshotStore.ts"
 import { StateCache } from "./StateCache.ts"
 import { ConcurrencyConflict, StoreUnavailable } from "./StoreError.ts"
@@ -41,7 +43,7 @@ export interface Loaded<State> {
   readonly snapshotVersion: number
 }
 
-export interface HandleOptions {
+export interface HandleOptions<GuardError = never, GuardContext = never> {
   /** Decide only if the stream is still at this version (e.g. from an `If-Match`). */
   readonly expectedVersion?: number
   /** Times to reload and decide again after losing a race; 0 for commands that must not. */
@@ -53,13 +55,24 @@ export interface HandleOptions {
    * Ignored with `expectedVersion`.
    */
   readonly unconditional?: boolean
-  readonly metadata?: EventMetadata
+  readonly metadata?: CommandMetadata
+  /**
+   * What must hold before the command is decided (the caller may see the resource),
+   * checked once — after a resend was looked for: a resend is answered as its original
+   * was, whatever happened to the resource since.
+   */
+  readonly guard?: Effect.Effect<unknown, GuardError, GuardContext>
 }
 
 export interface Handled<Event, State> {
   readonly events: ReadonlyArray<Event>
   readonly state: State
   readonly version: number
+  /**
+   * Set when the command was a resend of an idempotent command: its original's events as
+   * recorded; `events`, `state` and `version` are the original's, and nothing was written.
+   */
+  readonly replayed?: ReadonlyArray<RecordedEvent>
 }
 
 const corrupt = (streamId: string) => (error: ParseResult.ParseError) =>
@@ -74,29 +87,84 @@ export const decodeEvent = <Event extends TaggedEvent>(aggregate: Aggregate<any,
     _tag: event.type
   }).pipe(Effect.mapError(corrupt(event.streamId)))
 
-/** The aggregate's state: the latest snapshot of this revision plus the events after it. */
+/**
+ * The aggregate's state: the latest snapshot of this revision plus the events after it;
+ * with `atVersion`, as it was at that version (from a snapshot only if it is not newer).
+ */
 export const load = <Command, Event extends TaggedEvent, State, Refusal>(
   aggregate: Aggregate<Command, Event, State, Refusal>,
-  id: string
+  id: string,
+  atVersion?: number
 ): Effect.Effect<Loaded<State>, StoreUnavailable, EventStore | SnapshotStore> =>
   Effect.gen(function*() {
     const streamId = streamOf(aggregate, id)
     const snapshots = yield* SnapshotStore
     const store = yield* EventStore
-    const snapshot = yield* snapshots.load(streamId, aggregate.snapshotRevision)
+    const snapshot = Option.filter(
+      yield* snapshots.load(streamId, aggregate.snapshotRevision),
+      (found) => atVersion === undefined || found.version <= atVersion
+    )
     const base = Option.isSome(snapshot)
       ? {
         state: yield* Schema.decodeUnknown(aggregate.state)(snapshot.value.state).pipe(Effect.mapError(corrupt(streamId))),
         version: snapshot.value.version
       }
       : { state: aggregate.decider.initialState, version: 0 }
-    const recorded = yield* store.readStream(streamId, { from: base.version + 1 })
+    const recorded = yield* store.readStream(streamId, {
+      from: base.version + 1,
+      ...(atVersion === undefined ? {} : { limit: atVersion - base.version })
+    })
     const events = yield* Effect.forEach(recorded, (event) => decodeEvent(aggregate, event))
     return {
       state: fold(aggregate.decider, events, base.state),
       version: base.version + recorded.length,
       snapshotVersion: base.version
     }
+  })
+
+/** No command decides more events than this: how far a resend's original is read. */
+const maxEventsPerCommand = 64
+
+/**
+ * The originals of idempotent commands, looked up by their first event's id (one probe of
+ * the log's unique index for all of them): for each command found, its answer as it was
+ * — its events, the state and version right after them — or `IdempotencyKeyReused` when
+ * the key was used for another request (another fingerprint, another stream).
+ */
+const recall = <Command, Event extends TaggedEvent, State, Refusal>(
+  aggregate: Aggregate<Command, Event, State, Refusal>,
+  id: string,
+  keys: ReadonlyArray<Idempotency.Idempotency | undefined>
+): Effect.Effect<
+  ReadonlyArray<Either.Either<Handled<Event, State>, IdempotencyKeyReused> | undefined>,
+  StoreUnavailable,
+  EventStore | SnapshotStore
+> =>
+  Effect.gen(function*() {
+    const streamId = streamOf(aggregate, id)
+    const store = yield* EventStore
+    const firstIds = keys.flatMap((key) => (key === undefined ? [] : [Idempotency.eventId(key, 0)]))
+    if (firstIds.length === 0) return keys.map(() => undefined)
+    const found = yield* store.query({ after: 0, limit: firstIds.length, eventIds: firstIds })
+    const byId = new Map(found.map((event) => [event.eventId, event]))
+    return yield* Effect.forEach(keys, (key) =>
+      Effect.gen(function*() {
+        const first = key === undefined ? undefined : byId.get(Idempotency.eventId(key, 0))
+        if (key === undefined || first === undefined) return undefined
+        if (first.streamId !== streamId || first.metadata.causationId !== Idempotency.causationOf(key)) {
+          return Either.left(new IdempotencyKeyReused())
+        }
+        const following = yield* store.readStream(streamId, { from: first.version, limit: maxEventsPerCommand })
+        const original: Array<RecordedEvent> = []
+        for (const event of following) {
+          if (event.eventId !== Idempotency.eventId(key, original.length)) break
+          original.push(event)
+        }
+        const version = original[original.length - 1]!.version
+        const { state } = yield* load(aggregate, id, version)
+        const events = yield* Effect.forEach(original, (event) => decodeEvent(aggregate, event))
+        return Either.right({ events, state, version, replayed: original })
+      }))
   })
 
 /**
@@ -107,13 +175,20 @@ export const load = <Command, Event extends TaggedEvent, State, Refusal>(
  * from it without reading, and its append is checked at that version. A stale entry
  * (another process moved the stream) costs a conflict and a reload, not counted as a
  * retry; a refusal decided on a cached state is checked against a fresh load.
+ *
+ * An idempotent command (`metadata.idempotency`) is first looked for in the log: sent
+ * before, it is answered as it was then (`replayed`), and nothing is decided or written.
  */
-export const handle = <Command, Event extends TaggedEvent, State, Refusal>(
+export const handle = <Command, Event extends TaggedEvent, State, Refusal, GuardError = never, GuardContext = never>(
   aggregate: Aggregate<Command, Event, State, Refusal>,
   id: string,
   command: Command,
-  options: HandleOptions = {}
-): Effect.Effect<Handled<Event, State>, Refusal | AppendError, EventStore | SnapshotStore | StateCache> =>
+  options: HandleOptions<GuardError, GuardContext> = {}
+): Effect.Effect<
+  Handled<Event, State>,
+  Refusal | IdempotencyKeyReused | AppendError | GuardError,
+  EventStore | SnapshotStore | StateCache | GuardContext
+> =>
   Effect.flatMap(
     handleAll(aggregate, id, [{ command, ...(options.metadata ? { metadata: options.metadata } : {}) }], options),
     ([outcome]) => Either.isRight(outcome!) ? Effect.succeed(outcome.right) : Effect.fail(outcome!.left)
@@ -121,7 +196,7 @@ export const handle = <Command, Event extends TaggedEvent, State, Refusal>(
 
 export interface Submitted<Command> {
   readonly command: Command
-  readonly metadata?: EventMetadata
+  readonly metadata?: CommandMetadata
 }
 
 /**
@@ -129,16 +204,22 @@ export interface Submitted<Command> {
  * state the ones before it left, and appended as one write. Each gets the state and
  * version after its own events, or its refusal (a refusal leaves no events, and the next
  * command decides as if it had not come).
+ *
+ * Idempotent commands derive their events' ids from their key, the same on every attempt
+ * (a retry after a lost race, a resend, another process), so the log holds them once
+ * whatever happens: a resend is found by id before deciding; one that races its original
+ * is found when the store reports the ids written, when they collide, or when the
+ * command is refused (the original may be what refuses it).
  */
-export const handleAll = <Command, Event extends TaggedEvent, State, Refusal>(
+export const handleAll = <Command, Event extends TaggedEvent, State, Refusal, GuardError = never, GuardContext = never>(
   aggregate: Aggregate<Command, Event, State, Refusal>,
   id: string,
   commands: ReadonlyArray<Submitted<Command>>,
-  options: Omit<HandleOptions, "metadata"> = {}
+  options: Omit<HandleOptions<GuardError, GuardContext>, "metadata"> = {}
 ): Effect.Effect<
-  ReadonlyArray<Either.Either<Handled<Event, State>, Refusal>>,
-  AppendError,
-  EventStore | SnapshotStore | StateCache
+  ReadonlyArray<Either.Either<Handled<Event, State>, Refusal | IdempotencyKeyReused>>,
+  AppendError | GuardError,
+  EventStore | SnapshotStore | StateCache | GuardContext
 > =>
   Effect.gen(function*() {
     const streamId = streamOf(aggregate, id)
@@ -149,55 +230,104 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal>(
     let retriesLeft = options.retries ?? 0
     const unconditional = options.unconditional === true && options.expectedVersion === undefined
     let trustCache = true
+    const keys = commands.map(({ metadata }) => metadata?.idempotency)
+    const idempotent = keys.some((key) => key !== undefined)
+    /** The answers of the commands found to be resends. */
+    const resolved: Array<Either.Either<Handled<Event, State>, IdempotencyKeyReused> | undefined> = commands.map(() => undefined)
+    /** Looks for the originals of the commands not yet answered; how many were found. */
+    const lookForOriginals = Effect.map(
+      recall(aggregate, id, keys.map((key, index) => (resolved[index] === undefined ? key : undefined))),
+      (found) =>
+        found.reduce((count, outcome, index) => {
+          if (outcome === undefined) return count
+          resolved[index] = outcome
+          return count + 1
+        }, 0)
+    )
+    /** Times a race made the originals worth looking for again: bounded, so that no loop spins. */
+    let lookUpsLeft = 3
+    let lookUp = idempotent
+    let guarded = options.guard === undefined
     while (true) {
+      if (lookUp) {
+        lookUp = false
+        yield* lookForOriginals
+      }
+      if (resolved.every((outcome) => outcome !== undefined)) return resolved as Array<Either.Either<Handled<Event, State>, IdempotencyKeyReused>>
+      if (!guarded) {
+        yield* options.guard!
+        guarded = true
+      }
       const cached = trustCache ? cache.get(streamId) : undefined
       const fromCache = cached !== undefined && cached.revision === aggregate.snapshotRevision &&
         (options.expectedVersion === undefined || options.expectedVersion === cached.version)
       const loaded: Loaded<State> = fromCache ? { ...cached, state: cached.state as State } : yield* load(aggregate, id)
       trustCache = false
       if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
+        // The version may have been moved on by the original of this very command.
+        if (idempotent && lookUpsLeft-- > 0 && (yield* lookForOriginals) > 0) continue
         return yield* new ConcurrencyConflict({
           streamId,
           expected: String(options.expectedVersion),
           actual: loaded.version
         })
       }
-      const decisions: Array<Either.Either<ReadonlyArray<Event>, Refusal>> = []
+      const decisions: Array<Either.Either<ReadonlyArray<Event>, Refusal> | undefined> = []
       const newEvents: Array<NewEvent> = []
       let state = loaded.state
       let refusedOnCache = false
-      for (const { command, metadata } of commands) {
+      let refusedIdempotent = false
+      for (const [index, { command, metadata }] of commands.entries()) {
+        if (resolved[index] !== undefined) {
+          decisions.push(undefined)
+          continue
+        }
         const decided = aggregate.decider.decide(command, state)
         decisions.push(decided)
         if (Either.isLeft(decided)) {
           refusedOnCache ||= fromCache
+          refusedIdempotent ||= keys[index] !== undefined
           continue
         }
         const events = decided.right
-        for (const event of events) {
+        const key = keys[index]
+        const recorded = Idempotency.eventMetadata(metadata)
+        for (const [position, event] of events.entries()) {
           const { _tag, ...data } = (yield* encode(event).pipe(Effect.mapError(corrupt(streamId)))) as TaggedEvent
           newEvents.push({
-            eventId: yield* ids.next,
+            eventId: key === undefined ? yield* ids.next : Idempotency.eventId(key, position),
             type: _tag,
             schemaVersion: aggregate.schemaVersions?.[_tag] ?? 1,
             data,
-            ...(metadata ? { metadata } : {})
+            ...(recorded ? { metadata: recorded } : {})
           })
         }
         state = fold(aggregate.decider, events, state)
       }
       if (refusedOnCache) continue
-      if (newEvents.length === 0) return outcomes(aggregate, decisions, loaded.state, loaded.version).outcomes
+      // A refusal may come of the original, written since it was looked for: look once more.
+      if (refusedIdempotent && lookUpsLeft-- > 0 && (yield* lookForOriginals) > 0) continue
+      if (newEvents.length === 0) return merged(resolved, outcomes(aggregate, decisions, loaded.state, loaded.version).outcomes)
       const expected = unconditional ? ExpectedVersion.any : ExpectedVersion.exact(loaded.version)
-      const appended = yield* store.append(streamId, newEvents, expected).pipe(
-        Effect.map(Either.right),
+      const appended: AppendResult | "lost" = yield* store.append(streamId, newEvents, expected).pipe(
         Effect.catchTag("ConcurrencyConflict", (conflict) => {
           cache.delete(streamId)
-          return fromCache || retriesLeft-- > 0 ? Effect.succeed(Either.left(conflict)) : Effect.fail(conflict)
-        })
+          return fromCache || retriesLeft-- > 0 ? Effect.succeed("lost" as const) : Effect.fail(conflict)
+        }),
+        // Ids derived from a key collide with the original's when it was written meanwhile.
+        Effect.catchTag("DuplicateEventId", (duplicate) =>
+          idempotent && lookUpsLeft > 0 ? Effect.succeed("lost" as const) : Effect.fail(duplicate))
       )
-      if (Either.isLeft(appended)) continue
-      const version = appended.right.version
+      if (appended === "lost") {
+        if (idempotent && lookUpsLeft-- > 0) lookUp = true
+        continue
+      }
+      if (appended.resent === true && idempotent && lookUpsLeft-- > 0) {
+        // These very events were in the log already: the original's answer is the one to give.
+        lookUp = true
+        continue
+      }
+      const version = appended.version
       const before = version - newEvents.length
       let base = loaded.state
       if (before !== loaded.version) {
@@ -212,21 +342,27 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal>(
         snapshotVersion = version
       }
       cache.set(streamId, { revision: aggregate.snapshotRevision, version, snapshotVersion, state: settled.state })
-      return settled.outcomes
+      return merged(resolved, settled.outcomes)
     }
   })
+
+/** The resends' answers in their commands' places, the decided ones in theirs. */
+const merged = <A, E, F>(
+  resolved: ReadonlyArray<Either.Either<A, F> | undefined>,
+  decided: ReadonlyArray<Either.Either<A, E> | undefined>
+): Array<Either.Either<A, E | F>> => resolved.map((outcome, index) => outcome ?? decided[index]!)
 
 /** Each command's events applied in turn from the state and version they were appended after. */
 const outcomes = <Event extends TaggedEvent, State, Refusal>(
   aggregate: Aggregate<any, Event, State, Refusal>,
-  decisions: ReadonlyArray<Either.Either<ReadonlyArray<Event>, Refusal>>,
+  decisions: ReadonlyArray<Either.Either<ReadonlyArray<Event>, Refusal> | undefined>,
   base: State,
   baseVersion: number
 ) => {
   let state = base
   let version = baseVersion
   const settled = decisions.map((decided) =>
-    Either.map(decided, (events): Handled<Event, State> => {
+    decided && Either.map(decided, (events): Handled<Event, State> => {
       state = fold(aggregate.decider, events, state)
       version += events.length
       return { events, state, version }

@@ -3,9 +3,10 @@ import { Clock, Effect, Either, Exit, Option, Redacted, Schema } from "effect"
 import * as ApiKey from "../domain/ApiKey.ts"
 import { untagged } from "../domain/Tagged.ts"
 import * as Aggregate from "./Aggregate.ts"
-import { EventIds } from "./EventIds.ts"
 import * as Batching from "./Batching.ts"
-import type { AppendError, EventMetadata, EventStore } from "./EventStore.ts"
+import type { AppendError, EventStore } from "./EventStore.ts"
+import * as Idempotency from "./Idempotency.ts"
+import type { CommandMetadata, IdempotencyKeyReused } from "./Idempotency.ts"
 import type { SnapshotStore } from "./SnapshotStore.ts"
 import * as StateCache from "./StateCache.ts"
 import { Projection } from "./Projection.ts"
@@ -83,8 +84,18 @@ export const projection = Projection.make({
     })
 })
 
-/** `sk_` and 256 random bits: only its SHA-256 is ever stored, and looked up by. */
-const newSecret = () => `sk_${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url")}`
+/**
+ * `sk_` and 256 random bits: only its SHA-256 is ever stored, and looked up by. Under an
+ * idempotency key, the bits come from the caller's secret material for that key instead,
+ * so that a resend is answered with the secret the original was (nothing else could give
+ * it back: the log holds only its hash).
+ */
+const newSecret = (metadata: CommandMetadata | undefined) => {
+  const bits = metadata?.idempotency === undefined
+    ? crypto.getRandomValues(new Uint8Array(32))
+    : createHash("sha256").update(`${Redacted.value(metadata.idempotency.secret)}\napi-key-secret`).digest()
+  return `sk_${Buffer.from(bits).toString("base64url")}`
+}
 
 /** Synchronous on purpose: it runs on every request an API key authenticates. */
 const digest = (secret: string) => createHash("sha256").update(secret).digest("hex")
@@ -118,13 +129,13 @@ const view = (doc: KeyDocument): KeyView => ({
   createdAt: doc.createdAt
 })
 
-const withMetadata = (metadata: EventMetadata | undefined) => (metadata ? { metadata } : {})
+const withMetadata = (metadata: CommandMetadata | undefined) => (metadata ? { metadata } : {})
 
 /** Creates a key. The secret is in the answer and nowhere else, ever. */
-export const create = (owner: string, input: CreateInput, metadata?: EventMetadata) =>
+export const create = (owner: string, input: CreateInput, metadata?: CommandMetadata) =>
   Effect.gen(function*() {
-    const keyId = yield* (yield* EventIds).next
-    const secret = newSecret()
+    const keyId = yield* Idempotency.newId(metadata, "api-key")
+    const secret = newSecret(metadata)
     const command = ApiKey.CreateApiKey.make({
       keyId,
       owner,
@@ -166,22 +177,23 @@ export const UpdateInput = Schema.Struct({
 })
 export type UpdateInput = typeof UpdateInput.Type
 
-export const update = (owner: string, keyId: string, changes: UpdateInput, expectedVersion?: number, metadata?: EventMetadata) =>
+export const update = (owner: string, keyId: string, changes: UpdateInput, expectedVersion?: number, metadata?: CommandMetadata) =>
   Effect.gen(function*() {
-    yield* document(owner, keyId)
     const handled = yield* Aggregate.handle(ApiKeyAggregate, keyId, ApiKey.UpdateApiKey.make({ keyId, ...changes }), {
       ...(expectedVersion === undefined ? { retries: 5 } : { expectedVersion }),
-      ...withMetadata(metadata)
+      ...withMetadata(metadata),
+      guard: document(owner, keyId)
     })
     return { ...view(handled.state as ApiKey.ActiveKey), version: handled.version }
   })
 
 /** Deletes the key; its usage goes with it (nothing reads it any more). */
-export const remove = (owner: string, keyId: string, metadata?: EventMetadata) =>
-  Effect.gen(function*() {
-    yield* document(owner, keyId)
-    yield* Aggregate.handle(ApiKeyAggregate, keyId, ApiKey.DeleteApiKey.make({ keyId }), { retries: 5, ...withMetadata(metadata) })
-  })
+export const remove = (owner: string, keyId: string, metadata?: CommandMetadata) =>
+  Aggregate.handle(ApiKeyAggregate, keyId, ApiKey.DeleteApiKey.make({ keyId }), {
+    retries: 5,
+    ...withMetadata(metadata),
+    guard: document(owner, keyId)
+  }).pipe(Effect.asVoid)
 
 export interface KeyStats extends KeyView {
   readonly isExpired: boolean
@@ -226,12 +238,12 @@ export const authenticate = (secret: Redacted.Redacted<string>) =>
 export interface UsageOptions {
   /** Refuse usage past the limit (`QuotaExceeded`); off, usage is only counted. */
   readonly enforceQuota: boolean
-  readonly metadata?: EventMetadata
+  readonly metadata?: CommandMetadata
 }
 
 interface Usage {
   readonly command: typeof ApiKey.RecordUsage.Type
-  readonly metadata?: EventMetadata
+  readonly metadata?: CommandMetadata
 }
 
 /**
@@ -242,7 +254,13 @@ interface Usage {
  * Across processes the version check still decides. One set of batches per store: a
  * batch runs on the store of the request that started it.
  */
-const usageBatches = new WeakMap<StateCache.StateCacheService, Map<string, (usage: Usage) => Effect.Effect<KeyStats, ApiKey.ApiKeyRefusal | AppendError, EventStore | SnapshotStore | StateCache.StateCache>>>()
+const usageBatches = new WeakMap<StateCache.StateCacheService, Map<string, (usage: Usage) => Effect.Effect<KeyStats, ApiKey.ApiKeyRefusal | IdempotencyKeyReused | AppendError, EventStore | SnapshotStore | StateCache.StateCache>>>()
+
+/** When the usage was recorded: a resend is answered as of its original. */
+const usedAt = (handled: Aggregate.Handled<ApiKey.ApiKeyEvent, ApiKey.ApiKeyState>, usage: Usage) => {
+  const recorded = handled.replayed === undefined ? undefined : handled.events.find((event) => event._tag === "UsageRecorded")
+  return recorded?._tag === "UsageRecorded" ? recorded.at : usage.command.at
+}
 
 /** Keys with a batcher per store; past this, the least recently started goes (a busy one finishes its work). */
 const batchersKept = 10_000
@@ -258,7 +276,7 @@ const batchOf = (cache: StateCache.StateCacheService, keyId: string) => {
         (outcomes) =>
           outcomes.map((outcome, index) =>
             Either.isRight(outcome)
-              ? Exit.succeed(statsOf(outcome.right.state as ApiKey.ActiveKey, outcome.right.version, usages[index]!.command.at))
+              ? Exit.succeed(statsOf(outcome.right.state as ApiKey.ActiveKey, outcome.right.version, usedAt(outcome.right, usages[index]!)))
               : Exit.fail(outcome.left)
           )
       )

@@ -74,6 +74,8 @@ export interface AppendResult {
   /** Positions of the first and last appended event (both 0 for an empty append). */
   readonly firstPosition: number
   readonly lastPosition: number
+  /** The events were found written already, in order (a resend): this is the original result, nothing was written. */
+  readonly resent?: boolean
 }
 
 export interface ReadStreamOptions {
@@ -98,6 +100,8 @@ export interface AuditQuery {
   readonly from?: string
   /** Recorded before (ISO 8601). */
   readonly to?: string
+  /** Only these events, by id (a lookup of the unique index: how a resend is recognised). */
+  readonly eventIds?: ReadonlyArray<string>
   /** Events after this position (exclusive). */
   readonly after: number
   readonly limit: number

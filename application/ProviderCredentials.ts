@@ -1,7 +1,7 @@
 import { Effect, Redacted } from "effect"
 import * as Credentials from "../domain/ProviderCredentials.ts"
 import * as Aggregate from "./Aggregate.ts"
-import type { EventMetadata } from "./EventStore.ts"
+import type { CommandMetadata } from "./Idempotency.ts"
 import { Secrets } from "./Secrets.ts"
 
 /** Per-user provider credentials: provider id → secret, sealed with the user's data key. */
@@ -23,10 +23,10 @@ export const CredentialsAggregate: Aggregate.Aggregate<
 /** One stream per owner: nobody can name another owner's credentials. */
 const ownerId = (owner: string) => encodeURIComponent(owner)
 
-const withMetadata = (metadata: EventMetadata | undefined) => (metadata ? { metadata } : {})
+const withMetadata = (metadata: CommandMetadata | undefined) => (metadata ? { metadata } : {})
 
 /** Sets or replaces the owner's credential for a provider. */
-export const set = (owner: string, provider: string, secret: Redacted.Redacted<string>, metadata?: EventMetadata) =>
+export const set = (owner: string, provider: string, secret: Redacted.Redacted<string>, metadata?: CommandMetadata) =>
   Effect.gen(function*() {
     const sealed = yield* (yield* Secrets).seal(owner, Redacted.value(secret))
     const handled = yield* Aggregate.handle(
@@ -50,7 +50,7 @@ export const get = (owner: string, provider: string) =>
 export const list = (owner: string) =>
   Effect.map(Aggregate.load(CredentialsAggregate, ownerId(owner)), ({ state }) => Object.keys(state.credentials).sort())
 
-export const remove = (owner: string, provider: string, metadata?: EventMetadata) =>
+export const remove = (owner: string, provider: string, metadata?: CommandMetadata) =>
   Aggregate.handle(CredentialsAggregate, ownerId(owner), Credentials.DeleteCredential.make({ provider }), {
     retries: 5,
     ...withMetadata(metadata)

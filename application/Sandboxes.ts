@@ -1,9 +1,11 @@
-import { Clock, Effect, Option, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import { ReferenceData } from "../domain/ReferenceData.ts"
 import * as Sandbox from "../domain/Sandbox.ts"
 import * as Aggregate from "./Aggregate.ts"
 import { EventIds } from "./EventIds.ts"
 import { EventStore, type EventMetadata, ExpectedVersion } from "./EventStore.ts"
+import * as Idempotency from "./Idempotency.ts"
+import type { CommandMetadata } from "./Idempotency.ts"
 import { Projection } from "./Projection.ts"
 import { ReadModels } from "./ReadModels.ts"
 
@@ -132,19 +134,27 @@ export const CreateInput = Schema.Struct({
 })
 export type CreateInput = typeof CreateInput.Type
 
-const withMetadata = (metadata: EventMetadata | undefined) => (metadata ? { metadata } : {})
+const withMetadata = (metadata: CommandMetadata | undefined) => (metadata ? { metadata } : {})
 
-export const create = (owner: string, input: CreateInput, metadata?: EventMetadata) =>
+/**
+ * The sandbox as a write answers it: from the read model — or, for a resend, as the
+ * read model was right after its original, replayed from the stream.
+ */
+const answer = (owner: string, sandboxId: string, handled: Aggregate.Handled<unknown, unknown>) =>
+  handled.replayed === undefined
+    ? get(owner, sandboxId)
+    : Effect.gen(function*() {
+      const documents = yield* Idempotency.documentsAt(projection, Aggregate.streamOf(SandboxAggregate, sandboxId), handled.version)
+      const found = yield* documents.get(sandboxId)
+      if (Option.isNone(found)) return yield* new Sandbox.SandboxNotFound({ sandboxId })
+      return found.value as SandboxView
+    })
+
+export const create = (owner: string, input: CreateInput, metadata?: CommandMetadata) =>
   Effect.gen(function*() {
-    const sandboxId = yield* (yield* EventIds).next
-    const referenceData = yield* currentReferenceData
-    yield* Aggregate.handle(
-      SandboxAggregate,
-      sandboxId,
-      Sandbox.CreateSandbox.make({ sandboxId, owner, referenceData, ...input }),
-      withMetadata(metadata)
-    )
-    return yield* get(owner, sandboxId)
+    const sandboxId = yield* Idempotency.newId(metadata, "sandbox")
+    const handled = yield* Aggregate.handle(SandboxAggregate, sandboxId, Sandbox.CreateSandbox.make({ sandboxId, owner, referenceData: yield* currentReferenceData, ...input }), withMetadata(metadata))
+    return yield* answer(owner, sandboxId, handled)
   })
 
 // A request reads a sandbox on every call of its client: plain combinators, no generator.
@@ -182,19 +192,21 @@ const commandFor = (sandboxId: string, action: Action, reason: string | undefine
   }
 }
 
-/** Moves a sandbox through its lifecycle; an illegal move names the state it is in. */
+/**
+ * Moves a sandbox through its lifecycle; an illegal move names the state it is in. Answers
+ * the sandbox after the move (none once deleted).
+ */
 export const transition = (
   owner: string,
   sandboxId: string,
   action: Action,
-  options: { readonly reason?: string; readonly expectedVersion?: number; readonly metadata?: EventMetadata } = {}
+  options: { readonly reason?: string; readonly expectedVersion?: number; readonly metadata?: CommandMetadata } = {}
 ) =>
   Effect.gen(function*() {
-    yield* get(owner, sandboxId)
     const handled = yield* Aggregate.handle(SandboxAggregate, sandboxId, commandFor(sandboxId, action, options.reason), {
       ...(options.expectedVersion === undefined ? { retries: 3 } : { expectedVersion: options.expectedVersion }),
-      ...withMetadata(options.metadata)
+      ...withMetadata(options.metadata),
+      guard: get(owner, sandboxId)
     })
-    const state = handled.state as Extract<Sandbox.SandboxState, { _tag: "Sandbox" }>
-    return { sandboxId, status: state.status, failureReason: state.failureReason, version: handled.version, at: yield* Clock.currentTimeMillis }
+    return action === "delete" ? undefined : yield* answer(owner, sandboxId, handled)
   })

@@ -1,11 +1,13 @@
 import { Clock, Effect, Option, Schema } from "effect"
 import * as Session from "../domain/Session.ts"
 import * as Aggregate from "./Aggregate.ts"
-import { EventIds } from "./EventIds.ts"
-import type { EventMetadata } from "./EventStore.ts"
+import * as Idempotency from "./Idempotency.ts"
+import type { CommandMetadata } from "./Idempotency.ts"
 import { Projection } from "./Projection.ts"
 import { ReadModels } from "./ReadModels.ts"
 import * as Sandboxes from "./Sandboxes.ts"
+import type { EventStore } from "./EventStore.ts"
+import type { ProjectionFailed, StoreUnavailable } from "./StoreError.ts"
 
 /** Chat sessions: members, messages, paged history. */
 
@@ -133,10 +135,33 @@ export const projection = Projection.make({
     })
 })
 
-const withMetadata = (metadata: EventMetadata | undefined) => (metadata ? { metadata } : {})
+const withMetadata = (metadata: CommandMetadata | undefined) => (metadata ? { metadata } : {})
 
-const handle = (sessionId: string, command: Session.SessionCommand, metadata?: EventMetadata) =>
-  Aggregate.handle(SessionAggregate, sessionId, command, { retries: 10, ...withMetadata(metadata) })
+/** Every write but a creation is for members: `by` must see the session (checked unless it is a resend). */
+const handle = (sessionId: string, command: Session.SessionCommand, metadata: CommandMetadata | undefined, by: string) =>
+  Aggregate.handle(SessionAggregate, sessionId, command, { retries: 10, ...withMetadata(metadata), guard: get(by, sessionId) })
+
+/**
+ * A document as a write answers it: from the read model — or, for a resend, as the read
+ * model was right after its original, replayed from the stream.
+ */
+const answer = <A, E, R>(
+  sessionId: string,
+  handled: Aggregate.Handled<unknown, unknown>,
+  key: string,
+  live: Effect.Effect<A, E, R>
+): Effect.Effect<A, E | Session.SessionNotFound | ProjectionFailed | StoreUnavailable, R | EventStore> =>
+  handled.replayed === undefined
+    ? live
+    : Effect.gen(function*() {
+      const documents = yield* Idempotency.documentsAt(projection, Aggregate.streamOf(SessionAggregate, sessionId), handled.version)
+      const found = yield* documents.get(key)
+      if (Option.isNone(found)) return yield* new Session.SessionNotFound({ sessionId })
+      return found.value as A
+    })
+
+const sessionAnswer = (user: string, sessionId: string, handled: Aggregate.Handled<unknown, unknown>) =>
+  answer(sessionId, handled, sessionDoc(sessionId), get(user, sessionId))
 
 export const CreateInput = Schema.Struct({
   title: Schema.String,
@@ -148,13 +173,21 @@ export type CreateInput = typeof CreateInput.Type
  * A session may name one of its owner's sandboxes: another owner's is not found, as a
  * read of it would be (a 201 would tell that it exists, and tie the session to it).
  */
-export const create = (owner: string, input: CreateInput, metadata?: EventMetadata) =>
+export const create = (owner: string, input: CreateInput, metadata?: CommandMetadata) =>
   Effect.gen(function*() {
-    if (input.sandboxId !== null) yield* Sandboxes.get(owner, input.sandboxId)
-    const sessionId = yield* (yield* EventIds).next
+    const sessionId = yield* Idempotency.newId(metadata, "session")
     const at = yield* Clock.currentTimeMillis
-    yield* handle(sessionId, Session.CreateSession.make({ sessionId, owner, title: input.title, sandboxId: input.sandboxId, at }), metadata)
-    return yield* get(owner, sessionId)
+    const handled = yield* Aggregate.handle(
+      SessionAggregate,
+      sessionId,
+      Session.CreateSession.make({ sessionId, owner, title: input.title, sandboxId: input.sandboxId, at }),
+      {
+        retries: 10,
+        ...withMetadata(metadata),
+        guard: input.sandboxId === null ? Effect.void : Sandboxes.get(owner, input.sandboxId)
+      }
+    )
+    return yield* sessionAnswer(owner, sessionId, handled)
   })
 
 /** The session, for its members; to anyone else it does not exist. */
@@ -168,6 +201,10 @@ export const get = (user: string, sessionId: string) =>
   })
 
 /** The sessions the user is a member of, oldest first. */
+/** A member-only read: the caller must see the session first. */
+const asMember = <A, E, R>(user: string, sessionId: string, effect: Effect.Effect<A, E, R>) =>
+  Effect.zipRight(get(user, sessionId), effect)
+
 export const listMine = (user: string) =>
   Effect.gen(function*() {
     const readModels = yield* ReadModels
@@ -175,15 +212,18 @@ export const listMine = (user: string) =>
     return yield* Effect.forEach(memberships, ({ doc }) => get(user, (doc as { sessionId: string }).sessionId))
   })
 
-/** A member-only operation: the caller must see the session first. */
-const asMember = <A, E, R>(user: string, sessionId: string, effect: Effect.Effect<A, E, R>) =>
-  Effect.zipRight(get(user, sessionId), effect)
+/** Answers the session as the member who asked sees it (removing oneself leaves nothing to see: it is answered as it was). */
+export const addMember = (by: string, sessionId: string, member: string, role: Session.Role, metadata?: CommandMetadata) =>
+  Effect.flatMap(
+    handle(sessionId, Session.AddMember.make({ sessionId, by, member, role }), metadata, by),
+    (handled) => sessionAnswer(by, sessionId, handled)
+  )
 
-export const addMember = (by: string, sessionId: string, member: string, role: Session.Role, metadata?: EventMetadata) =>
-  asMember(by, sessionId, handle(sessionId, Session.AddMember.make({ sessionId, by, member, role }), metadata)).pipe(Effect.asVoid)
-
-export const removeMember = (by: string, sessionId: string, member: string, metadata?: EventMetadata) =>
-  asMember(by, sessionId, handle(sessionId, Session.RemoveMember.make({ sessionId, by, member }), metadata)).pipe(Effect.asVoid)
+export const removeMember = (by: string, sessionId: string, member: string, metadata?: CommandMetadata) =>
+  Effect.flatMap(
+    handle(sessionId, Session.RemoveMember.make({ sessionId, by, member }), metadata, by),
+    (handled) => sessionAnswer(by, sessionId, handled)
+  )
 
 export const PostInput = Schema.Struct({
   type: Schema.optionalWith(Session.MessageType, { default: () => "text" as const }),
@@ -191,17 +231,18 @@ export const PostInput = Schema.Struct({
 })
 export type PostInput = typeof PostInput.Type
 
-export const post = (author: string, sessionId: string, input: PostInput, metadata?: EventMetadata) =>
-  asMember(
-    author,
-    sessionId,
-    Effect.gen(function*() {
-      const messageId = yield* (yield* EventIds).next
-      const at = yield* Clock.currentTimeMillis
-      yield* handle(sessionId, Session.PostMessage.make({ sessionId, messageId, author, type: input.type, content: input.content, at }), metadata)
-      return yield* message(sessionId, messageId)
-    })
-  )
+export const post = (author: string, sessionId: string, input: PostInput, metadata?: CommandMetadata) =>
+  Effect.gen(function*() {
+    const messageId = yield* Idempotency.newId(metadata, "message")
+    const at = yield* Clock.currentTimeMillis
+    const handled = yield* handle(
+      sessionId,
+      Session.PostMessage.make({ sessionId, messageId, author, type: input.type, content: input.content, at }),
+      metadata,
+      author
+    )
+    return yield* answer(sessionId, handled, messageDoc(sessionId, messageId), message(sessionId, messageId))
+  })
 
 const message = (sessionId: string, messageId: string) =>
   Effect.gen(function*() {
@@ -210,37 +251,28 @@ const message = (sessionId: string, messageId: string) =>
     return found.value as MessageView
   })
 
-export const edit = (by: string, sessionId: string, messageId: string, content: string, metadata?: EventMetadata) =>
-  asMember(
-    by,
-    sessionId,
-    Effect.gen(function*() {
-      const at = yield* Clock.currentTimeMillis
-      yield* handle(sessionId, Session.EditMessage.make({ sessionId, messageId, by, content, at }), metadata)
-      return yield* message(sessionId, messageId)
-    })
-  )
-
-export const deleteMessage = (by: string, sessionId: string, messageId: string, metadata?: EventMetadata) =>
-  asMember(
-    by,
-    sessionId,
-    Effect.gen(function*() {
-      const at = yield* Clock.currentTimeMillis
-      yield* handle(sessionId, Session.DeleteMessage.make({ sessionId, messageId, by, at }), metadata)
-    })
-  )
-
-export const rename = (by: string, sessionId: string, title: string, metadata?: EventMetadata) =>
-  asMember(by, sessionId, handle(sessionId, Session.RenameSession.make({ sessionId, by, title }), metadata)).pipe(
-    Effect.zipRight(get(by, sessionId))
-  )
-
-export const archive = (by: string, sessionId: string, metadata?: EventMetadata) =>
+export const edit = (by: string, sessionId: string, messageId: string, content: string, metadata?: CommandMetadata) =>
   Effect.gen(function*() {
     const at = yield* Clock.currentTimeMillis
-    yield* asMember(by, sessionId, handle(sessionId, Session.ArchiveSession.make({ sessionId, by, at }), metadata))
-    return yield* get(by, sessionId)
+    const handled = yield* handle(sessionId, Session.EditMessage.make({ sessionId, messageId, by, content, at }), metadata, by)
+    return yield* answer(sessionId, handled, messageDoc(sessionId, messageId), message(sessionId, messageId))
+  })
+
+export const deleteMessage = (by: string, sessionId: string, messageId: string, metadata?: CommandMetadata) =>
+  Effect.gen(function*() {
+    const at = yield* Clock.currentTimeMillis
+    yield* handle(sessionId, Session.DeleteMessage.make({ sessionId, messageId, by, at }), metadata, by)
+  })
+
+export const rename = (by: string, sessionId: string, title: string, metadata?: CommandMetadata) =>
+  Effect.flatMap(handle(sessionId, Session.RenameSession.make({ sessionId, by, title }), metadata, by), (handled) =>
+    sessionAnswer(by, sessionId, handled))
+
+export const archive = (by: string, sessionId: string, metadata?: CommandMetadata) =>
+  Effect.gen(function*() {
+    const at = yield* Clock.currentTimeMillis
+    const handled = yield* handle(sessionId, Session.ArchiveSession.make({ sessionId, by, at }), metadata, by)
+    return yield* sessionAnswer(by, sessionId, handled)
   })
 
 export interface HistoryPage {

@@ -3,7 +3,8 @@ import { SealedSecret } from "../domain/SealedSecret.ts"
 import { untagged } from "../domain/Tagged.ts"
 import * as Token from "../domain/Token.ts"
 import * as Aggregate from "./Aggregate.ts"
-import type { EventMetadata, RecordedEvent } from "./EventStore.ts"
+import type { RecordedEvent } from "./EventStore.ts"
+import type { CommandMetadata } from "./Idempotency.ts"
 import { Projection } from "./Projection.ts"
 import { ReadModels } from "./ReadModels.ts"
 import { Secrets } from "./Secrets.ts"
@@ -111,7 +112,7 @@ const sealed = (owner: string, input: TokenInput) =>
  * Creates or replaces a token. A save is decided alike whatever the token's state, so it
  * has nothing to conflict with: of concurrent saves, the last one written wins.
  */
-export const save = (owner: string, name: string, input: TokenInput, metadata?: EventMetadata) =>
+export const save = (owner: string, name: string, input: TokenInput, metadata?: CommandMetadata) =>
   Effect.gen(function*() {
     const values = yield* sealed(owner, input)
     const handled = yield* Aggregate.handle(
@@ -127,7 +128,7 @@ export const save = (owner: string, name: string, input: TokenInput, metadata?: 
  * Replaces the token's values if it is still at `expectedVersion`: of two refreshers that
  * read the same version, one wins and the other gets a `ConcurrencyConflict` to reload on.
  */
-export const refresh = (owner: string, name: string, expectedVersion: number, input: TokenInput, metadata?: EventMetadata) =>
+export const refresh = (owner: string, name: string, expectedVersion: number, input: TokenInput, metadata?: CommandMetadata) =>
   Effect.gen(function*() {
     const values = yield* sealed(owner, input)
     const handled = yield* Aggregate.handle(
@@ -139,7 +140,7 @@ export const refresh = (owner: string, name: string, expectedVersion: number, in
     return { name, version: handled.version }
   })
 
-export const remove = (owner: string, name: string, expectedVersion?: number, metadata?: EventMetadata) =>
+export const remove = (owner: string, name: string, expectedVersion?: number, metadata?: CommandMetadata) =>
   Aggregate.handle(TokenAggregate, tokenId(owner, name), Token.DeleteToken.make({ name }), {
     ...(expectedVersion === undefined ? { retries: 3 } : { expectedVersion }),
     ...(metadata ? { metadata } : {})

@@ -196,7 +196,7 @@ const explainRefusal = (
         )
       if (!sameBatch) return yield* new DuplicateEventId({ eventId: original[0]!.eventId, streamId })
       const last = original[original.length - 1]!
-      return { streamId, version: last.version, firstPosition: original[0]!.position, lastPosition: last.position }
+      return { streamId, version: last.version, firstPosition: original[0]!.position, lastPosition: last.position, resent: true }
     }
     const fence = yield* ports.fenceState
     if (fence !== undefined) return yield* new StoreFenced(fence)

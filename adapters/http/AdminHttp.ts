@@ -1,6 +1,8 @@
 import { HttpApiBuilder } from "@effect/platform"
 import { Effect } from "effect"
 import { EventStore } from "../../application/EventStore.ts"
+import { EventIds } from "../../application/EventIds.ts"
+import * as Idempotency from "../../application/Idempotency.ts"
 import * as Owners from "../../application/Owners.ts"
 import { StrataApi } from "./Api.ts"
 import { metadata, requireAdmin } from "./Auth.ts"
@@ -17,7 +19,16 @@ export const AdminLive = HttpApiBuilder.group(StrataApi, "admin", (handlers) =>
     .handle("forgetOwner", ({ path }) =>
       Effect.gen(function*() {
         yield* requireAdmin
-        yield* Owners.forget(path.owner, yield* metadata).pipe(orProblem())
+        const recorded = yield* metadata
+        const idempotency = recorded.idempotency
+        if (idempotency === undefined) return yield* Owners.forget(path.owner, recorded).pipe(orProblem())
+        // Forgetting again destroys nothing more; the event that records it is written once.
+        if (yield* Idempotency.sentBefore(idempotency).pipe(orProblem())) return
+        yield* Owners.forget(path.owner, Idempotency.eventMetadata(recorded)).pipe(
+          Effect.provideService(EventIds, Idempotency.eventIds(idempotency)),
+          Effect.catchTag("DuplicateEventId", () => new Idempotency.IdempotencyKeyReused()),
+          orProblem()
+        )
       }))
     .handle("audit", ({ urlParams }) =>
       Effect.gen(function*() {

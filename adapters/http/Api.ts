@@ -14,10 +14,20 @@ import * as Problem from "./Problem.ts"
  * carries its `version`, which is also its `ETag`, and writes take `If-Match`.
  */
 
+/** Every write takes one (draft-ietf-httpapi-idempotency-key-header). */
+const Idempotent = Schema.Struct({
+  "idempotency-key": Schema.optional(Schema.String).annotations({
+    description: "Makes the write safe to send again: the same key with the same request (method, path, If-Match, " +
+      "body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same " +
+      "key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400",
+    examples: ["8e03978e-40d5-43e8-bc93-6894a57f9324"]
+  })
+})
 const IfMatch = Schema.Struct({
   "if-match": Schema.optional(Schema.String).annotations({
     description: "The version the write expects (the resource's ETag); a mismatch is 412"
-  })
+  }),
+  ...Idempotent.fields
 })
 const Instant = Schema.String.annotations({ description: "ISO 8601", examples: ["2026-11-22T12:00:00.000Z"] })
 const Deleted = HttpApiSchema.NoContent
@@ -67,7 +77,7 @@ const TokenList = Schema.Struct({
 const TokenName = Schema.Struct({ name: Schema.String })
 
 export class TokensApi extends HttpApiGroup.make("tokens")
-  .add(HttpApiEndpoint.put("save", "/v1/tokens/:name").setPath(TokenName).setPayload(TokenValues).addSuccess(TokenSaved))
+  .add(HttpApiEndpoint.put("save", "/v1/tokens/:name").setPath(TokenName).setHeaders(Idempotent).setPayload(TokenValues).addSuccess(TokenSaved))
   .add(
     HttpApiEndpoint.post("refresh", "/v1/tokens/:name/refresh").setPath(TokenName).setHeaders(IfMatch).setPayload(TokenValues)
       .addSuccess(TokenSaved)
@@ -122,14 +132,14 @@ const KeyId = Schema.Struct({ keyId: Schema.String })
 const Usage = Schema.Struct({ tokens: ApiKey.UsageTokens })
 
 export class KeysApi extends HttpApiGroup.make("keys")
-  .add(HttpApiEndpoint.post("create", "/v1/keys").setPayload(KeyInput).addSuccess(CreatedKey, { status: 201 }))
+  .add(HttpApiEndpoint.post("create", "/v1/keys").setHeaders(Idempotent).setPayload(KeyInput).addSuccess(CreatedKey, { status: 201 }))
   .add(HttpApiEndpoint.get("list", "/v1/keys").addSuccess(Schema.Struct({ keys: Schema.Array(KeySummary) })))
   .add(HttpApiEndpoint.get("get", "/v1/keys/:keyId").setPath(KeyId).addSuccess(Key))
   .add(HttpApiEndpoint.patch("update", "/v1/keys/:keyId").setPath(KeyId).setHeaders(IfMatch).setPayload(KeyUpdate).addSuccess(Key))
-  .add(HttpApiEndpoint.del("delete", "/v1/keys/:keyId").setPath(KeyId).addSuccess(Deleted))
+  .add(HttpApiEndpoint.del("delete", "/v1/keys/:keyId").setPath(KeyId).setHeaders(Idempotent).addSuccess(Deleted))
   .add(HttpApiEndpoint.get("stats", "/v1/keys/:keyId/stats").setPath(KeyId).addSuccess(KeyStats))
   .add(
-    HttpApiEndpoint.post("recordUsage", "/v1/usage").setPayload(Usage).addSuccess(KeyStats)
+    HttpApiEndpoint.post("recordUsage", "/v1/usage").setHeaders(Idempotent).setPayload(Usage).addSuccess(KeyStats)
       .annotate(OpenApi.Description, "Records usage against the API key that authenticates the request")
   )
   .add(HttpApiEndpoint.get("usage", "/v1/usage").addSuccess(KeyStats))
@@ -162,7 +172,7 @@ const Transition = Schema.Struct({ sandboxId: Schema.String, action: Schema.Lite
 const Provider = Schema.Struct({ provider: Schema.String })
 
 export class SandboxesApi extends HttpApiGroup.make("sandboxes")
-  .add(HttpApiEndpoint.post("create", "/v1/sandboxes").setPayload(SandboxInput).addSuccess(SandboxView, { status: 201 }))
+  .add(HttpApiEndpoint.post("create", "/v1/sandboxes").setHeaders(Idempotent).setPayload(SandboxInput).addSuccess(SandboxView, { status: 201 }))
   .add(HttpApiEndpoint.get("list", "/v1/sandboxes").addSuccess(Schema.Struct({ sandboxes: Schema.Array(SandboxView) })))
   .add(HttpApiEndpoint.get("get", "/v1/sandboxes/:sandboxId").setPath(SandboxId).addSuccess(SandboxView))
   .add(
@@ -174,7 +184,7 @@ export class SandboxesApi extends HttpApiGroup.make("sandboxes")
   .add(HttpApiEndpoint.del("delete", "/v1/sandboxes/:sandboxId").setPath(SandboxId).setHeaders(IfMatch).addSuccess(Deleted))
   .add(HttpApiEndpoint.get("referenceData", "/v1/reference-data").addSuccess(ReferenceData))
   .add(
-    HttpApiEndpoint.put("setCredential", "/v1/credentials/:provider").setPath(Provider)
+    HttpApiEndpoint.put("setCredential", "/v1/credentials/:provider").setPath(Provider).setHeaders(Idempotent)
       .setPayload(Schema.Struct({ secret: Schema.String }))
       .addSuccess(Schema.Struct({ provider: Schema.String, version: Schema.Number }))
   )
@@ -183,7 +193,7 @@ export class SandboxesApi extends HttpApiGroup.make("sandboxes")
     HttpApiEndpoint.get("getCredential", "/v1/credentials/:provider").setPath(Provider)
       .addSuccess(Schema.Struct({ provider: Schema.String, secret: Schema.String }))
   )
-  .add(HttpApiEndpoint.del("deleteCredential", "/v1/credentials/:provider").setPath(Provider).addSuccess(Deleted))
+  .add(HttpApiEndpoint.del("deleteCredential", "/v1/credentials/:provider").setPath(Provider).setHeaders(Idempotent).addSuccess(Deleted))
   .middleware(Authorization)
   .annotate(OpenApi.Description, "Sandboxes, the reference data they are chosen from, and provider credentials")
 {}
@@ -210,30 +220,32 @@ const HistoryParams = Schema.Struct({
 
 export class SessionsApi extends HttpApiGroup.make("sessions")
   .add(
-    HttpApiEndpoint.post("create", "/v1/sessions")
+    HttpApiEndpoint.post("create", "/v1/sessions").setHeaders(Idempotent)
       .setPayload(Schema.Struct({ title: Schema.String, sandboxId: Schema.optional(Schema.NullOr(Schema.String)) }))
       .addSuccess(SessionView, { status: 201 })
   )
   .add(HttpApiEndpoint.get("list", "/v1/sessions").addSuccess(Schema.Struct({ sessions: Schema.Array(SessionView) })))
   .add(HttpApiEndpoint.get("get", "/v1/sessions/:sessionId").setPath(SessionId).addSuccess(SessionView))
   .add(
-    HttpApiEndpoint.patch("rename", "/v1/sessions/:sessionId").setPath(SessionId).setPayload(Schema.Struct({ title: Schema.String }))
+    HttpApiEndpoint.patch("rename", "/v1/sessions/:sessionId").setPath(SessionId).setHeaders(Idempotent).setPayload(Schema.Struct({ title: Schema.String }))
       .addSuccess(SessionView)
   )
-  .add(HttpApiEndpoint.post("archive", "/v1/sessions/:sessionId/archive").setPath(SessionId).addSuccess(SessionView))
+  .add(HttpApiEndpoint.post("archive", "/v1/sessions/:sessionId/archive").setPath(SessionId).setHeaders(Idempotent).addSuccess(SessionView))
   .add(
     HttpApiEndpoint.put("addMember", "/v1/sessions/:sessionId/members/:member")
       .setPath(Schema.Struct({ sessionId: Schema.String, member: Schema.String }))
+      .setHeaders(Idempotent)
       .setPayload(Schema.Struct({ role: Session.Role }))
       .addSuccess(SessionView)
   )
   .add(
     HttpApiEndpoint.del("removeMember", "/v1/sessions/:sessionId/members/:member")
       .setPath(Schema.Struct({ sessionId: Schema.String, member: Schema.String }))
+      .setHeaders(Idempotent)
       .addSuccess(SessionView)
   )
   .add(
-    HttpApiEndpoint.post("post", "/v1/sessions/:sessionId/messages").setPath(SessionId)
+    HttpApiEndpoint.post("post", "/v1/sessions/:sessionId/messages").setPath(SessionId).setHeaders(Idempotent)
       .setPayload(Schema.Struct({ type: Schema.optional(Session.MessageType), content: Schema.String }))
       .addSuccess(MessageView, { status: 201 })
   )
@@ -243,11 +255,11 @@ export class SessionsApi extends HttpApiGroup.make("sessions")
       .annotate(OpenApi.Description, "A page of the history, newest first by default; pass `next` as `after` for the next page")
   )
   .add(
-    HttpApiEndpoint.patch("edit", "/v1/sessions/:sessionId/messages/:messageId").setPath(MessageId)
+    HttpApiEndpoint.patch("edit", "/v1/sessions/:sessionId/messages/:messageId").setPath(MessageId).setHeaders(Idempotent)
       .setPayload(Schema.Struct({ content: Schema.String }))
       .addSuccess(MessageView)
   )
-  .add(HttpApiEndpoint.del("deleteMessage", "/v1/sessions/:sessionId/messages/:messageId").setPath(MessageId).addSuccess(Deleted))
+  .add(HttpApiEndpoint.del("deleteMessage", "/v1/sessions/:sessionId/messages/:messageId").setPath(MessageId).setHeaders(Idempotent).addSuccess(Deleted))
   .middleware(Authorization)
   .annotate(OpenApi.Description, "Chat sessions the caller is a member of")
 {}
@@ -282,12 +294,13 @@ const AuditParams = Schema.Struct({
 
 export class AdminApi extends HttpApiGroup.make("admin")
   .add(
-    HttpApiEndpoint.post("createKey", "/v1/admin/keys")
+    HttpApiEndpoint.post("createKey", "/v1/admin/keys").setHeaders(Idempotent)
       .setPayload(Schema.Struct({ owner: Schema.String, ...KeyInput.fields }))
       .addSuccess(CreatedKey, { status: 201 })
   )
   .add(
     HttpApiEndpoint.post("forgetOwner", "/v1/admin/owners/:owner/forget").setPath(Schema.Struct({ owner: Schema.String }))
+      .setHeaders(Idempotent)
       .addSuccess(Deleted)
       .annotate(OpenApi.Description, "Destroys the owner's data key: their secrets become unreadable everywhere")
   )
@@ -369,6 +382,7 @@ export class StrataApi extends HttpApi.make("strata")
   .addError(Problem.Conflict)
   .addError(Problem.Gone)
   .addError(Problem.PreconditionFailed)
+  .addError(Problem.UnprocessableContent)
   .addError(Problem.PreconditionRequired)
   .addError(Problem.TooManyRequests)
   .addError(Problem.InternalError)

@@ -5,8 +5,9 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { Config, Console, Context, Effect, FiberRef, Layer, Option, Redacted, Schema } from "effect"
 import * as ApiKeys from "../../application/ApiKeys.ts"
-import type { EventMetadata } from "../../application/EventStore.ts"
+import type { CommandMetadata } from "../../application/Idempotency.ts"
 import { ReadModels } from "../../application/ReadModels.ts"
+import * as IdempotencyKey from "./IdempotencyKey.ts"
 import { Forbidden, Problem, Unauthorized, BadRequest } from "./Problem.ts"
 
 /** Who is calling: the admin, or an owner through one of their API keys. */
@@ -89,6 +90,12 @@ const digest = (text: string) => new Uint8Array(new Bun.CryptoHasher("sha256").u
 const sameSecret = (a: Redacted.Redacted<string>, b: Redacted.Redacted<string>) =>
   timingSafeEqual(digest(Redacted.value(a)), digest(Redacted.value(b)))
 
+/** The token of `Authorization: Bearer <token>`; empty when there is none. */
+export const bearerOf = (authorization: string | null | undefined) => {
+  const value = authorization ?? ""
+  return value.slice(0, 7).toLowerCase() === "bearer " ? value.slice(7).trim() : ""
+}
+
 const unauthorized = Problem.unauthorized("a valid bearer token is required: the admin token or an API key")
 
 /**
@@ -139,12 +146,25 @@ export const requireAdmin: Effect.Effect<void, Forbidden, CurrentPrincipal> = Ef
   principal._tag === "Admin" ? Effect.void : Effect.fail(Problem.forbidden("this endpoint is for the admin"))
 )
 
-/** Who did it and in which request: recorded with every event the request appends. */
-export const metadata: Effect.Effect<EventMetadata, never, CurrentPrincipal> = Effect.zipWith(
+/** The request's `Idempotency-Key`, checked, with its fingerprint; none for most requests. */
+export const currentRequestKey = FiberRef.unsafeMake<IdempotencyKey.RequestKey | undefined>(undefined)
+
+/** Whose keys a request's key is among: an API key's, or the admin's for the owner it acts for. */
+const callerOf = (principal: Principal) =>
+  principal._tag === "Admin"
+    ? `admin for ${JSON.stringify(principal.actingFor ?? null)}`
+    : `owner ${JSON.stringify(principal.owner)} key ${JSON.stringify(principal.keyId)}`
+
+/**
+ * Who did it and in which request: recorded with every event the request appends; and the
+ * request's idempotency key, from which its events' ids are derived.
+ */
+export const metadata: Effect.Effect<CommandMetadata, never, CurrentPrincipal> = Effect.flatMap(
   CurrentPrincipal,
-  FiberRef.get(currentRequestId),
-  (principal, requestId) => ({
-    actor: principal._tag === "Admin" ? "admin" : `${principal.owner} (key ${principal.keyId})`,
-    ...(requestId === "" ? {} : { correlationId: requestId })
-  })
+  (principal: Principal) =>
+    Effect.zipWith(FiberRef.get(currentRequestId), FiberRef.get(currentRequestKey), (requestId, requestKey): CommandMetadata => ({
+      actor: principal._tag === "Admin" ? "admin" : `${principal.owner} (key ${principal.keyId})`,
+      ...(requestId === "" ? {} : { correlationId: requestId }),
+      ...(requestKey === undefined ? {} : { idempotency: IdempotencyKey.forCaller(requestKey, callerOf(principal)) })
+    }))
 )

@@ -6,9 +6,10 @@ import type { ProjectionStore } from "../../application/ProjectionStore.ts"
 import { AdminLive } from "./AdminHttp.ts"
 import { CutoverLive } from "./CutoverHttp.ts"
 import { StrataApi } from "./Api.ts"
-import { AuthorizationLive, currentRequestId } from "./Auth.ts"
+import { AuthorizationLive, bearerOf, currentRequestId, currentRequestKey } from "./Auth.ts"
 import * as BadInput from "./BadInput.ts"
 import * as FrontDoor from "./FrontDoor.ts"
+import * as IdempotencyKey from "./IdempotencyKey.ts"
 import { KeysLive, quotaEnforcedLayer } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
 import * as NativeRoutes from "./NativeRoutes.ts"
@@ -111,11 +112,30 @@ const middleware = (app: HttpApp.Default): HttpApp.Default =>
       )
     }
     yield* HttpApp.appendPreResponseHandler((_, response) => sent(finish(response, `${request.method} ${request.url.split("?")[0]}`)))
-    return yield* BadInput.readAsJson(app).pipe(
+    return yield* BadInput.readAsJson(withRequestKey(app)).pipe(
       Effect.tapDefect((cause) => (isClientError(cause) ? Effect.void : Effect.logError("request failed", cause))),
       Effect.locally(currentRequestId, requestId),
       Effect.annotateLogs({ requestId })
     )
+  })
+
+/**
+ * A write under an `Idempotency-Key`: the key checked (a malformed one is a 400 before
+ * anything runs) and carried with the request's fingerprint to the handler's metadata.
+ * Runs on the request as `BadInput` passes it on, whose body is read and kept.
+ */
+const withRequestKey = <E, R>(app: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>) =>
+  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+    const value = request.headers[IdempotencyKey.header]
+    if (value === undefined || !IdempotencyKey.applies(request.method, request.url)) return app
+    const parsed = IdempotencyKey.parse(value)
+    if ("problem" in parsed) return Effect.succeed(problemResponse(parsed.problem))
+    return Effect.flatMap(Effect.orElseSucceed(request.text, () => ""), (body) =>
+      Effect.locally(app, currentRequestKey, {
+        key: parsed.key,
+        fingerprint: IdempotencyKey.fingerprint(request.method, request.url, request.headers["if-match"], body),
+        credential: bearerOf(request.headers.authorization)
+      }))
   })
 
 /** A body the platform could not read is the client's doing: a 400, not an error of ours. */

@@ -2,8 +2,9 @@ import { type HttpApiEndpoint, HttpApiSchema } from "@effect/platform"
 import { Cause, Context, Effect, Either, Exit, FiberRef, HashMap, Layer, LogLevel, Option, ParseResult, type Redacted, Runtime, Schema } from "effect"
 import { uuidV7 } from "../../application/EventIds.ts"
 import { StrataApi } from "./Api.ts"
-import { AdminToken, authenticate, CurrentPrincipal, currentRequestId } from "./Auth.ts"
+import { AdminToken, authenticate, bearerOf, CurrentPrincipal, currentRequestId, currentRequestKey } from "./Auth.ts"
 import * as BadInput from "./BadInput.ts"
+import * as IdempotencyKey from "./IdempotencyKey.ts"
 import { recordUsage, usage } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
 import { maxBodyBytes, payloadTooLarge, Problem, problemJson, problemOf, unavailableNow, unreadableBody } from "./Problem.ts"
@@ -132,10 +133,12 @@ const run = (
   requestId: string,
   adminToken: Redacted.Redacted<string>
 ) => {
-  const authorization = request.headers.get("authorization") ?? ""
-  const token = authorization.slice(0, 7).toLowerCase() === "bearer " ? authorization.slice(7).trim() : ""
+  const token = bearerOf(request.headers.get("authorization"))
+  const requestKey = keyOf(request, body, token)
+  if (requestKey !== undefined && "problem" in requestKey) return Effect.fail(requestKey.problem)
   return FiberRef.set(currentRequestId, requestId).pipe(
     Effect.zipRight(FiberRef.update(FiberRef.currentLogAnnotations, HashMap.set("requestId", requestId as unknown))),
+    Effect.zipRight(requestKey === undefined ? Effect.void : FiberRef.set(currentRequestKey, requestKey)),
     Effect.zipRight(authenticate(adminToken, token, request.headers.get("x-strata-owner") ?? undefined)),
     Effect.flatMap((principal): Effect.Effect<unknown, unknown, Services> => {
       const input = decodeInput(served, request.params, body)
@@ -146,6 +149,22 @@ const run = (
       )
     })
   )
+}
+
+/** The request's `Idempotency-Key` with its fingerprint (as `HttpServer` reads it), the problem it is, or none. */
+const keyOf = (request: Request, body: Body, credential: string) => {
+  const value = request.headers.get(IdempotencyKey.header)
+  if (value === null) return undefined
+  const url = new URL(request.url)
+  if (!IdempotencyKey.applies(request.method, url.pathname)) return undefined
+  const parsed = IdempotencyKey.parse(value)
+  if ("problem" in parsed) return parsed
+  const text = body !== undefined && "text" in body ? body.text : ""
+  return {
+    key: parsed.key,
+    fingerprint: IdempotencyKey.fingerprint(request.method, `${url.pathname}${url.search}`, request.headers.get("if-match") ?? undefined, text),
+    credential
+  }
 }
 
 /** A failure that is a problem to answer with; anything else is a failure of ours. */

@@ -40,6 +40,7 @@ export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", Problem
 export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", ProblemFields, annotations(409, "A version conflict or an illegal transition")) {}
 export class Gone extends Schema.TaggedError<Gone>()("Gone", ProblemFields, annotations(410, "The data was shredded")) {}
 export class PreconditionFailed extends Schema.TaggedError<PreconditionFailed>()("PreconditionFailed", ProblemFields, annotations(412, "If-Match does not match the current version")) {}
+export class UnprocessableContent extends Schema.TaggedError<UnprocessableContent>()("UnprocessableContent", ProblemFields, annotations(422, "The Idempotency-Key was used for a different request; nothing was written")) {}
 export class PreconditionRequired extends Schema.TaggedError<PreconditionRequired>()("PreconditionRequired", ProblemFields, annotations(428, "This write needs If-Match")) {}
 export class TooManyRequests extends Schema.TaggedError<TooManyRequests>()("TooManyRequests", ProblemFields, annotations(429, "The quota is used up")) {}
 export class InternalError extends Schema.TaggedError<InternalError>()("InternalError", ProblemFields, annotations(500, "strata failed; the request may be retried")) {}
@@ -59,6 +60,7 @@ export const Problem = {
   conflict: make(Conflict, 409, "conflict", "Conflict"),
   gone: make(Gone, 410, "gone", "Gone"),
   preconditionFailed: make(PreconditionFailed, 412, "precondition-failed", "Precondition failed"),
+  unprocessableContent: make(UnprocessableContent, 422, "idempotency-key-reused", "Idempotency-Key reused"),
   preconditionRequired: make(PreconditionRequired, 428, "precondition-required", "Precondition required"),
   tooManyRequests: make(TooManyRequests, 429, "quota-exceeded", "Quota exceeded"),
   internal: make(InternalError, 500, "internal", "Internal error"),

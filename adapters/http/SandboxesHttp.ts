@@ -30,12 +30,12 @@ export const SandboxesLive = HttpApiBuilder.group(StrataApi, "sandboxes", (handl
       Effect.gen(function*() {
         const forOwner = yield* owner
         const version = yield* expectedVersion(headers["if-match"])
-        yield* Sandboxes.transition(forOwner, path.sandboxId, path.action, {
+        const moved = yield* Sandboxes.transition(forOwner, path.sandboxId, path.action, {
           ...(payload.reason === undefined ? {} : { reason: payload.reason }),
           ...(version === undefined ? {} : { expectedVersion: version }),
           metadata: yield* metadata
         }).pipe(orProblem({ ifMatch: version !== undefined }))
-        return view(yield* Sandboxes.get(forOwner, path.sandboxId).pipe(orProblem()))
+        return view(moved!)
       }))
     .handle("delete", ({ headers, path }) =>
       Effect.gen(function*() {

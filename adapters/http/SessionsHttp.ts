@@ -41,15 +41,11 @@ export const SessionsLive = HttpApiBuilder.group(StrataApi, "sessions", (handler
       }))
     .handle("addMember", ({ path, payload }) =>
       Effect.gen(function*() {
-        const by = yield* owner
-        yield* Sessions.addMember(by, path.sessionId, path.member, payload.role, yield* metadata).pipe(orProblem())
-        return sessionView(yield* Sessions.get(by, path.sessionId).pipe(orProblem()))
+        return sessionView(yield* Sessions.addMember(yield* owner, path.sessionId, path.member, payload.role, yield* metadata).pipe(orProblem()))
       }))
     .handle("removeMember", ({ path }) =>
       Effect.gen(function*() {
-        const by = yield* owner
-        yield* Sessions.removeMember(by, path.sessionId, path.member, yield* metadata).pipe(orProblem())
-        return sessionView(yield* Sessions.get(by, path.sessionId).pipe(orProblem()))
+        return sessionView(yield* Sessions.removeMember(yield* owner, path.sessionId, path.member, yield* metadata).pipe(orProblem()))
       }))
     .handle("post", ({ path, payload }) =>
       Effect.gen(function*() {

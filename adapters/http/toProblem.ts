@@ -21,6 +21,7 @@ const problemTags = new Set([
   "Conflict",
   "Gone",
   "PreconditionFailed",
+  "UnprocessableContent",
   "PreconditionRequired",
   "TooManyRequests",
   "InternalError",
@@ -71,6 +72,8 @@ export const toProblem = (error: Tagged, context: ProblemContext = {}) => {
         retryAfter: Math.max(1, Math.ceil((resetsAt - Date.now()) / 1000))
       })
     }
+    case "IdempotencyKeyReused":
+      return Problem.unprocessableContent(error.message)
     case "SecretShredded":
       return Problem.gone(error.message)
     case "StoreUnavailable":

@@ -185,6 +185,7 @@ export const make = Effect.gen(function*() {
       Effect.sync(() =>
         log.filter((event) =>
           event.position > audit.after &&
+          (audit.eventIds === undefined || audit.eventIds.includes(event.eventId)) &&
           (audit.streamId === undefined || event.streamId === audit.streamId) &&
           (audit.type === undefined || event.type === audit.type) &&
           (audit.actor === undefined || event.metadata.actor === audit.actor) &&

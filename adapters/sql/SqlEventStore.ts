@@ -260,6 +260,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
     const query: EventStoreService["query"] = (audit) => {
       const conditions = [
         sql`position > ${audit.after}`,
+        ...(audit.eventIds === undefined ? [] : [sql.in("event_id", audit.eventIds)]),
         ...(audit.streamId === undefined ? [] : [sql`stream_id = ${audit.streamId}`]),
         ...(audit.type === undefined ? [] : [sql`type = ${audit.type}`]),
         ...(audit.actor === undefined ? [] : [sql`actor = ${audit.actor}`]),
