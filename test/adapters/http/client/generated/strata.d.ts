@@ -656,6 +656,24 @@ export interface components {
             /** @enum {string} */
             _tag: "PreconditionFailed";
         };
+        /** @description The Idempotency-Key was used for a different request; nothing was written */
+        UnprocessableContent: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            issues?: {
+                path: (string | number)[];
+                message: string;
+            }[];
+            currentVersion?: number;
+            currentState?: string;
+            retryAfter?: number;
+            remainingTokens?: number;
+            resetsAt?: string;
+            /** @enum {string} */
+            _tag: "UnprocessableContent";
+        };
         /** @description This write needs If-Match */
         PreconditionRequired: {
             type: string;
@@ -826,6 +844,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -959,6 +986,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -1096,6 +1132,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -1137,7 +1182,10 @@ export interface operations {
     "tokens.save": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path: {
                 name: string;
             };
@@ -1231,6 +1279,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -1275,6 +1332,8 @@ export interface operations {
             header?: {
                 /** @description The version the write expects (the resource's ETag); a mismatch is 412 */
                 "if-match"?: string;
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
             };
             path: {
                 name: string;
@@ -1353,6 +1412,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -1397,6 +1465,8 @@ export interface operations {
             header?: {
                 /** @description The version the write expects (the resource's ETag); a mismatch is 412 */
                 "if-match"?: string;
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
             };
             path: {
                 name: string;
@@ -1489,6 +1559,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -1619,6 +1698,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -1753,6 +1841,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -1794,7 +1891,10 @@ export interface operations {
     "keys.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1897,6 +1997,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -2032,6 +2141,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -2073,7 +2191,10 @@ export interface operations {
     "keys.delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path: {
                 keyId: string;
             };
@@ -2151,6 +2272,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -2195,6 +2325,8 @@ export interface operations {
             header?: {
                 /** @description The version the write expects (the resource's ETag); a mismatch is 412 */
                 "if-match"?: string;
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
             };
             path: {
                 keyId: string;
@@ -2298,6 +2430,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -2451,6 +2592,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -2600,6 +2750,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -2641,7 +2800,10 @@ export interface operations {
     "keys.recordUsage": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2757,6 +2919,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -2900,6 +3071,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -2941,7 +3121,10 @@ export interface operations {
     "sandboxes.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3046,6 +3229,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -3189,6 +3381,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -3233,6 +3434,8 @@ export interface operations {
             header?: {
                 /** @description The version the write expects (the resource's ETag); a mismatch is 412 */
                 "if-match"?: string;
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
             };
             path: {
                 sandboxId: string;
@@ -3311,6 +3514,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -3355,6 +3567,8 @@ export interface operations {
             header?: {
                 /** @description The version the write expects (the resource's ETag); a mismatch is 412 */
                 "if-match"?: string;
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
             };
             path: {
                 sandboxId: string;
@@ -3460,6 +3674,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -3606,6 +3829,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -3730,6 +3962,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -3771,7 +4012,10 @@ export interface operations {
     "sandboxes.setCredential": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path: {
                 provider: string;
             };
@@ -3860,6 +4104,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -3901,7 +4154,10 @@ export interface operations {
     "sandboxes.deleteCredential": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path: {
                 provider: string;
             };
@@ -3977,6 +4233,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -4098,6 +4363,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -4237,6 +4511,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -4278,7 +4561,10 @@ export interface operations {
     "sessions.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4377,6 +4663,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -4516,6 +4811,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -4557,7 +4861,10 @@ export interface operations {
     "sessions.rename": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path: {
                 sessionId: string;
             };
@@ -4659,6 +4966,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -4700,7 +5016,10 @@ export interface operations {
     "sessions.archive": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path: {
                 sessionId: string;
             };
@@ -4796,6 +5115,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -4837,7 +5165,10 @@ export interface operations {
     "sessions.addMember": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path: {
                 sessionId: string;
                 member: string;
@@ -4941,6 +5272,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -4982,7 +5322,10 @@ export interface operations {
     "sessions.removeMember": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path: {
                 sessionId: string;
                 member: string;
@@ -5077,6 +5420,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -5223,6 +5575,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -5264,7 +5625,10 @@ export interface operations {
     "sessions.post": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path: {
                 sessionId: string;
             };
@@ -5367,6 +5731,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -5408,7 +5781,10 @@ export interface operations {
     "sessions.deleteMessage": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path: {
                 sessionId: string;
                 messageId: string;
@@ -5487,6 +5863,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -5528,7 +5913,10 @@ export interface operations {
     "sessions.edit": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path: {
                 sessionId: string;
                 messageId: string;
@@ -5630,6 +6018,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -5671,7 +6068,10 @@ export interface operations {
     "admin.createKey": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5777,6 +6177,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -5818,7 +6227,10 @@ export interface operations {
     "admin.forgetOwner": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
+                "idempotency-key"?: string;
+            };
             path: {
                 owner: string;
             };
@@ -5894,6 +6306,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -6049,6 +6470,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -6194,6 +6624,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -6350,6 +6789,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -6486,6 +6934,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -6635,6 +7092,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -6780,6 +7246,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
@@ -6929,6 +7404,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                };
+            };
             /** @description This write needs If-Match */
             428: {
                 headers: {
@@ -7074,6 +7558,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContent"];
                 };
             };
             /** @description This write needs If-Match */
