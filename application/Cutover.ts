@@ -120,8 +120,9 @@ const recordEvent = (side: Side, current: Recorded, type: string, data: Record<s
 const isFenceOfThisCutover = (reason: string | undefined, id: string) => reason !== undefined && reason.includes(`cutover ${id}`)
 
 /**
- * Copies what `from` has beyond `to`'s head, in position order, until a read finds nothing
- * more. Another copier (the mirror of a serving process) may import the same events at
+ * Copies what `from` has beyond `to`'s head, in position order, up to `from`'s head as it
+ * is when the copy begins (a live source never runs dry: the mirror takes what comes
+ * after). Another copier (the mirror of a serving process) may import the same events at
  * the same time: the target refuses the second import of a position, and the copy
  * continues from the target's new head. Returns the target's head.
  */
@@ -133,8 +134,11 @@ export const catchUp = (
   Effect.gen(function*() {
     const source = Context.get(from, EventStore)
     const sink = Context.get(to, EventStore)
-    const read = (after: number) => Effect.fork(source.readAll({ after, limit: batchSize }))
+    const upTo = yield* source.head
+    const read = (after: number) =>
+      Effect.fork(Effect.map(source.readAll({ after, limit: batchSize }), (page) => page.filter((event) => event.position <= upTo)))
     let after = yield* sink.head
+    if (after >= upTo) return after
     let next = yield* read(after)
     while (true) {
       const page = yield* Fiber.join(next)
@@ -154,6 +158,10 @@ export const catchUp = (
         yield* Fiber.interrupt(next)
         after = yield* sink.head
         next = yield* read(after)
+      }
+      if (after >= upTo) {
+        yield* Fiber.interrupt(next)
+        return after
       }
     }
   })
