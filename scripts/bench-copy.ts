@@ -32,10 +32,13 @@ const { values: args } = parseArgs({
     /** A source file to keep and reuse between runs (written when missing). */
     source: { type: "string" },
     /** Rows to skip: any of strata, pgloader, pgloader-defaults, copy. */
-    skip: { type: "string", default: "" }
+    skip: { type: "string", default: "" },
+    /** Rounds, each in another order; the best of each row is printed (other agents' load comes and goes). */
+    rounds: { type: "string", default: "1" }
   }
 })
 const total = Number(args.events)
+const rounds = Math.max(1, Number(args.rounds))
 const skip = new Set(args.skip.split(",").filter(Boolean))
 
 if (!process.env.STRATA_BENCH_PG_URL) process.env.STRATA_TEST_PG_DURABLE = "1"
@@ -186,6 +189,19 @@ const checkpoint = async (url: string) => {
   }
 }
 
+const dropDatabase = async (url: string) => {
+  const admin = new URL(url)
+  const name = admin.pathname.slice(1)
+  admin.pathname = "/postgres"
+  const client = new pg.Client({ connectionString: admin.toString() })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE ${name}`)
+  } finally {
+    await client.end()
+  }
+}
+
 const count = async (url: string) => {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
@@ -278,8 +294,10 @@ const pgloader = async (name: string, options: ReadonlyArray<string>) => {
     ...(rows === total ? [] : [`${rows} of ${total} rows (exited ${exitCode})`])
   ]
   if (problems.length > 0) {
-    const last = output.trim().split("\n").filter((line) => /ERROR|FATAL|fatal|exhausted|Heap/i.test(line)).slice(-1)[0]
-    console.error(`${name}: ${problems.join(", ")}${last ? ` — ${last.trim().slice(0, 200)}` : ""}`)
+    const lines = output.trim().split("\n")
+    const cause = lines.find((line) => /exhausted/i.test(line)) ?? lines.filter((line) => /ERROR|FATAL/.test(line)).slice(-1)[0]
+    writeFileSync(`${commands}.log`, output)
+    console.error(`${name}: ${problems.join(", ")}${cause ? ` — ${cause.trim().slice(0, 200)}` : ""}`)
   }
   results.push({ name, ...measured, rows, ...(problems.length > 0 ? { note: problems.join(", ") } : {}) })
 }
@@ -339,7 +357,7 @@ const escape = (char: string) => (char === "\\" ? "\\\\" : char === "\n" ? "\\n"
 
 const columns = "position, event_id, stream_id, version, type, schema_version, data, actor, correlation_id, causation_id, recorded_at"
 
-const rawCopy = async () => {
+const rawCopy = async (name: string) => {
   const url = await freshDatabase()
   // strata's schema: the same table, the same indexes.
   await Effect.runPromise(Effect.scoped(Layer.build(PostgresStore.layer({ url: Redacted.make(url) }).pipe(
@@ -371,18 +389,33 @@ const rawCopy = async () => {
       db.close()
     }
   })
-  results.push({ name: "Postgres COPY FROM STDIN (Bun, pg)", ...measured, rows: await count(url) })
+  results.push({ name, ...measured, rows: await count(url) })
+  return url
 }
 
 // The run
 
+const rate = (row: Measured) => row.rows / row.seconds
+
+/** Each row's fastest round; a failed round shows only when no round of that row succeeded. */
+const best = () => {
+  const byName = new Map<string, Measured>()
+  for (const row of results) {
+    const kept = byName.get(row.name)
+    const better = kept === undefined || (kept.note !== undefined && row.note === undefined) ||
+      (row.note === undefined && rate(row) > rate(kept))
+    if (better) byName.set(row.name, row)
+  }
+  return [...byName.values()]
+}
+
 const print = () => {
-  const find = (name: string) => results.find((row) => row.name.startsWith(name) && row.note === undefined)
+  const rows = best()
+  const find = (name: string) => rows.find((row) => row.name.startsWith(name) && row.note === undefined)
   const strata = find("strata copy + verify")
   const tuned = find("pgloader tuned")
   const copy = find("Postgres COPY")
-  const rate = (row: Measured) => row.rows / row.seconds
-  const table = results.map((row) => ({
+  const table = rows.map((row) => ({
     "": row.name,
     "rows/s": Math.round(rate(row)).toLocaleString("en-US"),
     seconds: row.seconds.toFixed(1),
@@ -390,7 +423,8 @@ const print = () => {
     "strata/pgloader tuned": row.note ?? (tuned && row.name.startsWith("strata") ? (rate(row) / rate(tuned)).toFixed(2) : ""),
     "strata/COPY": copy && row.name.startsWith("strata") ? (rate(row) / rate(copy)).toFixed(2) : ""
   }))
-  console.log(`\n${total.toLocaleString("en-US")} events SQLite → Postgres (${process.env.STRATA_BENCH_PG_URL ? "STRATA_BENCH_PG_URL" : "throwaway server, fsync on"})`)
+  const server = process.env.STRATA_BENCH_PG_URL ? "STRATA_BENCH_PG_URL" : "throwaway server, fsync on"
+  console.log(`\n${total.toLocaleString("en-US")} events SQLite → Postgres (${server}; best of ${rounds} round${rounds === 1 ? "" : "s"})`)
   console.table(table)
   if (strata && tuned) console.log(`strata's verified copy: ${(rate(strata) / rate(tuned)).toFixed(2)}× pgloader tuned`)
 }
@@ -399,14 +433,31 @@ try {
   const started = performance.now()
   const averageBytes = await writeSource()
   console.log(`source: ${total.toLocaleString("en-US")} events, data ${Math.round(averageBytes)} bytes on average, written in ${((performance.now() - started) / 1000).toFixed(1)} s`)
-  if (!skip.has("strata")) await strataCopy()
-  if (!pgloaderInstalled()) {
-    console.log("pgloader: not installed (apt-get install pgloader), its rows are skipped")
-  } else {
-    if (!skip.has("pgloader")) await pgloader("pgloader tuned (prefetch rows = 10000)", ["prefetch rows = 10000"])
-    if (!skip.has("pgloader-defaults")) await pgloader("pgloader defaults", [])
+  // A fresh server creates its WAL segment files as it first writes them, later writes reuse
+  // them: an unrecorded warm-up copy keeps that cost off whichever row would run first.
+  await dropDatabase(await rawCopy("warm-up"))
+  results.length = 0
+  const withPgloader = pgloaderInstalled()
+  if (!withPgloader) console.log("pgloader: not installed (apt-get install pgloader), its rows are skipped")
+  const runs: Array<readonly [string, () => Promise<unknown>]> = [
+    ["strata", strataCopy],
+    ...(withPgloader
+      ? [
+        ["pgloader", () => pgloader("pgloader tuned (prefetch rows = 10000)", ["prefetch rows = 10000"])] as const,
+        ["pgloader-defaults", () => pgloader("pgloader defaults", [])] as const
+      ]
+      : []),
+    ["copy", () => rawCopy("Postgres COPY FROM STDIN (Bun, pg)")]
+  ]
+  const selected = runs.filter(([name]) => !skip.has(name))
+  for (let round = 0; round < rounds; round++) {
+    for (let index = 0; index < selected.length; index++) {
+      const [name, run] = selected[(index + round) % selected.length]!
+      // pgloader with its defaults fails the same way every time: once is enough.
+      if (round > 0 && name === "pgloader-defaults" && results.some((row) => row.name === "pgloader defaults" && row.note)) continue
+      await run()
+    }
   }
-  if (!skip.has("copy")) await rawCopy()
   print()
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error))
