@@ -271,7 +271,10 @@ export interface Verification {
   readonly identical: boolean
   /** The first position where the logs differ, when they do. */
   readonly firstDifference?: number
-  /** Compared only when both heads are equal: at different heads, read models differ by the lag. */
+  /**
+   * Compared only at a moment when both heads are equal and stay so while the documents are
+   * read: at different heads, read models differ by the mirror's lag.
+   */
   readonly projections?: ReadonlyArray<ProjectionComparison>
 }
 
@@ -310,7 +313,31 @@ const compareProjections = (sides: Sides) =>
     return comparisons
   })
 
-/** Both logs by count and chained hash up to the lower head, and, at equal heads, every projection. */
+const heads = (sides: Sides) =>
+  Effect.all([
+    on(sides.origin, Effect.flatMap(EventStore, (store) => store.head)),
+    on(sides.target, Effect.flatMap(EventStore, (store) => store.head))
+  ])
+
+/**
+ * Read models compared at a still moment: both heads equal before and after the documents
+ * are read. A live log may not offer one within a few tries; then nothing is claimed.
+ */
+const compareWhenStill = (sides: Sides) =>
+  Effect.gen(function*() {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const [originBefore, targetBefore] = yield* heads(sides)
+      if (originBefore === targetBefore) {
+        const comparisons = yield* compareProjections(sides)
+        const [originAfter, targetAfter] = yield* heads(sides)
+        if (originAfter === originBefore && targetAfter === targetBefore) return comparisons
+      }
+      yield* Effect.sleep("50 millis")
+    }
+    return undefined
+  })
+
+/** Both logs by count and chained hash up to the lower head, and, at a still moment, every projection. */
 export const verify = (sides: Sides, options: { readonly projections: boolean } = { projections: true }) =>
   Effect.gen(function*() {
     const originHead = yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.head))
@@ -319,7 +346,7 @@ export const verify = (sides: Sides, options: { readonly projections: boolean } 
     const origin = yield* on(sides.origin, chainDigest(upTo))
     const target = yield* on(sides.target, chainDigest(upTo))
     const identical = origin.hash === target.hash && origin.count === target.count
-    const projections = options.projections && identical && originHead === targetHead ? yield* compareProjections(sides) : undefined
+    const projections = options.projections && identical ? yield* compareWhenStill(sides) : undefined
     return {
       upTo,
       originHead,

@@ -28,6 +28,8 @@ export interface Tally {
   serverErrors: Array<string>
   /** Never learned within the deadline. */
   unknown: number
+  /** What the requests that never learned their outcome last heard. */
+  unknownDetails: Array<string>
   latencies: Array<number>
   /** When each acknowledged write was answered (ms, performance.now()). */
   completions: Array<number>
@@ -42,6 +44,7 @@ const newTally = (): Tally => ({
   resent: 0,
   serverErrors: [],
   unknown: 0,
+  unknownDetails: [],
   latencies: [],
   completions: [],
   usage: new Map(),
@@ -74,6 +77,7 @@ const send = async (
   const key = crypto.randomUUID()
   const started = performance.now()
   let first = true
+  let last = "nothing"
   while (performance.now() - started < deadlineMs) {
     if (!first) tally.resent++
     first = false
@@ -91,6 +95,7 @@ const send = async (
       })
       const body = await response.text()
       if (response.status === 503 || response.status === 502 || response.status === 504) {
+        last = `${response.status} ${body.slice(0, 160)}`
         const after = Number(response.headers.get("retry-after") ?? "1")
         await Bun.sleep(Math.min(1_000, Math.max(20, after * 1_000)))
         continue
@@ -103,11 +108,13 @@ const send = async (
       tally.latencies.push(performance.now() - started)
       if (response.status < 300) tally.completions.push(performance.now())
       return { status: response.status, headers: response.headers, body }
-    } catch {
+    } catch (error) {
+      last = String(error).slice(0, 160)
       await Bun.sleep(50)
     }
   }
   tally.unknown++
+  tally.unknownDetails.push(`${request.method} ${request.path}: ${last}`)
   return undefined
 }
 
@@ -205,7 +212,7 @@ export interface Check {
 /** Every acknowledged write exactly once; no quota exceeded; every request answered. */
 export const check = async (servers: Servers, owners: ReadonlyArray<Owner>, tally: Tally): Promise<Check> => {
   const problems: Array<string> = [...tally.serverErrors]
-  if (tally.unknown > 0) problems.push(`${tally.unknown} requests never learned their outcome`)
+  if (tally.unknown > 0) problems.push(`${tally.unknown} requests never learned their outcome: ${tally.unknownDetails.join("; ")}`)
   for (const owner of owners) {
     const get = async (path: string) => {
       const response = await fetch(`${servers.urls[0]}${path}`, { headers: { authorization: `Bearer ${owner.secret}` } })

@@ -64,6 +64,7 @@ describe("cutover under load: sqlite → postgres → sqlite → postgres", () =
       const checked = await Load.check(target, owners, tally)
       console.log(`${Math.round(performance.now() - began)} ms: checked`)
       const replayed = await strata(["verify", "--database", postgres], cwd)
+      const replayedOrigin = await strata(["verify", "--database", sqlite], cwd)
       console.log(`${Math.round(performance.now() - began)} ms: replayed`)
 
       const pauses = switches.map((window) => Math.round(Load.longestPause(tally.completions, window.from, window.to)))
@@ -76,6 +77,7 @@ describe("cutover under load: sqlite → postgres → sqlite → postgres", () =
       // Identical up to the lower head: the target's CutoverSwitched may not be mirrored back yet.
       expect(verified.stdout).toMatch(/identical/)
       expect(replayed.code).toBe(0)
+      expect(replayedOrigin.code).toBe(0)
       // The old backend refuses writes for good, and says where the log went.
       const status = await strata(["cutover", "status", "--database", sqlite], cwd)
       console.log(`${Math.round(performance.now() - began)} ms: status`)
