@@ -7,8 +7,10 @@ import { Config, Console, Context, Effect, FiberRef, Layer, Option, Redacted, Sc
 import * as ApiKeys from "../../application/ApiKeys.ts"
 import type { CommandMetadata } from "../../application/Idempotency.ts"
 import { ReadModels } from "../../application/ReadModels.ts"
+import type { ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
 import * as IdempotencyKey from "./IdempotencyKey.ts"
-import { Forbidden, Problem, Unauthorized, BadRequest } from "./Problem.ts"
+import { Forbidden, Problem, Unauthorized, BadRequest, Unavailable } from "./Problem.ts"
+import { toProblem } from "./toProblem.ts"
 
 /** Who is calling: the admin, or an owner through one of their API keys. */
 export type Principal =
@@ -79,7 +81,7 @@ const keep = (file: string, token: string) => {
  * authenticates its owner. The admin acts for an owner by naming them in `X-Strata-Owner`.
  */
 export class Authorization extends HttpApiMiddleware.Tag<Authorization>()("Authorization", {
-  failure: Unauthorized,
+  failure: Schema.Union(Unauthorized, Unavailable),
   provides: CurrentPrincipal,
   security: { bearer: HttpApiSecurity.bearer }
 }) {}
@@ -96,11 +98,16 @@ export const bearerOf = (authorization: string | null | undefined) => {
   return value.slice(0, 7).toLowerCase() === "bearer " ? value.slice(7).trim() : ""
 }
 
+/** The lookup's failures other than a key not found: all the store's not being there now. */
+const unavailable = (error: StoreUnavailable | ProjectionNotReady) => toProblem(error) as Unavailable
+
 const unauthorized = Problem.unauthorized("a valid bearer token is required: the admin token or an API key")
 
 /**
  * Who a bearer token is: the admin (acting for the owner named in `X-Strata-Owner`, if
- * any) or the owner of an API key. Anything else is a 401 that says nothing more.
+ * any) or the owner of an API key. Anything else is a 401 that says nothing more — but a
+ * key that could not be looked up (the database is down, the projection not ready) is not
+ * an invalid key: that is a 503 with Retry-After, as any request that cannot reach the store.
  */
 export const authenticate = (adminToken: Redacted.Redacted<string>, token: string, actingFor: string | undefined) => {
   if (token === "") return Effect.fail(unauthorized)
@@ -111,7 +118,7 @@ export const authenticate = (adminToken: Redacted.Redacted<string>, token: strin
   }
   return ApiKeys.authenticate(Redacted.make(token)).pipe(
     Effect.map((key): Principal => ({ _tag: "Owner", owner: key.owner, keyId: key.keyId })),
-    Effect.catchAll(() => Effect.fail(unauthorized))
+    Effect.catchAll((error) => Effect.fail(error._tag === "ApiKeyNotFound" ? unauthorized : unavailable(error)))
   )
 }
 
