@@ -1,12 +1,13 @@
 import { HttpApiMiddleware, HttpApiSecurity, HttpServerRequest } from "@effect/platform"
 import { timingSafeEqual } from "node:crypto"
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { dirname, join } from "node:path"
+import { join } from "node:path"
 import { Config, Console, Context, Effect, FiberRef, Layer, Option, Redacted, Schema } from "effect"
 import * as ApiKeys from "../../application/ApiKeys.ts"
 import type { CommandMetadata } from "../../application/Idempotency.ts"
 import { ReadModels } from "../../application/ReadModels.ts"
+import { keepOnce } from "../secrets/MasterKeys.ts"
 import type { ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
 import * as IdempotencyKey from "./IdempotencyKey.ts"
 import { Forbidden, Problem, Unauthorized, BadRequest, Unavailable } from "./Problem.ts"
@@ -58,9 +59,9 @@ export const adminTokenLayer = (
         }
         return Redacted.make(token)
       }
-      if (existsSync(generatedFile)) return Redacted.make(readFileSync(generatedFile, "utf8").trim())
-      mkdirSync(dirname(generatedFile), { recursive: true })
-      keep(generatedFile, token)
+      // Another process starting at the same moment may have made it first: then it is theirs.
+      const kept = keepOnce(generatedFile, () => `${token}\n`)
+      if (!kept.made) return Redacted.make(kept.secret.trim())
       yield* Console.log(
         terminal
           ? `strata generated an admin token (shown once; kept in ${generatedFile}):\n  ${token}`

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { randomUUID } from "node:crypto"
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { dirname } from "node:path"
 import { Config, Effect, Option, Redacted, Schema } from "effect"
 import type { MasterKey, MasterKeys } from "./AesGcmSecrets.ts"
@@ -30,6 +31,31 @@ const previousKeys = Config.string("STRATA_PREVIOUS_MASTER_KEYS").pipe(
 )
 
 /**
+ * The secret kept in `file`, readable by its owner only: the one there, or else `make()`'s,
+ * which is then written. Processes starting at once on a fresh embedded database may all
+ * find no file: each writes its secret to a file of its own and links it into place, which
+ * only one link can do, whole — the others read the winner's. A process that kept its own
+ * secret while another's landed in the file would seal what nobody could open later.
+ */
+export const keepOnce = (file: string, make: () => string): { readonly secret: string; readonly made: boolean } => {
+  if (existsSync(file)) return { secret: readFileSync(file, "utf8"), made: false }
+  mkdirSync(dirname(file), { recursive: true })
+  const secret = make()
+  const own = `${file}.${randomUUID()}.tmp`
+  writeFileSync(own, secret, { mode: 0o600 })
+  chmodSync(own, 0o600)
+  try {
+    linkSync(own, file)
+    return { secret, made: true }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error
+    return { secret: readFileSync(file, "utf8"), made: false }
+  } finally {
+    rmSync(own, { force: true })
+  }
+}
+
+/**
  * The master keys from configuration (`STRATA_MASTER_KEY`, `STRATA_MASTER_KEY_ID`). Where
  * none is configured and `generatedFile` is given (an embedded database), a key is made
  * once and kept in that file, readable by its owner only.
@@ -45,13 +71,9 @@ export const fromConfig = (generatedFile: string | undefined) =>
     if (generatedFile === undefined) {
       return yield* new MasterKeyMissing({ reason: "set STRATA_MASTER_KEY (32 bytes, base64) for this database" })
     }
-    if (!existsSync(generatedFile)) {
-      mkdirSync(dirname(generatedFile), { recursive: true })
-      const key = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64")
-      writeFileSync(generatedFile, JSON.stringify({ id: "generated-1", key }), { mode: 0o600 })
-      chmodSync(generatedFile, 0o600)
-    }
-    const stored = JSON.parse(readFileSync(generatedFile, "utf8")) as { id: string; key: string }
+    const kept = keepOnce(generatedFile, () =>
+      JSON.stringify({ id: "generated-1", key: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64") }))
+    const stored = JSON.parse(kept.secret) as { id: string; key: string }
     return { current: yield* decodeKey(stored.id, stored.key), previous } satisfies MasterKeys
   })
 
