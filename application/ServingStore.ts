@@ -89,8 +89,21 @@ export const make = (options: Options) =>
     }))
 
     yield* refresh
+    /** A streak of failed readings (the database is down) is logged when it starts and when it ends. */
+    let failing = false
     yield* refresh.pipe(
-      Effect.catchAllCause((cause) => Effect.logWarning("reading the cutover record failed", cause)),
+      Effect.matchCauseEffect({
+        onFailure: (cause) => {
+          if (failing) return Effect.void
+          failing = true
+          return Effect.logWarning("reading the cutover record failed; retrying every interval until it works again", cause)
+        },
+        onSuccess: () => {
+          if (!failing) return Effect.void
+          failing = false
+          return Effect.logInfo("reading the cutover record works again")
+        }
+      }),
       Effect.repeat(Schedule.spaced(Cutover.learnInterval)),
       Effect.forkIn(scope)
     )
