@@ -14,7 +14,7 @@ import { ImportRefused, type ProjectionFailed, type StoreUnavailable } from "../
 import { appendWith, type PreparedAppend } from "../../application/appendRules.ts"
 import * as Batching from "../../application/Batching.ts"
 import { type Dialect, type EventRow, toNumber } from "./Dialect.ts"
-import { sqlDocuments, unavailable } from "./SqlDocuments.ts"
+import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
 import { compile, execute } from "./Statements.ts"
 
 interface StoredRow extends EventRow {
@@ -129,12 +129,16 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
           const generation = live.find((row) => row.name === projection.name && toNumber(row.version) === projection.version)
           // Not live yet: the rebuild under way will apply these events from the log.
           if (generation === undefined) continue
-          const documents = sqlDocuments(sql, projection.name, toNumber(generation.generation))
+          // Many events at once (an import, a large append): their documents are written
+          // together at the end, as a rebuild writes them; one event writes straight through.
+          const buffered = rows.length > 1 ? bufferedDocuments(sql, projection.name, toNumber(generation.generation)) : undefined
+          const documents = buffered?.documents ?? sqlDocuments(sql, projection.name, toNumber(generation.generation))
           for (const [index, row] of rows.entries()) {
             if (!projection.eventTypes.includes(row.type)) continue
             const event = toRecordedEvent({ ...row, position: firstPosition + index })
             yield* Projection.applyEvent(projection, event, documents)
           }
+          if (buffered) yield* buffered.flush
         }
       })
 

@@ -1,0 +1,168 @@
+/**
+ * The cutover's acceptance, at length: two `strata serve` processes on one SQLite file
+ * take writes from clients that resend with the same Idempotency-Key until they learn the
+ * outcome, while the log moves to Postgres, is switched, rolled back to SQLite, moved
+ * again, switched and finished. With --kills, a serving process and the cutover command
+ * are killed with SIGKILL mid-copy, mid-mirror and mid-switch, and every step is resumed.
+ *
+ *   bun scripts/cutover-load.ts                      # 2 servers, 24 clients, 10 s between steps
+ *   bun scripts/cutover-load.ts --kills --prefill 300000
+ *
+ * Postgres: STRATA_BENCH_PG_URL, else a throwaway server as in the tests. Prints the
+ * longest write pause per switch, p99 write latency, the mirror's lag while mirroring, and
+ * every check; exits non-zero when one fails.
+ */
+import { join } from "node:path"
+import { parseArgs } from "node:util"
+import { Effect, Layer } from "effect"
+import { EventStore, ExpectedVersion } from "../application/EventStore.ts"
+import { InlineProjections } from "../application/Projection.ts"
+import * as SqliteStore from "../adapters/sqlite/SqliteStore.ts"
+import * as Load from "../test/support/cutoverLoad.ts"
+import { freePort } from "../test/support/freePort.ts"
+import { freshDatabase, stopPostgres } from "../test/support/postgres.ts"
+import { directory, serve, type Server, sharedEnv, spawnStrata, strata } from "../test/support/processes.ts"
+import { events } from "../test/support/run.ts"
+import { projections } from "../main.ts"
+
+const { values: args } = parseArgs({
+  options: {
+    workers: { type: "string", default: "24" },
+    owners: { type: "string", default: "8" },
+    quota: { type: "string", default: "20000" },
+    pause: { type: "string", default: "10" },
+    prefill: { type: "string", default: "0" },
+    kills: { type: "boolean", default: false }
+  }
+})
+const pauseMs = Number(args.pause) * 1_000
+
+if (process.env.STRATA_BENCH_PG_URL) process.env.STRATA_TEST_PG_URL = process.env.STRATA_BENCH_PG_URL
+const cwd = directory("strata-cutover-load-")
+const sqlite = `sqlite:${join(cwd, "strata.db")}`
+const postgres = await freshDatabase()
+const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 23)} ${line}`)
+
+if (Number(args.prefill) > 0) {
+  // History to copy: streams of 100 events, appended in batches, before any server starts.
+  const total = Number(args.prefill)
+  await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
+    const context = yield* Layer.build(SqliteStore.layer({ filename: join(cwd, "strata.db") }).pipe(
+      Layer.provide(Layer.succeed(InlineProjections, projections))
+    ))
+    const store = (yield* Effect.provide(EventStore, context))
+    for (let stream = 0; stream * 100 < total; stream++) {
+      yield* store.append(`history-${stream}`, events(Math.min(100, total - stream * 100), "HistoryRecorded"), ExpectedVersion.noStream)
+    }
+  })))
+  log(`prefilled ${total} events`)
+}
+
+const servers: Array<Server> = []
+const start = async (index: number) => {
+  const server = serve(sqlite, await freePort(), cwd)
+  await server.up
+  servers[index] = server
+  return server
+}
+await Promise.all([start(0), start(1)])
+const target = (): Load.Servers => ({ urls: servers.map((server) => server.url), adminToken: sharedEnv.STRATA_ADMIN_TOKEN })
+const owners = await Load.prepare(target(), Number(args.owners), Number(args.quota))
+// The load follows the servers as they are restarted: urls are read per request.
+const live: Load.Servers = { get urls() { return target().urls }, adminToken: sharedEnv.STRATA_ADMIN_TOKEN } as Load.Servers
+let stop!: () => void
+const stopped = new Promise<void>((resolve) => (stop = resolve))
+const load = Load.run(live, owners, Number(args.workers), stopped)
+
+const step = async (...command: Array<string>) => {
+  const ran = await strata(["cutover", ...command, "--database", sqlite], cwd)
+  if (ran.code !== 0) throw new Error(`strata cutover ${command.join(" ")}: ${ran.stderr}${ran.stdout}`)
+  log(`cutover ${command[0]}: ${ran.stdout.trim().split("\n").pop()}`)
+  return ran
+}
+/** Starts a step and kills it with SIGKILL after `afterMs`; the step is then run again to its end. */
+const killedMidway = async (afterMs: number, ...command: Array<string>) => {
+  const child = spawnStrata(["cutover", ...command, "--database", sqlite], cwd)
+  await Bun.sleep(afterMs)
+  child.kill("SIGKILL")
+  await child.exited
+  log(`cutover ${command[0]} killed after ${afterMs} ms`)
+}
+const killServer = async (index: number) => {
+  servers[index]!.process.kill("SIGKILL")
+  await servers[index]!.process.exited
+  log(`server ${index} killed`)
+  await start(index)
+  log(`server ${index} restarted`)
+}
+const lagSamples: Array<{ events: number; seconds: number }> = []
+const sampleLag = async (forMs: number) => {
+  const until = performance.now() + forMs
+  while (performance.now() < until) {
+    const ran = await strata(["cutover", "status", "--format", "json", "--database", sqlite], cwd)
+    if (ran.code === 0) {
+      const status = JSON.parse(ran.stdout) as { lag?: { events: number; seconds: number } }
+      if (status.lag) lagSamples.push(status.lag)
+    }
+    await Bun.sleep(500)
+  }
+}
+const switches: Array<{ readonly name: string; readonly from: number; readonly to: number }> = []
+const timed = async (name: string, ...command: Array<string>) => {
+  const from = performance.now()
+  await step(...command)
+  switches.push({ name, from, to: performance.now() })
+}
+
+try {
+  await Bun.sleep(pauseMs / 2)
+  if (args.kills) {
+    await killedMidway(1_500, "start", "--to", postgres)
+    await killServer(0)
+  }
+  await step("start", "--to", postgres)
+  await sampleLag(pauseMs)
+  if (args.kills) {
+    const status = await strata(["cutover", "status", "--database", sqlite], cwd)
+    const holder = Number(/held by .*:(\d+)/.exec(status.stdout)?.[1])
+    const index = servers.findIndex((server) => server.process.pid === holder)
+    if (index >= 0) await killServer(index)
+    await sampleLag(pauseMs / 2)
+    await killedMidway(300, "switch")
+  }
+  await timed("switch", "switch")
+  await Bun.sleep(pauseMs)
+  await timed("rollback", "rollback")
+  await Bun.sleep(pauseMs)
+  await step("start", "--to", postgres)
+  await Bun.sleep(pauseMs)
+  await timed("switch again", "switch")
+  await Bun.sleep(pauseMs)
+  await step("finish")
+  await Bun.sleep(pauseMs / 2)
+  stop()
+  const tally = await load
+  const checked = await Load.check(live, owners, tally)
+  const verified = await strata(["cutover", "verify", "--database", sqlite], cwd)
+  const replayedTarget = await strata(["verify", "--database", postgres], cwd)
+  const replayedOrigin = await strata(["verify", "--database", sqlite], cwd)
+
+  const lagEvents = lagSamples.map((sample) => sample.events)
+  const lagSeconds = lagSamples.map((sample) => sample.seconds)
+  console.log("")
+  console.log(`writes acknowledged ${tally.acknowledged}, refused ${tally.refused} (stale If-Match, quota), resent ${tally.resent}, unknown ${tally.unknown}`)
+  console.log(`p50 ${Math.round(Load.percentile(tally.latencies, 50))} ms, p99 ${Math.round(Load.percentile(tally.latencies, 99))} ms over the whole run (target < 500 ms)`)
+  for (const window of switches) {
+    console.log(`${window.name}: longest write pause ${Math.round(Load.longestPause(tally.completions, window.from, window.to))} ms (target < 2,000 ms), command took ${Math.round(window.to - window.from)} ms`)
+  }
+  console.log(`mirror lag while mirroring: p50 ${Load.percentile(lagEvents, 50)} events / ${Load.percentile(lagSeconds, 50).toFixed(3)} s, max ${Math.max(0, ...lagEvents)} events / ${Math.max(0, ...lagSeconds).toFixed(3)} s (${lagSamples.length} samples)`)
+  console.log(`logs: ${verified.stdout.trim().split("\n").pop()}`)
+  console.log(`read models against a replay: postgres ${replayedTarget.code === 0 ? "equal" : "DIFFER"}, sqlite ${replayedOrigin.code === 0 ? "equal" : "DIFFER"}`)
+  const failures = [...checked.problems, ...(verified.code === 0 ? [] : [verified.stderr]), ...(replayedTarget.code === 0 && replayedOrigin.code === 0 ? [] : ["a read model differs from a replay"])]
+  console.log(failures.length === 0 ? "every check passed" : `FAILED:\n${failures.join("\n")}`)
+  process.exitCode = failures.length === 0 ? 0 : 1
+} finally {
+  for (const server of servers) server.process.kill("SIGTERM")
+  await Promise.all(servers.map((server) => server.process.exited))
+  await stopPostgres()
+}
