@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, test } from "bun:test"
+import { execFileSync } from "node:child_process"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { type DedicatedPostgres, startDedicatedPostgres } from "./DedicatedPostgres.ts"
-import { check, Load, makeOwner, readLog, serve, strata } from "./Harness.ts"
+import { adminToken, check, Load, makeOwner, readLog, serve, strata } from "./Harness.ts"
 
 /**
  * Postgres stopped (fast shutdown: connections closed, new ones refused) for a few
@@ -91,4 +92,77 @@ describe("database outage: Postgres stopped under load", () => {
     expect(answered.length).toBeGreaterThan(0)
     expect(answered.filter((status) => status === 401)).toEqual([])
   })
+})
+
+/**
+ * The dedicated server's processes — its postmaster (found by its port) and the backends it
+ * forked — sent `signal`: SIGSTOP pauses the server as a hung host or a lost network would
+ * look (connections stay open, the kernel still accepts new ones, nothing answers).
+ */
+const signalPostgres = (url: string, signal: "SIGSTOP" | "SIGCONT") => {
+  const port = new URL(url).port
+  const rows = execFileSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" })
+    .split("\n")
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((match) => match !== null)
+  const postmaster = rows.find((match) => match[3]!.includes(" -D ") && match[3]!.includes(` -p ${port} `))
+  if (postmaster === undefined) throw new Error(`no postgres listening on port ${port}`)
+  const pids = [postmaster[1]!, ...rows.filter((match) => match[2] === postmaster[1]).map((match) => match[1]!)].map(Number)
+  for (const pid of pids) process.kill(pid, signal)
+}
+
+describe("database outage: Postgres paused (SIGSTOP), answering nothing", () => {
+  test("requests are answered 503 with Retry-After within the store's bounds, and work again after SIGCONT", async () => {
+    postgres ??= await startDedicatedPostgres()
+    const directory = mkdtempSync(join(tmpdir(), "strata-paused-"))
+    const served = await serve({ database: postgres.url, directory })
+    const owner = await makeOwner(served.url, "paused-owner")
+    const call = (method: string, path: string, token: string, body?: unknown) =>
+      fetch(`${served.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        // Well past the store's bounds (connect 3 s, a statement 5 s): a request unanswered
+        // then hangs. (Bun's server closes a request unanswered for 10 s: that shows as 0.)
+        signal: AbortSignal.timeout(45_000)
+      }).then(
+        async (response) => ({ status: response.status, retryAfter: response.headers.get("retry-after"), contentType: response.headers.get("content-type") ?? "" }),
+        (error: unknown) => ({ status: 0, retryAfter: null, contentType: String(error) })
+      )
+    const requests = () => [
+      call("GET", "/v1/usage", owner.secret),
+      call("POST", "/v1/usage", owner.secret, { tokens: 1 }),
+      call("GET", `/v1/sessions/${owner.sessionId}`, owner.secret),
+      call("POST", `/v1/sessions/${owner.sessionId}/messages`, owner.secret, { content: "while paused" }),
+      call("GET", "/v1/admin/audit?limit=1", adminToken),
+      call("GET", "/ready", adminToken)
+    ]
+    // The pool holds open connections when the server pauses: their statements go unanswered.
+    expect((await Promise.all(requests())).map((answer) => answer.status)).toEqual([200, 200, 200, 201, 200, 200])
+    let paused = false
+    try {
+      signalPostgres(postgres.url, "SIGSTOP")
+      paused = true
+      const answers = await Promise.all([...requests(), ...requests()])
+      expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 503))
+      for (const answer of answers) {
+        expect(answer.retryAfter).not.toBeNull()
+        expect(answer.contentType).toStartWith("application/problem+json")
+      }
+    } finally {
+      if (paused) signalPostgres(postgres.url, "SIGCONT")
+    }
+    // It works again by itself once the server answers.
+    const back = Date.now()
+    let statuses: Array<number> = []
+    while (Date.now() - back < 30_000) {
+      statuses = (await Promise.all(requests())).map((answer) => answer.status)
+      if (statuses.every((status) => status < 300)) break
+      await Bun.sleep(250)
+    }
+    expect(statuses).toEqual([200, 200, 200, 201, 200, 200])
+    expect(served.process.exitCode).toBeNull()
+    served.process.kill("SIGTERM")
+    await served.process.exited
+  }, 120_000)
 })
