@@ -54,7 +54,9 @@ export const make = (options: Options) =>
     const stopMirror = Effect.suspend(() => {
       const running = state.mirror
       state.mirror = undefined
-      return running === undefined ? Effect.void : Fiber.interrupt(running.fiber)
+      // Not awaited: a mirror inside an import rolls it back in its own time, and nothing
+      // that reads the record (appends waiting through a switch among them) waits for that.
+      return running === undefined ? Effect.void : Fiber.interruptFork(running.fiber)
     })
 
     const refreshing = yield* Effect.makeSemaphore(1)
@@ -127,7 +129,8 @@ export const make = (options: Options) =>
         Effect.catchTag("StoreFenced", (fenced) =>
           Effect.gen(function*() {
             if ((yield* Clock.currentTimeMillis) >= deadline) return yield* fenced
-            yield* refresh.pipe(Effect.ignore)
+            // Bounded: a record that cannot be read now is read again on the next turn.
+            yield* refresh.pipe(Effect.timeout(Cutover.learnInterval), Effect.ignore)
             if (state.cutover === undefined || !CutoverRules.isUnderWay(state.cutover.phase)) return yield* fenced
             yield* Effect.sleep("50 millis")
             return yield* appendThroughSwitch(deadline, streamId, events, expected)

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test"
-import { Context, Effect, Fiber, Layer, Option, Redacted } from "effect"
+import { Context, Duration, Effect, Fiber, Layer, Option, Redacted } from "effect"
 import * as Cutover from "../../application/Cutover.ts"
 import { EventStore, ExpectedVersion } from "../../application/EventStore.ts"
 import { InlineProjections } from "../../application/Projection.ts"
@@ -182,5 +182,24 @@ describe("cutover: refusals", () => {
     expect(result.unfinished!.message).toContain("switch first")
     expect(result.late!.message).toContain("roll back instead")
     expect(result.otherTarget!._tag).toBe("CutoverRefused")
+  }, timeout)
+})
+
+describe("cutover: the mirror's lease", () => {
+  test("one holder at a time; a holder that stops renewing is taken over once its lease runs out; a release hands it over at once", async () => {
+    const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
+      const origin = yield* side(Backends.sqlite, MasterKeys.ephemeral())
+      const hold = (holder: string, ttl: string) => Effect.provide(Cutover.holdLease(holder, Duration.decode(ttl as Duration.DurationInput)), origin)
+      const first = yield* hold("a", "300 millis")
+      const contested = yield* hold("b", "300 millis")
+      const renewed = yield* hold("a", "300 millis")
+      yield* Effect.sleep("400 millis")
+      const takenOver = yield* hold("b", "300 millis")
+      const lost = yield* hold("a", "300 millis")
+      yield* Effect.provide(Cutover.releaseLease("b"), origin)
+      const handedOver = yield* hold("a", "300 millis")
+      return { first, contested, renewed, takenOver, lost, handedOver }
+    })))
+    expect(result).toEqual({ first: true, contested: false, renewed: true, takenOver: true, lost: false, handedOver: true })
   }, timeout)
 })

@@ -45,14 +45,31 @@ describe("cutover under load: sqlite → postgres → sqlite → postgres", () =
         await step(...args)
         switches.push({ from, to: performance.now() })
       }
+      // The same steps over the admin API, on either server.
+      const adminCall = async (method: string, path: string, body?: unknown) => {
+        const response = await fetch(`${servers[1]!.url}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${sharedEnv.STRATA_ADMIN_TOKEN}`, "content-type": "application/json" },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) })
+        })
+        const answer = await response.json() as Record<string, unknown>
+        if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`)
+        console.log(`${Math.round(performance.now() - began)} ms: ${method} ${path} → ${answer.phase ?? response.status}`)
+        return answer
+      }
       await Bun.sleep(500)
       await step("start", "--to", postgres)
       await Bun.sleep(500)
-      await timed("switch")
+      const ready = await (await fetch(`${servers[0]!.url}/ready`)).json() as { cutover?: { phase: string } }
+      const metrics = await (await fetch(`${servers[0]!.url}/metrics`)).text()
+      const switchedFrom = performance.now()
+      await adminCall("POST", "/v1/admin/cutover/switch")
+      switches.push({ from: switchedFrom, to: performance.now() })
       await Bun.sleep(500)
       await timed("rollback")
       await Bun.sleep(500)
-      await step("start", "--to", postgres)
+      const restarted = await adminCall("POST", "/v1/admin/cutover/start", { to: postgres })
+      while ((await adminCall("GET", "/v1/admin/cutover")).phase !== "mirroring") await Bun.sleep(100)
       await Bun.sleep(300)
       await timed("switch")
       await Bun.sleep(500)
@@ -72,6 +89,10 @@ describe("cutover under load: sqlite → postgres → sqlite → postgres", () =
         `cutover acceptance: ${tally.acknowledged} writes acknowledged, ${tally.refused} refused, ${tally.resent} resent; ` +
           `p99 ${Math.round(Load.percentile(tally.latencies, 99))} ms; longest pause per switch ${pauses.join(", ")} ms`
       )
+      expect(ready.cutover?.phase).toBe("mirroring")
+      expect(metrics).toContain('strata_cutover_phase{phase="mirroring"} 1')
+      expect(metrics).toContain("strata_cutover_mirror_lag_events")
+      expect(restarted.target).not.toContain("strata-test@")
       expect(checked.problems).toEqual([])
       expect(tally.acknowledged).toBeGreaterThan(50)
       // Identical up to the lower head: the target's CutoverSwitched may not be mirrored back yet.
