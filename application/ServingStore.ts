@@ -60,6 +60,8 @@ export const make = (options: Options) =>
     })
 
     const refreshing = yield* Effect.makeSemaphore(1)
+    /** The URL of a target being opened. */
+    let opening: string | undefined
     /** Reads the record and follows it: which side serves, and whether this process mirrors. */
     const refresh = refreshing.withPermits(1)(Effect.gen(function*() {
       const recorded = yield* Effect.provide(Cutover.readRecord, options.origin)
@@ -72,8 +74,19 @@ export const make = (options: Options) =>
       }
       const url = yield* Effect.provide(Cutover.targetUrl(record), options.origin)
       if (state.target?.url !== url) {
-        const side = yield* options.open(url).pipe(Scope.extend(scope))
-        state.target = { url, side }
+        // Opening the target (migrating it, bringing its projections live) may wait for the
+        // copy's locks: it goes on beside the readings, which keep following the record.
+        if (opening !== url) {
+          opening = url
+          yield* options.open(url).pipe(
+            Scope.extend(scope),
+            Effect.tap((side) => Effect.sync(() => void (state.target = { url, side }))),
+            Effect.tapErrorCause((cause) => Effect.logWarning("opening the cutover's target failed; trying again", cause)),
+            Effect.ensuring(Effect.sync(() => void (opening = undefined))),
+            Effect.forkIn(scope)
+          )
+        }
+        return
       }
       state.serving = sideOf(CutoverRules.primary(record.phase))
       const direction = CutoverRules.mirror(record.phase)

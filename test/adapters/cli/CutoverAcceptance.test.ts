@@ -60,7 +60,12 @@ describe("cutover under load: sqlite → postgres → sqlite → postgres", () =
       await Bun.sleep(500)
       await step("start", "--to", postgres)
       await Bun.sleep(500)
-      const ready = await (await fetch(`${servers[0]!.url}/ready`)).json() as { cutover?: { phase: string } }
+      // Each server reads the record every 200 ms.
+      let ready: { cutover?: { phase: string } } = {}
+      for (let attempt = 0; attempt < 50 && ready.cutover?.phase !== "mirroring"; attempt++) {
+        ready = await (await fetch(`${servers[0]!.url}/ready`)).json() as typeof ready
+        await Bun.sleep(100)
+      }
       const metrics = await (await fetch(`${servers[0]!.url}/metrics`)).text()
       const switchedFrom = performance.now()
       await adminCall("POST", "/v1/admin/cutover/switch")
