@@ -1,6 +1,4 @@
 import { describe, expect, test } from "bun:test"
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect } from "effect"
 import { EventStore } from "../../application/EventStore.ts"
@@ -8,6 +6,7 @@ import { counter } from "../support/counterProcess.ts"
 import * as Backends from "../support/backends.ts"
 import { freePort } from "../support/freePort.ts"
 import { freshDatabase } from "../support/postgres.ts"
+import { directory, serve } from "../support/processes.ts"
 import { events, runWith } from "../support/run.ts"
 
 /**
@@ -18,68 +17,20 @@ import { events, runWith } from "../support/run.ts"
 const root = join(import.meta.dir, "../..")
 const timeout = 90_000
 
-const directory = () => {
-  const dir = mkdtempSync(join(tmpdir(), "strata-multi-"))
-  process.once("exit", () => rmSync(dir, { recursive: true, force: true }))
-  return dir
-}
-
-const env = {
-  ...process.env,
-  PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}`,
-  // A shared database needs the same keys in every instance.
-  STRATA_ADMIN_TOKEN: "st_admin_multi_process_test_token_0123456789",
-  STRATA_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
-  STRATA_LOG_LEVEL: "error"
-}
-
 /** Everything a stream says until it ends. */
 const drain = async (stream: ReadableStream<Uint8Array>) => new Response(stream).text()
 
-interface Started {
-  readonly port: number
-  readonly process: Bun.Subprocess<"ignore", "pipe", "pipe">
-  /** Resolves when the process printed that it listens, or ended (with what it said). */
-  readonly up: Promise<{ readonly listening: boolean; readonly output: string }>
-}
-
-const serve = (database: string, port: number, cwd: string): Started => {
-  const child = Bun.spawn([process.execPath, join(root, "main.ts"), "serve", "--database", database, "--port", String(port)], {
-    cwd,
-    env,
-    stdin: "ignore",
-    stdout: "pipe",
-    stderr: "pipe"
-  })
-  const stderr = drain(child.stderr)
-  const up = (async () => {
-    const reader = child.stdout.getReader()
-    const decoder = new TextDecoder()
-    let output = ""
-    while (!/listening on http/.test(output)) {
-      const { done, value } = await reader.read()
-      if (done) return { listening: false, output: `${output}${await stderr}` }
-      output += decoder.decode(value)
-    }
-    reader.releaseLock()
-    // Keep reading so that a full pipe never blocks the server.
-    void drain(child.stdout).catch(() => undefined)
-    return { listening: true, output }
-  })()
-  return { port, process: child, up }
-}
-
 /** Starts `count` servers at once on one fresh database; every one must come up and be ready. */
 const startTogether = async (database: string, count: number) => {
-  const cwd = directory()
+  const cwd = directory("strata-multi-")
   const ports = await Promise.all(Array.from({ length: count }, freePort))
   const servers = ports.map((port) => serve(database, port, cwd))
   try {
-    const results = await Promise.all(servers.map((server) => server.up))
-    const failures = results.filter((result) => !result.listening).map((result) => result.output.trim())
+    const results = await Promise.allSettled(servers.map((server) => server.up))
+    const failures = results.flatMap((result) => result.status === "rejected" ? [String(result.reason).trim()] : [])
     expect(failures).toEqual([])
     for (const server of servers) {
-      const ready = await fetch(`http://127.0.0.1:${server.port}/ready`)
+      const ready = await fetch(`${server.url}/ready`)
       expect(ready.status).toBe(200)
     }
   } finally {
@@ -90,11 +41,11 @@ const startTogether = async (database: string, count: number) => {
 
 describe("several processes started at the same moment on a fresh database all come up", () => {
   test("sqlite", async () => {
-    await startTogether(`sqlite:${join(directory(), "strata.db")}`, 4)
+    await startTogether(`sqlite:${join(directory("strata-multi-"), "strata.db")}`, 4)
   }, timeout)
 
   test("libsql (file)", async () => {
-    await startTogether(`file:${join(directory(), "strata.db")}`, 3)
+    await startTogether(`file:${join(directory("strata-multi-"), "strata.db")}`, 3)
   }, timeout)
 
   test("postgres", async () => {
