@@ -126,7 +126,22 @@ export const appLayer = (url: DatabaseUrl): Layer.Layer<Store | Secrets | AdminT
     Layer.merge(adminTokenLayer(url._tag === "Memory" ? "ephemeral" : inDataDirectory(url, "admin.token")))
   )
 
+/**
+ * A stop answers every request in flight (the front door waits up to 30 s for them), then
+ * releases the databases. Should releasing hang, the process still ends: what is committed
+ * is durable, and nothing is left to answer.
+ */
+const exitAfterStopping = (signal: NodeJS.Signals) =>
+  process.once(signal, () => {
+    setTimeout(() => {
+      console.error(`strata: still releasing resources 40 s after ${signal}; exiting`)
+      process.exit(1)
+    }, 40_000).unref()
+  })
+
 if (import.meta.main) {
+  exitAfterStopping("SIGTERM")
+  exitAfterStopping("SIGINT")
   const cli = Command.run(Cli.make(appLayer, { store: storeLayer, storeWithSecrets, migrations: migrationsFor }), { name: "strata", version: "0.1.0" })
   cli(Cli.normaliseArgs(process.argv)).pipe(
     // Failures and defects alike: error reporting is off below (the pretty logger would

@@ -46,7 +46,7 @@ const digestName = "log-digest"
 const sealOwner = "strata/cutover"
 
 /** Every serving process reads the origin's record this often, so it learns a switch within it. */
-export const learnInterval = Duration.millis(200)
+export const learnInterval = Duration.millis(100)
 /**
  * Between recording a new primary and letting it take writes, a switch waits until every
  * serving process has read the record: none can then write to the new primary while

@@ -217,7 +217,10 @@ export const layer = (door: FrontDoor, options: ServeOptions) =>
           // A handler that throws (none should): a problem, never Bun's error page.
           error: internalError
         })
-        yield* Effect.addFinalizer(() => Effect.sync(() => server.stop()))
+        // By now the door has answered every request in flight (`stop` runs first): what is
+        // left are clients' idle keep-alive connections, which would hold the process up to
+        // Bun's idle timeout.
+        yield* Effect.addFinalizer(() => Effect.sync(() => server.stop(true)))
         return HttpServer.make({
           address: { _tag: "TcpAddress", port: server.port!, hostname: server.hostname! },
           serve: (app, middleware) =>

@@ -12,7 +12,7 @@ export const sharedEnv = {
   PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}`,
   STRATA_ADMIN_TOKEN: "st_admin_cutover_acceptance_token_0123456789",
   STRATA_MASTER_KEY: Buffer.alloc(32, 9).toString("base64"),
-  STRATA_LOG_LEVEL: "error"
+  STRATA_LOG_LEVEL: process.env.STRATA_TEST_SERVER_LOG_LEVEL ?? "error"
 }
 
 export const directory = (prefix = "strata-proc-") => {
@@ -28,6 +28,8 @@ export interface Server {
   readonly process: Bun.Subprocess<"ignore", "pipe", "pipe">
   /** Resolves once the server listens; rejects with what it said if it ended first. */
   readonly up: Promise<void>
+  /** The last lines the server wrote to stdout (its log). */
+  readonly lastLines: () => ReadonlyArray<string>
 }
 
 export const serve = (database: string, port: number, cwd: string, env: Record<string, string | undefined> = sharedEnv): Server => {
@@ -39,19 +41,30 @@ export const serve = (database: string, port: number, cwd: string, env: Record<s
     stderr: "pipe"
   })
   const stderr = drain(child.stderr)
-  const up = (async () => {
-    const reader = child.stdout.getReader()
+  const lines: Array<string> = []
+  let listening!: () => void
+  const listened = new Promise<void>((resolve) => (listening = resolve))
+  // Read to the end, so that a full pipe never blocks the server; the tail is kept.
+  const read = (async () => {
     const decoder = new TextDecoder()
-    let output = ""
-    while (!/listening on http/.test(output)) {
-      const { done, value } = await reader.read()
-      if (done) throw new Error(`the server ended before it listened: ${output}${await stderr}`)
-      output += decoder.decode(value)
+    for await (const chunk of child.stdout) {
+      for (const line of decoder.decode(chunk).split("\n")) {
+        if (line.length === 0) continue
+        lines.push(line)
+        if (/listening on http/.test(line)) listening()
+      }
+      if (lines.length > 200) lines.splice(0, lines.length - 200)
     }
-    reader.releaseLock()
-    void drain(child.stdout).catch(() => undefined)
   })()
-  return { url: `http://127.0.0.1:${port}`, process: child, up }
+  const up = Promise.race([
+    listened,
+    read.then(async () => {
+      await Bun.sleep(10)
+      throw new Error(`the server ended before it listened: ${lines.join("\n")}${await stderr}`)
+    })
+  ])
+  void up.catch(() => undefined)
+  return { url: `http://127.0.0.1:${port}`, process: child, up, lastLines: () => lines }
 }
 
 export interface Ran {

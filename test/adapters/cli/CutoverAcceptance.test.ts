@@ -110,8 +110,12 @@ describe("cutover under load: sqlite → postgres → sqlite → postgres", () =
       expect(status.stdout).toContain("finished")
     } finally {
       for (const server of servers) server.process.kill("SIGTERM")
-      const exited = await Promise.race([Promise.all(servers.map((server) => server.process.exited)), Bun.sleep(15_000).then(() => "timeout")])
-      console.log(`servers after SIGTERM: ${exited}`)
+      const stopping = performance.now()
+      const exited = await Promise.race([Promise.all(servers.map((server) => server.process.exited)), Bun.sleep(10_000).then(() => "timeout")])
+      console.log(`servers stopped in ${Math.round(performance.now() - stopping)} ms`)
+      if (exited === "timeout") {
+        console.log(`a server did not stop within 10 s of SIGTERM; its last lines:\n${servers.flatMap((server) => server.lastLines().slice(-15)).join("\n")}`)
+      }
       for (const server of servers) server.process.kill("SIGKILL")
     }
   }, timeout)
