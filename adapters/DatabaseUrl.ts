@@ -1,3 +1,4 @@
+import { resolve } from "node:path"
 import { Data, Either, Redacted, Schema } from "effect"
 
 /** Which backend, and where: read from `STRATA_DATABASE_URL` or `--database`. */
@@ -50,4 +51,32 @@ export const parse = (raw: string): Either.Either<DatabaseUrl, InvalidDatabaseUr
     default:
       return Either.left(new InvalidDatabaseUrl({ scheme }))
   }
+}
+
+/**
+ * The URL as every process must read it — a file path made absolute, since another process
+ * may run elsewhere than the shell that named it. Undefined for the in-memory store, which
+ * no other process can reach.
+ */
+export const shared = (url: DatabaseUrl): string | undefined => {
+  switch (url._tag) {
+    case "Sqlite":
+      return `sqlite:${resolve(url.filename)}`
+    case "Libsql":
+      return url.url.startsWith("file:") ? `file:${resolve(url.url.slice("file:".length))}` : url.url
+    case "Postgres":
+      return Redacted.value(url.url)
+    case "Memory":
+      return undefined
+  }
+}
+
+/** A URL without its credentials: for records, logs and the operator's screen. */
+export const withoutCredentials = (raw: string) => {
+  if (!URL.canParse(raw)) return raw
+  const url = new URL(raw)
+  if (url.username === "" && url.password === "") return raw
+  url.username = ""
+  url.password = ""
+  return url.toString()
 }

@@ -1,7 +1,6 @@
 import { Command, Options } from "@effect/cli"
 import { hostname } from "node:os"
-import { resolve } from "node:path"
-import { Console, Effect, Either, Layer, Option, Redacted, Schedule, type Scope } from "effect"
+import { Console, Effect, Either, Layer, Option, Schedule, type Scope } from "effect"
 import * as Cutover from "../../application/Cutover.ts"
 import * as ServingStore from "../../application/ServingStore.ts"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
@@ -16,33 +15,6 @@ import * as Progress from "./Progress.ts"
  */
 
 const parseUrl = (raw: string) => Either.match(DatabaseUrl.parse(raw), { onLeft: Effect.fail, onRight: Effect.succeed })
-
-/**
- * The URL as every process must read it: a file path made absolute (the serving processes
- * may run elsewhere than the operator's shell).
- */
-const canonicalUrl = (url: DatabaseUrl.DatabaseUrl, raw: string) => {
-  switch (url._tag) {
-    case "Sqlite":
-      return `sqlite:${resolve(url.filename)}`
-    case "Libsql":
-      return url.url.startsWith("file:") ? `file:${resolve(url.url.slice("file:".length))}` : url.url
-    case "Postgres":
-      return Redacted.value(url.url)
-    case "Memory":
-      return raw
-  }
-}
-
-/** A URL without its credentials, for the record's label, logs and the operator's screen. */
-export const label = (raw: string) => {
-  if (!URL.canParse(raw)) return raw
-  const url = new URL(raw)
-  if (url.username === "" && url.password === "") return raw
-  url.username = ""
-  url.password = ""
-  return url.toString()
-}
 
 const format = Options.choice("format", ["text", "json"]).pipe(Options.withDefault("text" as const))
 
@@ -64,19 +36,19 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
 
   const start = Command.make("start", { database, to }, (options) =>
     Effect.scoped(Effect.gen(function*() {
-      const targetUrl = canonicalUrl(yield* parseUrl(options.to), options.to)
+      const targetUrl = DatabaseUrl.shared(yield* parseUrl(options.to)) ?? options.to
       const origin = yield* side(options.database)
       const target = yield* side(targetUrl)
       let progress: ReturnType<typeof Progress.make> | undefined
       const result = yield* Cutover.start({ origin, target }, {
         url: targetUrl,
-        label: label(targetUrl),
+        label: DatabaseUrl.withoutCredentials(targetUrl),
         onCopyStart: (total) => Effect.sync(() => void (progress = Progress.make("copy", total))),
         onCopied: (count) => progress?.advance(count) ?? Effect.void
       })
       if (progress) yield* progress.finish
       yield* Console.log(
-        `cutover ${result.record.id}: ${label(targetUrl)} has caught up at position ${result.head} and is mirrored; ` +
+        `cutover ${result.record.id}: ${DatabaseUrl.withoutCredentials(targetUrl)} has caught up at position ${result.head} and is mirrored; ` +
           "serving processes keep the mirror running (or run strata cutover mirror)"
       )
     }))).pipe(Command.withDescription(

@@ -1,6 +1,5 @@
 import { HttpApiBuilder } from "@effect/platform"
-import { resolve } from "node:path"
-import { Effect, Either, Option, Redacted } from "effect"
+import { Effect, Either, Option } from "effect"
 import * as Cutover from "../../application/Cutover.ts"
 import { Serving, type ServingService } from "../../application/ServingStore.ts"
 import type { CutoverRecord } from "../../domain/Cutover.ts"
@@ -21,32 +20,17 @@ const serving = Effect.flatMap(Effect.serviceOption(Serving), Option.match({
   onSome: Effect.succeed
 }))
 
-/** The target as every process must read it: a file path made absolute. */
-const canonicalUrl = (raw: string) =>
+/** The target as every process must read it. */
+const sharedUrl = (raw: string) =>
   Either.match(DatabaseUrl.parse(raw), {
     onLeft: (invalid) => Problem.badRequest(invalid.message),
     onRight: (url) => {
-      switch (url._tag) {
-        case "Sqlite":
-          return Effect.succeed(`sqlite:${resolve(url.filename)}`)
-        case "Libsql":
-          return Effect.succeed(url.url.startsWith("file:") ? `file:${resolve(url.url.slice("file:".length))}` : url.url)
-        case "Postgres":
-          return Effect.succeed(Redacted.value(url.url))
-        case "Memory":
-          return Problem.badRequest("an in-memory store cannot be a cutover's target: it is gone with this process")
-      }
+      const shared = DatabaseUrl.shared(url)
+      return shared === undefined
+        ? Problem.badRequest("an in-memory store cannot be a cutover's target: it is gone with this process")
+        : Effect.succeed(shared)
     }
   })
-
-/** A URL without its credentials. */
-const label = (raw: string) => {
-  if (!URL.canParse(raw)) return raw
-  const url = new URL(raw)
-  url.username = ""
-  url.password = ""
-  return url.toString()
-}
 
 const sidesOf = (service: ServingService) =>
   Effect.gen(function*() {
@@ -98,10 +82,10 @@ export const CutoverLive = HttpApiBuilder.group(StrataApi, "cutover", (handlers)
       Effect.gen(function*() {
         yield* requireAdmin
         const service = yield* serving
-        const url = yield* canonicalUrl(payload.to)
+        const url = yield* sharedUrl(payload.to)
         const origin = service.sides().origin
         const target = yield* service.open(url).pipe(
-          Effect.catchAll(() => Problem.unavailable(`the target ${label(url)} cannot be opened`, { retryAfter: 5 }))
+          Effect.catchAll(() => Problem.unavailable(`the target ${DatabaseUrl.withoutCredentials(url)} cannot be opened`, { retryAfter: 5 }))
         )
         // Refusals (another cutover under way, a phase that does not allow it) are answered now, not in the background.
         const recorded = yield* Effect.provide(Cutover.readRecord, origin).pipe(orProblem())
@@ -111,7 +95,7 @@ export const CutoverLive = HttpApiBuilder.group(StrataApi, "cutover", (handlers)
         }
         if (!starting) {
           starting = true
-          yield* Cutover.start({ origin, target }, { url, label: label(url) }).pipe(
+          yield* Cutover.start({ origin, target }, { url, label: DatabaseUrl.withoutCredentials(url) }).pipe(
             Effect.tapErrorCause((cause) => Effect.logError("cutover start failed", cause)),
             Effect.ensuring(Effect.sync(() => void (starting = false))),
             Effect.zipRight(service.refresh),
