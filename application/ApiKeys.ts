@@ -48,6 +48,7 @@ export const projection = Projection.make({
   name: "api-keys",
   version: 1,
   eventTypes: ["ApiKeyCreated", "ApiKeyUpdated", "ApiKeyDeleted"],
+  reads: (event) => [keyDoc(event.streamId.slice(`${ApiKeyAggregate.category}-`.length))],
   apply: (event, documents) =>
     Effect.gen(function*() {
       const decoded = yield* Aggregate.decodeEvent(ApiKeyAggregate, event)

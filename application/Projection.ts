@@ -45,11 +45,27 @@ export interface Projection {
   readonly eventTypes: ReadonlyArray<string>
   /** A failure (any error) aborts the append with `ProjectionFailed`. */
   readonly apply: (event: RecordedEvent, documents: Documents) => Effect.Effect<void, unknown>
+  /**
+   * The keys of the documents `apply` may read for this event, as far as the event alone
+   * tells. A replay (a rebuild, an import, a cutover's mirror) fetches a whole chunk's
+   * documents with them in one round trip instead of one per document; a key left out is
+   * still read when `apply` asks for it, so this only ever changes speed.
+   */
+  readonly reads?: (event: RecordedEvent) => ReadonlyArray<string>
 }
 
 export const Projection = {
   make: (projection: Projection): Projection => projection,
   handles: (projection: Projection, eventType: string) => projection.eventTypes.includes(eventType),
+  /** The keys of the documents applying `events` will read, each once. */
+  readsOf: (projection: Projection, events: Iterable<RecordedEvent>): ReadonlyArray<string> => {
+    if (projection.reads === undefined) return []
+    const keys = new Set<string>()
+    for (const event of events) {
+      for (const key of projection.reads(event)) keys.add(key)
+    }
+    return [...keys]
+  },
   /** Applies one event; any failure becomes `ProjectionFailed`, which aborts the append. */
   applyEvent: (projection: Projection, event: RecordedEvent, documents: Documents) =>
     projection.apply(event, documents).pipe(

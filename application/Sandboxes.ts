@@ -88,6 +88,7 @@ export const projection = Projection.make({
   name: "sandboxes",
   version: 1,
   eventTypes: ["SandboxCreated", "SandboxStarting", "SandboxRunning", "SandboxStopping", "SandboxStopped", "SandboxFailed", "SandboxDeleted"],
+  reads: (event) => (event.type === "SandboxCreated" ? [] : [event.streamId.slice(`${SandboxAggregate.category}-`.length)]),
   apply: (event, documents) =>
     Effect.gen(function*() {
       const decoded = yield* Aggregate.decodeEvent(SandboxAggregate, event)

@@ -58,6 +58,14 @@ export const projection = Projection.make({
   name: "sessions",
   version: 1,
   eventTypes: ["SessionCreated", "MemberAdded", "MemberRemoved", "MessagePosted", "MessageEdited", "MessageDeleted", "SessionRenamed", "SessionArchived"],
+  reads: (event) => {
+    if (event.type === "SessionCreated") return []
+    const sessionId = event.streamId.slice(`${SessionAggregate.category}-`.length)
+    const messageId = (event.data as { readonly messageId?: unknown }).messageId
+    return event.type === "MessageEdited" || event.type === "MessageDeleted"
+      ? [sessionDoc(sessionId), ...(typeof messageId === "string" ? [messageDoc(sessionId, messageId)] : [])]
+      : [sessionDoc(sessionId)]
+  },
   apply: (event, documents) =>
     Effect.gen(function*() {
       const decoded = yield* Aggregate.decodeEvent(SessionAggregate, event)

@@ -63,6 +63,7 @@ export const projection = Projection.make({
   name: "tokens",
   version: 1,
   eventTypes: ["TokenSaved", "TokenRefreshed", "TokenDeleted"],
+  reads: (event) => (event.type === "TokenRefreshed" ? [event.streamId] : []),
   apply: (event, documents) =>
     Effect.gen(function*() {
       const decoded = yield* Aggregate.decodeEvent(TokenAggregate, event)

@@ -22,6 +22,16 @@ export interface ImportedRow extends EventRow {
   readonly position: number
 }
 
+/** One row of `strata_documents`. */
+export interface DocumentRow {
+  readonly projection: string
+  readonly generation: number
+  readonly key: string
+  readonly partition: string | null
+  readonly sort: string
+  readonly doc: string
+}
+
 /**
  * What differs between the SQL backends, and nothing else: everything the dialects share
  * is written once in `SqlEventStore`.
@@ -56,6 +66,8 @@ export interface Dialect {
    * version already in the log surfaces as a unique violation, and nothing is written.
    */
   readonly importRows: (sql: SqlClient, rows: ReadonlyArray<ImportedRow>) => Effect.Effect<void, SqlError>
+  /** Inserts or replaces documents, in as few round trips as the driver allows. */
+  readonly writeDocuments: (sql: SqlClient, rows: ReadonlyArray<DocumentRow>) => Effect.Effect<void, SqlError>
   /** After copied events were written with their own positions: makes the log's head follow. */
   readonly advanceHead: (sql: SqlClient, head: number) => Effect.Effect<void, SqlError>
   /** The position of the last committed event. */

@@ -3,6 +3,7 @@ import { SqlError } from "@effect/sql/SqlError"
 import { Effect, Option } from "effect"
 import type { Document, Documents } from "../../application/Projection.ts"
 import { StoreUnavailable } from "../../application/StoreError.ts"
+import type { Dialect, DocumentRow } from "./Dialect.ts"
 import { compile, execute } from "./Statements.ts"
 
 export const unavailable = (operation: string) => (error: SqlError) =>
@@ -32,14 +33,14 @@ export const withTransactionFailures = (sql: SqlClient): SqlClient =>
     }
   ) as SqlClient
 
-interface DocumentRow {
+interface ListedRow {
   readonly key: string
   readonly partition: string | null
   readonly sort: string
   readonly doc: string
 }
 
-const toDocument = (row: DocumentRow): Document => ({
+const toDocument = (row: ListedRow): Document => ({
   key: row.key,
   partition: row.partition,
   sort: row.sort,
@@ -88,7 +89,7 @@ export const sqlDocuments = (sql: SqlClient, projection: string, generation: num
       : order === "asc"
       ? sql`AND sort > ${after}`
       : sql`AND sort < ${after}`
-    return sql<DocumentRow>`SELECT key, partition, sort, doc FROM strata_documents
+    return sql<ListedRow>`SELECT key, partition, sort, doc FROM strata_documents
       WHERE projection = ${projection} AND generation = ${generation} AND partition = ${partition} ${cursor}
       ORDER BY sort ${direction}, key ${direction}
       ${limit === undefined ? sql`` : sql`LIMIT ${limit}`}`.pipe(
@@ -98,52 +99,60 @@ export const sqlDocuments = (sql: SqlClient, projection: string, generation: num
   }
 })
 
-/** Rows per multi-row upsert when a buffer is flushed. */
-const flushChunk = 200
+/** Keys per statement that names them (a lookup, a delete). */
+const keysPerStatement = 500
 
 /**
- * The documents of a generation being rebuilt, buffered: reads go to the buffer first,
- * writes stay in it until `flush`, which writes them in a few multi-row statements. A
- * rebuild chunk touches the same documents again and again (a counter per stream); this
- * turns each event's read and write into a map lookup.
+ * The documents of a generation being rebuilt (or written by an import), buffered: reads
+ * go to the buffer first, then to what `prefetch` fetched, and writes stay in the buffer
+ * until `flush`, which writes them in a few multi-row statements. A replay touches the same
+ * documents again and again (a counter per stream); with the chunk's keys fetched ahead,
+ * each event's read and write is a map lookup instead of a round trip.
  */
-export const bufferedDocuments = (sql: SqlClient, projection: string, generation: number) => {
+export const bufferedDocuments = (sql: SqlClient, dialect: Dialect, projection: string, generation: number) => {
   const direct = sqlDocuments(sql, projection, generation)
-  const buffer = new Map<string, Document | null>()
+  /** Written since the last flush, its JSON serialised once (which also keeps it from later mutation); null: deleted. */
+  const buffer = new Map<string, DocumentRow | null>()
+  /** As the database has them (JSON text; null: none), fetched ahead. */
+  const fetched = new Map<string, string | null>()
   const flush = Effect.gen(function*() {
-    const writes = [...buffer.values()].filter((document): document is Document => document !== null)
+    const writes = [...buffer.values()].filter((row): row is DocumentRow => row !== null)
     const deletes = [...buffer].filter(([, document]) => document === null).map(([key]) => key)
     buffer.clear()
-    for (let offset = 0; offset < writes.length; offset += flushChunk) {
-      const rows = writes.slice(offset, offset + flushChunk).map((document) => ({
-        projection,
-        generation,
-        key: document.key,
-        partition: document.partition,
-        sort: document.sort,
-        doc: JSON.stringify(document.doc)
-      }))
-      yield* sql`INSERT INTO strata_documents ${sql.insert(rows)}
-        ON CONFLICT (projection, generation, key)
-        DO UPDATE SET partition = excluded.partition, sort = excluded.sort, doc = excluded.doc`
-    }
-    for (let offset = 0; offset < deletes.length; offset += flushChunk) {
+    // What was fetched may be what the buffer just overwrote.
+    fetched.clear()
+    if (writes.length > 0) yield* dialect.writeDocuments(sql, writes)
+    for (let offset = 0; offset < deletes.length; offset += keysPerStatement) {
       yield* sql`DELETE FROM strata_documents WHERE projection = ${projection} AND generation = ${generation}
-        AND ${sql.in("key", deletes.slice(offset, offset + flushChunk))}`
+        AND ${sql.in("key", deletes.slice(offset, offset + keysPerStatement))}`
     }
   }).pipe(Effect.mapError(unavailable("write documents")))
+  const prefetch = (keys: ReadonlyArray<string>) =>
+    Effect.gen(function*() {
+      const wanted = keys.filter((key) => !buffer.has(key) && !fetched.has(key))
+      for (let offset = 0; offset < wanted.length; offset += keysPerStatement) {
+        const chunk = wanted.slice(offset, offset + keysPerStatement)
+        const rows = yield* sql<{ key: string; doc: string }>`SELECT key, doc FROM strata_documents
+          WHERE projection = ${projection} AND generation = ${generation} AND ${sql.in("key", chunk)}`
+        for (const key of chunk) fetched.set(key, null)
+        for (const row of rows) fetched.set(row.key, row.doc)
+      }
+    }).pipe(Effect.mapError(unavailable("read documents")))
   const documents: Documents = {
-    get: (key) =>
-      buffer.has(key)
-        ? Effect.succeed(Option.map(Option.fromNullable(buffer.get(key)), (document) => JSON.parse(JSON.stringify(document.doc))))
-        : direct.get(key),
+    get: (key) => {
+      const written = buffer.get(key)
+      if (written !== undefined) return Effect.succeed(Option.map(Option.fromNullable(written), (row) => JSON.parse(row.doc)))
+      const stored = fetched.get(key)
+      if (stored !== undefined) return Effect.succeed(Option.map(Option.fromNullable(stored), (doc) => JSON.parse(doc)))
+      return direct.get(key)
+    },
     put: (key, doc, index) =>
       Effect.sync(() => {
-        buffer.set(key, { key, partition: index?.partition ?? null, sort: index?.sort ?? "", doc: JSON.parse(JSON.stringify(doc)) })
+        buffer.set(key, { projection, generation, key, partition: index?.partition ?? null, sort: index?.sort ?? "", doc: JSON.stringify(doc) })
       }),
     delete: (key) => Effect.sync(() => void buffer.set(key, null)),
     // A listing sees the database, so what is buffered goes there first.
     list: (query) => Effect.zipRight(flush, direct.list(query))
   }
-  return { documents, flush }
+  return { documents, flush, prefetch }
 }

@@ -131,11 +131,13 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
           if (generation === undefined) continue
           // Many events at once (an import, a large append): their documents are written
           // together at the end, as a rebuild writes them; one event writes straight through.
-          const buffered = rows.length > 1 ? bufferedDocuments(sql, projection.name, toNumber(generation.generation)) : undefined
+          const events = rows.flatMap((row, index) =>
+            projection.eventTypes.includes(row.type) ? [toRecordedEvent({ ...row, position: firstPosition + index })] : []
+          )
+          const buffered = rows.length > 1 ? bufferedDocuments(sql, dialect, projection.name, toNumber(generation.generation)) : undefined
+          if (buffered) yield* buffered.prefetch(Projection.readsOf(projection, events))
           const documents = buffered?.documents ?? sqlDocuments(sql, projection.name, toNumber(generation.generation))
-          for (const [index, row] of rows.entries()) {
-            if (!projection.eventTypes.includes(row.type)) continue
-            const event = toRecordedEvent({ ...row, position: firstPosition + index })
+          for (const event of events) {
             yield* Projection.applyEvent(projection, event, documents)
           }
           if (buffered) yield* buffered.flush

@@ -125,9 +125,10 @@ export const make = (dialect: Dialect, reader: Option.Option<Connection> = Optio
             type, schema_version, data, actor, correlation_id, causation_id, recorded_at
           FROM strata_events WHERE position > ${after} AND position <= ${upTo}
             AND ${sql.in("type", projection.eventTypes)} ORDER BY position`
-        const { documents, flush } = bufferedDocuments(sql, projection.name, generation)
-        for (const row of events) {
-          const event = toRecordedEvent(row)
+        const { documents, flush, prefetch } = bufferedDocuments(sql, dialect, projection.name, generation)
+        const recorded = events.map(toRecordedEvent)
+        yield* prefetch(Projection.readsOf(projection, recorded))
+        for (const event of recorded) {
           yield* Projection.applyEvent(projection, event, documents)
         }
         yield* flush

@@ -39,6 +39,12 @@ const importSql = `INSERT INTO strata_events (${importColumns})
   SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::int[], $7::text[], $8::text[],
     $9::text[], $10::text[], $11::text[])`
 
+/** Any number of documents: one statement, six arrays. */
+const upsertDocuments = `INSERT INTO strata_documents (projection, generation, key, partition, sort, doc)
+  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
+  ON CONFLICT (projection, generation, key)
+  DO UPDATE SET partition = excluded.partition, sort = excluded.sort, doc = excluded.doc`
+
 const insertRows = (sql: SqlClient, rows: ReadonlyArray<ImportedRow>) =>
   execute(sql, importSql, [
     rows.map((row) => row.position),
@@ -156,6 +162,15 @@ export const postgresDialect: Dialect = {
     ]).pipe(Effect.map(([row]) => (row?.first === null || row?.first === undefined ? undefined : toNumber(row.first)))),
   importRows: (sql, rows) =>
     rows.length < copyFrom ? Effect.asVoid(insertRows(sql, rows)) : copyRows(sql, rows),
+  writeDocuments: (sql, rows) =>
+    Effect.asVoid(execute(sql, upsertDocuments, [
+      rows.map((row) => row.projection),
+      rows.map((row) => row.generation),
+      rows.map((row) => row.key),
+      rows.map((row) => row.partition),
+      rows.map((row) => row.sort),
+      rows.map((row) => row.doc)
+    ])),
   advanceHead: (sql, head) =>
     Effect.asVoid(sql`UPDATE strata_log SET head = ${head} WHERE id = 1 RETURNING (SELECT pg_notify(${appendedChannel}, 'appended'))`),
   head: (sql) => sql<{ head: string }>`SELECT head FROM strata_log WHERE id = 1`.pipe(Effect.map(([row]) => toNumber(row?.head))),

@@ -26,6 +26,15 @@ const insertSql = (count: number) => {
 }
 const insertSqlCache = new Map<number, string>()
 
+/** Documents per INSERT: 6 parameters each. */
+const documentChunk = 500
+
+const upsertDocuments = (count: number) =>
+  `INSERT INTO strata_documents (projection, generation, key, partition, sort, doc)
+  VALUES ${Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?)").join(", ")}
+  ON CONFLICT (projection, generation, key)
+  DO UPDATE SET partition = excluded.partition, sort = excluded.sort, doc = excluded.doc`
+
 /** Copied rows per INSERT: 11 parameters each, 5,500 in all, below the limit of 32,766. */
 const importChunk = 500
 
@@ -74,6 +83,16 @@ export const sqliteDialect: Dialect = {
             row.correlation_id, row.causation_id, row.recorded_at)
         }
         return execute(sql, importSql(chunk.length), params)
+      },
+      { discard: true }
+    ),
+  writeDocuments: (sql, rows) =>
+    Effect.forEach(
+      Array.from({ length: Math.ceil(rows.length / documentChunk) }, (_, index) => rows.slice(index * documentChunk, (index + 1) * documentChunk)),
+      (chunk) => {
+        const params: Array<unknown> = []
+        for (const row of chunk) params.push(row.projection, row.generation, row.key, row.partition, row.sort, row.doc)
+        return execute(sql, upsertDocuments(chunk.length), params)
       },
       { discard: true }
     ),
