@@ -182,23 +182,11 @@ const rawLibsql = (url: string): Raw => {
   }
 }
 
-/** strata's append statement (adapters/sql/postgresDialect.ts), notification included: it is paid at every commit. */
-const pgAppend = `
-WITH head AS (
-  UPDATE strata_log SET head = head + $1
-  WHERE id = 1 AND fenced_at IS NULL
-    AND ($2::bigint = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_id = $3 AND version = $2::bigint))
-  RETURNING head - $1 AS base
-), inserted AS (
-  INSERT INTO strata_events (position, event_id, stream_id, version, type, schema_version, data,
-    actor, correlation_id, causation_id, recorded_at)
-  SELECT head.base + e.ord, e.event_id, $3, $2::bigint + e.ord, e.type, e.schema_version, e.data,
-    e.actor, e.correlation_id, e.causation_id, $4
-  FROM head, unnest($5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[])
-    WITH ORDINALITY AS e(event_id, type, schema_version, data, actor, correlation_id, causation_id, ord)
-  RETURNING position
-)
-SELECT MIN(position) AS first, (SELECT pg_notify('strata_log', 'appended')) AS notified FROM inserted`
+/**
+ * strata's append call (adapters/sql/postgresDialect.ts): the server-side function of
+ * migration 0005, with one append — what strata sends for an append that arrives alone.
+ */
+const pgAppend = `SELECT write_index, first_position FROM strata_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
 
 const rawPostgres = (url: string): Raw => {
   const pool = new pg.Pool({ connectionString: url, max: 10 })
@@ -206,17 +194,17 @@ const rawPostgres = (url: string): Raw => {
     append: async (streamId, expectedVersion, count) => {
       const each = <A>(value: A) => Array.from({ length: count }, () => value)
       await pool.query(pgAppend, [
-        count,
-        expectedVersion,
-        streamId,
-        new Date().toISOString(),
+        [streamId],
+        [expectedVersion],
+        [count],
         Array.from({ length: count }, () => uuidV7()),
         each("Happened"),
         each(1),
         Array.from({ length: count }, (_, i) => payload(i)),
         each("bench"),
         each(null),
-        each(null)
+        each(null),
+        each(new Date().toISOString())
       ])
     },
     readStream: async (streamId) =>

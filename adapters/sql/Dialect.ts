@@ -58,6 +58,17 @@ export interface Dialect {
    * shared transaction would only put their round trips in a row.
    */
   readonly groupCommit: boolean
+  /**
+   * Where the backend has it: a whole group commit's appends in one statement, each at its
+   * own expected version, positions following in the order given. Resolves to each
+   * append's first position, or `undefined` for one refused because its stream moved (the
+   * others are written); a fenced log refuses all. A race with an append elsewhere
+   * surfaces as a unique violation, failing the group.
+   */
+  readonly insertGroup?: (
+    sql: SqlClient,
+    writes: ReadonlyArray<{ readonly expectedVersion: number; readonly rows: ReadonlyArray<EventRow> }>
+  ) => Effect.Effect<ReadonlyArray<number | undefined>, SqlError>
   /** The most rows one `insertEvents` takes; more need a transaction around several. */
   readonly maxRowsPerInsert: number
   /**

@@ -181,14 +181,29 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
      * wrote nothing (its one statement failed as a whole) and leaves the others be; any
      * other failure fails the transaction, and each append is tried again alone.
      */
+    const oneAfterAnother = (writes: ReadonlyArray<Write>) =>
+      sql.withTransaction(Effect.forEach(writes, ({ expectedVersion, rows }) =>
+        insert(expectedVersion, rows).pipe(
+          Effect.map(Exit.succeed),
+          Effect.catchAll((error) => refused(error) ? Effect.succeed(Exit.fail(error)) : Effect.fail(error))
+        )))
+
+    /** Where the backend writes a group in one statement: then its projections, in the same transaction. */
+    const inOneStatement = (insertGroup: NonNullable<Dialect["insertGroup"]>) => (writes: ReadonlyArray<Write>) => {
+      const group = Effect.gen(function*() {
+        const firsts = yield* insertGroup(sql, writes)
+        // The appends written follow each other in the log, in the order given.
+        const written = writes.filter((_, index) => firsts[index] !== undefined)
+        const first = firsts.find((position) => position !== undefined)
+        if (first !== undefined) yield* applyInline(written.flatMap(({ rows }) => rows), first)
+        return firsts.map((position) => position === undefined ? Exit.fail(new PreconditionFailed()) : Exit.succeed(position))
+      })
+      return writes.some(({ rows }) => needsTransaction(rows)) ? sql.withTransaction(group) : group
+    }
+
     const groupCommit = Batching.make({
       alone: insertAlone,
-      together: (writes) =>
-        sql.withTransaction(Effect.forEach(writes, ({ expectedVersion, rows }) =>
-          insert(expectedVersion, rows).pipe(
-            Effect.map(Exit.succeed),
-            Effect.catchAll((error) => refused(error) ? Effect.succeed(Exit.fail(error)) : Effect.fail(error))
-          )))
+      together: dialect.insertGroup === undefined ? oneAfterAnother : inOneStatement(dialect.insertGroup)
     }, { maxBatch: maxGroup, scope, gather: true })
 
     /** Appends larger than one statement are written alone: a group could only refuse them whole by failing. */

@@ -2,34 +2,40 @@ import { type SqlClient, TransactionConnection } from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
 import { Effect, Option } from "effect"
 import { migrations } from "../../migrations/postgres/index.ts"
-import { type Dialect, type ImportedRow, toNumber } from "./Dialect.ts"
+import { type Dialect, type EventRow, type ImportedRow, toNumber } from "./Dialect.ts"
 import { execute } from "./Statements.ts"
 
-/** Every append notifies this channel at its commit; the payload says nothing, followers read from where they are (it is not empty: the driver drops empty ones). */
+/** Every append notifies this channel at its commit (`strata_append` names it too); the payload says nothing, followers read from where they are (it is not empty: the driver drops empty ones). */
 export const appendedChannel = "strata_log"
 
 /**
- * One statement, one round trip: round trips, not fsync, bound a Postgres append. The
- * head row's lock is held from the UPDATE to the commit, so positions follow commit order
- * (a sequence would not: a transaction could take position 5, commit after 6, and a
- * reader at 6 would never see it).
+ * Appends go through `strata_append` (migration 0005), which takes a group commit's appends
+ * at once, each at its own expected version: planned once per connection, one round trip.
+ * The head row's lock is held from the call to the commit, so positions follow commit order
+ * (a sequence would not: a transaction could take position 5, commit after 6, and a reader
+ * at 6 would never see it).
  */
-const insertEvents = `
-WITH head AS (
-  UPDATE strata_log SET head = head + $1
-  WHERE id = 1 AND fenced_at IS NULL
-    AND ($2::bigint = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_id = $3 AND version = $2::bigint))
-  RETURNING head - $1 AS base
-), inserted AS (
-  INSERT INTO strata_events (position, event_id, stream_id, version, type, schema_version, data,
-    actor, correlation_id, causation_id, recorded_at)
-  SELECT head.base + e.ord, e.event_id, $3, $2::bigint + e.ord, e.type, e.schema_version, e.data,
-    e.actor, e.correlation_id, e.causation_id, $4
-  FROM head, unnest($5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[])
-    WITH ORDINALITY AS e(event_id, type, schema_version, data, actor, correlation_id, causation_id, ord)
-  RETURNING position
-)
-SELECT MIN(position) AS first, (SELECT pg_notify('${appendedChannel}', 'appended')) AS notified FROM inserted`
+const appendSql = `SELECT write_index, first_position FROM strata_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
+
+const appendWrites = (sql: SqlClient, writes: ReadonlyArray<{ readonly expectedVersion: number; readonly rows: ReadonlyArray<EventRow> }>) => {
+  const rows = writes.flatMap((write) => write.rows)
+  return execute<{ write_index: number; first_position: string }>(sql, appendSql, [
+    writes.map((write) => write.rows[0]!.stream_id),
+    writes.map((write) => write.expectedVersion),
+    writes.map((write) => write.rows.length),
+    rows.map((row) => row.event_id),
+    rows.map((row) => row.type),
+    rows.map((row) => row.schema_version),
+    rows.map((row) => row.data),
+    rows.map((row) => row.actor),
+    rows.map((row) => row.correlation_id),
+    rows.map((row) => row.causation_id),
+    rows.map((row) => row.recorded_at)
+  ]).pipe(Effect.map((written) => {
+    const firsts = new Map(written.map((row) => [row.write_index, toNumber(row.first_position)]))
+    return writes.map((_, index) => firsts.get(index + 1))
+  }))
+}
 
 const importColumns = `position, event_id, stream_id, version, type, schema_version, data, actor, correlation_id,
   causation_id, recorded_at`
@@ -144,22 +150,11 @@ const copyRows = (sql: SqlClient, rows: ReadonlyArray<ImportedRow>) =>
 export const postgresDialect: Dialect = {
   name: "postgres",
   migrations,
-  groupCommit: false,
+  groupCommit: true,
   maxRowsPerInsert: Number.POSITIVE_INFINITY,
   insertEvents: (sql, expectedVersion, rows) =>
-    execute<{ first: string | null }>(sql, insertEvents, [
-      rows.length,
-      expectedVersion,
-      rows[0]!.stream_id,
-      rows[0]!.recorded_at,
-      rows.map((row) => row.event_id),
-      rows.map((row) => row.type),
-      rows.map((row) => row.schema_version),
-      rows.map((row) => row.data),
-      rows.map((row) => row.actor),
-      rows.map((row) => row.correlation_id),
-      rows.map((row) => row.causation_id)
-    ]).pipe(Effect.map(([row]) => (row?.first === null || row?.first === undefined ? undefined : toNumber(row.first)))),
+    Effect.map(appendWrites(sql, [{ expectedVersion, rows }]), ([first]) => first),
+  insertGroup: appendWrites,
   importRows: (sql, rows) =>
     rows.length < copyFrom ? Effect.asVoid(insertRows(sql, rows)) : copyRows(sql, rows),
   writeDocuments: (sql, rows) =>
