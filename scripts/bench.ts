@@ -230,21 +230,10 @@ const rawPostgres = (url: string): Raw => {
  * identity column, so inserts run side by side and only the unique index orders them.
  */
 const parallelSchema = [
-  `CREATE TABLE bench_parallel_events (
-    position BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    event_id TEXT NOT NULL UNIQUE,
-    stream_id TEXT NOT NULL,
-    version BIGINT NOT NULL,
-    type TEXT NOT NULL,
-    schema_version INTEGER NOT NULL,
-    data TEXT NOT NULL,
-    actor TEXT,
-    correlation_id TEXT,
-    causation_id TEXT,
-    recorded_at TEXT NOT NULL,
-    UNIQUE (stream_id, version)
-  )`,
-  "CREATE INDEX bench_parallel_events_type ON bench_parallel_events (type, position)"
+  // strata's own table as its migration made it — columns, constraints, indexes — with
+  // positions from an identity column instead of the head row.
+  "CREATE TABLE bench_parallel_events (LIKE strata_events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)",
+  "ALTER TABLE bench_parallel_events ALTER COLUMN position ADD GENERATED ALWAYS AS IDENTITY"
 ]
 
 /** One event at the expected version: a writer that lost the race gets the unique index's violation, as a conflict. */

@@ -43,8 +43,8 @@ export interface Dialect {
    * Inserts `rows` in one statement, provided the log is not fenced and the stream is at
    * `expectedVersion` (0: no stream), with positions in commit order so that a reader
    * going by position never skips a late commit. Resolves to the first position, or
-   * `undefined` when the precondition failed (nothing written). A version race surfaces
-   * as a unique violation.
+   * `undefined` when the precondition failed (nothing written). A version race may
+   * surface as a unique violation.
    */
   readonly insertEvents: (
     sql: SqlClient,
@@ -52,18 +52,10 @@ export interface Dialect {
     rows: ReadonlyArray<EventRow>
   ) => Effect.Effect<number | undefined, SqlError>
   /**
-   * Whether appends arriving together are committed together. SQLite and LibSQL write
-   * through one connection, so a shared commit is pure gain; Postgres appends run on
-   * connections of their own, a statement and its commit in one round trip each, and a
-   * shared transaction would only put their round trips in a row.
-   */
-  readonly groupCommit: boolean
-  /**
    * Where the backend has it: a whole group commit's appends in one statement, each at its
    * own expected version, positions following in the order given. Resolves to each
    * append's first position, or `undefined` for one refused because its stream moved (the
-   * others are written); a fenced log refuses all. A race with an append elsewhere
-   * surfaces as a unique violation, failing the group.
+   * others are written); a fenced log refuses all. Any other failure fails the group.
    */
   readonly insertGroup?: (
     sql: SqlClient,

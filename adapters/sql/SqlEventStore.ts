@@ -208,7 +208,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
 
     /** Appends larger than one statement are written alone: a group could only refuse them whole by failing. */
     const write = (expectedVersion: number, rows: ReadonlyArray<EventRow>) =>
-      dialect.groupCommit && rows.length <= dialect.maxRowsPerInsert
+      rows.length <= dialect.maxRowsPerInsert
         ? groupCommit({ expectedVersion, rows })
         : insertAlone({ expectedVersion, rows })
 

@@ -17,6 +17,17 @@ export const appendedChannel = "strata_log"
  */
 const appendSql = `SELECT write_index, first_position FROM strata_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
 
+/** The columns an event row carries besides its place (position, stream, version), one array each, in the functions' order. */
+const eventFields = (rows: ReadonlyArray<EventRow>) => [
+  rows.map((row) => row.type),
+  rows.map((row) => row.schema_version),
+  rows.map((row) => row.data),
+  rows.map((row) => row.actor),
+  rows.map((row) => row.correlation_id),
+  rows.map((row) => row.causation_id),
+  rows.map((row) => row.recorded_at)
+]
+
 const appendWrites = (sql: SqlClient, writes: ReadonlyArray<{ readonly expectedVersion: number; readonly rows: ReadonlyArray<EventRow> }>) => {
   const rows = writes.flatMap((write) => write.rows)
   return execute<{ write_index: number; first_position: string }>(sql, appendSql, [
@@ -24,13 +35,7 @@ const appendWrites = (sql: SqlClient, writes: ReadonlyArray<{ readonly expectedV
     writes.map((write) => write.expectedVersion),
     writes.map((write) => write.rows.length),
     rows.map((row) => row.event_id),
-    rows.map((row) => row.type),
-    rows.map((row) => row.schema_version),
-    rows.map((row) => row.data),
-    rows.map((row) => row.actor),
-    rows.map((row) => row.correlation_id),
-    rows.map((row) => row.causation_id),
-    rows.map((row) => row.recorded_at)
+    ...eventFields(rows)
   ]).pipe(Effect.map((written) => {
     const firsts = new Map(written.map((row) => [row.write_index, toNumber(row.first_position)]))
     return writes.map((_, index) => firsts.get(index + 1))
@@ -57,13 +62,7 @@ const insertRows = (sql: SqlClient, rows: ReadonlyArray<ImportedRow>) =>
     rows.map((row) => row.event_id),
     rows.map((row) => row.stream_id),
     rows.map((row) => row.version),
-    rows.map((row) => row.type),
-    rows.map((row) => row.schema_version),
-    rows.map((row) => row.data),
-    rows.map((row) => row.actor),
-    rows.map((row) => row.correlation_id),
-    rows.map((row) => row.causation_id),
-    rows.map((row) => row.recorded_at)
+    ...eventFields(rows)
   ])
 
 /** From this many rows on, `COPY` pays for its second round trip. */
@@ -150,7 +149,6 @@ const copyRows = (sql: SqlClient, rows: ReadonlyArray<ImportedRow>) =>
 export const postgresDialect: Dialect = {
   name: "postgres",
   migrations,
-  groupCommit: true,
   maxRowsPerInsert: Number.POSITIVE_INFINITY,
   insertEvents: (sql, expectedVersion, rows) =>
     Effect.map(appendWrites(sql, [{ expectedVersion, rows }]), ([first]) => first),

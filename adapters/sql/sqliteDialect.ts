@@ -58,7 +58,6 @@ const importSqlCache = new Map<number, string>()
 export const sqliteDialect: Dialect = {
   name: "sqlite",
   migrations,
-  groupCommit: true,
   maxRowsPerInsert,
   insertEvents: (sql, expectedVersion, rows) => {
     const streamId = rows[0]!.stream_id
