@@ -71,6 +71,11 @@ export interface Dialect {
   readonly importRows: (sql: SqlClient, rows: ReadonlyArray<ImportedRow>) => Effect.Effect<void, SqlError>
   /** Inserts or replaces documents, in as few round trips as the driver allows. */
   readonly writeDocuments: (sql: SqlClient, rows: ReadonlyArray<DocumentRow>) => Effect.Effect<void, SqlError>
+  /**
+   * Deletes up to `limit` documents of one generation, in one statement whose cost stays
+   * linear in `limit` whatever the planner believes about the table.
+   */
+  readonly dropDocuments: (sql: SqlClient, projection: string, generation: number, limit: number) => Effect.Effect<void, SqlError>
   /** After copied events were written with their own positions: makes the log's head follow. */
   readonly advanceHead: (sql: SqlClient, head: number) => Effect.Effect<void, SqlError>
   /** The position of the last committed event. */

@@ -141,9 +141,7 @@ export const make = (dialect: Dialect, reader: Option.Option<Connection> = Optio
       Effect.gen(function*() {
         const retired = (yield* rows(name)).filter((row) => row.status === "retired")
         for (const { generation } of retired) {
-          yield* sql`DELETE FROM strata_documents WHERE projection = ${name} AND generation = ${generation}
-            AND key IN (SELECT key FROM strata_documents WHERE projection = ${name} AND generation = ${generation}
-              LIMIT ${chunkSize})`
+          yield* dialect.dropDocuments(sql, name, generation, chunkSize)
           const left = yield* sql`SELECT 1 AS one FROM strata_documents
             WHERE projection = ${name} AND generation = ${generation} LIMIT 1`
           if (left.length > 0) return false

@@ -164,6 +164,13 @@ export const postgresDialect: Dialect = {
       rows.map((row) => row.sort),
       rows.map((row) => row.doc)
     ])),
+  // Written as `key IN (SELECT …)`, the planner — with statistics from before the table
+  // grew, as right after a rebuild wrote it — chose a nested loop rescanning the subquery per
+  // row: 40 s for 13,600 documents. Row addresses gathered once make a TID scan, planned
+  // the same whatever the statistics say.
+  dropDocuments: (sql, projection, generation, limit) =>
+    Effect.asVoid(sql`DELETE FROM strata_documents WHERE ctid = ANY(ARRAY(
+      SELECT ctid FROM strata_documents WHERE projection = ${projection} AND generation = ${generation} LIMIT ${limit}))`),
   advanceHead: (sql, head) =>
     Effect.asVoid(sql`UPDATE strata_log SET head = ${head} WHERE id = 1 RETURNING (SELECT pg_notify(${appendedChannel}, 'appended'))`),
   head: (sql) => sql<{ head: string }>`SELECT head FROM strata_log WHERE id = 1`.pipe(Effect.map(([row]) => toNumber(row?.head))),

@@ -95,6 +95,11 @@ export const sqliteDialect: Dialect = {
       },
       { discard: true }
     ),
+  // SQLite runs an uncorrelated IN (SELECT …) once, into a temporary index.
+  dropDocuments: (sql, projection, generation, limit) =>
+    Effect.asVoid(sql`DELETE FROM strata_documents WHERE projection = ${projection} AND generation = ${generation}
+      AND key IN (SELECT key FROM strata_documents WHERE projection = ${projection} AND generation = ${generation}
+        LIMIT ${limit})`),
   // Positions are rowids: the head is the largest one, nothing to advance.
   advanceHead: () => Effect.void,
   head: (sql) => sql.unsafe<{ head: number }>(head).pipe(Effect.map(([row]) => toNumber(row?.head))),

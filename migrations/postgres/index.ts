@@ -4,11 +4,13 @@ import keyRing from "./0002_key_ring.ts"
 import auditIndexes from "./0003_audit_indexes.ts"
 import controlRecords from "./0004_control_records.ts"
 import appendFunction from "./0005_append_function.ts"
+import appendIndexOnly from "./0006_append_index_only.ts"
 
 export const migrations = Migrator.fromRecord({
   "0001_event_log": eventLog,
   "0002_key_ring": keyRing,
   "0003_audit_indexes": auditIndexes,
   "0004_control_records": controlRecords,
-  "0005_append_function": appendFunction
+  "0005_append_function": appendFunction,
+  "0006_append_index_only": appendIndexOnly
 })
