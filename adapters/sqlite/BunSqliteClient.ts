@@ -1,0 +1,180 @@
+/**
+ * Effect SQL client over `bun:sqlite`, for effect 4.1.0.
+ *
+ * Why this file exists: the official `@effect/sql-sqlite-bun` (last release
+ * 4.0.0-beta.103) does not load with `effect@4.1.0`: it imports
+ * `effect/unstable/sql/*` and `effect/unstable/reactivity/*`, which 4.1 moved to
+ * `effect/sql/*` and `effect/reactivity/*`. This is that driver's structure
+ * ported to 4.1's `SqlClient.make` / `SqlClient.makeSqliteAcquirers`.
+ *
+ * When to swap back: as soon as `@effect/sql-sqlite-bun` publishes a version
+ * whose `effect` peer range includes 4.1, delete this file and use its
+ * `SqliteClient.layer` (keep passing `beginTransaction` / the pragmas: it turns
+ * WAL on by default unless `disableWAL: true`).
+ *
+ * Differences from the official driver: WAL is not forced (run your own
+ * `pragmas`, in order, before anything else touches the file), `safeIntegers`
+ * can be set client-wide, `executeUnprepared` runs an uncached statement, and an
+ * error's reason message carries the driver's message.
+ */
+import { Database } from "bun:sqlite"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import type * as Scope from "effect/Scope"
+import * as Semaphore from "effect/Semaphore"
+import * as Stream from "effect/Stream"
+import * as Reactivity from "effect/reactivity/Reactivity"
+import * as Client from "effect/sql/SqlClient"
+import type { Connection } from "effect/sql/SqlConnection"
+import { classifySqliteError, SqlError } from "effect/sql/SqlError"
+import * as Statement from "effect/sql/Statement"
+
+export interface BunSqliteClient extends Client.SqlClient {
+  readonly config: BunSqliteClientConfig
+  readonly sdk: Database
+  /** `sqlite3_serialize` of the main database. */
+  readonly export: Effect.Effect<Uint8Array, SqlError>
+  readonly loadExtension: (path: string) => Effect.Effect<void, SqlError>
+  /** Not supported in sqlite */
+  readonly updateValues: never
+}
+
+export const BunSqliteClient = Context.Service<BunSqliteClient>("e4lab/sql/BunSqliteClient")
+
+export interface BunSqliteClientConfig {
+  readonly filename: string
+  readonly readonly?: boolean | undefined
+  readonly create?: boolean | undefined
+  readonly readwrite?: boolean | undefined
+  /** Statements run in order right after opening (e.g. `PRAGMA busy_timeout = 5000`, then WAL). */
+  readonly pragmas?: ReadonlyArray<string> | undefined
+  /** Integers come back as `bigint` for every query; otherwise per effect with `SqlClient.SafeIntegers`. */
+  readonly safeIntegers?: boolean | undefined
+  /** The statement that opens a transaction, e.g. `BEGIN IMMEDIATE` (default `BEGIN`). */
+  readonly beginTransaction?: string | undefined
+  readonly spanAttributes?: Record<string, unknown> | undefined
+  readonly transformResultNames?: ((str: string) => string) | undefined
+  readonly transformQueryNames?: ((str: string) => string) | undefined
+}
+
+const errorMessage = (cause: unknown, message: string) =>
+  cause instanceof Error ? `${message}: ${cause.message}` : message
+
+/** A `SqlError` whose `reason.cause` is the driver's error (`reason` is classified, e.g. `UniqueViolation`). */
+const sqlError = (cause: unknown, message: string, operation: string) =>
+  new SqlError({ reason: classifySqliteError(cause, { message: errorMessage(cause, message), operation }) })
+
+const open = (options: BunSqliteClientConfig) =>
+  Effect.acquireRelease(
+    Effect.try({
+      try: () => {
+        const db = new Database(options.filename, {
+          readonly: options.readonly,
+          readwrite: options.readonly === true ? undefined : (options.readwrite ?? true),
+          create: options.readonly === true ? undefined : (options.create ?? true)
+        } as any)
+        try {
+          for (const pragma of options.pragmas ?? []) db.run(pragma)
+          return db
+        } catch (error) {
+          db.close()
+          throw error
+        }
+      },
+      catch: (cause) => sqlError(cause, `Failed to open ${options.filename}`, "connect")
+    }),
+    (db) => Effect.sync(() => db.close())
+  )
+
+export const make = (
+  options: BunSqliteClientConfig
+): Effect.Effect<BunSqliteClient, SqlError, Scope.Scope | Reactivity.Reactivity> =>
+  Effect.gen(function*() {
+    const compiler = Statement.makeCompilerSqlite(options.transformQueryNames)
+    const transformRows = options.transformResultNames
+      ? Statement.defaultTransforms(options.transformResultNames).array
+      : undefined
+
+    const db = yield* open(options)
+
+    // `cached`: `db.query` keeps one prepared statement per SQL text; `db.prepare` a throwaway one.
+    const run = (sql: string, params: ReadonlyArray<unknown>, values: boolean, cached: boolean) =>
+      Effect.withFiber<Array<any>, SqlError>((fiber) => {
+        const safe = options.safeIntegers === true || Context.get(fiber.context, Client.SafeIntegers)
+        let statement: ReturnType<Database["query"]>
+        try {
+          statement = cached ? db.query(sql) : db.prepare(sql)
+        } catch (cause) {
+          return Effect.fail(sqlError(cause, "Failed to prepare statement", "prepare"))
+        }
+        try {
+          statement.safeIntegers(safe)
+          const args = params as Array<any>
+          return Effect.succeed((values ? statement.values(...args) : statement.all(...args)) ?? [])
+        } catch (cause) {
+          return Effect.fail(sqlError(cause, "Failed to execute statement", "execute"))
+        } finally {
+          if (!cached) statement.finalize()
+        }
+      })
+
+    const connection: Connection = {
+      execute: (sql, params, transformRows) =>
+        transformRows ? Effect.map(run(sql, params, false, true), transformRows) : run(sql, params, false, true),
+      executeRaw: (sql, params) => run(sql, params, false, true),
+      executeValues: (sql, params) => run(sql, params, true, true),
+      executeValuesUnprepared: (sql, params) => run(sql, params, true, false),
+      executeUnprepared: (sql, params, transformRows) =>
+        transformRows ? Effect.map(run(sql, params, false, false), transformRows) : run(sql, params, false, false),
+      executeStream: () => Stream.die(new Error("BunSqliteClient: executeStream (sql.stream) is not implemented"))
+    }
+
+    // One connection behind a semaphore: a statement borrows it, a transaction leases it
+    // until it ends; `isTransaction` skips the ROLLBACK when BEGIN itself failed.
+    const { acquirer, borrower, transactionAcquirer, onCommitFailure, isTransaction } = Client.makeSqliteAcquirers({
+      connection: Effect.succeed(connection),
+      semaphore: yield* Semaphore.make(1),
+      isTransaction: () => db.inTransaction
+    })
+
+    const client = yield* Client.make({
+      driver: "sqlite-bun",
+      acquirer,
+      borrower,
+      transactionAcquirer,
+      onCommitFailure,
+      isTransaction,
+      compiler,
+      prepareTransactionControls: true,
+      beginTransaction: options.beginTransaction,
+      releaseSavepoint: (name) => `RELEASE SAVEPOINT ${name}`,
+      spanAttributes: [
+        ...(options.spanAttributes ? Object.entries(options.spanAttributes) : []),
+        ["db.system.name", "sqlite"]
+      ],
+      transformRows
+    })
+
+    return Object.assign(client as BunSqliteClient, {
+      config: options,
+      sdk: db,
+      export: borrower(() =>
+        Effect.try({ try: () => db.serialize() as Uint8Array, catch: (cause) => sqlError(cause, "Failed to export database", "export") })
+      ),
+      loadExtension: (path: string) =>
+        borrower(() =>
+          Effect.try({
+            try: () => db.loadExtension(path),
+            catch: (cause) => sqlError(cause, "Failed to load extension", "loadExtension")
+          })
+        )
+    })
+  })
+
+/** Provides both `BunSqliteClient` and `SqlClient` (with its own `Reactivity`). */
+export const layer = (config: BunSqliteClientConfig): Layer.Layer<BunSqliteClient | Client.SqlClient, SqlError> =>
+  Layer.effectContext(
+    Effect.map(make(config), (client) =>
+      Context.make(BunSqliteClient, client).pipe(Context.add(Client.SqlClient, client)))
+  ).pipe(Layer.provide(Reactivity.layer))
