@@ -1,8 +1,7 @@
-import { BunContext, BunRuntime } from "@effect/platform-bun"
-import { Command } from "@effect/cli"
+import { NodeRuntime, NodeServices } from "@effect/platform-node"
 import { hostname } from "node:os"
 import { dirname, join } from "node:path"
-import { Cause, Effect, Either, Layer, Schema } from "effect"
+import { Cause, Effect, Exit, Layer, Result, Schema } from "effect"
 import { InlineProjections, type Projection } from "./application/Projection.ts"
 import type { Secrets } from "./application/Secrets.ts"
 import * as ServingStore from "./application/ServingStore.ts"
@@ -95,7 +94,7 @@ const inDataDirectory = (url: DatabaseUrl, file: string) => {
 const secretsLayer = (url: DatabaseUrl) =>
   url._tag === "Memory"
     ? AesGcmSecrets.layer(MasterKeys.ephemeral())
-    : Layer.unwrapEffect(Effect.map(MasterKeys.fromConfig(inDataDirectory(url, "master.key")), AesGcmSecrets.layer))
+    : Layer.unwrap(Effect.map(MasterKeys.fromConfig(inDataDirectory(url, "master.key")), AesGcmSecrets.layer))
 
 export const storeWithSecrets = (url: DatabaseUrl) => Layer.provideMerge(secretsLayer(url), storeLayer(url))
 
@@ -109,9 +108,9 @@ export const servingStore = (url: DatabaseUrl) =>
     ServingStore.layer(
       storeWithSecrets(url),
       (raw) =>
-        Either.match(DatabaseUrls.parse(raw), {
-          onLeft: Effect.fail,
-          onRight: (target) => Layer.build(storeWithSecrets(target))
+        Result.match(DatabaseUrls.parse(raw), {
+          onFailure: Effect.fail,
+          onSuccess: (target) => Layer.build(storeWithSecrets(target))
         }),
       `${hostname()}:${process.pid}`
     )
@@ -120,7 +119,7 @@ export const servingStore = (url: DatabaseUrl) =>
 /** What serving needs: the store, secrets, the admin token, and the reference data this version ships. */
 export const appLayer = (url: DatabaseUrl): Layer.Layer<Store | Secrets | AdminToken | ServingStore.Serving, unknown> =>
   Layer.effectDiscard(
-    Effect.flatMap(Schema.decodeUnknown(ReferenceData)(bundledReferenceData), Sandboxes.publishReferenceData)
+    Effect.flatMap(Schema.decodeUnknownEffect(ReferenceData)(bundledReferenceData), Sandboxes.publishReferenceData)
   ).pipe(
     Layer.provideMerge(servingStore(url)),
     Layer.merge(adminTokenLayer(url._tag === "Memory" ? "ephemeral" : inDataDirectory(url, "admin.token")))
@@ -142,16 +141,20 @@ const exitAfterStopping = (signal: NodeJS.Signals) =>
 if (import.meta.main) {
   exitAfterStopping("SIGTERM")
   exitAfterStopping("SIGINT")
-  const cli = Command.run(Cli.make(appLayer, { store: storeLayer, storeWithSecrets, migrations: migrationsFor }), { name: "strata", version: "0.1.0" })
-  cli(Cli.normaliseArgs(process.argv)).pipe(
-    // Failures and defects alike: error reporting is off below (the pretty logger would
+  const cli = Cli.make(appLayer, { store: storeLayer, storeWithSecrets, migrations: migrationsFor })
+  Cli.run(cli, process.argv.slice(2)).pipe(
+    // Failures and defects alike: error reporting is off below (the runtime's logger would
     // stand in front of `serve`'s JSON logger), so this is the only word a failure gets.
-    Effect.catchAllCause((cause) =>
-      Cause.isInterruptedOnly(cause)
+    Effect.catchCause((cause) =>
+      Cause.hasInterruptsOnly(cause)
         ? Effect.failCause(cause)
         : Effect.flatMap(Cli.reportFailure(Cause.squash(cause)), (code) => Effect.sync(() => process.exit(code)))
     ),
-    Effect.provide(BunContext.layer),
-    BunRuntime.runMain({ disableErrorReporting: true, disablePrettyLogger: true })
+    Effect.provide(NodeServices.layer),
+    NodeRuntime.runMain({
+      disableErrorReporting: true,
+      // A stop by signal is the way a server ends: a clean exit, not effect 4's 130.
+      teardown: (exit, onExit) => onExit(Exit.isSuccess(exit) || Cause.hasInterruptsOnly(exit.cause) ? 0 : 1)
+    })
   )
 }

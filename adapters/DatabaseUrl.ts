@@ -1,5 +1,5 @@
 import { resolve } from "node:path"
-import { Data, Either, Redacted, Schema } from "effect"
+import { Data, Redacted, Result, Schema } from "effect"
 
 /** Which backend, and where: read from `STRATA_DATABASE_URL` or `--database`. */
 export type DatabaseUrl = Data.TaggedEnum<{
@@ -24,32 +24,32 @@ export class InvalidDatabaseUrl extends Schema.TaggedError<InvalidDatabaseUrl>()
   }
 }
 
-export const parse = (raw: string): Either.Either<DatabaseUrl, InvalidDatabaseUrl> => {
+export const parse = (raw: string): Result.Result<DatabaseUrl, InvalidDatabaseUrl> => {
   const url = raw.trim()
   const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0].toLowerCase() ?? ""
   switch (scheme) {
     case "sqlite:": {
       const filename = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "")
       return filename.length === 0 || filename === ":memory:"
-        ? Either.left(new InvalidDatabaseUrl({ scheme }))
-        : Either.right(DatabaseUrl.Sqlite({ filename }))
+        ? Result.fail(new InvalidDatabaseUrl({ scheme }))
+        : Result.succeed(DatabaseUrl.Sqlite({ filename }))
     }
     case "postgres:":
     case "postgresql:":
       return URL.canParse(url)
-        ? Either.right(DatabaseUrl.Postgres({ url: Redacted.make(url) }))
-        : Either.left(new InvalidDatabaseUrl({ scheme }))
+        ? Result.succeed(DatabaseUrl.Postgres({ url: Redacted.make(url) }))
+        : Result.fail(new InvalidDatabaseUrl({ scheme }))
     case "libsql:":
     case "http:":
     case "https:":
     case "file:":
       return url.length > scheme.length
-        ? Either.right(DatabaseUrl.Libsql({ url }))
-        : Either.left(new InvalidDatabaseUrl({ scheme }))
+        ? Result.succeed(DatabaseUrl.Libsql({ url }))
+        : Result.fail(new InvalidDatabaseUrl({ scheme }))
     case "memory:":
-      return Either.right(DatabaseUrl.Memory())
+      return Result.succeed(DatabaseUrl.Memory())
     default:
-      return Either.left(new InvalidDatabaseUrl({ scheme }))
+      return Result.fail(new InvalidDatabaseUrl({ scheme }))
   }
 }
 

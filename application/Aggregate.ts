@@ -1,4 +1,4 @@
-import { Effect, Either, Option, type ParseResult, Schema } from "effect"
+import { Effect, Option, Result, Schema } from "effect"
 import { type Decider, fold } from "../domain/Decider.ts"
 import { EventIds } from "./EventIds.ts"
 import { type AppendError, type AppendResult, EventStore, ExpectedVersion, type NewEvent, type RecordedEvent } from "./EventStore.ts"
@@ -22,9 +22,9 @@ export interface Aggregate<Command, Event extends TaggedEvent, State, Refusal> {
   readonly category: string
   readonly decider: Decider<Command, Event, State, Refusal>
   /** The union of the aggregate's event schemas; the encoded form (without `_tag`) is the event's data. */
-  readonly events: Schema.Schema<Event, any>
+  readonly events: Schema.Codec<Event, any>
   /** Encodes the state for snapshots. */
-  readonly state: Schema.Schema<State, any>
+  readonly state: Schema.Codec<State, any>
   /** Bump when `evolve` or the state's shape changes: older snapshots are then ignored. */
   readonly snapshotRevision: number
   /** Take a snapshot once this many events have accumulated since the last one. */
@@ -75,14 +75,14 @@ export interface Handled<Event, State> {
   readonly replayed?: ReadonlyArray<RecordedEvent>
 }
 
-const corrupt = (streamId: string) => (error: ParseResult.ParseError) =>
+const corrupt = (streamId: string) => (error: Schema.SchemaError) =>
   new StoreUnavailable({ operation: `decode ${streamId}`, reason: error.message })
 
 export const streamOf = (aggregate: { readonly category: string }, id: string) => `${aggregate.category}-${id}`
 
 /** A recorded event as the aggregate's current schema reads it: upcast first, then decoded. */
 export const decodeEvent = <Event extends TaggedEvent>(aggregate: Aggregate<any, Event, any, any>, event: RecordedEvent) =>
-  Schema.decodeUnknown(aggregate.events)({
+  Schema.decodeUnknownEffect(aggregate.events)({
     ...((aggregate.upcast ? aggregate.upcast(event) : event.data) as object),
     _tag: event.type
   }).pipe(Effect.mapError(corrupt(event.streamId)))
@@ -106,7 +106,7 @@ export const load = <Command, Event extends TaggedEvent, State, Refusal>(
     )
     const base = Option.isSome(snapshot)
       ? {
-        state: yield* Schema.decodeUnknown(aggregate.state)(snapshot.value.state).pipe(Effect.mapError(corrupt(streamId))),
+        state: yield* Schema.decodeUnknownEffect(aggregate.state)(snapshot.value.state).pipe(Effect.mapError(corrupt(streamId))),
         version: snapshot.value.version
       }
       : { state: aggregate.decider.initialState, version: 0 }
@@ -136,7 +136,7 @@ const recall = <Command, Event extends TaggedEvent, State, Refusal>(
   id: string,
   keys: ReadonlyArray<Idempotency.Idempotency | undefined>
 ): Effect.Effect<
-  ReadonlyArray<Either.Either<Handled<Event, State>, IdempotencyKeyReused> | undefined>,
+  ReadonlyArray<Result.Result<Handled<Event, State>, IdempotencyKeyReused> | undefined>,
   StoreUnavailable,
   EventStore | SnapshotStore
 > =>
@@ -152,7 +152,7 @@ const recall = <Command, Event extends TaggedEvent, State, Refusal>(
         const first = key === undefined ? undefined : byId.get(Idempotency.eventId(key, 0))
         if (key === undefined || first === undefined) return undefined
         if (first.streamId !== streamId || first.metadata.causationId !== Idempotency.causationOf(key)) {
-          return Either.left(new IdempotencyKeyReused())
+          return Result.fail(new IdempotencyKeyReused())
         }
         const following = yield* store.readStream(streamId, { from: first.version, limit: maxEventsPerCommand })
         const original: Array<RecordedEvent> = []
@@ -163,7 +163,7 @@ const recall = <Command, Event extends TaggedEvent, State, Refusal>(
         const version = original[original.length - 1]!.version
         const { state } = yield* load(aggregate, id, version)
         const events = yield* Effect.forEach(original, (event) => decodeEvent(aggregate, event))
-        return Either.right({ events, state, version, replayed: original })
+        return Result.succeed({ events, state, version, replayed: original })
       }))
   })
 
@@ -191,7 +191,7 @@ export const handle = <Command, Event extends TaggedEvent, State, Refusal, Guard
 > =>
   Effect.flatMap(
     handleAll(aggregate, id, [{ command, ...(options.metadata ? { metadata: options.metadata } : {}) }], options),
-    ([outcome]) => Either.isRight(outcome!) ? Effect.succeed(outcome.right) : Effect.fail(outcome!.left)
+    ([outcome]) => Result.isSuccess(outcome!) ? Effect.succeed(outcome.success) : Effect.fail(outcome!.failure)
   )
 
 export interface Submitted<Command> {
@@ -217,7 +217,7 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal, Gu
   commands: ReadonlyArray<Submitted<Command>>,
   options: Omit<HandleOptions<GuardError, GuardContext>, "metadata"> = {}
 ): Effect.Effect<
-  ReadonlyArray<Either.Either<Handled<Event, State>, Refusal | IdempotencyKeyReused>>,
+  ReadonlyArray<Result.Result<Handled<Event, State>, Refusal | IdempotencyKeyReused>>,
   AppendError | GuardError,
   EventStore | SnapshotStore | StateCache | GuardContext
 > =>
@@ -226,14 +226,14 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal, Gu
     const store = yield* EventStore
     const cache = yield* StateCache
     const ids = yield* EventIds
-    const encode = Schema.encode(aggregate.events)
+    const encode = Schema.encodeEffect(aggregate.events)
     let retriesLeft = options.retries ?? 0
     const unconditional = options.unconditional === true && options.expectedVersion === undefined
     let trustCache = true
     const keys = commands.map(({ metadata }) => metadata?.idempotency)
     const idempotent = keys.some((key) => key !== undefined)
     /** The answers of the commands found to be resends. */
-    const resolved: Array<Either.Either<Handled<Event, State>, IdempotencyKeyReused> | undefined> = commands.map(() => undefined)
+    const resolved: Array<Result.Result<Handled<Event, State>, IdempotencyKeyReused> | undefined> = commands.map(() => undefined)
     /** Looks for the originals of the commands not yet answered; how many were found. */
     const lookForOriginals = Effect.map(
       recall(aggregate, id, keys.map((key, index) => (resolved[index] === undefined ? key : undefined))),
@@ -253,7 +253,7 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal, Gu
         lookUp = false
         yield* lookForOriginals
       }
-      if (resolved.every((outcome) => outcome !== undefined)) return resolved as Array<Either.Either<Handled<Event, State>, IdempotencyKeyReused>>
+      if (resolved.every((outcome) => outcome !== undefined)) return resolved as Array<Result.Result<Handled<Event, State>, IdempotencyKeyReused>>
       if (!guarded) {
         yield* options.guard!
         guarded = true
@@ -272,7 +272,7 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal, Gu
           actual: loaded.version
         })
       }
-      const decisions: Array<Either.Either<ReadonlyArray<Event>, Refusal> | undefined> = []
+      const decisions: Array<Result.Result<ReadonlyArray<Event>, Refusal> | undefined> = []
       const newEvents: Array<NewEvent> = []
       let state = loaded.state
       let refusedOnCache = false
@@ -284,12 +284,12 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal, Gu
         }
         const decided = aggregate.decider.decide(command, state)
         decisions.push(decided)
-        if (Either.isLeft(decided)) {
+        if (Result.isFailure(decided)) {
           refusedOnCache ||= fromCache
           refusedIdempotent ||= keys[index] !== undefined
           continue
         }
-        const events = decided.right
+        const events = decided.success
         const key = keys[index]
         const recorded = Idempotency.eventMetadata(metadata)
         for (const [position, event] of events.entries()) {
@@ -348,21 +348,21 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal, Gu
 
 /** The resends' answers in their commands' places, the decided ones in theirs. */
 const merged = <A, E, F>(
-  resolved: ReadonlyArray<Either.Either<A, F> | undefined>,
-  decided: ReadonlyArray<Either.Either<A, E> | undefined>
-): Array<Either.Either<A, E | F>> => resolved.map((outcome, index) => outcome ?? decided[index]!)
+  resolved: ReadonlyArray<Result.Result<A, F> | undefined>,
+  decided: ReadonlyArray<Result.Result<A, E> | undefined>
+): Array<Result.Result<A, E | F>> => resolved.map((outcome, index) => outcome ?? decided[index]!)
 
 /** Each command's events applied in turn from the state and version they were appended after. */
 const outcomes = <Event extends TaggedEvent, State, Refusal>(
   aggregate: Aggregate<any, Event, State, Refusal>,
-  decisions: ReadonlyArray<Either.Either<ReadonlyArray<Event>, Refusal> | undefined>,
+  decisions: ReadonlyArray<Result.Result<ReadonlyArray<Event>, Refusal> | undefined>,
   base: State,
   baseVersion: number
 ) => {
   let state = base
   let version = baseVersion
   const settled = decisions.map((decided) =>
-    decided && Either.map(decided, (events): Handled<Event, State> => {
+    decided && Result.map(decided, (events): Handled<Event, State> => {
       state = fold(aggregate.decider, events, state)
       version += events.length
       return { events, state, version }
@@ -380,6 +380,6 @@ const saveSnapshot = <State>(
 ) =>
   Effect.gen(function*() {
     const snapshots = yield* SnapshotStore
-    const encoded = yield* Schema.encode(aggregate.state)(state)
+    const encoded = yield* Schema.encodeEffect(aggregate.state)(state)
     yield* snapshots.save(streamId, aggregate.snapshotRevision, { version, state: encoded })
-  }).pipe(Effect.catchAll((error) => Effect.logWarning("snapshot not saved", { streamId, error: String(error) })))
+  }).pipe(Effect.catch((error) => Effect.logWarning("snapshot not saved", { streamId, error: String(error) })))

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { Clock, Effect, Either, Exit, Option, Redacted, Schema } from "effect"
+import { Clock, Effect, Exit, Option, Redacted, Result, Schema } from "effect"
 import * as ApiKey from "../domain/ApiKey.ts"
 import { untagged } from "../domain/Tagged.ts"
 import * as Aggregate from "./Aggregate.ts"
@@ -105,10 +105,10 @@ export const hashSecret = (secret: string) => Effect.sync(() => digest(secret))
 
 export const CreateInput = Schema.Struct({
   name: Schema.String,
-  model: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  model: Schema.NullOr(Schema.String).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
   tokenLimitPer5h: Schema.Number,
   /** Milliseconds since the epoch; null or absent: never expires. */
-  expiresAt: Schema.optionalWith(Schema.NullOr(Schema.Number), { default: () => null })
+  expiresAt: Schema.NullOr(Schema.Number).pipe(Schema.withDecodingDefault(Effect.succeed(null)))
 })
 export type CreateInput = typeof CreateInput.Type
 
@@ -276,9 +276,9 @@ const batchOf = (cache: StateCache.StateCacheService, keyId: string) => {
         Aggregate.handleAll(ApiKeyAggregate, keyId, usages, { retries: 20 }),
         (outcomes) =>
           outcomes.map((outcome, index) =>
-            Either.isRight(outcome)
-              ? Exit.succeed(statsOf(outcome.right.state as ApiKey.ActiveKey, outcome.right.version, usedAt(outcome.right, usages[index]!)))
-              : Exit.fail(outcome.left)
+            Result.isSuccess(outcome)
+              ? Exit.succeed(statsOf(outcome.success.state as ApiKey.ActiveKey, outcome.success.version, usedAt(outcome.success, usages[index]!)))
+              : Exit.fail(outcome.failure)
           )
       )
     submit = Batching.make({ alone: (usage: Usage) => Effect.flatMap(together([usage]), ([outcome]) => outcome!), together }, {

@@ -1,4 +1,4 @@
-import { Deferred, Effect, Exit, FiberId, FiberRef, HashMap, type Scope } from "effect"
+import { Deferred, Effect, Exit, References, type Scope } from "effect"
 
 /**
  * Work that arrives while the worker is busy waits, and the worker takes it together. Two
@@ -35,7 +35,7 @@ export interface Options {
 }
 
 /** One turn of the event loop: whatever the loop has received runs first. */
-const nextTurn = Effect.async<void>((resume) => {
+const nextTurn = Effect.callback<void>((resume) => {
   const handle = setImmediate(() => resume(Effect.void))
   return Effect.sync(() => clearImmediate(handle))
 })
@@ -63,14 +63,14 @@ export const make = <Job, A, E, R>(work: Work<Job, A, E, R>, options: Options) =
     batch.length === 1
       ? Effect.map(Effect.exit(work.alone(batch[0]!.job)), (exit) => [exit])
       : work.together(batch.map((pending) => pending.job)).pipe(
-        Effect.catchAllCause(() => Effect.forEach(batch, (pending) => Effect.exit(work.alone(pending.job))))
+        Effect.catchCause(() => Effect.forEach(batch, (pending) => Effect.exit(work.alone(pending.job))))
       )
 
   /** One batch: what is queued, up to the maximum, done and told. */
   const step: Effect.Effect<void, never, R> = Effect.suspend(() => {
     const batch = current = queue.splice(0, options.maxBatch)
     return Effect.map(settle(batch), (exits) => {
-      batch.forEach((pending, index) => Deferred.unsafeDone(pending.done, exits[index]!))
+      batch.forEach((pending, index) => Deferred.doneUnsafe(pending.done, exits[index]!))
       current = []
     })
   })
@@ -79,28 +79,28 @@ export const make = <Job, A, E, R>(work: Work<Job, A, E, R>, options: Options) =
     working = false
   })
 
-  const drain: Effect.Effect<void, never, R> = Effect.suspend(() => (queue.length === 0 ? idle : Effect.zipRight(step, drain)))
+  const drain: Effect.Effect<void, never, R> = Effect.suspend(() => (queue.length === 0 ? idle : Effect.andThen(step, drain)))
 
   // Should the worker be interrupted with work waiting, the work is told rather than left hanging.
   const worker = drain.pipe(
     Effect.onInterrupt(() =>
       Effect.sync(() => {
         working = false
-        for (const pending of [...current, ...queue.splice(0)]) Deferred.unsafeDone(pending.done, Exit.interrupt(FiberId.none))
+        for (const pending of [...current, ...queue.splice(0)]) Deferred.doneUnsafe(pending.done, Exit.interrupt())
       })
     ),
     // It works for whoever submits: it keeps none of the first one's log annotations.
-    Effect.locally(FiberRef.currentLogAnnotations, HashMap.empty())
+    Effect.provideService(References.CurrentLogAnnotations, {})
   )
   // Started from the uninterruptible first batch, whose status it would otherwise inherit.
   const interruptibleWorker = Effect.interruptible(worker)
-  const start = options.scope === undefined ? Effect.forkDaemon(interruptibleWorker) : Effect.forkIn(interruptibleWorker, options.scope)
+  const start = options.scope === undefined ? Effect.forkDetach(interruptibleWorker) : Effect.forkIn(interruptibleWorker, options.scope)
 
   const handOff = Effect.suspend(() => (queue.length === 0 ? idle : Effect.asVoid(start)))
 
   // Batches to go before gathering is tried again, after a turn of the loop brought nobody.
   let skipGathering = 0
-  const gathered = Effect.zipRight(
+  const gathered = Effect.andThen(
     nextTurn,
     Effect.suspend(() => {
       skipGathering = queue.length > 1 ? 0 : probeEvery
@@ -114,16 +114,16 @@ export const make = <Job, A, E, R>(work: Work<Job, A, E, R>, options: Options) =
    */
   const alone = (job: Job) =>
     Effect.uninterruptible(Effect.matchCauseEffect(work.alone(job), {
-      onFailure: (cause) => Effect.zipRight(handOff, Effect.failCause(cause)),
+      onFailure: (cause) => Effect.andThen(handOff, Effect.failCause(cause)),
       onSuccess: (value) => Effect.as(handOff, value)
     }))
 
   /** Otherwise it waits a turn of the loop and does the first batch, its own work among it. */
-  const lead = Effect.uninterruptible(Effect.zipRight(gathered, handOff))
+  const lead = Effect.uninterruptible(Effect.andThen(gathered, handOff))
 
   /** Queues a piece; the effect waits for its outcome. */
   const enqueue = (job: Job) => {
-    const done = Deferred.unsafeMake<A, E>(FiberId.none)
+    const done = Deferred.makeUnsafe<A, E>()
     queue.push({ job, done })
     return Deferred.await(done)
   }
@@ -132,7 +132,7 @@ export const make = <Job, A, E, R>(work: Work<Job, A, E, R>, options: Options) =
     Effect.suspend(() => {
       if (working) return enqueue(job)
       working = true
-      if (options.gather && skipGathering === 0) return Effect.zipRight(lead, enqueue(job))
+      if (options.gather && skipGathering === 0) return Effect.andThen(lead, enqueue(job))
       if (skipGathering > 0) skipGathering--
       return alone(job)
     })

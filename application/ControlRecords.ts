@@ -22,4 +22,4 @@ export interface ControlRecordsService {
   readonly put: (name: string, value: string, expected: number) => Effect.Effect<boolean, StoreUnavailable>
 }
 
-export class ControlRecords extends Context.Tag("strata/ControlRecords")<ControlRecords, ControlRecordsService>() {}
+export class ControlRecords extends Context.Service<ControlRecords, ControlRecordsService>()("strata/ControlRecords") {}

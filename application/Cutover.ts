@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { Clock, Context, Duration, Effect, Either, Fiber, Option, Redacted, Schedule, Schema, Stream } from "effect"
+import { Clock, Context, Duration, Effect, Fiber, Option, Redacted, Result, Schedule, Schema, Stream } from "effect"
 import * as Cutover from "../domain/Cutover.ts"
 import { ControlRecords } from "./ControlRecords.ts"
 import { uuidV7 } from "./EventIds.ts"
@@ -66,13 +66,13 @@ export interface Recorded {
   readonly version: number
 }
 
-const RecordJson = Schema.parseJson(Cutover.CutoverRecord)
+const RecordJson = Schema.fromJsonString(Cutover.CutoverRecord)
 
 /** The cutover recorded beside the origin's log, if any. */
 export const readRecord = Effect.gen(function*() {
   const stored = yield* (yield* ControlRecords).get(recordName)
   if (Option.isNone(stored)) return Option.none<Recorded>()
-  const record = yield* Schema.decodeUnknown(RecordJson)(stored.value.value).pipe(
+  const record = yield* Schema.decodeUnknownEffect(RecordJson)(stored.value.value).pipe(
     Effect.mapError(() => new CutoverFailed({ reason: "the cutover record of this database is unreadable" }))
   )
   return Option.some<Recorded>({ record, version: stored.value.version })
@@ -136,7 +136,7 @@ export const catchUp = (
     const sink = Context.get(to, EventStore)
     const upTo = yield* source.head
     const read = (after: number) =>
-      Effect.fork(Effect.map(source.readAll({ after, limit: batchSize }), (page) => page.filter((event) => event.position <= upTo)))
+      Effect.forkChild(Effect.map(source.readAll({ after, limit: batchSize }), (page) => page.filter((event) => event.position <= upTo)))
     let after = yield* sink.head
     if (after >= upTo) return after
     let next = yield* read(after)
@@ -194,7 +194,7 @@ export const syncKeyRing = (from: Side, to: Side) =>
 export const mirror = (from: Side, to: Side) =>
   Effect.gen(function*() {
     yield* syncKeyRing(from, to).pipe(
-      Effect.catchAll((error) => Effect.logWarning("cutover mirror: key ring sync failed", error)),
+      Effect.catch((error) => Effect.logWarning("cutover mirror: key ring sync failed", error)),
       Effect.repeat(Schedule.spaced(Duration.seconds(1))),
       Effect.forkScoped
     )
@@ -221,7 +221,7 @@ interface Checkpoint {
   readonly count: number
   readonly hash: string
 }
-const CheckpointJson = Schema.parseJson(Schema.Struct({ position: Schema.Number, count: Schema.Number, hash: Schema.String }))
+const CheckpointJson = Schema.fromJsonString(Schema.Struct({ position: Schema.Number, count: Schema.Number, hash: Schema.String }))
 
 const chainStep = (hash: string, event: RecordedEvent) => createHash("sha256").update(hash).update(canonicalLine(event)).digest("hex")
 
@@ -236,7 +236,7 @@ export const chainDigest = (upTo: number) =>
     const records = yield* ControlRecords
     const store = yield* EventStore
     const stored = yield* records.get(digestName)
-    const decoded = Option.flatMap(stored, (record) => Either.getRight(Schema.decodeUnknownEither(CheckpointJson)(record.value)))
+    const decoded = Option.flatMap(stored, (record) => Result.getSuccess(Schema.decodeUnknownResult(CheckpointJson)(record.value)))
     let checkpoint: Checkpoint = Option.isSome(decoded) && decoded.value.position <= upTo
       ? decoded.value
       : { position: 0, count: 0, hash: "" }
@@ -365,7 +365,7 @@ const describeMismatch = (verification: Verification) =>
 // The steps
 
 const planOrFail = (step: Cutover.Step, current: Option.Option<Recorded>) =>
-  Either.match(Cutover.plan(step, Option.getOrUndefined(current)?.record.phase), { onLeft: Effect.fail, onRight: Effect.succeed })
+  Result.match(Cutover.plan(step, Option.getOrUndefined(current)?.record.phase), { onFailure: Effect.fail, onSuccess: Effect.succeed })
 
 const requireRecord = (current: Option.Option<Recorded>) =>
   Option.match(current, { onNone: () => Effect.fail(new CutoverFailed({ reason: "no cutover is under way" })), onSome: Effect.succeed })
@@ -601,11 +601,11 @@ interface Lease {
   /** Epoch milliseconds. */
   readonly until: number
 }
-const LeaseJson = Schema.parseJson(Schema.Struct({ holder: Schema.String, until: Schema.Number }))
+const LeaseJson = Schema.fromJsonString(Schema.Struct({ holder: Schema.String, until: Schema.Number }))
 
 const readLease = Effect.gen(function*() {
   const stored = yield* (yield* ControlRecords).get(leaseName)
-  return Option.getOrUndefined(Option.flatMap(stored, (record) => Either.getRight(Schema.decodeUnknownEither(LeaseJson)(record.value)))) as Lease | undefined
+  return Option.getOrUndefined(Option.flatMap(stored, (record) => Result.getSuccess(Schema.decodeUnknownResult(LeaseJson)(record.value)))) as Lease | undefined
 })
 
 /**
@@ -617,7 +617,7 @@ export const holdLease = (holder: string, ttl: Duration.Duration) =>
     const records = yield* ControlRecords
     const now = yield* Clock.currentTimeMillis
     const stored = yield* records.get(leaseName)
-    const lease = Option.getOrUndefined(Option.flatMap(stored, (record) => Either.getRight(Schema.decodeUnknownEither(LeaseJson)(record.value))))
+    const lease = Option.getOrUndefined(Option.flatMap(stored, (record) => Result.getSuccess(Schema.decodeUnknownResult(LeaseJson)(record.value))))
     if (lease !== undefined && lease.holder !== holder && lease.until > now) return false
     // Renewed at half its life: the holder writes a few times per lease, not on every look.
     if (lease !== undefined && lease.holder === holder && lease.until - now > Duration.toMillis(ttl) / 2) return true
@@ -631,7 +631,7 @@ export const releaseLease = (holder: string) =>
     const records = yield* ControlRecords
     const stored = yield* records.get(leaseName)
     if (Option.isNone(stored)) return
-    const lease = Either.getRight(Schema.decodeUnknownEither(LeaseJson)(stored.value.value))
+    const lease = Result.getSuccess(Schema.decodeUnknownResult(LeaseJson)(stored.value.value))
     if (Option.isSome(lease) && lease.value.holder === holder) {
       yield* records.put(leaseName, Schema.encodeSync(LeaseJson)({ holder, until: 0 }), stored.value.version)
     }

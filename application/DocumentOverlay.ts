@@ -15,7 +15,7 @@ export const viaJson = <A>(value: A): A => JSON.parse(JSON.stringify(value))
 export const overlayDocuments = (base: DocumentMap, overlay: Map<string, Document | null>): Documents => {
   const current = (key: string) => (overlay.has(key) ? overlay.get(key) ?? undefined : base.get(key))
   return {
-    get: (key) => Effect.sync(() => Option.map(Option.fromNullable(current(key)), (document) => viaJson(document.doc))),
+    get: (key) => Effect.sync(() => Option.map(Option.fromNullishOr(current(key)), (document) => viaJson(document.doc))),
     put: (key, doc, index) =>
       Effect.sync(() => {
         overlay.set(key, { key, partition: index?.partition ?? null, sort: index?.sort ?? "", doc: viaJson(doc) })

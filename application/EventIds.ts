@@ -24,6 +24,10 @@ export const uuidV7 = (now: number = Date.now()): string => {
 
 const hexOctets = Array.from({ length: 256 }, (_, octet) => octet.toString(16).padStart(2, "0"))
 
-export class EventIds extends Context.Reference<EventIds>()("strata/EventIds", {
+export interface EventIdsService {
+  readonly next: Effect.Effect<string>
+}
+
+export const EventIds = Context.Reference<EventIdsService>("strata/EventIds", {
   defaultValue: () => ({ next: Effect.sync(() => uuidV7()) })
-}) {}
+})

@@ -1,4 +1,4 @@
-import { Context, Data, Schema, type Effect, type Stream } from "effect"
+import { Context, Data, type Effect, Schema, type Stream } from "effect"
 import type {
   ConcurrencyConflict,
   DuplicateEventId,
@@ -174,4 +174,4 @@ export interface EventStoreService {
   readonly fenceState: Effect.Effect<FenceState | undefined, StoreUnavailable>
 }
 
-export class EventStore extends Context.Tag("strata/EventStore")<EventStore, EventStoreService>() {}
+export class EventStore extends Context.Service<EventStore, EventStoreService>()("strata/EventStore") {}

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto"
-import { Effect, Either, ParseResult, Schema } from "effect"
+import { Effect, Result, Schema, SchemaIssue, SchemaTransformation } from "effect"
 import * as ApiKey from "../domain/ApiKey.ts"
 import * as Token from "../domain/Token.ts"
 import { streamOf } from "./Aggregate.ts"
 import { ApiKeyAggregate, hashSecret } from "./ApiKeys.ts"
-import { EventStore, type EventMetadata, ExpectedVersion } from "./EventStore.ts"
+import { EventStore, type EventMetadata, type EventStoreService, ExpectedVersion } from "./EventStore.ts"
 import { Secrets } from "./Secrets.ts"
 import { TokenAggregate } from "./Tokens.ts"
 
@@ -15,32 +15,50 @@ import { TokenAggregate } from "./Tokens.ts"
  * stream exists already is skipped, so running the same import twice imports nothing new.
  */
 
-const Millis = Schema.Union(
+/**
+ * A number written as a string. A string that is no number is refused rather than read as
+ * `NaN` (effect 4's `NumberFromString` reads it so), so that a date goes on to be read as one.
+ */
+const NumberString = Schema.String.pipe(Schema.decodeTo(
   Schema.Number,
-  Schema.NumberFromString,
-  Schema.DateFromString.pipe(Schema.transform(Schema.Number, { decode: (date) => date.getTime(), encode: (n) => new Date(n) }))
-)
+  SchemaTransformation.transformEffect({
+    decode: (text, options) => {
+      const number = Number(text)
+      return text === "NaN" || (text.trim() !== "" && !Number.isNaN(number))
+        ? Effect.succeed(number)
+        : Effect.fail(new SchemaIssue.InvalidValue({ message: `Unable to decode ${JSON.stringify(text)} into a number` }, text, options))
+    },
+    encode: (number) => Effect.succeed(String(number))
+  })
+))
+
+const Millis = Schema.Union([
+  Schema.Number,
+  NumberString,
+  Schema.DateFromString.pipe(
+    Schema.decodeTo(Schema.Number, SchemaTransformation.transform({ decode: (date) => date.getTime(), encode: (n) => new Date(n) }))
+  )
+])
 
 /** seed 000: `@twurple/auth`'s AccessToken, as `tokens.json` holds it (scopes as `scope`). */
 export const LegacyToken = Schema.Struct({
   accessToken: Schema.NonEmptyString,
   refreshToken: Schema.NonEmptyString,
-  expiresIn: Schema.optionalWith(Schema.NullOr(Schema.Number.pipe(Schema.nonNegative())), { default: () => null }),
-  obtainmentTimestamp: Schema.Number.pipe(Schema.nonNegative()),
-  scope: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] })
+  expiresIn: Schema.NullOr(Schema.Number.check(Schema.isGreaterThanOrEqualTo(0))).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
+  obtainmentTimestamp: Schema.Number.check(Schema.isGreaterThanOrEqualTo(0)),
+  scope: Schema.Array(Schema.String).pipe(Schema.withDecodingDefault(Effect.succeed([])))
 })
 
 /** seed 004: an API key with its usage windows, from the file store or the two tables. */
 export const LegacyApiKey = Schema.Struct({
   key: Schema.NonEmptyString,
   name: Schema.NonEmptyString,
-  model: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
-  token_limit_per_5h: Schema.Int.pipe(Schema.positive()),
-  expiry_date: Schema.optionalWith(Schema.NullOr(Millis), { default: () => null }),
+  model: Schema.NullOr(Schema.String).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
+  token_limit_per_5h: Schema.Int.check(Schema.isGreaterThan(0)),
+  expiry_date: Schema.NullOr(Millis).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
   created_at: Millis,
-  usage_windows: Schema.optionalWith(
-    Schema.Array(Schema.Struct({ window_start: Millis, tokens_used: Schema.Int.pipe(Schema.nonNegative()) })),
-    { default: () => [] }
+  usage_windows: Schema.Array(Schema.Struct({ window_start: Millis, tokens_used: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)) })).pipe(
+    Schema.withDecodingDefault(Effect.succeed([]))
   )
 })
 
@@ -54,15 +72,25 @@ export interface Parsed<A> {
   readonly invalid: ReadonlyArray<Invalid>
 }
 
+// A missing field reads "is missing", as operators have seen it reported until now.
+const formatIssue = SchemaIssue.makeFormatterStandardSchemaV1({
+  leafHook: (issue) => (issue._tag === "MissingKey" ? "is missing" : SchemaIssue.defaultLeafHook(issue))
+})
+
+const describe = (error: Schema.SchemaError) =>
+  formatIssue(error.issue).issues
+    .map((issue) => `${(issue.path ?? []).map((key) => String(typeof key === "object" ? key.key : key)).join(".") || "record"}: ${issue.message}`)
+    .join("; ")
+
 /** Validates each record on its own: one bad record does not hide the others. */
-export const validate = <A, I>(schema: Schema.Schema<A, I>, records: ReadonlyArray<{ readonly record: string; readonly raw: unknown }>): Parsed<A> => {
-  const decode = Schema.decodeUnknownEither(schema)
+export const validate = <A>(schema: Schema.Codec<A, unknown>, records: ReadonlyArray<{ readonly record: string; readonly raw: unknown }>): Parsed<A> => {
+  const decode = Schema.decodeUnknownResult(schema)
   const valid: Array<{ record: string; value: A }> = []
   const invalid: Array<Invalid> = []
   for (const { raw, record } of records) {
-    Either.match(decode(raw), {
-      onLeft: (error) => invalid.push({ record, reason: ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => `${issue.path.join(".") || "record"}: ${issue.message}`).join("; ") }),
-      onRight: (value) => valid.push({ record, value })
+    Result.match(decode(raw), {
+      onFailure: (error) => invalid.push({ record, reason: describe(error) }),
+      onSuccess: (value) => valid.push({ record, value })
     })
   }
   return { valid, invalid }
@@ -107,7 +135,7 @@ export interface Outcome {
   readonly alreadyPresent: number
 }
 
-const appendOnce = (streamId: string, events: Parameters<EventStore["Type"]["append"]>[1]) =>
+const appendOnce = (streamId: string, events: Parameters<EventStoreService["append"]>[1]) =>
   Effect.gen(function*() {
     const store = yield* EventStore
     if ((yield* store.streamVersion(streamId)) > 0) return false
@@ -131,7 +159,7 @@ export const importTokens = (owner: string, tokens: ReadonlyArray<{ readonly rec
         obtainmentTimestamp: value.obtainmentTimestamp,
         scopes: value.scope
       })
-      const { _tag, ...data } = yield* Schema.encode(Token.TokenEvent)(event)
+      const { _tag, ...data } = yield* Schema.encodeEffect(Token.TokenEvent)(event)
       const appended = yield* appendOnce(streamId, [{
         eventId: derivedId("token", owner, name),
         type: _tag,
@@ -165,7 +193,7 @@ export const importApiKeys = (owner: string, keys: ReadonlyArray<{ readonly reco
         .sort((a, b) => a.window_start - b.window_start)
         .map((window) => ApiKey.UsageRecorded.make({ tokens: window.tokens_used, at: window.window_start, windowStart: window.window_start }))
       const events = yield* Effect.forEach([created, ...usage], (event, index) =>
-        Effect.map(Schema.encode(ApiKey.ApiKeyEvent)(event), ({ _tag, ...data }) => ({
+        Effect.map(Schema.encodeEffect(ApiKey.ApiKeyEvent)(event), ({ _tag, ...data }) => ({
           eventId: derivedId("api-key-event", secretHash, String(index)),
           type: _tag,
           data,

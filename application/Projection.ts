@@ -80,7 +80,7 @@ export const Projection = {
 }
 
 /** The inline projections of this deployment, given to the store layer at the composition root. */
-export class InlineProjections extends Context.Tag("strata/InlineProjections")<
+export class InlineProjections extends Context.Service<
   InlineProjections,
   ReadonlyArray<Projection>
->() {}
+>()("strata/InlineProjections") {}

@@ -41,7 +41,7 @@ export interface ProjectionStoreService {
   ) => Effect.Effect<RebuildProgress, ProjectionFailed | StoreUnavailable>
 }
 
-export class ProjectionStore extends Context.Tag("strata/ProjectionStore")<
+export class ProjectionStore extends Context.Service<
   ProjectionStore,
   ProjectionStoreService
->() {}
+>()("strata/ProjectionStore") {}

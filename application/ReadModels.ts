@@ -14,4 +14,4 @@ export interface ReadModelsService {
   ) => Effect.Effect<ReadonlyArray<Document>, ProjectionNotReady | StoreUnavailable>
 }
 
-export class ReadModels extends Context.Tag("strata/ReadModels")<ReadModels, ReadModelsService>() {}
+export class ReadModels extends Context.Service<ReadModels, ReadModelsService>()("strata/ReadModels") {}

@@ -56,7 +56,7 @@ const publishOnce = (data: ReferenceData, metadata?: EventMetadata) =>
     if (Option.isSome(current) && current.value.version >= data.version) return current.value
     const store = yield* EventStore
     const version = yield* store.streamVersion(referenceStream)
-    const encoded = yield* Schema.encode(ReferenceData)(data)
+    const encoded = yield* Schema.encodeEffect(ReferenceData)(data)
     yield* store.append(referenceStream, [{
       eventId: yield* (yield* EventIds).next,
       type: ReferenceDataPublished,
@@ -69,7 +69,7 @@ const publishOnce = (data: ReferenceData, metadata?: EventMetadata) =>
 export const currentReferenceData = Effect.gen(function*() {
   const found = yield* (yield* ReadModels).get(referenceDataProjection.name, "current")
   if (Option.isNone(found)) return yield* new ReferenceDataMissing()
-  return yield* Schema.decodeUnknown(ReferenceData)(found.value).pipe(Effect.orDie)
+  return yield* Schema.decodeUnknownEffect(ReferenceData)(found.value).pipe(Effect.orDie)
 })
 
 // Sandboxes
@@ -131,7 +131,7 @@ export const CreateInput = Schema.Struct({
   name: Schema.String,
   tierId: Schema.String,
   flavorId: Schema.String,
-  addonIds: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] })
+  addonIds: Schema.Array(Schema.String).pipe(Schema.withDecodingDefault(Effect.succeed([])))
 })
 export type CreateInput = typeof CreateInput.Type
 
@@ -173,7 +173,7 @@ export const list = (owner: string) =>
     (docs) => docs.map(({ doc }) => doc as SandboxView)
   )
 
-export const Action = Schema.Literal("start", "mark-running", "stop", "mark-stopped", "fail", "delete")
+export const Action = Schema.Literals(["start", "mark-running", "stop", "mark-stopped", "fail", "delete"])
 export type Action = typeof Action.Type
 
 const commandFor = (sandboxId: string, action: Action, reason: string | undefined): Sandbox.SandboxCommand => {

@@ -37,7 +37,7 @@ export interface SecretsService {
   readonly rotateMasterKey: Effect.Effect<number, StoreUnavailable | SecretUnreadable>
 }
 
-export class Secrets extends Context.Tag("strata/Secrets")<Secrets, SecretsService>() {}
+export class Secrets extends Context.Service<Secrets, SecretsService>()("strata/Secrets") {}
 
 /** A data key as stored: wrapped (encrypted) by the master key named by `masterKeyId`. */
 export interface WrappedKey {
@@ -63,4 +63,4 @@ export interface KeyRingService {
   readonly rewrap: (keyId: string, masterKeyId: string, wrapped: string) => Effect.Effect<void, StoreUnavailable>
 }
 
-export class KeyRing extends Context.Tag("strata/KeyRing")<KeyRing, KeyRingService>() {}
+export class KeyRing extends Context.Service<KeyRing, KeyRingService>()("strata/KeyRing") {}

@@ -1,4 +1,4 @@
-import { Clock, Context, Duration, Effect, Fiber, Layer, Option, Schedule, Scope, Stream } from "effect"
+import { Clock, Context, Duration, Effect, Fiber, Layer, Option, Schedule, Scope, Semaphore, Stream } from "effect"
 import * as CutoverRules from "../domain/Cutover.ts"
 import { ControlRecords, type ControlRecordsService } from "./ControlRecords.ts"
 import * as Cutover from "./Cutover.ts"
@@ -42,7 +42,7 @@ interface State {
   /** A cutover involving a target is recorded (under way or finished). */
   cutover: CutoverRules.CutoverRecord | undefined
   target: { readonly url: string; readonly side: Cutover.Side } | undefined
-  mirror: { readonly from: CutoverRules.Side; readonly fiber: Fiber.RuntimeFiber<unknown, unknown> } | undefined
+  mirror: { readonly from: CutoverRules.Side; readonly fiber: Fiber.Fiber<unknown, unknown> } | undefined
 }
 
 export const make = (options: Options) =>
@@ -56,10 +56,10 @@ export const make = (options: Options) =>
       state.mirror = undefined
       // Not awaited: a mirror inside an import rolls it back in its own time, and nothing
       // that reads the record (appends waiting through a switch among them) waits for that.
-      return running === undefined ? Effect.void : Fiber.interruptFork(running.fiber)
+      return running === undefined ? Effect.void : Effect.sync(() => running.fiber.interruptUnsafe())
     })
 
-    const refreshing = yield* Effect.makeSemaphore(1)
+    const refreshing = yield* Semaphore.make(1)
     /** The URL of a target being opened. */
     let opening: string | undefined
     /** Reads the record and follows it: which side serves, and whether this process mirrors. */
@@ -79,9 +79,9 @@ export const make = (options: Options) =>
         if (opening !== url) {
           opening = url
           yield* options.open(url).pipe(
-            Scope.extend(scope),
+            Scope.provide(scope),
             Effect.tap((side) => Effect.sync(() => void (state.target = { url, side }))),
-            Effect.tapErrorCause((cause) => Effect.logWarning("opening the cutover's target failed; trying again", cause)),
+            Effect.tapCause((cause) => Effect.logWarning("opening the cutover's target failed; trying again", cause)),
             Effect.ensuring(Effect.sync(() => void (opening = undefined))),
             Effect.forkIn(scope)
           )
@@ -96,8 +96,8 @@ export const make = (options: Options) =>
       if (state.mirror?.from === direction.from) return
       yield* stopMirror
       const fiber = yield* Cutover.mirror(sideOf(direction.from), sideOf(direction.to)).pipe(
-        Effect.tapErrorCause((cause) => Effect.logWarning("cutover mirror failed; retrying", cause)),
-        Effect.retry(Schedule.exponential("100 millis").pipe(Schedule.union(Schedule.spaced("2 seconds")))),
+        Effect.tapCause((cause) => Effect.logWarning("cutover mirror failed; retrying", cause)),
+        Effect.retry(Schedule.min([Schedule.exponential("100 millis"), Schedule.spaced("2 seconds")])),
         Effect.forkIn(scope)
       )
       state.mirror = { from: direction.from, fiber }
@@ -124,10 +124,10 @@ export const make = (options: Options) =>
     )
     yield* Scope.addFinalizer(
       scope,
-      Effect.zipRight(stopMirror, Effect.provide(Cutover.releaseLease(options.holder), options.origin)).pipe(Effect.ignore)
+      Effect.andThen(stopMirror, Effect.provide(Cutover.releaseLease(options.holder), options.origin)).pipe(Effect.ignore)
     )
 
-    const serving = <I, S>(tag: Context.Tag<I, S>) => Context.get(state.serving as Context.Context<I>, tag)
+    const serving = <I, S>(tag: Context.Key<I, S>) => Context.get(state.serving as Context.Context<I>, tag)
 
     /**
      * A fence met while a cutover is under way: the switch is in progress. Wait for the
@@ -188,7 +188,7 @@ export const make = (options: Options) =>
       insert: (key) => serving(KeyRing).insert(key),
       // Forgetting an owner during a cutover shreds on both sides at once; the mirror's sync would only do it within a second.
       destroy: (owner) =>
-        Effect.zipRight(
+        Effect.andThen(
           serving(KeyRing).destroy(owner),
           state.target === undefined || state.cutover === undefined || !CutoverRules.isUnderWay(state.cutover.phase)
             ? Effect.void
@@ -219,7 +219,7 @@ export const make = (options: Options) =>
       cutover: () => state.cutover,
       mirroring: () => state.mirror !== undefined,
       sides: () => ({ origin: options.origin, target: state.target?.side }),
-      open: (url) => options.open(url).pipe(Scope.extend(scope)),
+      open: (url) => options.open(url).pipe(Scope.provide(scope)),
       refresh: refresh.pipe(Effect.ignore)
     }
     return { context, service }
@@ -239,11 +239,11 @@ export interface ServingService {
   readonly refresh: Effect.Effect<void>
 }
 
-export class Serving extends Context.Tag("strata/Serving")<Serving, ServingService>() {}
+export class Serving extends Context.Service<Serving, ServingService>()("strata/Serving") {}
 
 /** The serving store as a layer over the configured database's side. */
 export const layer = (origin: Layer.Layer<Store | InlineProjections | Secrets, unknown>, open: Options["open"], holder: string) =>
-  Layer.scopedContext(Effect.gen(function*() {
+  Layer.effectContext(Effect.gen(function*() {
     const side = yield* Layer.build(origin)
     const serving = yield* make({ origin: side, open, holder })
     return Context.add(serving.context, Serving, serving.service)

@@ -26,7 +26,7 @@ export const SessionDocument = Schema.Struct({
   title: Schema.String,
   sandboxId: Schema.NullOr(Schema.String),
   archived: Schema.Boolean,
-  members: Schema.Record({ key: Schema.String, value: Session.Role }),
+  members: Schema.Record(Schema.String, Session.Role),
   messageCount: Schema.Number,
   createdAt: Schema.Number,
   version: Schema.Number
@@ -173,7 +173,7 @@ const sessionAnswer = (user: string, sessionId: string, handled: Aggregate.Handl
 
 export const CreateInput = Schema.Struct({
   title: Schema.String,
-  sandboxId: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
+  sandboxId: Schema.NullOr(Schema.String).pipe(Schema.withDecodingDefault(Effect.succeed(null)))
 })
 export type CreateInput = typeof CreateInput.Type
 
@@ -211,7 +211,7 @@ export const get = (user: string, sessionId: string) =>
 /** The sessions the user is a member of, oldest first. */
 /** A member-only read: the caller must see the session first. */
 const asMember = <A, E, R>(user: string, sessionId: string, effect: Effect.Effect<A, E, R>) =>
-  Effect.zipRight(get(user, sessionId), effect)
+  Effect.andThen(get(user, sessionId), effect)
 
 export const listMine = (user: string) =>
   Effect.gen(function*() {
@@ -234,7 +234,7 @@ export const removeMember = (by: string, sessionId: string, member: string, meta
   )
 
 export const PostInput = Schema.Struct({
-  type: Schema.optionalWith(Session.MessageType, { default: () => "text" as const }),
+  type: Session.MessageType.pipe(Schema.withDecodingDefault(Effect.succeed("text" as const))),
   content: Schema.String
 })
 export type PostInput = typeof PostInput.Type

@@ -20,4 +20,4 @@ export interface SnapshotStoreService {
   ) => Effect.Effect<void, StoreUnavailable>
 }
 
-export class SnapshotStore extends Context.Tag("strata/SnapshotStore")<SnapshotStore, SnapshotStoreService>() {}
+export class SnapshotStore extends Context.Service<SnapshotStore, SnapshotStoreService>()("strata/SnapshotStore") {}

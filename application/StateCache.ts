@@ -21,7 +21,7 @@ export interface StateCacheService {
   readonly delete: (streamId: string) => void
 }
 
-export class StateCache extends Context.Tag("strata/StateCache")<StateCache, StateCacheService>() {}
+export class StateCache extends Context.Service<StateCache, StateCacheService>()("strata/StateCache") {}
 
 /** A bounded cache: the least recently used stream goes first. One per store, never shared between stores. */
 export const make = (capacity: number): StateCacheService => {

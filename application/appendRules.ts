@@ -119,7 +119,7 @@ let appendedSinceFlush = 0
 export const flushAppendCount = Effect.suspend(() => {
   const count = appendedSinceFlush
   appendedSinceFlush = 0
-  return Metric.incrementBy(eventsAppended, count)
+  return Metric.update(eventsAppended, count)
 })
 
 /** `EventStore.append` for a store: validation, expected-version forms, retries, idempotency. */

@@ -1,4 +1,4 @@
-import { Chunk, type Duration, Effect, Option, Stream } from "effect"
+import { type Duration, Effect, Option, Stream } from "effect"
 import type { ReadAllOptions, RecordedEvent } from "./EventStore.ts"
 import type { StoreUnavailable } from "./StoreError.ts"
 
@@ -28,7 +28,7 @@ export const makeAppendSignal = (): AppendSignal => {
     },
     count: () => commits,
     after: (count) =>
-      Effect.async<void>((resume) => {
+      Effect.callback<void>((resume) => {
         if (commits !== count) return resume(Effect.void)
         const wake = () => resume(Effect.void)
         waiters.push(wake)
@@ -43,7 +43,7 @@ export interface FollowOptions {
   readonly readAll: (options: ReadAllOptions) => Effect.Effect<ReadonlyArray<RecordedEvent>, StoreUnavailable>
   readonly signal: AppendSignal
   /** How often to look for events committed by other processes. */
-  readonly pollInterval: Duration.DurationInput
+  readonly pollInterval: Duration.Input
   readonly pageSize: number
 }
 
@@ -63,13 +63,11 @@ export const followLog =
           Effect.flatMap((page) =>
             page.length > 0
               ? Effect.succeed(page)
-              : signal.after(seen).pipe(Effect.timeout(pollInterval), Effect.ignore, Effect.zipRight(nextPage(cursor)))
+              : signal.after(seen).pipe(Effect.timeout(pollInterval), Effect.ignore, Effect.andThen(nextPage(cursor)))
           )
         )
       })
-    return Stream.unfoldChunkEffect(after, (cursor) =>
-      Effect.map(nextPage(cursor), (page) =>
-        Option.some([Chunk.unsafeFromArray(page.slice()), page[page.length - 1]!.position] as const)
-      )
+    return Stream.paginate(after, (cursor) =>
+      Effect.map(nextPage(cursor), (page) => [page, Option.some(page[page.length - 1]!.position)] as const)
     )
   }

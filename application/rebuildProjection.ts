@@ -24,7 +24,7 @@ export const rebuildProjection = (name: string, options: RebuildOptions = {}) =>
       const progress = yield* store.rebuildStep(name, chunkSize)
       if (options.onProgress) yield* options.onProgress(progress)
       if (progress.live) return progress
-      yield* Effect.yieldNow()
+      yield* Effect.yieldNow
     }
   })
 

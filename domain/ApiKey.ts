@@ -1,4 +1,4 @@
-import { Either, Schema } from "effect"
+import { Result, Schema } from "effect"
 import type { Decider } from "./Decider.ts"
 import { untagged } from "./Tagged.ts"
 
@@ -17,9 +17,9 @@ const windowsKept = 12
  * The HTTP API validates with this same Schema, so that nothing it accepts is refused
  * by the event.
  */
-export const TokenLimit = Schema.Int.pipe(Schema.positive({ message: () => "the token limit must be a whole number > 0" }))
+export const TokenLimit = Schema.Int.check(Schema.isGreaterThan(0, { message: "the token limit must be a whole number > 0" }))
 /** Tokens of one usage: a whole number ≥ 0 the log can hold exactly. */
-export const UsageTokens = Schema.Int.pipe(Schema.nonNegative({ message: () => "tokens must be a whole number ≥ 0" }))
+export const UsageTokens = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0, { message: "tokens must be a whole number ≥ 0" }))
 /** Milliseconds since the epoch. */
 const Instant = Schema.Number
 
@@ -74,7 +74,7 @@ export const UsageRecorded = Schema.TaggedStruct("UsageRecorded", {
   /** The window the usage counts in (decided, so that replay never re-decides it). */
   windowStart: Instant
 })
-export const ApiKeyEvent = Schema.Union(ApiKeyCreated, ApiKeyUpdated, ApiKeyDeleted, UsageRecorded)
+export const ApiKeyEvent = Schema.Union([ApiKeyCreated, ApiKeyUpdated, ApiKeyDeleted, UsageRecorded])
 export type ApiKeyEvent = typeof ApiKeyEvent.Type
 
 // State
@@ -93,11 +93,11 @@ export const ActiveKey = Schema.TaggedStruct("Active", {
 })
 export type ActiveKey = typeof ActiveKey.Type
 
-export const ApiKeyState = Schema.Union(
+export const ApiKeyState = Schema.Union([
   Schema.TaggedStruct("Absent", {}),
   ActiveKey,
   Schema.TaggedStruct("Deleted", { keyId: Schema.String })
-)
+])
 export type ApiKeyState = typeof ApiKeyState.Type
 
 // Errors
@@ -174,37 +174,37 @@ const invalidFields = (fields: {
     ? "the expiry is not a time"
     : undefined
 
-export const decide = (command: ApiKeyCommand, state: ApiKeyState): Either.Either<ReadonlyArray<ApiKeyEvent>, ApiKeyRefusal> => {
+export const decide = (command: ApiKeyCommand, state: ApiKeyState): Result.Result<ReadonlyArray<ApiKeyEvent>, ApiKeyRefusal> => {
   if (command._tag === "CreateApiKey") {
-    if (state._tag !== "Absent") return Either.left(new ApiKeyExists({ keyId: command.keyId }))
+    if (state._tag !== "Absent") return Result.fail(new ApiKeyExists({ keyId: command.keyId }))
     const invalid = invalidFields(command)
-    if (invalid) return Either.left(new InvalidApiKey({ reason: invalid }))
+    if (invalid) return Result.fail(new InvalidApiKey({ reason: invalid }))
     const { at, keyId, model, name, owner, secretHash, tokenLimitPer5h, expiresAt } = command
-    return Either.right([ApiKeyCreated.make({ keyId, owner, name, model, tokenLimitPer5h, expiresAt, secretHash, createdAt: at })])
+    return Result.succeed([ApiKeyCreated.make({ keyId, owner, name, model, tokenLimitPer5h, expiresAt, secretHash, createdAt: at })])
   }
-  if (state._tag !== "Active") return Either.left(new ApiKeyNotFound({ keyId: command.keyId }))
+  if (state._tag !== "Active") return Result.fail(new ApiKeyNotFound({ keyId: command.keyId }))
   switch (command._tag) {
     case "UpdateApiKey": {
       const invalid = invalidFields(command)
-      if (invalid) return Either.left(new InvalidApiKey({ reason: invalid }))
+      if (invalid) return Result.fail(new InvalidApiKey({ reason: invalid }))
       const { expiresAt, model, name, tokenLimitPer5h } = command
       const changes = Object.fromEntries(
         Object.entries({ name, model, tokenLimitPer5h, expiresAt }).filter(([, value]) => value !== undefined)
       )
-      return Either.right(Object.keys(changes).length === 0 ? [] : [ApiKeyUpdated.make(changes)])
+      return Result.succeed(Object.keys(changes).length === 0 ? [] : [ApiKeyUpdated.make(changes)])
     }
     case "DeleteApiKey":
-      return Either.right([ApiKeyDeleted.make({})])
+      return Result.succeed([ApiKeyDeleted.make({})])
     case "RecordUsage": {
       const { at, enforceQuota, tokens } = command
       // `UsageTokens`, checked in plain code: this is the gateway's hot path.
       if (!(Number.isSafeInteger(tokens) && tokens >= 0)) {
-        return Either.left(new InvalidApiKey({ reason: "tokens must be a whole number ≥ 0" }))
+        return Result.fail(new InvalidApiKey({ reason: "tokens must be a whole number ≥ 0" }))
       }
-      if (isExpired(state, at)) return Either.left(new ApiKeyExpired({ keyId: state.keyId, expiredAt: state.expiresAt! }))
+      if (isExpired(state, at)) return Result.fail(new ApiKeyExpired({ keyId: state.keyId, expiredAt: state.expiresAt! }))
       const window = openWindow(state, at)
       if (enforceQuota && (window?.tokens ?? 0) + tokens > state.tokenLimitPer5h) {
-        return Either.left(
+        return Result.fail(
           new QuotaExceeded({
             keyId: state.keyId,
             requested: tokens,
@@ -213,7 +213,7 @@ export const decide = (command: ApiKeyCommand, state: ApiKeyState): Either.Eithe
           })
         )
       }
-      return Either.right([UsageRecorded.make({ tokens, at, windowStart: window?.start ?? at })])
+      return Result.succeed([UsageRecorded.make({ tokens, at, windowStart: window?.start ?? at })])
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Either, Schema } from "effect"
+import { Result, Schema } from "effect"
 import { SealedSecret } from "./SealedSecret.ts"
 
 /**
@@ -8,7 +8,7 @@ import { SealedSecret } from "./SealedSecret.ts"
  * a rollback is a replay. These are the phases, and which step may move between them.
  */
 
-export const Phase = Schema.Literal(
+export const Phase = Schema.Literals([
   /** The log is being copied to the target by `start`; the origin serves. */
   "copying",
   /** The target follows the origin event by event; the origin serves. */
@@ -23,7 +23,7 @@ export const Phase = Schema.Literal(
   "finished",
   /** Forgotten before a switch; the target is left as it is. */
   "aborted"
-)
+])
 export type Phase = typeof Phase.Type
 
 export const CutoverRecord = Schema.Struct({
@@ -93,10 +93,10 @@ export interface Plan {
   readonly to: Phase
 }
 
-export const plan = (step: Step, phase: Phase | undefined): Either.Either<Plan | undefined, CutoverRefused> => {
-  const refuse = (reason: string) => Either.left(new CutoverRefused({ step, phase: phase ?? "none", reason }))
-  const go = (through: Phase, to: Phase) => Either.right<Plan | undefined>({ through, to })
-  const done = Either.right<Plan | undefined>(undefined)
+export const plan = (step: Step, phase: Phase | undefined): Result.Result<Plan | undefined, CutoverRefused> => {
+  const refuse = (reason: string) => Result.fail(new CutoverRefused({ step, phase: phase ?? "none", reason }))
+  const go = (through: Phase, to: Phase) => Result.succeed<Plan | undefined>({ through, to })
+  const done = Result.succeed<Plan | undefined>(undefined)
   switch (step) {
     case "start":
       if (phase === undefined || phase === "aborted" || phase === "copying") return go("copying", "mirroring")

@@ -1,4 +1,4 @@
-import type { Either } from "effect"
+import type { Result } from "effect"
 
 /**
  * An aggregate as a pure decider: `decide` turns a command and the current state into
@@ -7,7 +7,7 @@ import type { Either } from "effect"
  */
 export interface Decider<Command, Event, State, Refusal> {
   readonly initialState: State
-  readonly decide: (command: Command, state: State) => Either.Either<ReadonlyArray<Event>, Refusal>
+  readonly decide: (command: Command, state: State) => Result.Result<ReadonlyArray<Event>, Refusal>
   readonly evolve: (state: State, event: Event) => State
 }
 

@@ -1,4 +1,4 @@
-import { Either, Equal } from "effect"
+import { Equal, Result } from "effect"
 import { type Decider, fold } from "./Decider.ts"
 
 /**
@@ -16,18 +16,18 @@ export const DeciderSpec = {
         return {
           /** The new events, compared by structure. */
           then: (expected: ReadonlyArray<Event>) => {
-            if (Either.isLeft(outcome)) throw new Error(`expected events, got refusal ${show(outcome.left)}`)
-            if (!sameStructure(outcome.right, expected)) {
-              throw new Error(`expected events ${show(expected)}, got ${show(outcome.right)}`)
+            if (Result.isFailure(outcome)) throw new Error(`expected events, got refusal ${show(outcome.failure)}`)
+            if (!sameStructure(outcome.success, expected)) {
+              throw new Error(`expected events ${show(expected)}, got ${show(outcome.success)}`)
             }
           },
           /** A refusal: an instance of this tagged error, or one that matches these fields. */
           thenRefused: (expected: Refusal | ((refusal: Refusal) => boolean)) => {
-            if (Either.isRight(outcome)) throw new Error(`expected a refusal, got events ${show(outcome.right)}`)
+            if (Result.isSuccess(outcome)) throw new Error(`expected a refusal, got events ${show(outcome.success)}`)
             const matches = typeof expected === "function"
-              ? (expected as (refusal: Refusal) => boolean)(outcome.left)
-              : sameStructure(outcome.left, expected)
-            if (!matches) throw new Error(`expected refusal ${show(expected)}, got ${show(outcome.left)}`)
+              ? (expected as (refusal: Refusal) => boolean)(outcome.failure)
+              : sameStructure(outcome.failure, expected)
+            if (!matches) throw new Error(`expected refusal ${show(expected)}, got ${show(outcome.failure)}`)
           },
           /** The events, for assertions the two above do not cover. */
           outcome

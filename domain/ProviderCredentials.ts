@@ -1,4 +1,4 @@
-import { Either, Schema } from "effect"
+import { Result, Schema } from "effect"
 import type { Decider } from "./Decider.ts"
 import { SealedSecret } from "./SealedSecret.ts"
 
@@ -17,14 +17,14 @@ export type CredentialCommand = typeof SetCredential.Type | typeof DeleteCredent
 
 export const CredentialSet = Schema.TaggedStruct("CredentialSet", { provider: Schema.String, secret: SealedSecret })
 export const CredentialDeleted = Schema.TaggedStruct("CredentialDeleted", { provider: Schema.String })
-export const CredentialEvent = Schema.Union(CredentialSet, CredentialDeleted)
+export const CredentialEvent = Schema.Union([CredentialSet, CredentialDeleted])
 export type CredentialEvent = typeof CredentialEvent.Type
 
 // State
 
 export const CredentialsState = Schema.Struct({
   /** Provider id → the sealed secret. */
-  credentials: Schema.Record({ key: Schema.String, value: SealedSecret })
+  credentials: Schema.Record(Schema.String, SealedSecret)
 })
 export type CredentialsState = typeof CredentialsState.Type
 
@@ -49,16 +49,16 @@ export class InvalidCredential extends Schema.TaggedError<InvalidCredential>()("
 export const decide = (
   command: CredentialCommand,
   state: CredentialsState
-): Either.Either<ReadonlyArray<CredentialEvent>, CredentialNotFound | InvalidCredential> => {
+): Result.Result<ReadonlyArray<CredentialEvent>, CredentialNotFound | InvalidCredential> => {
   switch (command._tag) {
     case "SetCredential":
       return command.provider.trim() === ""
-        ? Either.left(new InvalidCredential({ reason: "the provider id is empty" }))
-        : Either.right([CredentialSet.make({ provider: command.provider, secret: command.secret })])
+        ? Result.fail(new InvalidCredential({ reason: "the provider id is empty" }))
+        : Result.succeed([CredentialSet.make({ provider: command.provider, secret: command.secret })])
     case "DeleteCredential":
       return command.provider in state.credentials
-        ? Either.right([CredentialDeleted.make({ provider: command.provider })])
-        : Either.left(new CredentialNotFound({ provider: command.provider }))
+        ? Result.succeed([CredentialDeleted.make({ provider: command.provider })])
+        : Result.fail(new CredentialNotFound({ provider: command.provider }))
   }
 }
 

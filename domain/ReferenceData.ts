@@ -31,7 +31,7 @@ export const Addon = Schema.Struct({
 })
 
 export const ReferenceData = Schema.Struct({
-  version: Schema.Int.pipe(Schema.positive()),
+  version: Schema.Int.check(Schema.isGreaterThan(0)),
   tiers: Schema.NonEmptyArray(Tier),
   flavors: Schema.NonEmptyArray(Flavor),
   addons: Schema.Array(Addon)

@@ -1,4 +1,4 @@
-import { Either, Schema } from "effect"
+import { Result, Schema } from "effect"
 import type { Decider } from "./Decider.ts"
 import { ReferenceData, unfit } from "./ReferenceData.ts"
 
@@ -12,7 +12,7 @@ import { ReferenceData, unfit } from "./ReferenceData.ts"
  *   pending | stopped | failed → deleted (terminal; a running sandbox is stopped first)
  */
 
-export const Status = Schema.Literal("pending", "starting", "running", "stopping", "stopped", "failed", "deleted")
+export const Status = Schema.Literals(["pending", "starting", "running", "stopping", "stopped", "failed", "deleted"])
 export type Status = typeof Status.Type
 
 /** What a sandbox is, from its creation on. */
@@ -56,7 +56,7 @@ export const SandboxStopping = Schema.TaggedStruct("SandboxStopping", {})
 export const SandboxStopped = Schema.TaggedStruct("SandboxStopped", {})
 export const SandboxFailed = Schema.TaggedStruct("SandboxFailed", { reason: Schema.String })
 export const SandboxDeleted = Schema.TaggedStruct("SandboxDeleted", {})
-export const SandboxEvent = Schema.Union(
+export const SandboxEvent = Schema.Union([
   SandboxCreated,
   SandboxStarting,
   SandboxRunning,
@@ -64,19 +64,19 @@ export const SandboxEvent = Schema.Union(
   SandboxStopped,
   SandboxFailed,
   SandboxDeleted
-)
+])
 export type SandboxEvent = typeof SandboxEvent.Type
 
 // State
 
-export const SandboxState = Schema.Union(
+export const SandboxState = Schema.Union([
   Schema.TaggedStruct("Absent", {}),
   Schema.TaggedStruct("Sandbox", {
     ...SandboxFields,
     status: Status,
     failureReason: Schema.NullOr(Schema.String)
   })
-)
+])
 export type SandboxState = typeof SandboxState.Type
 
 // Errors
@@ -142,27 +142,27 @@ const eventOf = (command: Exclude<SandboxCommand, typeof CreateSandbox.Type>): S
   }
 }
 
-export const decide = (command: SandboxCommand, state: SandboxState): Either.Either<ReadonlyArray<SandboxEvent>, SandboxRefusal> => {
+export const decide = (command: SandboxCommand, state: SandboxState): Result.Result<ReadonlyArray<SandboxEvent>, SandboxRefusal> => {
   if (command._tag === "CreateSandbox") {
-    if (state._tag !== "Absent") return Either.left(new SandboxExists({ sandboxId: command.sandboxId }))
-    if (command.name.trim() === "") return Either.left(new InvalidSandbox({ reason: "the name is empty" }))
+    if (state._tag !== "Absent") return Result.fail(new SandboxExists({ sandboxId: command.sandboxId }))
+    if (command.name.trim() === "") return Result.fail(new InvalidSandbox({ reason: "the name is empty" }))
     const reason = unfit(command.referenceData, command)
-    if (reason) return Either.left(new InvalidSandbox({ reason }))
+    if (reason) return Result.fail(new InvalidSandbox({ reason }))
     const { addonIds, flavorId, name, owner, referenceData, sandboxId, tierId } = command
-    return Either.right([
+    return Result.succeed([
       SandboxCreated.make({ sandboxId, owner, name, tierId, flavorId, addonIds, referenceDataVersion: referenceData.version })
     ])
   }
   if (state._tag === "Absent" || state.status === "deleted") {
-    return Either.left(new SandboxNotFound({ sandboxId: command.sandboxId }))
+    return Result.fail(new SandboxNotFound({ sandboxId: command.sandboxId }))
   }
   if (command._tag === "FailSandbox" && command.reason.trim() === "") {
-    return Either.left(new InvalidSandbox({ reason: "a failure needs a reason" }))
+    return Result.fail(new InvalidSandbox({ reason: "a failure needs a reason" }))
   }
   const { from, verb } = lifecycle[command._tag]
   return from.includes(state.status)
-    ? Either.right([eventOf(command)])
-    : Either.left(new IllegalTransition({ sandboxId: state.sandboxId, current: state.status, attempted: verb }))
+    ? Result.succeed([eventOf(command)])
+    : Result.fail(new IllegalTransition({ sandboxId: state.sandboxId, current: state.status, attempted: verb }))
 }
 
 const statusAfter: Record<Exclude<SandboxEvent["_tag"], "SandboxCreated">, Status> = {

@@ -1,4 +1,4 @@
-import { Either, Schema } from "effect"
+import { Result, Schema } from "effect"
 import type { Decider } from "./Decider.ts"
 
 /**
@@ -7,9 +7,9 @@ import type { Decider } from "./Decider.ts"
  * stays, the content goes). An archived session is read-only, but for deletions.
  */
 
-export const Role = Schema.Literal("admin", "member")
+export const Role = Schema.Literals(["admin", "member"])
 export type Role = typeof Role.Type
-export const MessageType = Schema.Literal("text", "image", "file")
+export const MessageType = Schema.Literals(["text", "image", "file"])
 /** Milliseconds since the epoch. */
 const Instant = Schema.Number
 
@@ -75,7 +75,7 @@ export const MessageEdited = Schema.TaggedStruct("MessageEdited", { messageId: S
 export const MessageDeleted = Schema.TaggedStruct("MessageDeleted", { messageId: Schema.String, by: Schema.String, deletedAt: Instant })
 export const SessionRenamed = Schema.TaggedStruct("SessionRenamed", { title: Schema.String })
 export const SessionArchived = Schema.TaggedStruct("SessionArchived", { archivedAt: Instant })
-export const SessionEvent = Schema.Union(
+export const SessionEvent = Schema.Union([
   SessionCreated,
   MemberAdded,
   MemberRemoved,
@@ -84,25 +84,25 @@ export const SessionEvent = Schema.Union(
   MessageDeleted,
   SessionRenamed,
   SessionArchived
-)
+])
 export type SessionEvent = typeof SessionEvent.Type
 
 // State
 
 const MessageRef = Schema.Struct({ author: Schema.String, deleted: Schema.Boolean })
 
-export const SessionState = Schema.Union(
+export const SessionState = Schema.Union([
   Schema.TaggedStruct("Absent", {}),
   Schema.TaggedStruct("Session", {
     owner: Schema.String,
     title: Schema.String,
     archived: Schema.Boolean,
-    members: Schema.Record({ key: Schema.String, value: Role }),
+    members: Schema.Record(Schema.String, Role),
     /** What the rules need of each message: who wrote it, and whether it is gone. */
-    messages: Schema.Record({ key: Schema.String, value: MessageRef }),
+    messages: Schema.Record(Schema.String, MessageRef),
     messageCount: Schema.Number
   })
-)
+])
 export type SessionState = typeof SessionState.Type
 type Active = Extract<SessionState, { _tag: "Session" }>
 
@@ -148,8 +148,8 @@ export type SessionRefusal = SessionNotFound | SessionExists | NotAllowed | Sess
 
 // Rules
 
-const refuse = (error: SessionRefusal) => Either.left(error)
-const accept = (...events: Array<SessionEvent>) => Either.right(events)
+const refuse = (error: SessionRefusal) => Result.fail(error)
+const accept = (...events: Array<SessionEvent>) => Result.succeed(events)
 
 const isAdmin = (state: Active, user: string) => state.members[user] === "admin"
 
@@ -158,7 +158,7 @@ const liveMessage = (state: Active, messageId: string) => {
   return message === undefined || message.deleted ? undefined : message
 }
 
-export const decide = (command: SessionCommand, state: SessionState): Either.Either<ReadonlyArray<SessionEvent>, SessionRefusal> => {
+export const decide = (command: SessionCommand, state: SessionState): Result.Result<ReadonlyArray<SessionEvent>, SessionRefusal> => {
   if (command._tag === "CreateSession") {
     if (state._tag !== "Absent") return refuse(new SessionExists({ sessionId: command.sessionId }))
     if (command.title.trim() === "") return refuse(new InvalidSession({ reason: "the title is empty" }))

@@ -1,4 +1,4 @@
-import { Either, Schema } from "effect"
+import { Result, Schema } from "effect"
 import type { Decider } from "./Decider.ts"
 import { SealedSecret } from "./SealedSecret.ts"
 import { untagged } from "./Tagged.ts"
@@ -31,16 +31,16 @@ export type TokenCommand = typeof SaveToken.Type | typeof RefreshToken.Type | ty
 export const TokenSaved = Schema.TaggedStruct("TokenSaved", { name: Schema.String, owner: Schema.String, ...TokenValues })
 export const TokenRefreshed = Schema.TaggedStruct("TokenRefreshed", TokenValues)
 export const TokenDeleted = Schema.TaggedStruct("TokenDeleted", {})
-export const TokenEvent = Schema.Union(TokenSaved, TokenRefreshed, TokenDeleted)
+export const TokenEvent = Schema.Union([TokenSaved, TokenRefreshed, TokenDeleted])
 export type TokenEvent = typeof TokenEvent.Type
 
 // State
 
-export const TokenState = Schema.Union(
+export const TokenState = Schema.Union([
   Schema.TaggedStruct("Absent", {}),
   Schema.TaggedStruct("Active", { name: Schema.String, owner: Schema.String, ...TokenValues }),
   Schema.TaggedStruct("Deleted", { name: Schema.String, owner: Schema.String })
-)
+])
 export type TokenState = typeof TokenState.Type
 
 // Errors
@@ -67,24 +67,24 @@ const invalidValues = (values: { expiresIn: number | null; obtainmentTimestamp: 
 export const decide = (
   command: TokenCommand,
   state: TokenState
-): Either.Either<ReadonlyArray<TokenEvent>, TokenNotFound | InvalidToken> => {
+): Result.Result<ReadonlyArray<TokenEvent>, TokenNotFound | InvalidToken> => {
   switch (command._tag) {
     case "SaveToken": {
-      if (command.name.trim() === "") return Either.left(new InvalidToken({ reason: "the name is empty" }))
+      if (command.name.trim() === "") return Result.fail(new InvalidToken({ reason: "the name is empty" }))
       const invalid = invalidValues(command)
-      return invalid ? Either.left(new InvalidToken({ reason: invalid })) : Either.right([TokenSaved.make(untagged(command))])
+      return invalid ? Result.fail(new InvalidToken({ reason: invalid })) : Result.succeed([TokenSaved.make(untagged(command))])
     }
     case "RefreshToken": {
-      if (state._tag !== "Active") return Either.left(new TokenNotFound({ name: command.name }))
+      if (state._tag !== "Active") return Result.fail(new TokenNotFound({ name: command.name }))
       const invalid = invalidValues(command)
-      if (invalid) return Either.left(new InvalidToken({ reason: invalid }))
+      if (invalid) return Result.fail(new InvalidToken({ reason: invalid }))
       const { accessToken, expiresIn, obtainmentTimestamp, refreshToken, scopes } = command
-      return Either.right([TokenRefreshed.make({ accessToken, refreshToken, expiresIn, obtainmentTimestamp, scopes })])
+      return Result.succeed([TokenRefreshed.make({ accessToken, refreshToken, expiresIn, obtainmentTimestamp, scopes })])
     }
     case "DeleteToken":
       return state._tag === "Active"
-        ? Either.right([TokenDeleted.make({})])
-        : Either.left(new TokenNotFound({ name: command.name }))
+        ? Result.succeed([TokenDeleted.make({})])
+        : Result.fail(new TokenNotFound({ name: command.name }))
   }
 }
 

@@ -1,5 +1,5 @@
-import * as Migrator from "@effect/sql/Migrator"
-import { SqlClient } from "@effect/sql/SqlClient"
+import * as Migrator from "effect/sql/Migrator"
+import { SqlClient } from "effect/sql/SqlClient"
 import { Effect, Schema } from "effect"
 
 const table = "strata_migrations"
@@ -79,7 +79,7 @@ const serialised = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
       sql.onDialectOrElse({
         pg: () =>
           sql`SELECT pg_advisory_xact_lock(${migrationLockKey})`.pipe(
-            Effect.zipRight(sql`CREATE TABLE IF NOT EXISTS ${sql(table)} (
+            Effect.andThen(sql`CREATE TABLE IF NOT EXISTS ${sql(table)} (
               migration_id integer primary key,
               created_at timestamp with time zone not null default now(),
               name text not null
@@ -91,7 +91,7 @@ const serialised = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
             created_at datetime NOT NULL DEFAULT current_timestamp,
             name VARCHAR(255) NOT NULL
           )`
-      }).pipe(Effect.zipRight(effect))
+      }).pipe(Effect.andThen(effect))
     ))
 
 /**

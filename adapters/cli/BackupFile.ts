@@ -44,13 +44,13 @@ export const writer = (file: string) => {
   gzip.pipe(out)
   return {
     write: (events: ReadonlyArray<RecordedEvent>) =>
-      Effect.async<void>((resume) => {
+      Effect.callback<void>((resume) => {
         const text = events.map((event) => `${canonicalLine(event)}\n`).join("")
         if (gzip.write(text)) resume(Effect.void)
         else gzip.once("drain", () => resume(Effect.void))
       }),
     close: (digest: Digest) =>
-      Effect.async<void>((resume) => {
+      Effect.callback<void>((resume) => {
         out.once("finish", () => {
           const header: Header = { format: "strata-backup", formatVersion, ...digest, createdAt: new Date().toISOString() }
           // Assembled beside, then renamed: a backup file is whole or absent.
@@ -75,7 +75,7 @@ export const read = (file: string, batchSize: number) =>
     const first = yield* Effect.tryPromise({ try: () => iterator.next(), catch: (error) => unreadable(String(error)) })
     if (first.done) return yield* unreadable("it is empty")
     const header = yield* Effect.try({ try: () => JSON.parse(first.value), catch: () => unreadable("the header is not JSON") }).pipe(
-      Effect.flatMap(Schema.decodeUnknown(Header)),
+      Effect.flatMap(Schema.decodeUnknownEffect(Header)),
       Effect.mapError((error) => (error._tag === "BackupUnreadable" ? error : unreadable(`bad header: ${error.message}`)))
     )
     const decode = Schema.decodeUnknownSync(RecordedEvent)
@@ -99,7 +99,7 @@ export const read = (file: string, batchSize: number) =>
 /** Writes a backup of the log as it is now; `onPage` sees progress. */
 export const backup = (file: string, onPage: (count: number) => Effect.Effect<void> = () => Effect.void) =>
   Effect.gen(function*() {
-    const head = yield* Effect.flatMap(EventStore, (store) => store.head)
+    const head = yield* (yield* EventStore).head
     const out = writer(file)
     const hasher = makeHasher()
     yield* eachPage(head, (page) =>

@@ -1,6 +1,5 @@
-import { Command, Options, ValidationError } from "@effect/cli"
-import { HttpMiddleware } from "@effect/platform"
-import { Cause, Config, ConfigError, Console, Effect, Either, Layer, Logger, LogLevel, Option, Schema } from "effect"
+import { Cause, Config, Console, Effect, Formatter, Layer, Logger, type LogLevel, Option, References, Schema } from "effect"
+import { CliError, CliOutput, Command, Flag } from "effect/cli"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import * as HttpServer from "../http/HttpServer.ts"
 import * as Cutover from "./Cutover.ts"
@@ -14,36 +13,59 @@ import type { AdminToken } from "../http/Auth.ts"
 /** The composition root's wiring for a URL: a backend, and what serving needs around it. */
 export type AppLayer = (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<Store | Secrets | AdminToken | Serving, unknown>
 
+export const version = "0.1.0"
+
 /** `--database`, else `STRATA_DATABASE_URL`, else the embedded SQLite default. */
-const database = Options.text("database").pipe(
-  Options.withDescription(`The backend: ${DatabaseUrl.acceptedForms}`),
-  Options.withFallbackConfig(Config.string("STRATA_DATABASE_URL")),
-  Options.withDefault(DatabaseUrl.defaultUrl)
+const database = Flag.String("database").pipe(
+  Flag.withDescription(`The backend: ${DatabaseUrl.acceptedForms}`),
+  Flag.withFallbackConfig(Config.String("STRATA_DATABASE_URL")),
+  Flag.withDefault(DatabaseUrl.defaultUrl)
 )
 
-const host = Options.text("host").pipe(
-  Options.withDescription("Interface to listen on"),
-  Options.withFallbackConfig(Config.string("STRATA_HOST")),
-  Options.withDefault("127.0.0.1")
+const host = Flag.String("host").pipe(
+  Flag.withDescription("Interface to listen on"),
+  Flag.withFallbackConfig(Config.String("STRATA_HOST")),
+  Flag.withDefault("127.0.0.1")
 )
 
-const port = Options.integer("port").pipe(
-  Options.withDescription("Port to listen on"),
-  Options.withFallbackConfig(Config.integer("STRATA_PORT")),
-  Options.withDefault(8787)
+const port = Flag.Int("port").pipe(
+  Flag.withDescription("Port to listen on"),
+  Flag.withFallbackConfig(Config.Int("STRATA_PORT")),
+  Flag.withDefault(8787)
 )
 
-const logLevels = ["All", "Trace", "Debug", "Info", "Warning", "Error", "Fatal", "None"] as const
+const logLevels: ReadonlyArray<readonly [string, LogLevel.LogLevel]> = [
+  ["all", "All"],
+  ["trace", "Trace"],
+  ["debug", "Debug"],
+  ["info", "Info"],
+  ["warning", "Warn"],
+  ["error", "Error"],
+  ["fatal", "Fatal"],
+  ["none", "None"]
+]
+
+export class InvalidLogLevel extends Schema.TaggedError<InvalidLogLevel>()("InvalidLogLevel", { value: Schema.String }) {
+  override get message() {
+    return `invalid STRATA_LOG_LEVEL "${this.value}": expected one of ${logLevels.map(([name]) => name).join(", ")}`
+  }
+}
 
 /** `STRATA_LOG_LEVEL`: `all`, `debug`, `info` (the default), `warning`, `error` or `none`, in any case. */
-const logLevel = Config.string("STRATA_LOG_LEVEL").pipe(
-  Config.withDefault("info"),
-  Config.mapOrFail((text) => {
-    const literal = logLevels.find((level) => level.toLowerCase() === text.trim().toLowerCase())
-    return literal === undefined
-      ? Either.left(ConfigError.InvalidData(["STRATA_LOG_LEVEL"], `expected one of ${logLevels.join(", ").toLowerCase()}`))
-      : Either.right(LogLevel.fromLiteral(literal))
-  })
+const logLevel = Effect.gen(function*() {
+  const text = yield* Config.String("STRATA_LOG_LEVEL").pipe(Config.withDefault("info"))
+  const level = logLevels.find(([name]) => name === text.trim().toLowerCase())
+  if (level === undefined) return yield* new InvalidLogLevel({ value: text })
+  return level[1]
+})
+
+/**
+ * Serve's logs: one JSON object a line, with the fields strata has always written
+ * (`logLevel`, not effect 4's `level`), so that log pipelines keep reading them.
+ */
+const jsonLogger = Logger.formatStructured.pipe(
+  Logger.map(({ level, message, ...rest }) => Formatter.formatJson({ message, logLevel: level, ...rest })),
+  Logger.withConsoleLog
 )
 
 /** The server could not take its address: the one thing an operator must change. */
@@ -66,15 +88,16 @@ const listenReasons: Record<string, string> = {
  * Bun.serve throws when it cannot listen, which reaches us as a defect of the server's
  * layer; it is told apart by its code and becomes a failure that names the address.
  */
-const listening = <A, E, R>(layer: Layer.Layer<A, E, R>, address: string) =>
-  Layer.catchAllCause(layer, (cause): Layer.Layer<A, E | ListenFailed> => {
-    const error = Cause.squash(cause) as { code?: unknown; message?: unknown }
+const listening = <A, E, R>(layer: Layer.Layer<A, E, R>, address: string): Layer.Layer<A, E | ListenFailed, R> =>
+  Layer.catchCause(layer, (cause) => {
+    const error = Cause.squash(cause) as { code?: unknown } | undefined
     const reason = typeof error?.code === "string" ? listenReasons[error.code] : undefined
-    return reason === undefined ? Layer.failCause(cause) : Layer.fail(new ListenFailed({ address, reason }))
+    return Layer.effectContext<A, E | ListenFailed, never>(
+      reason === undefined ? Effect.failCause(cause) : Effect.fail(new ListenFailed({ address, reason }))
+    )
   })
 
-const parseUrl = (raw: string) =>
-  Either.match(DatabaseUrl.parse(raw), { onLeft: Effect.fail, onRight: Effect.succeed })
+const parseUrl = (raw: string) => Effect.fromResult(DatabaseUrl.parse(raw))
 
 /** The commands of the `strata` executable; the backends come from the composition root. */
 export const make = (app: AppLayer, wiring: Operations.Wiring) => {
@@ -92,12 +115,11 @@ export const make = (app: AppLayer, wiring: Operations.Wiring) => {
         Layer.provideMerge(listening(HttpServer.layer({ hostname: options.host, port: options.port }), address)),
         Layer.merge(backups),
         Layer.provide(app(url)),
-        // No tracer is exported; making spans nobody reads costs a third of a request.
-        HttpMiddleware.withTracerDisabledWhen(() => true),
         Layer.launch,
+        // No tracer is exported; making spans nobody reads costs a third of a request.
         Effect.withTracerEnabled(false),
-        Effect.provide(Logger.json),
-        Logger.withMinimumLogLevel(level)
+        Effect.provide(Logger.layer([jsonLogger])),
+        Effect.provideService(References.MinimumLogLevel, level)
       )
     })).pipe(Command.withDescription("Serve the HTTP API (what `npm start` runs)"))
 
@@ -108,17 +130,48 @@ export const make = (app: AppLayer, wiring: Operations.Wiring) => {
 }
 
 /**
- * `strata verify --a URL --b URL`: @effect/cli spells one-letter options `-a`, so the
- * documented long forms are translated before parsing.
+ * Bad usage is one line on stderr, as every other failure, not the help text: the
+ * operator asked for something precise and is told what was wrong with it
+ * (`strata <command> --help` shows the usage). Help and the version print as usual.
  */
-export const normaliseArgs = (argv: ReadonlyArray<string>) =>
-  argv.map((arg) => (arg === "--a" ? "-a" : arg === "--b" ? "-b" : arg.startsWith("--a=") || arg.startsWith("--b=") ? arg.slice(1) : arg))
+const presenter: CliOutput.Presenter = {
+  present: (event) => {
+    switch (event._tag) {
+      case "InvalidInvocation": {
+        const first = event.errors[0]
+        return Console.error(`strata: ${(first?.message ?? "invalid usage").split("\n")[0]} (see ${event.commandPath.join(" ")} --help)`)
+      }
+      case "Version":
+        return Console.log(event.version)
+      case "Help":
+        return CliOutput.defaultPresenter.present(event)
+    }
+  }
+}
 
-/** One line on stderr and the exit code: 2 for bad usage, 1 for anything else. */
+/**
+ * Runs the commands on these arguments (without the executable and script). Outside
+ * `serve`, logs are logfmt lines on stdout, as they always were.
+ */
+export const run = <Name extends string, Input, ContextInput, E, R>(
+  command: Command.Command<Name, Input, ContextInput, E, R>,
+  args: ReadonlyArray<string>
+) =>
+  Command.runWith(command, { version })(args).pipe(
+    Effect.provideService(CliOutput.Presenter, presenter),
+    Effect.provide(Logger.layer([Logger.consoleLogFmt]))
+  )
+
+/**
+ * The exit code of a failure, with its one line on stderr: 2 for bad usage, 0 for help
+ * shown in place of a command that needs a subcommand, 1 for anything else.
+ */
 export const reportFailure = (error: unknown) =>
   Effect.gen(function*() {
-    if (ValidationError.isValidationError(error)) {
-      // @effect/cli has printed the message and the usage already.
+    if (CliError.isCliError(error)) {
+      // The presenter has printed the message already.
+      if (error._tag === "ShowHelp") return error.errors.length > 0 ? 2 : 0
+      yield* Console.error(`strata: ${error.message.split("\n")[0]}`)
       return 2
     }
     const message = error instanceof Error || (typeof error === "object" && error !== null && "message" in error)

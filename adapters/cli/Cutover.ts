@@ -1,6 +1,6 @@
-import { Command, Options } from "@effect/cli"
 import { hostname } from "node:os"
-import { Console, Effect, Either, Layer, Option, Schedule, type Scope } from "effect"
+import { Console, Effect, Layer, Option, Schedule, type Scope } from "effect"
+import { Command, Flag } from "effect/cli"
 import * as Cutover from "../../application/Cutover.ts"
 import * as ServingStore from "../../application/ServingStore.ts"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
@@ -14,11 +14,11 @@ import * as Progress from "./Progress.ts"
  * (`application/Cutover.ts`); this file opens the two databases and speaks to the operator.
  */
 
-const parseUrl = (raw: string) => Either.match(DatabaseUrl.parse(raw), { onLeft: Effect.fail, onRight: Effect.succeed })
+const parseUrl = (raw: string) => Effect.fromResult(DatabaseUrl.parse(raw))
 
-const format = Options.choice("format", ["text", "json"]).pipe(Options.withDefault("text" as const))
+const format = Flag.Literals("format", ["text", "json"]).pipe(Flag.withDefault("text" as const))
 
-export const make = (wiring: Wiring, database: Options.Options<string>) => {
+export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
   const side = (raw: string): Effect.Effect<Cutover.Side, unknown, Scope.Scope> =>
     Effect.flatMap(parseUrl(raw), (url) => Layer.build(wiring.storeWithSecrets(url)))
 
@@ -32,7 +32,7 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
       return { origin, target: yield* side(url), record: recorded.value.record }
     })
 
-  const to = Options.text("to").pipe(Options.withDescription(`The backend to move to: ${DatabaseUrl.acceptedForms}`))
+  const to = Flag.String("to").pipe(Flag.withDescription(`The backend to move to: ${DatabaseUrl.acceptedForms}`))
 
   const start = Command.make("start", { database, to }, (options) =>
     Effect.scoped(Effect.gen(function*() {
@@ -137,7 +137,7 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
         yield* Console.log(record === undefined
           ? "no cutover under way"
           : `${record.phase}; ${service.mirroring() ? "this process mirrors" : "another process holds the mirror's lease"}`)
-      }).pipe(Effect.repeat(Schedule.spaced("5 seconds")), Effect.zipRight(Effect.never))
+      }).pipe(Effect.repeat(Schedule.spaced("5 seconds")), Effect.andThen(Effect.never))
     }))).pipe(Command.withDescription("Run the mirror in the foreground, where no server runs (one mirror at a time, by lease)"))
 
   return Command.make("cutover").pipe(

@@ -1,8 +1,7 @@
-import { Command, Options } from "@effect/cli"
-import type * as Migrator from "@effect/sql/Migrator"
-import type { SqlClient } from "@effect/sql/SqlClient"
-import { statSync } from "node:fs"
-import { Console, Context, Effect, Either, Layer, Option, Schema } from "effect"
+import { existsSync, statSync } from "node:fs"
+import { Console, Context, Effect, Layer, Option, Schema } from "effect"
+import { Command, Flag } from "effect/cli"
+import type { Migrator, SqlClient } from "effect/sql"
 import { EventStore, type RecordedEvent } from "../../application/EventStore.ts"
 import * as Import from "../../application/Import.ts"
 import * as LogDigest from "../../application/LogDigest.ts"
@@ -25,7 +24,7 @@ export interface Wiring {
   readonly storeWithSecrets: (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<Store | InlineProjections | Secrets, unknown>
   /** The SQL client and migrations of a URL; undefined for the in-memory store. */
   readonly migrations: (url: DatabaseUrl.DatabaseUrl) =>
-    | { readonly client: Layer.Layer<SqlClient, unknown>; readonly loader: Migrator.Loader }
+    | { readonly client: Layer.Layer<SqlClient.SqlClient, unknown>; readonly loader: Migrator.Loader }
     | undefined
 }
 
@@ -36,14 +35,27 @@ export class OperationFailed extends Schema.TaggedError<OperationFailed>()("Oper
 }
 
 const databaseOption = (name: string, description: string) =>
-  Options.text(name).pipe(Options.withDescription(description))
+  Flag.String(name).pipe(Flag.withDescription(description))
 
-const parseUrl = (raw: string) => Either.match(DatabaseUrl.parse(raw), { onLeft: Effect.fail, onRight: Effect.succeed })
+/**
+ * A file to read: checked before the command runs, and handed over as typed (effect's
+ * `Flag.File` would make it absolute, and every message would name another path).
+ */
+const existingFile = (name: string) =>
+  Flag.String(name).pipe(
+    Flag.withMetavar("file"),
+    Flag.filter((path) => existsSync(path) && statSync(path).isFile(), () => "an existing file")
+  )
+
+/** Off unless given, as a switch should be. */
+const boolean = (name: string) => Flag.Boolean(name).pipe(Flag.withDefault(false))
+
+const parseUrl = (raw: string) => Effect.fromResult(DatabaseUrl.parse(raw))
 
 const describeUrl = (url: DatabaseUrl.DatabaseUrl) =>
   url._tag === "Sqlite" ? `sqlite:${url.filename}` : url._tag === "Libsql" ? url.url : url._tag === "Memory" ? "memory:" : "postgres"
 
-export const make = (wiring: Wiring, database: Options.Options<string>) => {
+export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
   const withStore = <A, E>(raw: string, effect: Effect.Effect<A, E, Store | InlineProjections>) =>
     Effect.flatMap(parseUrl(raw), (url) => Effect.scoped(Effect.provide(effect, wiring.store(url))))
 
@@ -75,12 +87,12 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
 
   // replay
 
-  const projectionName = Options.text("projection").pipe(
-    Options.withDescription("Only this projection (default: all registered)"),
-    Options.optional
+  const projectionName = Flag.String("projection").pipe(
+    Flag.withDescription("Only this projection (default: all registered)"),
+    Flag.optional
   )
-  const chunk = Options.integer("chunk").pipe(Options.withDescription("Events per transaction"), Options.withDefault(1_000))
-  const fresh = Options.boolean("fresh").pipe(Options.withDescription("Start over instead of resuming an interrupted replay"))
+  const chunk = Flag.Int("chunk").pipe(Flag.withDescription("Events per transaction"), Flag.withDefault(1_000))
+  const fresh = boolean("fresh").pipe(Flag.withDescription("Start over instead of resuming an interrupted replay"))
 
   const replay = Command.make("replay", { database, projection: projectionName, chunk, fresh }, (options) =>
     withStore(
@@ -93,7 +105,7 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
             return yield* new OperationFailed({ reason: `no projection named ${name}; registered: ${registered.map((p) => p.name).join(", ")}` })
           }
         }
-        const head = yield* Effect.flatMap(EventStore, (store) => store.head)
+        const head = yield* (yield* EventStore).head
         for (const name of names) {
           const progress = Progress.make(`replay ${name}`, head)
           let previous = 0
@@ -114,12 +126,12 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
 
   // backup, restore
 
-  const out = Options.file("out").pipe(Options.withDescription("The backup file to write (gzip)"))
+  const out = Flag.String("out").pipe(Flag.withMetavar("file"), Flag.withDescription("The backup file to write (gzip)"))
   const backup = Command.make("backup", { database, out }, (options) =>
     withStore(
       options.database,
       Effect.gen(function*() {
-        const head = yield* Effect.flatMap(EventStore, (store) => store.head)
+        const head = yield* (yield* EventStore).head
         const progress = Progress.make("backup", head)
         const digest = yield* BackupFile.backup(options.out, progress.advance)
         yield* progress.finish
@@ -127,9 +139,9 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
       })
     )).pipe(Command.withDescription("Write a backend-neutral, compressed export of the log at a consistent position"))
 
-  const input = Options.file("in", { exists: "yes" }).pipe(Options.withDescription("The backup file to read"))
+  const input = existingFile("in").pipe(Flag.withDescription("The backup file to read"))
   const to = databaseOption("to", `The database to restore into: ${DatabaseUrl.acceptedForms}`)
-  const force = Options.boolean("force").pipe(Options.withDescription("Restore into a database that is not empty"))
+  const force = boolean("force").pipe(Flag.withDescription("Restore into a database that is not empty"))
   const restore = Command.make("restore", { input, to, force }, (options) =>
     withStore(
       options.to,
@@ -164,8 +176,8 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
 
   // verify
 
-  const a = databaseOption("a", "One log to compare").pipe(Options.optional)
-  const b = databaseOption("b", "The other log").pipe(Options.optional)
+  const a = databaseOption("a", "One log to compare").pipe(Flag.optional)
+  const b = databaseOption("b", "The other log").pipe(Flag.optional)
   const verify = Command.make("verify", { database, a, b }, (options) =>
     Effect.gen(function*() {
       if (Option.isNone(options.a) !== Option.isNone(options.b)) {
@@ -247,14 +259,14 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
         if (size !== undefined) yield* Console.log(`database size  ${(size / 1024 / 1024).toFixed(1)} MiB`)
         yield* Console.log("events by type")
         for (const [type, count] of [...byType].sort((x, y) => y[1] - x[1])) yield* Console.log(`  ${String(count).padStart(10)}  ${type}`)
-        for (const status of yield* Effect.flatMap(ProjectionStore, (projections) => projections.status)) {
+        for (const status of yield* (yield* ProjectionStore).status) {
           yield* Console.log(`projection ${status.name}: ${status.status}, generation ${status.generation}, at ${status.checkpoint}`)
         }
       })
     )).pipe(Command.withDescription("Streams, events by type, head position, database size"))
 
-  const format = Options.choice("format", ["table", "json", "ndjson"]).pipe(Options.withDefault("table" as const))
-  const filter = (name: string, description: string) => Options.text(name).pipe(Options.withDescription(description), Options.optional)
+  const format = Flag.Literals("format", ["table", "json", "ndjson"]).pipe(Flag.withDefault("table" as const))
+  const filter = (name: string, description: string) => Flag.String(name).pipe(Flag.withDescription(description), Flag.optional)
   const audit = Command.make("audit", {
     database,
     stream: filter("stream", "Only this stream"),
@@ -262,14 +274,14 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
     actor: filter("actor", "Only this actor"),
     from: filter("from", "Recorded at or after (ISO 8601)"),
     until: filter("to", "Recorded before (ISO 8601)"),
-    after: Options.integer("after").pipe(Options.withDescription("Events after this position"), Options.withDefault(0)),
-    limit: Options.integer("limit").pipe(Options.withDefault(100)),
+    after: Flag.Int("after").pipe(Flag.withDescription("Events after this position"), Flag.withDefault(0)),
+    limit: Flag.Int("limit").pipe(Flag.withDefault(100)),
     format
   }, (options) =>
     withStore(
       options.database,
       Effect.gen(function*() {
-        const events = yield* Effect.flatMap(EventStore, (store) =>
+        const events = yield* EventStore.use((store) =>
           store.query({
             after: options.after,
             limit: options.limit,
@@ -293,10 +305,10 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
 
   // import
 
-  const file = Options.file("file", { exists: "yes" }).pipe(Options.withDescription("The file to import"))
-  const owner = Options.text("owner").pipe(Options.withDescription("The owner the imported records belong to"))
-  const skipInvalid = Options.boolean("skip-invalid").pipe(
-    Options.withDescription("Import the valid records even when some are invalid (they are listed either way)")
+  const file = existingFile("file").pipe(Flag.withDescription("The file to import"))
+  const owner = Flag.String("owner").pipe(Flag.withDescription("The owner the imported records belong to"))
+  const skipInvalid = boolean("skip-invalid").pipe(
+    Flag.withDescription("Import the valid records even when some are invalid (they are listed either way)")
   )
 
   const importing = (
@@ -327,7 +339,7 @@ export const make = (wiring: Wiring, database: Options.Options<string>) => {
     description: string,
     kind: string,
     read: (file: string) => Effect.Effect<ReadonlyArray<LegacySources.RawRecord>, LegacySources.SourceUnreadable>,
-    schema: Schema.Schema<A, I>,
+    schema: Schema.Codec<A, I>,
     apply: (owner: string, valid: Import.Parsed<A>["valid"]) => Effect.Effect<Import.Outcome, unknown, Store | Secrets>
   ) =>
     Command.make(name, { database, file, owner, skipInvalid }, (options) =>

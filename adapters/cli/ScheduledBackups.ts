@@ -15,10 +15,10 @@ export interface BackupSchedule {
  * `STRATA_BACKUP_DIR` (default `./backups`); no `STRATA_BACKUP_EVERY`, no schedule.
  */
 export const fromConfig = Effect.gen(function*() {
-  const every = yield* Config.option(Config.duration("STRATA_BACKUP_EVERY"))
+  const every = yield* Config.option(Config.Duration("STRATA_BACKUP_EVERY"))
   if (Option.isNone(every)) return Option.none<BackupSchedule>()
-  const keep = yield* Config.integer("STRATA_BACKUP_KEEP").pipe(Config.withDefault(7))
-  const directory = yield* Config.string("STRATA_BACKUP_DIR").pipe(Config.withDefault("./backups"))
+  const keep = yield* Config.Int("STRATA_BACKUP_KEEP").pipe(Config.withDefault(7))
+  const directory = yield* Config.String("STRATA_BACKUP_DIR").pipe(Config.withDefault("./backups"))
   return Option.some<BackupSchedule>({ every: every.value, keep, directory })
 })
 
@@ -41,10 +41,10 @@ export const backupOnce = (schedule: BackupSchedule) =>
 
 /** Backups while serving; a failed one is logged and the next one comes on schedule. */
 export const layer = (schedule: BackupSchedule) =>
-  Layer.scopedDiscard(
+  Layer.effectDiscard(
     Effect.forkScoped(
       backupOnce(schedule).pipe(
-        Effect.catchAllCause((cause) => Effect.logError("scheduled backup failed", cause)),
+        Effect.catchCause((cause) => Effect.logError("scheduled backup failed", cause)),
         Effect.repeat(Schedule.spaced(schedule.every)),
         Effect.delay(schedule.every)
       )

@@ -1,11 +1,12 @@
-import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "@effect/platform"
 import { Schema } from "effect"
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
 import * as ApiKey from "../../domain/ApiKey.ts"
 import { ReferenceData } from "../../domain/ReferenceData.ts"
 import * as Sandbox from "../../domain/Sandbox.ts"
 import * as Session from "../../domain/Session.ts"
 import { MessageDocument, SessionDocument } from "../../application/Sessions.ts"
 import { Authorization } from "./Auth.ts"
+import { SchemaProblems } from "./BadInput.ts"
 import * as Problem from "./Problem.ts"
 
 /**
@@ -16,20 +17,20 @@ import * as Problem from "./Problem.ts"
 
 /** Every write takes one (draft-ietf-httpapi-idempotency-key-header). */
 const Idempotent = Schema.Struct({
-  "idempotency-key": Schema.optional(Schema.String).annotations({
+  "idempotency-key": Schema.optional(Schema.String.annotate({
     description: "Makes the write safe to send again: the same key with the same request (method, path, If-Match, " +
       "body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same " +
       "key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400",
     examples: ["8e03978e-40d5-43e8-bc93-6894a57f9324"]
-  })
+  }))
 })
 const IfMatch = Schema.Struct({
-  "if-match": Schema.optional(Schema.String).annotations({
+  "if-match": Schema.optional(Schema.String.annotate({
     description: "The version the write expects (the resource's ETag); a mismatch is 412"
-  }),
+  })),
   ...Idempotent.fields
 })
-const Instant = Schema.String.annotations({ description: "ISO 8601", examples: ["2026-11-22T12:00:00.000Z"] })
+const Instant = Schema.String.annotate({ description: "ISO 8601", examples: ["2026-11-22T12:00:00.000Z"] })
 const Deleted = HttpApiSchema.NoContent
 
 // Operations
@@ -38,7 +39,7 @@ export const Health = Schema.Struct({ status: Schema.Literal("ok") })
 const MirrorLag = Schema.Struct({
   events: Schema.Number,
   seconds: Schema.Number
-}).annotations({ description: "How far the mirror's target is behind the side that serves" })
+}).annotate({ description: "How far the mirror's target is behind the side that serves" })
 
 export const Readiness = Schema.Struct({
   status: Schema.Literal("ready"),
@@ -50,22 +51,23 @@ export const Readiness = Schema.Struct({
     /** Whether this process holds the mirror's lease. */
     mirroring: Schema.Boolean,
     lag: Schema.optional(MirrorLag)
-  }).annotations({ description: "A cutover to another backend, while one is recorded" }))
+  }).annotate({ description: "A cutover to another backend, while one is recorded" }))
 })
 
 export class OperationsApi extends HttpApiGroup.make("operations")
-  .add(HttpApiEndpoint.get("health", "/health").addSuccess(Health))
-  .add(HttpApiEndpoint.get("ready", "/ready").addSuccess(Readiness))
+  .add(HttpApiEndpoint.get("health", "/health", { success: Health, error: Problem.errors }))
+  .add(HttpApiEndpoint.get("ready", "/ready", { success: Readiness, error: Problem.errors }))
   .annotate(OpenApi.Description, "Liveness and readiness; no authentication")
 {}
 
 // Tokens
 
+// Finite: as JSON, a Number would also take "Infinity" and "NaN" (strings) for numbers.
 const TokenValues = Schema.Struct({
   accessToken: Schema.String,
   refreshToken: Schema.String,
-  expiresIn: Schema.NullOr(Schema.Number),
-  obtainmentTimestamp: Schema.Number.annotations({ description: "Milliseconds since the epoch" }),
+  expiresIn: Schema.NullOr(Schema.Finite),
+  obtainmentTimestamp: Schema.Finite.annotate({ description: "Milliseconds since the epoch" }),
   scopes: Schema.Array(Schema.String)
 })
 const TokenSaved = Schema.Struct({ name: Schema.String, version: Schema.Number })
@@ -77,15 +79,13 @@ const TokenList = Schema.Struct({
 const TokenName = Schema.Struct({ name: Schema.String })
 
 export class TokensApi extends HttpApiGroup.make("tokens")
-  .add(HttpApiEndpoint.put("save", "/v1/tokens/:name").setPath(TokenName).setHeaders(Idempotent).setPayload(TokenValues).addSuccess(TokenSaved))
+  .add(HttpApiEndpoint.put("save", "/v1/tokens/:name", { params: TokenName, headers: Idempotent, payload: TokenValues, success: TokenSaved, error: Problem.errors }))
   .add(
-    HttpApiEndpoint.post("refresh", "/v1/tokens/:name/refresh").setPath(TokenName).setHeaders(IfMatch).setPayload(TokenValues)
-      .addSuccess(TokenSaved)
-      .annotate(OpenApi.Description, "Replaces the token's values if it is still at the version in If-Match (required)")
+    HttpApiEndpoint.post("refresh", "/v1/tokens/:name/refresh", { params: TokenName, headers: IfMatch, payload: TokenValues, success: TokenSaved, error: Problem.errors }).annotate(OpenApi.Description, "Replaces the token's values if it is still at the version in If-Match (required)")
   )
-  .add(HttpApiEndpoint.get("get", "/v1/tokens/:name").setPath(TokenName).addSuccess(Token))
-  .add(HttpApiEndpoint.get("list", "/v1/tokens").addSuccess(TokenList))
-  .add(HttpApiEndpoint.del("delete", "/v1/tokens/:name").setPath(TokenName).setHeaders(IfMatch).addSuccess(Deleted))
+  .add(HttpApiEndpoint.get("get", "/v1/tokens/:name", { params: TokenName, success: Token, error: Problem.errors }))
+  .add(HttpApiEndpoint.get("list", "/v1/tokens", { success: TokenList, error: Problem.errors }))
+  .add(HttpApiEndpoint.delete("delete", "/v1/tokens/:name", { params: TokenName, headers: IfMatch, success: Deleted, error: Problem.errors }))
   .middleware(Authorization)
   .annotate(OpenApi.Description, "Named OAuth tokens of the calling owner")
 {}
@@ -110,7 +110,7 @@ const KeySummary = Schema.Struct({
 const Key = Schema.Struct({ ...KeySummary.fields, version: Schema.Number })
 const CreatedKey = Schema.Struct({
   ...Key.fields,
-  secret: Schema.String.annotations({ description: "Shown once, here: only its hash is kept" })
+  secret: Schema.String.annotate({ description: "Shown once, here: only its hash is kept" })
 })
 const KeyUpdate = Schema.Struct({
   name: Schema.optional(Schema.String),
@@ -132,17 +132,16 @@ const KeyId = Schema.Struct({ keyId: Schema.String })
 const Usage = Schema.Struct({ tokens: ApiKey.UsageTokens })
 
 export class KeysApi extends HttpApiGroup.make("keys")
-  .add(HttpApiEndpoint.post("create", "/v1/keys").setHeaders(Idempotent).setPayload(KeyInput).addSuccess(CreatedKey, { status: 201 }))
-  .add(HttpApiEndpoint.get("list", "/v1/keys").addSuccess(Schema.Struct({ keys: Schema.Array(KeySummary) })))
-  .add(HttpApiEndpoint.get("get", "/v1/keys/:keyId").setPath(KeyId).addSuccess(Key))
-  .add(HttpApiEndpoint.patch("update", "/v1/keys/:keyId").setPath(KeyId).setHeaders(IfMatch).setPayload(KeyUpdate).addSuccess(Key))
-  .add(HttpApiEndpoint.del("delete", "/v1/keys/:keyId").setPath(KeyId).setHeaders(Idempotent).addSuccess(Deleted))
-  .add(HttpApiEndpoint.get("stats", "/v1/keys/:keyId/stats").setPath(KeyId).addSuccess(KeyStats))
+  .add(HttpApiEndpoint.post("create", "/v1/keys", { headers: Idempotent, payload: KeyInput, success: CreatedKey.pipe(HttpApiSchema.status(201)), error: Problem.errors }))
+  .add(HttpApiEndpoint.get("list", "/v1/keys", { success: Schema.Struct({ keys: Schema.Array(KeySummary) }), error: Problem.errors }))
+  .add(HttpApiEndpoint.get("get", "/v1/keys/:keyId", { params: KeyId, success: Key, error: Problem.errors }))
+  .add(HttpApiEndpoint.patch("update", "/v1/keys/:keyId", { params: KeyId, headers: IfMatch, payload: KeyUpdate, success: Key, error: Problem.errors }))
+  .add(HttpApiEndpoint.delete("delete", "/v1/keys/:keyId", { params: KeyId, headers: Idempotent, success: Deleted, error: Problem.errors }))
+  .add(HttpApiEndpoint.get("stats", "/v1/keys/:keyId/stats", { params: KeyId, success: KeyStats, error: Problem.errors }))
   .add(
-    HttpApiEndpoint.post("recordUsage", "/v1/usage").setHeaders(Idempotent).setPayload(Usage).addSuccess(KeyStats)
-      .annotate(OpenApi.Description, "Records usage against the API key that authenticates the request")
+    HttpApiEndpoint.post("recordUsage", "/v1/usage", { headers: Idempotent, payload: Usage, success: KeyStats, error: Problem.errors }).annotate(OpenApi.Description, "Records usage against the API key that authenticates the request")
   )
-  .add(HttpApiEndpoint.get("usage", "/v1/usage").addSuccess(KeyStats))
+  .add(HttpApiEndpoint.get("usage", "/v1/usage", { success: KeyStats, error: Problem.errors }))
   .middleware(Authorization)
   .annotate(OpenApi.Description, "API keys with a token quota per 5 hours")
 {}
@@ -168,32 +167,26 @@ const SandboxView = Schema.Struct({
   version: Schema.Number
 })
 const SandboxId = Schema.Struct({ sandboxId: Schema.String })
-const Transition = Schema.Struct({ sandboxId: Schema.String, action: Schema.Literal("start", "mark-running", "stop", "mark-stopped", "fail") })
+const Transition = Schema.Struct({ sandboxId: Schema.String, action: Schema.Literals(["start", "mark-running", "stop", "mark-stopped", "fail"]) })
 const Provider = Schema.Struct({ provider: Schema.String })
 
 export class SandboxesApi extends HttpApiGroup.make("sandboxes")
-  .add(HttpApiEndpoint.post("create", "/v1/sandboxes").setHeaders(Idempotent).setPayload(SandboxInput).addSuccess(SandboxView, { status: 201 }))
-  .add(HttpApiEndpoint.get("list", "/v1/sandboxes").addSuccess(Schema.Struct({ sandboxes: Schema.Array(SandboxView) })))
-  .add(HttpApiEndpoint.get("get", "/v1/sandboxes/:sandboxId").setPath(SandboxId).addSuccess(SandboxView))
+  .add(HttpApiEndpoint.post("create", "/v1/sandboxes", { headers: Idempotent, payload: SandboxInput, success: SandboxView.pipe(HttpApiSchema.status(201)), error: Problem.errors }))
+  .add(HttpApiEndpoint.get("list", "/v1/sandboxes", { success: Schema.Struct({ sandboxes: Schema.Array(SandboxView) }), error: Problem.errors }))
+  .add(HttpApiEndpoint.get("get", "/v1/sandboxes/:sandboxId", { params: SandboxId, success: SandboxView, error: Problem.errors }))
   .add(
-    HttpApiEndpoint.post("transition", "/v1/sandboxes/:sandboxId/:action").setPath(Transition).setHeaders(IfMatch)
-      .setPayload(Schema.Struct({ reason: Schema.optional(Schema.String) }))
-      .addSuccess(SandboxView)
-      .annotate(OpenApi.Description, "Moves the sandbox through its lifecycle; an illegal move is 409 naming the current state")
+    HttpApiEndpoint.post("transition", "/v1/sandboxes/:sandboxId/:action", { params: Transition, headers: IfMatch, payload: Schema.Struct({ reason: Schema.optional(Schema.String) }), success: SandboxView, error: Problem.errors }).annotate(OpenApi.Description, "Moves the sandbox through its lifecycle; an illegal move is 409 naming the current state")
   )
-  .add(HttpApiEndpoint.del("delete", "/v1/sandboxes/:sandboxId").setPath(SandboxId).setHeaders(IfMatch).addSuccess(Deleted))
-  .add(HttpApiEndpoint.get("referenceData", "/v1/reference-data").addSuccess(ReferenceData))
+  .add(HttpApiEndpoint.delete("delete", "/v1/sandboxes/:sandboxId", { params: SandboxId, headers: IfMatch, success: Deleted, error: Problem.errors }))
+  .add(HttpApiEndpoint.get("referenceData", "/v1/reference-data", { success: ReferenceData, error: Problem.errors }))
   .add(
-    HttpApiEndpoint.put("setCredential", "/v1/credentials/:provider").setPath(Provider).setHeaders(Idempotent)
-      .setPayload(Schema.Struct({ secret: Schema.String }))
-      .addSuccess(Schema.Struct({ provider: Schema.String, version: Schema.Number }))
+    HttpApiEndpoint.put("setCredential", "/v1/credentials/:provider", { params: Provider, headers: Idempotent, payload: Schema.Struct({ secret: Schema.String }), success: Schema.Struct({ provider: Schema.String, version: Schema.Number }), error: Problem.errors })
   )
-  .add(HttpApiEndpoint.get("listCredentials", "/v1/credentials").addSuccess(Schema.Struct({ providers: Schema.Array(Schema.String) })))
+  .add(HttpApiEndpoint.get("listCredentials", "/v1/credentials", { success: Schema.Struct({ providers: Schema.Array(Schema.String) }), error: Problem.errors }))
   .add(
-    HttpApiEndpoint.get("getCredential", "/v1/credentials/:provider").setPath(Provider)
-      .addSuccess(Schema.Struct({ provider: Schema.String, secret: Schema.String }))
+    HttpApiEndpoint.get("getCredential", "/v1/credentials/:provider", { params: Provider, success: Schema.Struct({ provider: Schema.String, secret: Schema.String }), error: Problem.errors })
   )
-  .add(HttpApiEndpoint.del("deleteCredential", "/v1/credentials/:provider").setPath(Provider).setHeaders(Idempotent).addSuccess(Deleted))
+  .add(HttpApiEndpoint.delete("deleteCredential", "/v1/credentials/:provider", { params: Provider, headers: Idempotent, success: Deleted, error: Problem.errors }))
   .middleware(Authorization)
   .annotate(OpenApi.Description, "Sandboxes, the reference data they are chosen from, and provider credentials")
 {}
@@ -204,7 +197,7 @@ export class SandboxesApi extends HttpApiGroup.make("sandboxes")
 const SessionView = Schema.Struct({ ...SessionDocument.fields, createdAt: Instant })
 const MessageView = Schema.Struct({
   ...MessageDocument.fields,
-  content: Schema.NullOr(Schema.String).annotations({ description: "Null once the message is deleted" }),
+  content: Schema.NullOr(Schema.String).annotate({ description: "Null once the message is deleted" }),
   postedAt: Instant,
   editedAt: Schema.NullOr(Instant),
   deletedAt: Schema.NullOr(Instant)
@@ -212,54 +205,38 @@ const MessageView = Schema.Struct({
 const SessionId = Schema.Struct({ sessionId: Schema.String })
 const MessageId = Schema.Struct({ sessionId: Schema.String, messageId: Schema.String })
 const HistoryParams = Schema.Struct({
-  order: Schema.optional(Schema.Literal("asc", "desc")),
+  order: Schema.optional(Schema.Literals(["asc", "desc"])),
   after: Schema.optional(Schema.String),
   /** Clamped to 1–500; a whole number (NaN and Infinity are numbers too). */
-  limit: Schema.optional(Schema.NumberFromString.pipe(Schema.int()))
+  limit: Schema.optional(Schema.Int)
 })
 
 export class SessionsApi extends HttpApiGroup.make("sessions")
   .add(
-    HttpApiEndpoint.post("create", "/v1/sessions").setHeaders(Idempotent)
-      .setPayload(Schema.Struct({ title: Schema.String, sandboxId: Schema.optional(Schema.NullOr(Schema.String)) }))
-      .addSuccess(SessionView, { status: 201 })
+    HttpApiEndpoint.post("create", "/v1/sessions", { headers: Idempotent, payload: Schema.Struct({ title: Schema.String, sandboxId: Schema.optional(Schema.NullOr(Schema.String)) }), success: SessionView.pipe(HttpApiSchema.status(201)), error: Problem.errors })
   )
-  .add(HttpApiEndpoint.get("list", "/v1/sessions").addSuccess(Schema.Struct({ sessions: Schema.Array(SessionView) })))
-  .add(HttpApiEndpoint.get("get", "/v1/sessions/:sessionId").setPath(SessionId).addSuccess(SessionView))
+  .add(HttpApiEndpoint.get("list", "/v1/sessions", { success: Schema.Struct({ sessions: Schema.Array(SessionView) }), error: Problem.errors }))
+  .add(HttpApiEndpoint.get("get", "/v1/sessions/:sessionId", { params: SessionId, success: SessionView, error: Problem.errors }))
   .add(
-    HttpApiEndpoint.patch("rename", "/v1/sessions/:sessionId").setPath(SessionId).setHeaders(Idempotent).setPayload(Schema.Struct({ title: Schema.String }))
-      .addSuccess(SessionView)
+    HttpApiEndpoint.patch("rename", "/v1/sessions/:sessionId", { params: SessionId, headers: Idempotent, payload: Schema.Struct({ title: Schema.String }), success: SessionView, error: Problem.errors })
   )
-  .add(HttpApiEndpoint.post("archive", "/v1/sessions/:sessionId/archive").setPath(SessionId).setHeaders(Idempotent).addSuccess(SessionView))
+  .add(HttpApiEndpoint.post("archive", "/v1/sessions/:sessionId/archive", { params: SessionId, headers: Idempotent, success: SessionView, error: Problem.errors }))
   .add(
-    HttpApiEndpoint.put("addMember", "/v1/sessions/:sessionId/members/:member")
-      .setPath(Schema.Struct({ sessionId: Schema.String, member: Schema.String }))
-      .setHeaders(Idempotent)
-      .setPayload(Schema.Struct({ role: Session.Role }))
-      .addSuccess(SessionView)
+    HttpApiEndpoint.put("addMember", "/v1/sessions/:sessionId/members/:member", { params: Schema.Struct({ sessionId: Schema.String, member: Schema.String }), headers: Idempotent, payload: Schema.Struct({ role: Session.Role }), success: SessionView, error: Problem.errors })
   )
   .add(
-    HttpApiEndpoint.del("removeMember", "/v1/sessions/:sessionId/members/:member")
-      .setPath(Schema.Struct({ sessionId: Schema.String, member: Schema.String }))
-      .setHeaders(Idempotent)
-      .addSuccess(SessionView)
+    HttpApiEndpoint.delete("removeMember", "/v1/sessions/:sessionId/members/:member", { params: Schema.Struct({ sessionId: Schema.String, member: Schema.String }), headers: Idempotent, success: SessionView, error: Problem.errors })
   )
   .add(
-    HttpApiEndpoint.post("post", "/v1/sessions/:sessionId/messages").setPath(SessionId).setHeaders(Idempotent)
-      .setPayload(Schema.Struct({ type: Schema.optional(Session.MessageType), content: Schema.String }))
-      .addSuccess(MessageView, { status: 201 })
+    HttpApiEndpoint.post("post", "/v1/sessions/:sessionId/messages", { params: SessionId, headers: Idempotent, payload: Schema.Struct({ type: Schema.optional(Session.MessageType), content: Schema.String }), success: MessageView.pipe(HttpApiSchema.status(201)), error: Problem.errors })
   )
   .add(
-    HttpApiEndpoint.get("history", "/v1/sessions/:sessionId/messages").setPath(SessionId).setUrlParams(HistoryParams)
-      .addSuccess(Schema.Struct({ messages: Schema.Array(MessageView), next: Schema.optional(Schema.String) }))
-      .annotate(OpenApi.Description, "A page of the history, newest first by default; pass `next` as `after` for the next page")
+    HttpApiEndpoint.get("history", "/v1/sessions/:sessionId/messages", { params: SessionId, query: HistoryParams, success: Schema.Struct({ messages: Schema.Array(MessageView), next: Schema.optional(Schema.String) }), error: Problem.errors }).annotate(OpenApi.Description, "A page of the history, newest first by default; pass `next` as `after` for the next page")
   )
   .add(
-    HttpApiEndpoint.patch("edit", "/v1/sessions/:sessionId/messages/:messageId").setPath(MessageId).setHeaders(Idempotent)
-      .setPayload(Schema.Struct({ content: Schema.String }))
-      .addSuccess(MessageView)
+    HttpApiEndpoint.patch("edit", "/v1/sessions/:sessionId/messages/:messageId", { params: MessageId, headers: Idempotent, payload: Schema.Struct({ content: Schema.String }), success: MessageView, error: Problem.errors })
   )
-  .add(HttpApiEndpoint.del("deleteMessage", "/v1/sessions/:sessionId/messages/:messageId").setPath(MessageId).setHeaders(Idempotent).addSuccess(Deleted))
+  .add(HttpApiEndpoint.delete("deleteMessage", "/v1/sessions/:sessionId/messages/:messageId", { params: MessageId, headers: Idempotent, success: Deleted, error: Problem.errors }))
   .middleware(Authorization)
   .annotate(OpenApi.Description, "Chat sessions the caller is a member of")
 {}
@@ -288,26 +265,19 @@ const AuditParams = Schema.Struct({
   from: Schema.optional(Instant),
   to: Schema.optional(Instant),
   /** A position: a whole number ≥ 0. */
-  after: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative())),
-  limit: Schema.optional(Schema.NumberFromString.pipe(Schema.int()))
+  after: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int)
 })
 
 export class AdminApi extends HttpApiGroup.make("admin")
   .add(
-    HttpApiEndpoint.post("createKey", "/v1/admin/keys").setHeaders(Idempotent)
-      .setPayload(Schema.Struct({ owner: Schema.String, ...KeyInput.fields }))
-      .addSuccess(CreatedKey, { status: 201 })
+    HttpApiEndpoint.post("createKey", "/v1/admin/keys", { headers: Idempotent, payload: Schema.Struct({ owner: Schema.String, ...KeyInput.fields }), success: CreatedKey.pipe(HttpApiSchema.status(201)), error: Problem.errors })
   )
   .add(
-    HttpApiEndpoint.post("forgetOwner", "/v1/admin/owners/:owner/forget").setPath(Schema.Struct({ owner: Schema.String }))
-      .setHeaders(Idempotent)
-      .addSuccess(Deleted)
-      .annotate(OpenApi.Description, "Destroys the owner's data key: their secrets become unreadable everywhere")
+    HttpApiEndpoint.post("forgetOwner", "/v1/admin/owners/:owner/forget", { params: Schema.Struct({ owner: Schema.String }), headers: Idempotent, success: Deleted, error: Problem.errors }).annotate(OpenApi.Description, "Destroys the owner's data key: their secrets become unreadable everywhere")
   )
   .add(
-    HttpApiEndpoint.get("audit", "/v1/admin/audit").setUrlParams(AuditParams)
-      .addSuccess(Schema.Struct({ events: Schema.Array(AuditEvent), next: Schema.optional(Schema.Number) }))
-      .annotate(OpenApi.Description, "The log by stream, type, actor and time range, paged by position")
+    HttpApiEndpoint.get("audit", "/v1/admin/audit", { query: AuditParams, success: Schema.Struct({ events: Schema.Array(AuditEvent), next: Schema.optional(Schema.Number) }), error: Problem.errors }).annotate(OpenApi.Description, "The log by stream, type, actor and time range, paged by position")
   )
   .middleware(Authorization)
   .annotate(OpenApi.Description, "For the admin token only")
@@ -351,18 +321,15 @@ export const VerificationView = Schema.Struct({
 })
 
 export class CutoverApi extends HttpApiGroup.make("cutover")
-  .add(HttpApiEndpoint.get("status", "/v1/admin/cutover").addSuccess(CutoverView))
+  .add(HttpApiEndpoint.get("status", "/v1/admin/cutover", { success: CutoverView, error: Problem.errors }))
   .add(
-    HttpApiEndpoint.post("start", "/v1/admin/cutover/start")
-      .setPayload(Schema.Struct({ to: Schema.String.annotations({ description: "The target's database URL" }) }))
-      .addSuccess(CutoverView, { status: 202 })
-      .annotate(OpenApi.Description, "Starts (or resumes) copying the log to the target in the background; follow it with GET /v1/admin/cutover")
+    HttpApiEndpoint.post("start", "/v1/admin/cutover/start", { payload: Schema.Struct({ to: Schema.String.annotate({ description: "The target's database URL" }) }), success: CutoverView.pipe(HttpApiSchema.status(202)), error: Problem.errors }).annotate(OpenApi.Description, "Starts (or resumes) copying the log to the target in the background; follow it with GET /v1/admin/cutover")
   )
-  .add(HttpApiEndpoint.post("verify", "/v1/admin/cutover/verify").addSuccess(VerificationView))
-  .add(HttpApiEndpoint.post("switch", "/v1/admin/cutover/switch").addSuccess(CutoverView))
-  .add(HttpApiEndpoint.post("rollback", "/v1/admin/cutover/rollback").addSuccess(CutoverView))
-  .add(HttpApiEndpoint.post("finish", "/v1/admin/cutover/finish").addSuccess(CutoverView))
-  .add(HttpApiEndpoint.post("abort", "/v1/admin/cutover/abort").addSuccess(CutoverView))
+  .add(HttpApiEndpoint.post("verify", "/v1/admin/cutover/verify", { success: VerificationView, error: Problem.errors }))
+  .add(HttpApiEndpoint.post("switch", "/v1/admin/cutover/switch", { success: CutoverView, error: Problem.errors }))
+  .add(HttpApiEndpoint.post("rollback", "/v1/admin/cutover/rollback", { success: CutoverView, error: Problem.errors }))
+  .add(HttpApiEndpoint.post("finish", "/v1/admin/cutover/finish", { success: CutoverView, error: Problem.errors }))
+  .add(HttpApiEndpoint.post("abort", "/v1/admin/cutover/abort", { success: CutoverView, error: Problem.errors }))
   .middleware(Authorization)
   .annotate(OpenApi.Description, "Moving the log to another backend; for the admin token only. 409 when the cutover's phase does not allow the step")
 {}
@@ -375,18 +342,8 @@ export class StrataApi extends HttpApi.make("strata")
   .add(SessionsApi)
   .add(AdminApi)
   .add(CutoverApi)
-  .addError(Problem.BadRequest)
-  .addError(Problem.Unauthorized)
-  .addError(Problem.Forbidden)
-  .addError(Problem.NotFound)
-  .addError(Problem.Conflict)
-  .addError(Problem.Gone)
-  .addError(Problem.PreconditionFailed)
-  .addError(Problem.UnprocessableContent)
-  .addError(Problem.PreconditionRequired)
-  .addError(Problem.TooManyRequests)
-  .addError(Problem.InternalError)
-  .addError(Problem.Unavailable)
+  // Requests that do not match their Schemas: 400 problems naming the issues.
+  .middleware(SchemaProblems)
   .annotate(OpenApi.Title, "strata")
   .annotate(OpenApi.Description, "An event-sourced storage core: tokens, API keys with quotas, sandboxes, chat sessions")
 {}

@@ -1,16 +1,17 @@
-import { HttpApiMiddleware, HttpApiSecurity, HttpServerRequest } from "@effect/platform"
 import { timingSafeEqual } from "node:crypto"
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Config, Console, Context, Effect, FiberRef, Layer, Option, Redacted, Schema } from "effect"
+import { Config, Console, Context, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { HttpServerRequest } from "effect/http"
+import { HttpApiMiddleware, HttpApiSecurity } from "effect/http-api"
 import * as ApiKeys from "../../application/ApiKeys.ts"
 import type { CommandMetadata } from "../../application/Idempotency.ts"
 import { ReadModels } from "../../application/ReadModels.ts"
 import { keepOnce } from "../secrets/MasterKeys.ts"
 import type { ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
 import * as IdempotencyKey from "./IdempotencyKey.ts"
-import { Forbidden, Problem, Unauthorized, BadRequest, Unavailable } from "./Problem.ts"
+import { asProblemJson, type BadRequest, type Forbidden, Problem, Unauthorized, Unavailable } from "./Problem.ts"
 import { toProblem } from "./toProblem.ts"
 
 /** Who is calling: the admin, or an owner through one of their API keys. */
@@ -18,10 +19,10 @@ export type Principal =
   | { readonly _tag: "Admin"; readonly actingFor: string | undefined }
   | { readonly _tag: "Owner"; readonly owner: string; readonly keyId: string }
 
-export class CurrentPrincipal extends Context.Tag("strata/http/Principal")<CurrentPrincipal, Principal>() {}
+export class CurrentPrincipal extends Context.Service<CurrentPrincipal, Principal>()("strata/http/Principal") {}
 
 /** The admin token from configuration (or generated on first start of the embedded default). */
-export class AdminToken extends Context.Tag("strata/http/AdminToken")<AdminToken, Redacted.Redacted<string>>() {}
+export class AdminToken extends Context.Service<AdminToken, Redacted.Redacted<string>>()("strata/http/AdminToken") {}
 
 export class AdminTokenMissing extends Schema.TaggedError<AdminTokenMissing>()("AdminTokenMissing", {}) {
   override get message() {
@@ -44,7 +45,7 @@ export const adminTokenLayer = (
   Layer.effect(
     AdminToken,
     Effect.gen(function*() {
-      const configured = yield* Config.option(Config.redacted("STRATA_ADMIN_TOKEN"))
+      const configured = yield* Config.option(Config.Redacted("STRATA_ADMIN_TOKEN"))
       if (Option.isSome(configured)) return configured.value
       if (generatedFile === undefined) return yield* new AdminTokenMissing()
       const terminal = options.terminal ?? process.stdout.isTTY === true
@@ -81,9 +82,8 @@ const keep = (file: string, token: string) => {
  * `Authorization: Bearer <token>`: the admin token, or an API key (`sk_…`), which
  * authenticates its owner. The admin acts for an owner by naming them in `X-Strata-Owner`.
  */
-export class Authorization extends HttpApiMiddleware.Tag<Authorization>()("Authorization", {
-  failure: Schema.Union(Unauthorized, Unavailable),
-  provides: CurrentPrincipal,
+export class Authorization extends HttpApiMiddleware.Service<Authorization, { provides: CurrentPrincipal }>()("Authorization", {
+  error: [Unauthorized.pipe(asProblemJson), Unavailable.pipe(asProblemJson)],
   security: { bearer: HttpApiSecurity.bearer }
 }) {}
 
@@ -119,7 +119,7 @@ export const authenticate = (adminToken: Redacted.Redacted<string>, token: strin
   }
   return ApiKeys.authenticate(Redacted.make(token)).pipe(
     Effect.map((key): Principal => ({ _tag: "Owner", owner: key.owner, keyId: key.keyId })),
-    Effect.catchAll((error) => Effect.fail(error._tag === "ApiKeyNotFound" ? unauthorized : unavailable(error)))
+    Effect.catch((error) => Effect.fail(error._tag === "ApiKeyNotFound" ? unauthorized : unavailable(error)))
   )
 }
 
@@ -129,20 +129,23 @@ export const AuthorizationLive = Layer.effect(
     const adminToken = yield* AdminToken
     const readModels = yield* ReadModels
     return {
-      bearer: (token) =>
-        Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
-          authenticate(adminToken, Redacted.value(token), request.headers["x-strata-owner"]).pipe(
-            Effect.provideService(ReadModels, readModels)
+      // The token as the native routes read it (`bearerOf`), not as the platform decodes
+      // the scheme: both doors must tell the same callers apart.
+      bearer: (httpEffect) =>
+        Effect.flatMap(Effect.service(HttpServerRequest.HttpServerRequest), (request) =>
+          authenticate(adminToken, bearerOf(request.headers.authorization), request.headers["x-strata-owner"]).pipe(
+            Effect.provideService(ReadModels, readModels),
+            Effect.flatMap((principal) => Effect.provideService(httpEffect, CurrentPrincipal, principal))
           ))
     }
   })
 )
 
 /** The request's id: from `X-Request-Id`, or made up; it becomes the events' correlation id. */
-export const currentRequestId = FiberRef.unsafeMake("")
+export const currentRequestId = Context.Reference<string>("strata/http/RequestId", { defaultValue: () => "" })
 
 /** The owner a request acts for; the admin must name one. */
-export const owner: Effect.Effect<string, BadRequest, CurrentPrincipal> = Effect.flatMap(CurrentPrincipal, (principal) => {
+export const owner: Effect.Effect<string, BadRequest, CurrentPrincipal> = Effect.flatMap(Effect.service(CurrentPrincipal), (principal) => {
   if (principal._tag === "Owner") return Effect.succeed(principal.owner)
   return principal.actingFor === undefined
     ? Effect.fail(Problem.badRequest("an admin request names the owner it acts for in X-Strata-Owner"))
@@ -150,12 +153,14 @@ export const owner: Effect.Effect<string, BadRequest, CurrentPrincipal> = Effect
 })
 
 /** Admin endpoints refuse owners. */
-export const requireAdmin: Effect.Effect<void, Forbidden, CurrentPrincipal> = Effect.flatMap(CurrentPrincipal, (principal) =>
+export const requireAdmin: Effect.Effect<void, Forbidden, CurrentPrincipal> = Effect.flatMap(Effect.service(CurrentPrincipal), (principal) =>
   principal._tag === "Admin" ? Effect.void : Effect.fail(Problem.forbidden("this endpoint is for the admin"))
 )
 
 /** The request's `Idempotency-Key`, checked, with its fingerprint; none for most requests. */
-export const currentRequestKey = FiberRef.unsafeMake<IdempotencyKey.RequestKey | undefined>(undefined)
+export const currentRequestKey = Context.Reference<IdempotencyKey.RequestKey | undefined>("strata/http/RequestKey", {
+  defaultValue: () => undefined
+})
 
 /** Whose keys a request's key is among: an API key's, or the admin's for the owner it acts for. */
 const callerOf = (principal: Principal) =>
@@ -168,9 +173,9 @@ const callerOf = (principal: Principal) =>
  * request's idempotency key, from which its events' ids are derived.
  */
 export const metadata: Effect.Effect<CommandMetadata, never, CurrentPrincipal> = Effect.flatMap(
-  CurrentPrincipal,
+  Effect.service(CurrentPrincipal),
   (principal: Principal) =>
-    Effect.zipWith(FiberRef.get(currentRequestId), FiberRef.get(currentRequestKey), (requestId, requestKey): CommandMetadata => ({
+    Effect.zipWith(Effect.service(currentRequestId), Effect.service(currentRequestKey), (requestId, requestKey): CommandMetadata => ({
       actor: principal._tag === "Admin" ? "admin" : `${principal.owner} (key ${principal.keyId})`,
       ...(requestId === "" ? {} : { correlationId: requestId }),
       ...(requestKey === undefined ? {} : { idempotency: IdempotencyKey.forCaller(requestKey, callerOf(principal)) })

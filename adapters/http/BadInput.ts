@@ -1,6 +1,7 @@
-import { Headers, HttpMethod, HttpServerRequest, HttpServerResponse } from "@effect/platform"
-import { Effect, Either } from "effect"
-import { problemOf } from "./Problem.ts"
+import { Effect, Result, Schema, SchemaIssue } from "effect"
+import { Headers, HttpMethod, HttpServerRequest, HttpServerResponse } from "effect/http"
+import { HttpApiMiddleware } from "effect/http-api"
+import { asProblemJson, BadRequest, problemOf, unreadableBody } from "./Problem.ts"
 
 /**
  * Input strata will not read, told apart before it reaches a handler, so that it is the
@@ -45,8 +46,8 @@ const cap = (text: string) => (text.length > maxQuoted ? `${text.slice(0, maxQuo
  */
 const secretFields = new Set(["accessToken", "refreshToken", "secret"])
 
-/** Effect's messages end with the value they are about: `Expected string, actual 5`. */
-const unquoted = (message: string) => message.replace(/, actual [\s\S]*$/, "")
+/** Effect's messages end with the value they are about: `Expected string, got 5`. */
+const unquoted = (message: string) => message.replace(/, (?:got|actual) [\s\S]*$/, "")
 
 /**
  * A schema issue as an answer carries it: its message and the keys of its path capped;
@@ -57,13 +58,24 @@ export const cappedIssue = ({ message, path }: { readonly message: string; reado
   message: cap(path.length === 0 || path.some((segment) => secretFields.has(String(segment))) ? unquoted(message) : message)
 })
 
-const problemResponse = (problem: ReturnType<typeof problemOf>) =>
-  HttpServerResponse.unsafeJson(problem, { status: problem.status, contentType: "application/problem+json" })
+const formatIssues = SchemaIssue.makeFormatterStandardSchemaV1()
 
-const isJson = (contentType: string) => {
-  const mediaType = contentType.split(";")[0]!.trim().toLowerCase()
-  return mediaType === "application/json" || mediaType.endsWith("+json")
-}
+/** What a Schema found wrong with a request, as a 400 answers it: every issue, capped. */
+export const invalid = (error: Schema.SchemaError) =>
+  problemOf(400, "bad-request", "Bad request", "the request does not match the schema", {
+    issues: formatIssues(error.issue).issues.map((issue) =>
+      cappedIssue({
+        message: issue.message,
+        path: (issue.path ?? []).map((segment) => (typeof segment === "object" && segment !== null ? segment.key : segment))
+      })
+    )
+  })
+
+const problemResponse = (problem: ReturnType<typeof problemOf>) =>
+  HttpServerResponse.jsonUnsafe(problem, { status: problem.status, contentType: "application/problem+json" })
+
+/** HttpApi finds an endpoint's payload by this media type exactly (`+json` types included). */
+const isPlainJson = (contentType: string) => contentType.split(";")[0]!.trim().toLowerCase() === "application/json"
 
 /**
  * Every body is read as JSON, whatever its declared type, as the native routes read it:
@@ -77,11 +89,38 @@ export const readAsJson = <E, R>(
   Effect.flatMap(HttpServerRequest.HttpServerRequest, (received) => {
     if (!HttpMethod.hasBody(received.method)) return app
     const contentType = received.headers["content-type"]
-    const request = contentType === undefined || isJson(contentType)
+    const request = contentType === undefined || isPlainJson(contentType)
       ? received
       : received.modify({ headers: Headers.set(received.headers, "content-type", "application/json") })
-    return Effect.flatMap(Effect.either(request.text), (text) =>
-      Either.isRight(text) && isTooDeep(text.right)
+    return Effect.flatMap(Effect.result(request.text), (text) =>
+      Result.isSuccess(text) && isTooDeep(text.success)
         ? Effect.succeed(problemResponse(tooDeep))
         : Effect.provideService(app, HttpServerRequest.HttpServerRequest, request))
   })
+
+/**
+ * Requests that do not match their endpoint's Schemas, answered as strata answers them
+ * (HttpApi would send an empty 400): a body that is not JSON (or none where one is
+ * expected) is the unreadable body it is; anything else lists the issues. An answer that
+ * does not match its own Schema is a failure of ours, left to be the 500 it is.
+ */
+export class SchemaProblems extends HttpApiMiddleware.Service<SchemaProblems>()("strata/http/SchemaProblems", {
+  error: BadRequest.pipe(asProblemJson)
+}) {}
+
+const isJsonText = (text: string) => {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const schemaProblemsLayer = HttpApiMiddleware.layerSchemaErrorTransform(SchemaProblems, (error) => {
+  if (error.kind === "Body" || error.kind === "ResponseHeaders") return Effect.fail(error)
+  if (error.kind !== "Payload") return Effect.succeed(problemResponse(invalid(error.cause)))
+  return Effect.flatMap(Effect.service(HttpServerRequest.HttpServerRequest), (request) =>
+    Effect.map(Effect.orElseSucceed(request.text, () => ""), (text) =>
+      problemResponse(isJsonText(text) ? invalid(error.cause) : unreadableBody)))
+})

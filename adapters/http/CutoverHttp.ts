@@ -1,5 +1,5 @@
-import { HttpApiBuilder } from "@effect/platform"
-import { Effect, Either, Option } from "effect"
+import { HttpApiBuilder } from "effect/http-api"
+import { Effect, Option, Result } from "effect"
 import * as Cutover from "../../application/Cutover.ts"
 import { Serving, type ServingService } from "../../application/ServingStore.ts"
 import type { CutoverRecord } from "../../domain/Cutover.ts"
@@ -22,9 +22,9 @@ const serving = Effect.flatMap(Effect.serviceOption(Serving), Option.match({
 
 /** The target as every process must read it. */
 const sharedUrl = (raw: string) =>
-  Either.match(DatabaseUrl.parse(raw), {
-    onLeft: (invalid) => Problem.badRequest(invalid.message),
-    onRight: (url) => {
+  Result.match(DatabaseUrl.parse(raw), {
+    onFailure: (invalid) => Problem.badRequest(invalid.message),
+    onSuccess: (url) => {
       const shared = DatabaseUrl.shared(url)
       return shared === undefined
         ? Problem.badRequest("an in-memory store cannot be a cutover's target: it is gone with this process")
@@ -77,7 +77,7 @@ let starting = false
 
 export const CutoverLive = HttpApiBuilder.group(StrataApi, "cutover", (handlers) =>
   handlers
-    .handle("status", () => Effect.zipRight(requireAdmin, Effect.flatMap(serving, currentView)))
+    .handle("status", () => Effect.andThen(requireAdmin, Effect.flatMap(serving, currentView)))
     .handle("start", ({ payload }) =>
       Effect.gen(function*() {
         yield* requireAdmin
@@ -85,7 +85,7 @@ export const CutoverLive = HttpApiBuilder.group(StrataApi, "cutover", (handlers)
         const url = yield* sharedUrl(payload.to)
         const origin = service.sides().origin
         const target = yield* service.open(url).pipe(
-          Effect.catchAll(() => Problem.unavailable(`the target ${DatabaseUrl.withoutCredentials(url)} cannot be opened`, { retryAfter: 5 }))
+          Effect.catch(() => Problem.unavailable(`the target ${DatabaseUrl.withoutCredentials(url)} cannot be opened`, { retryAfter: 5 }))
         )
         // Refusals (another cutover under way, a phase that does not allow it) are answered now, not in the background.
         const recorded = yield* Effect.provide(Cutover.readRecord, origin).pipe(orProblem())
@@ -96,10 +96,10 @@ export const CutoverLive = HttpApiBuilder.group(StrataApi, "cutover", (handlers)
         if (!starting) {
           starting = true
           yield* Cutover.start({ origin, target }, { url, label: DatabaseUrl.withoutCredentials(url) }).pipe(
-            Effect.tapErrorCause((cause) => Effect.logError("cutover start failed", cause)),
+            Effect.tapCause((cause) => Effect.logError("cutover start failed", cause)),
             Effect.ensuring(Effect.sync(() => void (starting = false))),
-            Effect.zipRight(service.refresh),
-            Effect.forkDaemon
+            Effect.andThen(service.refresh),
+            Effect.forkDetach
           )
         }
         // The record is written at the start of the copy; wait for it briefly so the answer names the cutover.

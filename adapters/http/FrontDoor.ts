@@ -1,7 +1,7 @@
-import { HttpApp, type HttpMiddleware, HttpServer, HttpServerError, HttpServerRequest, HttpServerResponse } from "@effect/platform"
-import { BunHttpServer } from "@effect/platform-bun"
 import NodeHttp from "node:http"
-import { Duration, Effect, Layer, Runtime } from "effect"
+import { Duration, Effect, Layer, Result, type Scope } from "effect"
+import { HttpEffect, HttpServer, type HttpServerRequest } from "effect/http"
+import { NetAddress } from "effect/net"
 import { uuidV7 } from "../../application/EventIds.ts"
 import * as Metrics from "./Metrics.ts"
 import { headersTooLarge, maxBodyBytes, maxHeaderBytes, payloadTooLarge, problemOf, unavailableNow } from "./Problem.ts"
@@ -134,7 +134,7 @@ export const make = (): FrontDoor => {
       if (inFlight === 0) return Effect.void
       return Effect.promise(() => new Promise<void>((resolve) => (idle = resolve))).pipe(
         Effect.timeout(stopWait),
-        Effect.catchAll(() => Effect.logWarning(`stopping with ${inFlight} requests still in flight after ${Duration.format(stopWait)}`))
+        Effect.catch(() => Effect.logWarning(`stopping with ${inFlight} requests still in flight after ${Duration.format(stopWait)}`))
       )
     })
   }
@@ -142,45 +142,13 @@ export const make = (): FrontDoor => {
 }
 
 /** Stops the door first when released: provide everything else to it. */
-export const stopFirst = (door: FrontDoor) => Layer.scopedDiscard(Effect.addFinalizer(() => door.stop))
+export const stopFirst = (door: FrontDoor) => Layer.effectDiscard(Effect.addFinalizer(() => door.stop))
 
 const internalError = () =>
   new Response(JSON.stringify(problemOf(500, "internal", "Internal error", "strata failed to handle the request")), {
     status: 500,
     headers: { "content-type": "application/problem+json" }
   })
-
-/**
- * The HttpApp as a fetch handler, each request a fiber of its own (not tied to a scope: a
- * stop lets it finish). Its answer is found by the request it came from, not put on the
- * `HttpServerRequest` (as `HttpApp.toWebHandlerRuntime` does): a request modified on the
- * way — a multipart body does it — would otherwise never be answered.
- */
-const webHandler = (runtime: Runtime.Runtime<never>, app: HttpApp.Default<unknown>, middleware: HttpMiddleware.HttpMiddleware | undefined) => {
-  const run = Runtime.runFork(runtime)
-  const answers = new WeakMap<Request, (response: Response) => void>()
-  const handled = HttpApp.toHandled(app, (request, response) =>
-    Effect.sync(() => {
-      const source = request.source as Request
-      answers.get(source)?.(
-        HttpServerResponse.toWeb(HttpApp.unsafeEjectStreamScope(response), { withoutBody: request.method === "HEAD", runtime })
-      )
-      answers.delete(source)
-    }), middleware)
-  return (request: Request) =>
-    new Promise<Response>((resolve) => {
-      answers.set(request, resolve)
-      const fiber = run(Effect.provideService(handled, HttpServerRequest.HttpServerRequest, HttpServerRequest.fromWeb(request)))
-      request.signal.addEventListener("abort", () => fiber.unsafeInterruptAsFork(HttpServerError.clientAbortFiberId), { once: true })
-      // A fiber that ended unanswered (interrupted as its client left) still settles, or a
-      // stop would wait for it.
-      fiber.addObserver(() => {
-        if (!answers.has(request)) return
-        answers.delete(request)
-        resolve(request.signal.aborted ? new Response(null, { status: 499 }) : internalError())
-      })
-    })
-}
 
 export interface ServeOptions {
   readonly hostname: string
@@ -189,13 +157,18 @@ export interface ServeOptions {
   readonly routes?: Record<string, Record<string, Fetch>>
 }
 
+/** Bun's hostname as an address: a name (`localhost`) is reached on the loopback. */
+const addressOf = (hostname: string, port: number) =>
+  Result.getOrElse(NetAddress.inetAddressFromIpString(hostname, port), () => NetAddress.inetAddressFromIpStringUnsafe("127.0.0.1", port))
+
 /**
- * The `HttpServer` for `HttpApiBuilder.serve`: Bun, with the door in front of its routes
- * and of the HttpApi app, and the platform's context (the same as `BunHttpServer.layer`'s).
+ * The `HttpServer` for `HttpRouter.serve`: Bun, with the door in front of its routes and
+ * of the HttpApi app, each request a fiber of its own (not tied to a scope: a stop lets
+ * it finish), and the platform's services HttpApi needs.
  */
 export const layer = (door: FrontDoor, options: ServeOptions) =>
   Layer.merge(
-    Layer.scoped(
+    Layer.effect(
       HttpServer.HttpServer,
       Effect.gen(function*() {
         if (NodeHttp.maxHeaderSize < parserHeaderBytes) {
@@ -222,17 +195,17 @@ export const layer = (door: FrontDoor, options: ServeOptions) =>
         // Bun's idle timeout.
         yield* Effect.addFinalizer(() => Effect.sync(() => server.stop(true)))
         return HttpServer.make({
-          address: { _tag: "TcpAddress", port: server.port!, hostname: server.hostname! },
-          serve: (app, middleware) =>
-            Effect.flatMap(Effect.runtime<never>(), (runtime) =>
+          address: addressOf(server.hostname!, server.port!),
+          serve: (httpEffect, middleware) =>
+            Effect.flatMap(Effect.context<never>(), (context) =>
               Effect.acquireRelease(
                 Effect.sync(() => {
-                  door.app = webHandler(runtime, app, middleware)
+                  door.app = HttpEffect.toWebHandlerWith<never, HttpServerRequest.HttpServerRequest | Scope.Scope>(context)(httpEffect, middleware)
                 }),
                 () => Effect.sync(() => (door.app = undefined))
               ))
         })
       })
     ),
-    BunHttpServer.layerContext
+    HttpServer.layerServices
   )

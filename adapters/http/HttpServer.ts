@@ -1,5 +1,6 @@
-import { HttpApiBuilder, HttpApiScalar, HttpApp, HttpServerError, HttpServerRequest, HttpServerResponse } from "@effect/platform"
-import { Cause, Chunk, Effect, Layer } from "effect"
+import { Cause, Effect, Layer, type Scope } from "effect"
+import { HttpEffect, HttpRouter, HttpServerError, HttpServerRequest, HttpServerResponse } from "effect/http"
+import { HttpApiBuilder, HttpApiScalar } from "effect/http-api"
 import { uuidV7 } from "../../application/EventIds.ts"
 import type { EventStore } from "../../application/EventStore.ts"
 import type { ProjectionStore } from "../../application/ProjectionStore.ts"
@@ -19,19 +20,24 @@ import { SandboxesLive } from "./SandboxesHttp.ts"
 import { SessionsLive } from "./SessionsHttp.ts"
 import { TokensLive } from "./TokensHttp.ts"
 
-const MetricsRoute = HttpApiBuilder.Router.use((router) =>
+const MetricsRoute = HttpRouter.use((router) =>
   Effect.gen(function*() {
     const context = yield* Effect.context<EventStore | ProjectionStore>()
-    yield* router.get(
+    yield* router.add(
+      "GET",
       "/metrics",
-      Effect.map(Effect.provide(Metrics.render, context), (text) => HttpServerResponse.text(text, { contentType: "text/plain; version=0.0.4" }))
+      Effect.map(Effect.provideContext(Metrics.render, context), (text) => HttpServerResponse.text(text, { contentType: "text/plain; version=0.0.4" }))
     )
   })
 )
 
-const ApiLive = HttpApiBuilder.api(StrataApi).pipe(
-  Layer.provide([OperationsLive, TokensLive, KeysLive, SandboxesLive, SessionsLive, AdminLive, CutoverLive]),
-  Layer.provide(AuthorizationLive)
+/** The API with its OpenAPI document (`/openapi.json`) and docs page (`/docs`). */
+const ApiLive = Layer.merge(
+  HttpApiBuilder.layer(StrataApi, { openapiPath: "/openapi.json" }).pipe(
+    Layer.provide([OperationsLive, TokensLive, KeysLive, SandboxesLive, SessionsLive, AdminLive, CutoverLive]),
+    Layer.provide([AuthorizationLive, BadInput.schemaProblemsLayer])
+  ),
+  HttpApiScalar.layer(StrataApi, { path: "/docs" })
 )
 
 /** The endpoints' path templates, to label metrics by route rather than by URL. */
@@ -49,7 +55,7 @@ const routeOf = (method: string, url: string) => {
 }
 
 const problemResponse = (body: { readonly status: number; readonly retryAfter?: unknown }) =>
-  HttpServerResponse.unsafeJson(body, {
+  HttpServerResponse.jsonUnsafe(body, {
     status: body.status,
     contentType: "application/problem+json",
     ...(typeof body.retryAfter === "number" ? { headers: { "retry-after": String(body.retryAfter) } } : {})
@@ -65,10 +71,11 @@ const jsonOf = (response: HttpServerResponse.HttpServerResponse): unknown => {
 }
 
 /**
- * Every error leaves as `application/problem+json`: the application's own problems as
- * they are (with `Retry-After` where they say when), schema violations as a 400 listing
- * the issues, anything else with its status and a generic detail — never a stack trace.
- * A success that carries a `version` gets it as its `ETag`.
+ * Every error leaves as `application/problem+json`: the application's own problems (and
+ * schema violations, see `BadInput.SchemaProblems`) as they are, without the tag the
+ * platform puts on them, with `Retry-After` where they say when; anything else with its
+ * status and a generic detail — never a stack trace. A success that carries a `version`
+ * gets it as its `ETag`.
  */
 const finish = (response: HttpServerResponse.HttpServerResponse, requestLine: string) => {
   const contentType = response.body._tag === "Uint8Array" ? response.body.contentType : ""
@@ -81,11 +88,7 @@ const finish = (response: HttpServerResponse.HttpServerResponse, requestLine: st
   if (contentType.startsWith("application/problem+json") && body !== undefined) {
     return problemResponse(problemJson(body as { status: number }))
   }
-  if (body?._tag === "HttpApiDecodeError") {
-    const issues = (body.issues as Array<{ path: Array<string | number>; message: string }>).map(BadInput.cappedIssue)
-    return problemResponse(problemOf(400, "bad-request", "Bad request", "the request does not match the schema", { issues }))
-  }
-  // The body could not be read as JSON (the platform answers an empty 400).
+  // The body could not be read (the platform answers an empty 400).
   if (response.status === 400) return problemResponse(unreadableBody)
   if (response.status === 404) return problemResponse(problemOf(404, "not-found", "Not found", `no route for ${requestLine}`))
   if (response.status >= 500) return problemResponse(problemOf(response.status, "internal", "Internal error", "strata failed to handle the request"))
@@ -95,11 +98,12 @@ const finish = (response: HttpServerResponse.HttpServerResponse, requestLine: st
 /**
  * Around every request (past the front door, which keeps the limits): an id (from
  * `X-Request-Id`, or made up) that lands in the logs and the events' correlation id; and,
- * just before the response goes out
- * (a pre-response handler: middleware sees responses only after they are sent), the
- * problem+json shaping, the ETag and the metrics.
+ * just before the response goes out (a pre-response handler: this middleware sees the
+ * app's answer only after it is sent), the problem+json shaping, the ETag and the metrics.
  */
-const middleware = (app: HttpApp.Default): HttpApp.Default =>
+const middleware = <E, R>(
+  app: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R | HttpServerRequest.HttpServerRequest | Scope.Scope>
+) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const requestId = request.headers["x-request-id"] || uuidV7()
@@ -111,10 +115,20 @@ const middleware = (app: HttpApp.Default): HttpApp.Default =>
         Effect.as(HttpServerResponse.setHeader(response, "x-request-id", requestId))
       )
     }
-    yield* HttpApp.appendPreResponseHandler((_, response) => sent(finish(response, `${request.method} ${request.url.split("?")[0]}`)))
-    return yield* BadInput.readAsJson(withRequestKey(app)).pipe(
-      Effect.tapDefect((cause) => (isClientError(cause) ? Effect.void : Effect.logError("request failed", cause))),
-      Effect.locally(currentRequestId, requestId),
+    const answered = (response: HttpServerResponse.HttpServerResponse) =>
+      sent(finish(response, `${request.method} ${request.url.split("?")[0]}`))
+    yield* HttpEffect.appendPreResponseHandler((_, response) => answered(response))
+    // The app sends its own answer, through the handler above; one refused before it ran
+    // (a body too deep, a malformed key) is sent by the server as it is, so it is shaped here.
+    let ran = false
+    const run = Effect.suspend(() => {
+      ran = true
+      return app
+    })
+    return yield* BadInput.readAsJson(withRequestKey(run)).pipe(
+      Effect.flatMap((response) => (ran ? Effect.succeed(response) : answered(response))),
+      Effect.tapCause((cause) => (isClientError(cause) ? Effect.void : Effect.logError("request failed", cause))),
+      Effect.provideService(currentRequestId, requestId),
       Effect.annotateLogs({ requestId })
     )
   })
@@ -125,23 +139,31 @@ const middleware = (app: HttpApp.Default): HttpApp.Default =>
  * Runs on the request as `BadInput` passes it on, whose body is read and kept.
  */
 const withRequestKey = <E, R>(app: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>) =>
-  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+  Effect.flatMap(Effect.service(HttpServerRequest.HttpServerRequest), (request) => {
     const value = request.headers[IdempotencyKey.header]
     if (value === undefined || !IdempotencyKey.applies(request.method, request.url)) return app
     const parsed = IdempotencyKey.parse(value)
     if ("problem" in parsed) return Effect.succeed(problemResponse(parsed.problem))
     return Effect.flatMap(Effect.orElseSucceed(request.text, () => ""), (body) =>
-      Effect.locally(app, currentRequestKey, {
+      Effect.provideService(app, currentRequestKey, {
         key: parsed.key,
         fingerprint: IdempotencyKey.fingerprint(request.method, request.url, request.headers["if-match"], body),
         credential: bearerOf(request.headers.authorization)
       }))
   })
 
-/** A body the platform could not read is the client's doing: a 400, not an error of ours. */
+/**
+ * What reaches here has been answered already; a failure of ours is logged. A body the
+ * platform could not read, or a route that is not there, is the client's doing.
+ */
 const isClientError = (cause: Cause.Cause<unknown>) =>
-  Chunk.every(Cause.defects(cause), (defect) =>
-    HttpServerError.isServerError(defect) ? defect._tag === "RequestError" : HttpServerResponse.isServerResponse(defect))
+  cause.reasons.every((reason) => {
+    if (Cause.isInterruptReason(reason)) return true
+    const error = Cause.isDieReason(reason) ? reason.defect : reason.error
+    return HttpServerError.isHttpServerError(error)
+      ? error.reason._tag !== "InternalError"
+      : HttpServerResponse.isHttpServerResponse(error)
+  })
 
 export interface ServeOptions {
   readonly hostname: string
@@ -165,12 +187,7 @@ export const layer = (options: ServeOptions) => {
   return FrontDoor.stopFirst(door).pipe(
     Layer.provideMerge(
       Layer.merge(
-        HttpApiBuilder.serve(middleware).pipe(
-          Layer.provide(HttpApiScalar.layer({ path: "/docs" })),
-          Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
-          Layer.provide(MetricsRoute),
-          Layer.provide(ApiLive)
-        ),
+        HttpRouter.serve(Layer.merge(ApiLive, MetricsRoute), { disableLogger: true, disableListenLog: true, middleware }),
         options.native === false ? Layer.empty : native.bind
       ).pipe(
         Layer.provide(quotaEnforcedLayer),

@@ -1,4 +1,4 @@
-import { HttpApiBuilder } from "@effect/platform"
+import { HttpApiBuilder } from "effect/http-api"
 import { Config, Context, Effect, Layer, Redacted } from "effect"
 import * as ApiKeys from "../../application/ApiKeys.ts"
 import { StrataApi } from "./Api.ts"
@@ -44,20 +44,20 @@ export const createKey = (
   })
 
 /** `/v1/usage` is for API keys: the key that authenticates is the key that is used. */
-const usingKey = Effect.flatMap(CurrentPrincipal, (principal) =>
+const usingKey = Effect.flatMap(Effect.service(CurrentPrincipal), (principal) =>
   principal._tag === "Owner"
     ? Effect.succeed(principal)
     : Effect.fail(Problem.forbidden("usage is recorded with the API key itself as the bearer token"))
 )
 
 /** Quota enforcement is on unless `STRATA_ENFORCE_QUOTA=false`: read once, when the server starts. */
-export class QuotaEnforced extends Context.Reference<QuotaEnforced>()("strata/http/QuotaEnforced", {
-  defaultValue: () => true
-}) {}
+export const QuotaEnforced = Context.Reference<boolean>("strata/http/QuotaEnforced", { defaultValue: () => true })
 
 export const quotaEnforcedLayer = Layer.effect(
   QuotaEnforced,
-  Config.boolean("STRATA_ENFORCE_QUOTA").pipe(Config.withDefault(true))
+  Effect.gen(function*() {
+    return yield* Config.Boolean("STRATA_ENFORCE_QUOTA").pipe(Config.withDefault(true))
+  })
 )
 
 // The two handlers below run on every request of a gateway: plain combinators, no generator.
@@ -65,7 +65,7 @@ export const quotaEnforcedLayer = Layer.effect(
 /** `POST /v1/usage`, also served natively (see `NativeRoutes`). */
 export const recordUsage = ({ payload }: { readonly payload: { readonly tokens: number } }) =>
   Effect.flatMap(usingKey, (key) =>
-    Effect.flatMap(QuotaEnforced, (enforceQuota) =>
+    Effect.flatMap(Effect.service(QuotaEnforced), (enforceQuota) =>
       Effect.flatMap(metadata, (recorded) =>
         ApiKeys.recordUsage(key.keyId, payload.tokens, { enforceQuota, metadata: recorded }).pipe(
           orProblem(),
@@ -84,18 +84,18 @@ export const KeysLive = HttpApiBuilder.group(StrataApi, "keys", (handlers) =>
         const keys = yield* ApiKeys.list(yield* owner).pipe(orProblem())
         return { keys: keys.map(summaryView) }
       }))
-    .handle("get", ({ path }) =>
+    .handle("get", ({ params }) =>
       Effect.gen(function*() {
         const forOwner = yield* owner
-        const key = yield* ApiKeys.get(forOwner, path.keyId).pipe(orProblem())
-        const stats = yield* ApiKeys.stats(forOwner, path.keyId).pipe(orProblem())
+        const key = yield* ApiKeys.get(forOwner, params.keyId).pipe(orProblem())
+        const stats = yield* ApiKeys.stats(forOwner, params.keyId).pipe(orProblem())
         return keyView({ ...key, version: stats.version })
       }))
-    .handle("update", ({ headers, path, payload }) =>
+    .handle("update", ({ headers, params, payload }) =>
       Effect.gen(function*() {
         const version = yield* expectedVersion(headers["if-match"])
         const expiresAt = yield* millisOrNull("expiresAt", payload.expiresAt)
-        const updated = yield* ApiKeys.update(yield* owner, path.keyId, {
+        const updated = yield* ApiKeys.update(yield* owner, params.keyId, {
           ...(payload.name === undefined ? {} : { name: payload.name }),
           ...(payload.model === undefined ? {} : { model: payload.model }),
           ...(payload.tokenLimitPer5h === undefined ? {} : { tokenLimitPer5h: payload.tokenLimitPer5h }),
@@ -103,13 +103,13 @@ export const KeysLive = HttpApiBuilder.group(StrataApi, "keys", (handlers) =>
         }, version, yield* metadata).pipe(orProblem({ ifMatch: version !== undefined }))
         return keyView(updated)
       }))
-    .handle("delete", ({ path }) =>
+    .handle("delete", ({ params }) =>
       Effect.gen(function*() {
-        yield* ApiKeys.remove(yield* owner, path.keyId, yield* metadata).pipe(orProblem())
+        yield* ApiKeys.remove(yield* owner, params.keyId, yield* metadata).pipe(orProblem())
       }))
-    .handle("stats", ({ path }) =>
+    .handle("stats", ({ params }) =>
       Effect.gen(function*() {
-        return statsView(yield* ApiKeys.stats(yield* owner, path.keyId).pipe(orProblem()))
+        return statsView(yield* ApiKeys.stats(yield* owner, params.keyId).pipe(orProblem()))
       }))
     .handle("recordUsage", recordUsage)
     .handle("usage", usage))

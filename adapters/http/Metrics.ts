@@ -1,4 +1,4 @@
-import { Effect, FiberRef, LogLevel, Metric, MetricBoundaries, MetricLabel, MetricState } from "effect"
+import { Context, Effect, LogLevel, Metric, References } from "effect"
 import { flushAppendCount } from "../../application/appendRules.ts"
 import { EventStore } from "../../application/EventStore.ts"
 import { ProjectionStore } from "../../application/ProjectionStore.ts"
@@ -11,23 +11,22 @@ export const requests = Metric.counter("strata_http_requests_total", {
   incremental: true
 })
 
-export const latency = Metric.histogram(
-  "strata_http_request_duration_seconds",
-  MetricBoundaries.exponential({ start: 0.0005, factor: 2, count: 14 }),
-  "HTTP request latency by route, method and status"
-)
+export const latency = Metric.histogram("strata_http_request_duration_seconds", {
+  boundaries: Metric.exponentialBoundaries({ start: 0.0005, factor: 2, count: 14 }),
+  description: "HTTP request latency by route, method and status"
+})
 
 /**
  * Records one request, in the metrics and as an access log line with its id: the route is
  * the endpoint's path template, so the label set stays small.
  */
 export const recordRequest = (route: string, method: string, status: number, seconds: number, requestId: string) =>
-  Effect.zipRight(
+  Effect.andThen(
     Effect.sync(() => countRequest(route, method, status, seconds)),
     // Building a log entry's annotations costs more than the rest of this; skip it when
     // the access log is off (STRATA_LOG_LEVEL above info).
-    Effect.flatMap(FiberRef.get(FiberRef.currentMinimumLogLevel), (minimum) =>
-      LogLevel.greaterThan(minimum, LogLevel.Info) ? Effect.void : logRequest(route, method, status, seconds, requestId))
+    Effect.flatMap(Effect.service(References.MinimumLogLevel), (minimum) =>
+      LogLevel.isGreaterThan(minimum, "Info") ? Effect.void : logRequest(route, method, status, seconds, requestId))
   )
 
 /** The access log line of a request. */
@@ -48,16 +47,19 @@ export const countRequest = (route: string, method: string, status: number, seco
   const key = `${route} ${method} ${status}`
   let metrics = perLabels.get(key)
   if (metrics === undefined) {
-    const tags = [MetricLabel.make("route", route), MetricLabel.make("method", method), MetricLabel.make("status", String(status))]
-    metrics = { count: requests.pipe(Metric.taggedWithLabels(tags)), time: latency.pipe(Metric.taggedWithLabels(tags)) }
+    const attributes = { route, method, status: String(status) }
+    metrics = { count: Metric.withAttributes(requests, attributes), time: Metric.withAttributes(latency, attributes) }
     perLabels.set(key, metrics)
   }
-  metrics.count.unsafeUpdate(1, [])
-  metrics.time.unsafeUpdate(seconds, [])
+  metrics.count.updateUnsafe(1, noContext)
+  metrics.time.updateUnsafe(seconds, noContext)
 }
 
-const labels = (tags: ReadonlyArray<{ readonly key: string; readonly value: string }>, extra: Record<string, string> = {}) => {
-  const all = [...tags.map((tag) => [tag.key, tag.value] as const), ...Object.entries(extra)]
+/** Metrics are kept in the registry every fiber reads unless one is provided (none is). */
+const noContext = Context.empty()
+
+const labels = (attributes: Metric.Metric.AttributeSet | undefined, extra: Record<string, string> = {}) => {
+  const all = [...Object.entries(attributes ?? {}), ...Object.entries(extra)]
   return all.length === 0 ? "" : `{${all.map(([key, value]) => `${key}="${value.replace(/["\\\n]/g, "\\$&")}"`).join(",")}}`
 }
 
@@ -72,43 +74,49 @@ export const render = Effect.gen(function*() {
     lines.push(`# TYPE ${name} ${type}`)
   }
   yield* flushAppendCount
-  for (const { metricKey, metricState } of yield* Metric.snapshot) {
-    const name = metricKey.name
-    const help = metricKey.description._tag === "Some" ? metricKey.description.value : undefined
-    if (MetricState.isCounterState(metricState)) {
-      header(name, "counter", help)
-      lines.push(`${name}${labels(metricKey.tags)} ${metricState.count}`)
-    } else if (MetricState.isGaugeState(metricState)) {
-      header(name, "gauge", help)
-      lines.push(`${name}${labels(metricKey.tags)} ${metricState.value}`)
-    } else if (MetricState.isHistogramState(metricState)) {
-      header(name, "histogram", help)
-      for (const [bound, count] of metricState.buckets) {
-        lines.push(`${name}_bucket${labels(metricKey.tags, { le: Number.isFinite(bound) ? String(bound) : "+Inf" })} ${count}`)
+  for (const metric of yield* Metric.snapshot) {
+    const name = metric.id
+    const help = metric.description
+    switch (metric.type) {
+      case "Counter":
+        header(name, "counter", help)
+        lines.push(`${name}${labels(metric.attributes)} ${metric.state.count}`)
+        break
+      case "Gauge":
+        header(name, "gauge", help)
+        lines.push(`${name}${labels(metric.attributes)} ${metric.state.value}`)
+        break
+      case "Histogram": {
+        const state = metric.state
+        header(name, "histogram", help)
+        for (const [bound, count] of state.buckets) {
+          lines.push(`${name}_bucket${labels(metric.attributes, { le: Number.isFinite(bound) ? String(bound) : "+Inf" })} ${count}`)
+        }
+        const last = state.buckets[state.buckets.length - 1]
+        if (last === undefined || Number.isFinite(last[0])) {
+          lines.push(`${name}_bucket${labels(metric.attributes, { le: "+Inf" })} ${state.count}`)
+        }
+        lines.push(`${name}_sum${labels(metric.attributes)} ${state.sum}`)
+        lines.push(`${name}_count${labels(metric.attributes)} ${state.count}`)
+        break
       }
-      const last = metricState.buckets[metricState.buckets.length - 1]
-      if (last === undefined || Number.isFinite(last[0])) {
-        lines.push(`${name}_bucket${labels(metricKey.tags, { le: "+Inf" })} ${metricState.count}`)
-      }
-      lines.push(`${name}_sum${labels(metricKey.tags)} ${metricState.sum}`)
-      lines.push(`${name}_count${labels(metricKey.tags)} ${metricState.count}`)
     }
   }
-  const head = yield* Effect.flatMap(EventStore, (store) => store.head).pipe(Effect.option)
+  const head = yield* Effect.flatMap(Effect.service(EventStore), (store) => store.head).pipe(Effect.option)
   if (head._tag === "Some") {
     header("strata_log_head", "gauge", "The position of the last event in the log")
     lines.push(`strata_log_head ${head.value}`)
-    const statuses = yield* Effect.flatMap(ProjectionStore, (store) => store.status).pipe(Effect.orElseSucceed(() => []))
+    const statuses = yield* Effect.flatMap(Effect.service(ProjectionStore), (store) => store.status).pipe(Effect.orElseSucceed(() => []))
     header("strata_projection_lag_events", "gauge", "Events of the log a projection has not applied yet (0 when live)")
     for (const status of statuses) {
       const lag = status.status === "live" ? 0 : Math.max(0, head.value - status.checkpoint)
-      lines.push(`strata_projection_lag_events${labels([], { projection: status.name, status: status.status })} ${lag}`)
+      lines.push(`strata_projection_lag_events${labels(undefined, { projection: status.name, status: status.status })} ${lag}`)
     }
   }
   const cutover = yield* cutoverReadiness
   if (cutover !== undefined) {
     header("strata_cutover_phase", "gauge", "The phase of the cutover this process follows (1 for the current one)")
-    lines.push(`strata_cutover_phase${labels([], { phase: cutover.phase })} 1`)
+    lines.push(`strata_cutover_phase${labels(undefined, { phase: cutover.phase })} 1`)
     header("strata_cutover_mirroring", "gauge", "1 while this process holds the mirror's lease and runs it")
     lines.push(`strata_cutover_mirroring ${cutover.mirroring ? 1 : 0}`)
     if (cutover.lag) {

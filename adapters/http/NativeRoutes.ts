@@ -1,5 +1,5 @@
-import { type HttpApiEndpoint, HttpApiSchema } from "@effect/platform"
-import { Cause, Context, Effect, Either, Exit, FiberRef, HashMap, Layer, LogLevel, Option, ParseResult, type Redacted, Runtime, Schema } from "effect"
+import { Cause, type Context, Effect, Exit, Layer, LogLevel, Option, type Redacted, References, Result, Schema } from "effect"
+import { type HttpApiEndpoint, OpenApi } from "effect/http-api"
 import { uuidV7 } from "../../application/EventIds.ts"
 import { StrataApi } from "./Api.ts"
 import { AdminToken, authenticate, bearerOf, CurrentPrincipal, currentRequestId, currentRequestKey } from "./Auth.ts"
@@ -7,13 +7,13 @@ import * as BadInput from "./BadInput.ts"
 import * as IdempotencyKey from "./IdempotencyKey.ts"
 import { recordUsage, usage } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
-import { maxBodyBytes, payloadTooLarge, Problem, problemJson, problemOf, unavailableNow, unreadableBody } from "./Problem.ts"
+import { maxBodyBytes, payloadTooLarge, problemJson, problemOf, unavailableNow, unreadableBody } from "./Problem.ts"
 import { getSandbox } from "./SandboxesHttp.ts"
 
 /**
  * The endpoints a client calls on its own request path — record usage, read what is left
  * of the quota, read a sandbox — are served by Bun's router, each request one run of a
- * runtime built once. HttpApi's request pipeline costs more than the work behind these
+ * context built once. HttpApi's request pipeline costs more than the work behind these
  * endpoints (a one-endpoint HttpApi app serves 12–17k requests/s here, where bare Bun
  * serves 115k). Nothing else changes: their Schemas are the endpoints' in `Api.ts` (so the
  * OpenAPI document and generated clients stay true), their handlers are the functions the
@@ -24,25 +24,42 @@ import { getSandbox } from "./SandboxesHttp.ts"
 const handlers = { getSandbox, recordUsage, usage }
 
 /** What the handlers need from the application, besides who is calling. */
-type Services = AdminToken | Exclude<Effect.Effect.Context<ReturnType<(typeof handlers)[keyof typeof handlers]>>, CurrentPrincipal>
+type Services = AdminToken | Exclude<Effect.Services<ReturnType<(typeof handlers)[keyof typeof handlers]>>, CurrentPrincipal>
 
 type Handler = (
-  request: { readonly path: any; readonly payload: any }
+  request: { readonly params: any; readonly payload: any }
 ) => Effect.Effect<unknown, { readonly _tag: string }, Services | CurrentPrincipal>
 
-const decoder = (schema: Schema.Schema.Any) => Schema.decodeUnknownEither(schema as Schema.Schema<unknown, unknown>)
+const decoder = (schema: Schema.Top) => Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>)
 
-/** The endpoint definition of `group.name` in `StrataApi`, served by `handler`. */
+/** The document's paths, whose success statuses the native answers take. */
+const document = OpenApi.fromApi(StrataApi)
+
+const successStatus = (endpoint: HttpApiEndpoint.Top) => {
+  const operation = (document.paths as Record<string, Record<string, { readonly responses: Record<string, unknown> }>>)[
+    endpoint.path.replace(/:([A-Za-z]+)/g, "{$1}")
+  ]?.[endpoint.method.toLowerCase()]
+  const status = Object.keys(operation?.responses ?? {}).map(Number).find((code) => code >= 200 && code < 300)
+  if (status === undefined) throw new Error(`no success of ${endpoint.method} ${endpoint.path} in the API document`)
+  return status
+}
+
+/**
+ * The endpoint definition of `group.name` in `StrataApi`, served by `handler`: its
+ * Schemas applied as HttpApi applies them (a JSON payload is the union of its schemas).
+ */
 const route = (group: string, name: string, handler: Handler) => {
-  const endpoint: HttpApiEndpoint.HttpApiEndpoint.AnyWithProps | undefined = (StrataApi.groups as any)[group]?.endpoints[name]
+  const endpoint: HttpApiEndpoint.Top | undefined = (StrataApi.groups as any)[group]?.endpoints[name]
   if (endpoint === undefined) throw new Error(`no endpoint ${group}.${name} in the API`)
+  const payload = endpoint.payload.get("application/json")?.schemas
+  const [success] = endpoint.success
   return {
     endpoint,
     handler,
-    decodePath: Option.getOrUndefined(Option.map(endpoint.pathSchema, decoder)),
-    decodePayload: Option.getOrUndefined(Option.map(endpoint.payloadSchema, decoder)),
-    encodeSuccess: Schema.encodeEither(endpoint.successSchema as Schema.Schema<unknown, unknown>),
-    status: HttpApiSchema.getStatusSuccess(endpoint.successSchema)
+    decodePath: endpoint.params === undefined ? undefined : decoder(endpoint.params),
+    decodePayload: payload === undefined ? undefined : decoder(Schema.Union(payload)),
+    encodeSuccess: Schema.encodeUnknownResult(success as Schema.Codec<unknown, unknown>),
+    status: successStatus(endpoint)
   }
 }
 type Route = ReturnType<typeof route>
@@ -64,11 +81,6 @@ const problemResponse = (body: { readonly status: number; readonly retryAfter?: 
     ...headers
   })
 
-const invalid = (error: ParseResult.ParseError) =>
-  Problem.badRequest("the request does not match the schema", {
-    issues: ParseResult.ArrayFormatter.formatErrorSync(error).map(BadInput.cappedIssue)
-  })
-
 const internal = problemOf(500, "internal", "Internal error", "strata failed to handle the request")
 const unavailable = (request: Request) =>
   problemResponse(unavailableNow, { "x-request-id": request.headers.get("x-request-id") || uuidV7() })
@@ -84,12 +96,12 @@ const readBody = async (served: Route, request: Request): Promise<Body> => {
   return text.length > maxBodyBytes ? { problem: payloadTooLarge } : { text }
 }
 
-const parse = (text: string) => {
-  if (BadInput.isTooDeep(text)) return Either.left(BadInput.tooDeep)
+const parse = (text: string): Result.Result<unknown, ReturnType<typeof problemOf>> => {
+  if (BadInput.isTooDeep(text)) return Result.fail(BadInput.tooDeep)
   try {
-    return Either.right(JSON.parse(text) as unknown)
+    return Result.succeed(JSON.parse(text) as unknown)
   } catch {
-    return Either.left(unreadableBody)
+    return Result.fail(unreadableBody)
   }
 }
 
@@ -98,33 +110,31 @@ const decodeInput = (
   served: Route,
   params: Record<string, string> | undefined,
   body: Body
-): Either.Either<{ readonly path: unknown; readonly payload: unknown }, unknown> => {
-  let path: unknown = undefined
+): Result.Result<{ readonly params: unknown; readonly payload: unknown }, unknown> => {
+  let decodedParams: unknown = undefined
   if (served.decodePath !== undefined) {
-    const decodedPath = served.decodePath(params ?? {})
-    if (Either.isLeft(decodedPath)) return Either.left(invalid(decodedPath.left))
-    path = decodedPath.right
+    const decoded = served.decodePath(params ?? {})
+    if (Result.isFailure(decoded)) return Result.fail(BadInput.invalid(decoded.failure))
+    decodedParams = decoded.success
   }
   let payload: unknown = undefined
   if (served.decodePayload !== undefined && body !== undefined) {
-    if ("problem" in body) return Either.left(body.problem)
+    if ("problem" in body) return Result.fail(body.problem)
     const parsed = parse(body.text)
-    if (Either.isLeft(parsed)) return Either.left(parsed.left)
-    const decodedPayload = served.decodePayload(parsed.right)
-    if (Either.isLeft(decodedPayload)) return Either.left(invalid(decodedPayload.left))
-    payload = decodedPayload.right
+    if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
+    const decoded = served.decodePayload(parsed.success)
+    if (Result.isFailure(decoded)) return Result.fail(BadInput.invalid(decoded.failure))
+    payload = decoded.success
   }
-  return Either.right({ path, payload })
+  return Result.succeed({ params: decodedParams, payload })
 }
 
-const encodeFailure = (error: ParseResult.ParseError) => new Error(`the answer does not match its schema: ${error.message}`)
+const encodeFailure = (error: Schema.SchemaError) => new Error(`the answer does not match its schema: ${error.message}`)
 
 /**
  * One request, in the order HttpApi takes it: who is calling, then the path and the
  * payload against their Schemas, then the handler, whose answer is encoded by the
- * endpoint's success Schema. The request runs in a fiber of its own, so what it carries
- * (its id, its caller) is set on the fiber rather than scoped with `locally`, which costs
- * several times more. Plain combinators, no generator: this runs on every request.
+ * endpoint's success Schema. Plain combinators, no generator: this runs on every request.
  */
 const run = (
   served: Route,
@@ -132,22 +142,22 @@ const run = (
   body: Body,
   requestId: string,
   adminToken: Redacted.Redacted<string>
-) => {
+): Effect.Effect<unknown, unknown, Services> => {
   const token = bearerOf(request.headers.get("authorization"))
   const requestKey = keyOf(request, body, token)
   if (requestKey !== undefined && "problem" in requestKey) return Effect.fail(requestKey.problem)
-  return FiberRef.set(currentRequestId, requestId).pipe(
-    Effect.zipRight(FiberRef.update(FiberRef.currentLogAnnotations, HashMap.set("requestId", requestId as unknown))),
-    Effect.zipRight(requestKey === undefined ? Effect.void : FiberRef.set(currentRequestKey, requestKey)),
-    Effect.zipRight(authenticate(adminToken, token, request.headers.get("x-strata-owner") ?? undefined)),
+  return authenticate(adminToken, token, request.headers.get("x-strata-owner") ?? undefined).pipe(
     Effect.flatMap((principal): Effect.Effect<unknown, unknown, Services> => {
       const input = decodeInput(served, request.params, body)
-      if (Either.isLeft(input)) return Effect.fail(input.left)
-      return FiberRef.update(FiberRef.currentContext, Context.add(CurrentPrincipal, principal)).pipe(
-        Effect.zipRight(served.handler(input.right) as Effect.Effect<unknown, { readonly _tag: string }, Services>),
-        Effect.flatMap((success) => Either.mapLeft(served.encodeSuccess(success), encodeFailure))
+      if (Result.isFailure(input)) return Effect.fail(input.failure)
+      return (served.handler(input.success) as Effect.Effect<unknown, { readonly _tag: string }, Services | CurrentPrincipal>).pipe(
+        Effect.flatMap((success) => Effect.fromResult(Result.mapError(served.encodeSuccess(success), encodeFailure))),
+        Effect.provideService(CurrentPrincipal, principal)
       )
-    })
+    }),
+    Effect.provideService(currentRequestKey, requestKey),
+    Effect.provideService(currentRequestId, requestId),
+    Effect.annotateLogs({ requestId })
   )
 }
 
@@ -177,7 +187,7 @@ const answer = (served: Route, exit: Exit.Exit<unknown, unknown>, requestId: str
     const etag: Record<string, string> = typeof version === "number" ? { etag: `"${version}"` } : {}
     return json(exit.value, served.status, { ...etag, "x-request-id": requestId })
   }
-  const failure = Cause.failureOption(exit.cause)
+  const failure = Cause.findErrorOption(exit.cause)
   if (Option.isSome(failure) && isProblem(failure.value)) {
     return problemResponse(problemJson(failure.value), { "x-request-id": requestId })
   }
@@ -186,7 +196,7 @@ const answer = (served: Route, exit: Exit.Exit<unknown, unknown>, requestId: str
 }
 
 /**
- * The routes for `Bun.serve`, bound to a runtime once the application's services are
+ * The routes for `Bun.serve`, bound to the services once the application's services are
  * built (`bind`); until then, and while the server shuts down, they answer 503. On
  * release, `bind` waits for the requests in flight (they finish on the services they
  * started with), so that the database closes after them.
@@ -194,7 +204,7 @@ const answer = (served: Route, exit: Exit.Exit<unknown, unknown>, requestId: str
 export const make = () => {
   /** What a request runs with, once bound: the server's, fixed for its life. */
   let bound:
-    | { readonly runtime: Runtime.Runtime<Services>; readonly adminToken: Redacted.Redacted<string>; readonly accessLog: boolean }
+    | { readonly context: Context.Context<Services>; readonly adminToken: Redacted.Redacted<string>; readonly accessLog: boolean }
     | undefined
   let inFlight = 0
   let drained: (() => void) | undefined
@@ -207,13 +217,13 @@ export const make = () => {
       const started = performance.now()
       const requestId = request.headers.get("x-request-id") || uuidV7()
       const body = await readBody(served, request)
-      const exit = await Runtime.runPromiseExit(server.runtime, run(served, request, body, requestId, server.adminToken))
+      const exit = await Effect.runPromiseExitWith(server.context)(run(served, request, body, requestId, server.adminToken))
       const response = answer(served, exit, requestId, (cause) =>
-        Runtime.runSync(server.runtime, Effect.logError("request failed", cause).pipe(Effect.annotateLogs({ requestId }))))
+        Effect.runSyncWith(server.context)(Effect.logError("request failed", cause).pipe(Effect.annotateLogs({ requestId }))))
       const seconds = (performance.now() - started) / 1000
       Metrics.countRequest(served.endpoint.path, request.method, response.status, seconds)
       if (server.accessLog) {
-        Runtime.runSync(server.runtime, Metrics.logRequest(served.endpoint.path, request.method, response.status, seconds, requestId))
+        Effect.runSyncWith(server.context)(Metrics.logRequest(served.endpoint.path, request.method, response.status, seconds, requestId))
       }
       return response
     } finally {
@@ -224,14 +234,14 @@ export const make = () => {
   for (const served of routes) {
     bunRoutes[served.endpoint.path] = { ...bunRoutes[served.endpoint.path], [served.endpoint.method]: handle(served) }
   }
-  const bind = Layer.scopedDiscard(
+  const bind = Layer.effectDiscard(
     Effect.acquireRelease(
       Effect.gen(function*() {
         bound = {
-          runtime: yield* Effect.runtime<Services>(),
+          context: yield* Effect.context<Services>(),
           adminToken: yield* AdminToken,
           // The access log is on at info and below; the level is read once, not per request.
-          accessLog: LogLevel.lessThanEqual(yield* FiberRef.get(FiberRef.currentMinimumLogLevel), LogLevel.Info)
+          accessLog: LogLevel.isLessThanOrEqualTo(yield* References.MinimumLogLevel, "Info")
         }
       }),
       () =>

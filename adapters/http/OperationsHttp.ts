@@ -1,4 +1,4 @@
-import { HttpApiBuilder } from "@effect/platform"
+import { HttpApiBuilder } from "effect/http-api"
 import { Effect, Option } from "effect"
 import * as Cutover from "../../application/Cutover.ts"
 import { EventStore } from "../../application/EventStore.ts"
@@ -23,7 +23,7 @@ export const OperationsLive = HttpApiBuilder.group(StrataApi, "operations", (han
     .handle("health", () => Effect.succeed({ status: "ok" as const }))
     .handle("ready", () =>
       Effect.gen(function*() {
-        const head = yield* Effect.flatMap(EventStore, (store) => store.head)
+        const head = yield* Effect.flatMap(Effect.service(EventStore), (store) => store.head)
         const cutover = yield* cutoverReadiness
         return { status: "ready" as const, head, ...(cutover ? { cutover } : {}) }
       }).pipe(orProblem())))

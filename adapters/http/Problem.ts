@@ -1,5 +1,5 @@
-import { HttpApiSchema } from "@effect/platform"
 import { Schema } from "effect"
+import { HttpApiSchema } from "effect/http-api"
 
 /**
  * Errors as RFC 9457 problem details (`application/problem+json`). Each class is one
@@ -8,7 +8,7 @@ import { Schema } from "effect"
  * current state, when to retry). Nothing here ever holds a secret or a stack trace.
  */
 
-const Issue = Schema.Struct({ path: Schema.Array(Schema.Union(Schema.String, Schema.Number)), message: Schema.String })
+const Issue = Schema.Struct({ path: Schema.Array(Schema.Union([Schema.String, Schema.Number])), message: Schema.String })
 
 const ProblemFields = {
   type: Schema.String,
@@ -28,10 +28,7 @@ const ProblemFields = {
   resetsAt: Schema.optional(Schema.String)
 }
 
-const annotations = (status: number, description: string): Schema.Annotations.Schema<any> => ({
-  ...HttpApiSchema.annotations({ status, description }),
-  [HttpApiSchema.AnnotationEncoding]: { kind: "Json", contentType: "application/problem+json" }
-})
+const annotations = (status: number, description: string) => ({ httpApiStatus: status, description })
 
 export class BadRequest extends Schema.TaggedError<BadRequest>()("BadRequest", ProblemFields, annotations(400, "The request is malformed or breaks a rule")) {}
 export class Unauthorized extends Schema.TaggedError<Unauthorized>()("Unauthorized", ProblemFields, annotations(401, "No valid bearer token")) {}
@@ -45,6 +42,25 @@ export class PreconditionRequired extends Schema.TaggedError<PreconditionRequire
 export class TooManyRequests extends Schema.TaggedError<TooManyRequests>()("TooManyRequests", ProblemFields, annotations(429, "The quota is used up")) {}
 export class InternalError extends Schema.TaggedError<InternalError>()("InternalError", ProblemFields, annotations(500, "strata failed; the request may be retried")) {}
 export class Unavailable extends Schema.TaggedError<Unavailable>()("Unavailable", ProblemFields, annotations(503, "The database is unreachable or not the primary")) {}
+
+/** A problem class as a response: `application/problem+json`. */
+export const asProblemJson = HttpApiSchema.asJson({ contentType: "application/problem+json" })
+
+/** Every problem, as every endpoint declares them: sent as `application/problem+json`. */
+export const errors = [
+  BadRequest.pipe(asProblemJson),
+  Unauthorized.pipe(asProblemJson),
+  Forbidden.pipe(asProblemJson),
+  NotFound.pipe(asProblemJson),
+  Conflict.pipe(asProblemJson),
+  Gone.pipe(asProblemJson),
+  PreconditionFailed.pipe(asProblemJson),
+  UnprocessableContent.pipe(asProblemJson),
+  PreconditionRequired.pipe(asProblemJson),
+  TooManyRequests.pipe(asProblemJson),
+  InternalError.pipe(asProblemJson),
+  Unavailable.pipe(asProblemJson)
+] as const
 
 type Extras = Partial<Pick<typeof BadRequest.Type, "issues" | "currentVersion" | "currentState" | "retryAfter" | "remainingTokens" | "resetsAt">>
 

@@ -1,4 +1,4 @@
-import { HttpApiBuilder } from "@effect/platform"
+import { HttpApiBuilder } from "effect/http-api"
 import { Effect, Redacted } from "effect"
 import * as ProviderCredentials from "../../application/ProviderCredentials.ts"
 import * as Sandboxes from "../../application/Sandboxes.ts"
@@ -10,8 +10,8 @@ import { orProblem } from "./toProblem.ts"
 const view = ({ owner: _owner, ...sandbox }: Sandboxes.SandboxView) => sandbox
 
 /** `GET /v1/sandboxes/:sandboxId`, also served natively (see `NativeRoutes`). */
-export const getSandbox = ({ path }: { readonly path: { readonly sandboxId: string } }) =>
-  Effect.flatMap(owner, (forOwner) => Effect.map(Sandboxes.get(forOwner, path.sandboxId).pipe(orProblem()), view))
+export const getSandbox = ({ params }: { readonly params: { readonly sandboxId: string } }) =>
+  Effect.flatMap(owner, (forOwner) => Effect.map(Sandboxes.get(forOwner, params.sandboxId).pipe(orProblem()), view))
 
 export const SandboxesLive = HttpApiBuilder.group(StrataApi, "sandboxes", (handlers) =>
   handlers
@@ -26,41 +26,41 @@ export const SandboxesLive = HttpApiBuilder.group(StrataApi, "sandboxes", (handl
         return { sandboxes: (yield* Sandboxes.list(yield* owner).pipe(orProblem())).map(view) }
       }))
     .handle("get", getSandbox)
-    .handle("transition", ({ headers, path, payload }) =>
+    .handle("transition", ({ headers, params, payload }) =>
       Effect.gen(function*() {
         const forOwner = yield* owner
         const version = yield* expectedVersion(headers["if-match"])
-        const moved = yield* Sandboxes.transition(forOwner, path.sandboxId, path.action, {
+        const moved = yield* Sandboxes.transition(forOwner, params.sandboxId, params.action, {
           ...(payload.reason === undefined ? {} : { reason: payload.reason }),
           ...(version === undefined ? {} : { expectedVersion: version }),
           metadata: yield* metadata
         }).pipe(orProblem({ ifMatch: version !== undefined }))
         return view(moved!)
       }))
-    .handle("delete", ({ headers, path }) =>
+    .handle("delete", ({ headers, params }) =>
       Effect.gen(function*() {
         const version = yield* expectedVersion(headers["if-match"])
-        yield* Sandboxes.transition(yield* owner, path.sandboxId, "delete", {
+        yield* Sandboxes.transition(yield* owner, params.sandboxId, "delete", {
           ...(version === undefined ? {} : { expectedVersion: version }),
           metadata: yield* metadata
         }).pipe(orProblem({ ifMatch: version !== undefined }))
       }))
     .handle("referenceData", () => Sandboxes.currentReferenceData.pipe(orProblem()))
-    .handle("setCredential", ({ path, payload }) =>
+    .handle("setCredential", ({ params, payload }) =>
       Effect.gen(function*() {
-        return yield* ProviderCredentials.set(yield* owner, path.provider, Redacted.make(payload.secret), yield* metadata)
+        return yield* ProviderCredentials.set(yield* owner, params.provider, Redacted.make(payload.secret), yield* metadata)
           .pipe(orProblem())
       }))
     .handle("listCredentials", () =>
       Effect.gen(function*() {
         return { providers: yield* ProviderCredentials.list(yield* owner).pipe(orProblem()) }
       }))
-    .handle("getCredential", ({ path }) =>
+    .handle("getCredential", ({ params }) =>
       Effect.gen(function*() {
-        const credential = yield* ProviderCredentials.get(yield* owner, path.provider).pipe(orProblem())
+        const credential = yield* ProviderCredentials.get(yield* owner, params.provider).pipe(orProblem())
         return { provider: credential.provider, secret: Redacted.value(credential.secret) }
       }))
-    .handle("deleteCredential", ({ path }) =>
+    .handle("deleteCredential", ({ params }) =>
       Effect.gen(function*() {
-        yield* ProviderCredentials.remove(yield* owner, path.provider, yield* metadata).pipe(orProblem())
+        yield* ProviderCredentials.remove(yield* owner, params.provider, yield* metadata).pipe(orProblem())
       })))

@@ -1,4 +1,4 @@
-import { HttpApiBuilder } from "@effect/platform"
+import { HttpApiBuilder } from "effect/http-api"
 import { Effect } from "effect"
 import * as Sessions from "../../application/Sessions.ts"
 import { StrataApi } from "./Api.ts"
@@ -27,46 +27,46 @@ export const SessionsLive = HttpApiBuilder.group(StrataApi, "sessions", (handler
       Effect.gen(function*() {
         return { sessions: (yield* Sessions.listMine(yield* owner).pipe(orProblem())).map(sessionView) }
       }))
-    .handle("get", ({ path }) =>
+    .handle("get", ({ params }) =>
       Effect.gen(function*() {
-        return sessionView(yield* Sessions.get(yield* owner, path.sessionId).pipe(orProblem()))
+        return sessionView(yield* Sessions.get(yield* owner, params.sessionId).pipe(orProblem()))
       }))
-    .handle("rename", ({ path, payload }) =>
+    .handle("rename", ({ params, payload }) =>
       Effect.gen(function*() {
-        return sessionView(yield* Sessions.rename(yield* owner, path.sessionId, payload.title, yield* metadata).pipe(orProblem()))
+        return sessionView(yield* Sessions.rename(yield* owner, params.sessionId, payload.title, yield* metadata).pipe(orProblem()))
       }))
-    .handle("archive", ({ path }) =>
+    .handle("archive", ({ params }) =>
       Effect.gen(function*() {
-        return sessionView(yield* Sessions.archive(yield* owner, path.sessionId, yield* metadata).pipe(orProblem()))
+        return sessionView(yield* Sessions.archive(yield* owner, params.sessionId, yield* metadata).pipe(orProblem()))
       }))
-    .handle("addMember", ({ path, payload }) =>
+    .handle("addMember", ({ params, payload }) =>
       Effect.gen(function*() {
-        return sessionView(yield* Sessions.addMember(yield* owner, path.sessionId, path.member, payload.role, yield* metadata).pipe(orProblem()))
+        return sessionView(yield* Sessions.addMember(yield* owner, params.sessionId, params.member, payload.role, yield* metadata).pipe(orProblem()))
       }))
-    .handle("removeMember", ({ path }) =>
+    .handle("removeMember", ({ params }) =>
       Effect.gen(function*() {
-        return sessionView(yield* Sessions.removeMember(yield* owner, path.sessionId, path.member, yield* metadata).pipe(orProblem()))
+        return sessionView(yield* Sessions.removeMember(yield* owner, params.sessionId, params.member, yield* metadata).pipe(orProblem()))
       }))
-    .handle("post", ({ path, payload }) =>
+    .handle("post", ({ params, payload }) =>
       Effect.gen(function*() {
-        const message = yield* Sessions.post(yield* owner, path.sessionId, { type: payload.type ?? "text", content: payload.content }, yield* metadata)
+        const message = yield* Sessions.post(yield* owner, params.sessionId, { type: payload.type ?? "text", content: payload.content }, yield* metadata)
           .pipe(orProblem())
         return messageView(message)
       }))
-    .handle("history", ({ path, urlParams }) =>
+    .handle("history", ({ params, query }) =>
       Effect.gen(function*() {
-        const page = yield* Sessions.history(yield* owner, path.sessionId, {
-          ...(urlParams.order === undefined ? {} : { order: urlParams.order }),
-          ...(urlParams.after === undefined ? {} : { after: urlParams.after }),
-          ...(urlParams.limit === undefined ? {} : { limit: urlParams.limit })
+        const page = yield* Sessions.history(yield* owner, params.sessionId, {
+          ...(query.order === undefined ? {} : { order: query.order }),
+          ...(query.after === undefined ? {} : { after: query.after }),
+          ...(query.limit === undefined ? {} : { limit: query.limit })
         }).pipe(orProblem())
         return { messages: page.messages.map(messageView), ...(page.next === undefined ? {} : { next: page.next }) }
       }))
-    .handle("edit", ({ path, payload }) =>
+    .handle("edit", ({ params, payload }) =>
       Effect.gen(function*() {
-        return messageView(yield* Sessions.edit(yield* owner, path.sessionId, path.messageId, payload.content, yield* metadata).pipe(orProblem()))
+        return messageView(yield* Sessions.edit(yield* owner, params.sessionId, params.messageId, payload.content, yield* metadata).pipe(orProblem()))
       }))
-    .handle("deleteMessage", ({ path }) =>
+    .handle("deleteMessage", ({ params }) =>
       Effect.gen(function*() {
-        yield* Sessions.deleteMessage(yield* owner, path.sessionId, path.messageId, yield* metadata).pipe(orProblem())
+        yield* Sessions.deleteMessage(yield* owner, params.sessionId, params.messageId, yield* metadata).pipe(orProblem())
       })))

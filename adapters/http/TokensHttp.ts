@@ -1,4 +1,4 @@
-import { HttpApiBuilder } from "@effect/platform"
+import { HttpApiBuilder } from "effect/http-api"
 import { Effect, Redacted } from "effect"
 import * as Tokens from "../../application/Tokens.ts"
 import { StrataApi } from "./Api.ts"
@@ -15,23 +15,23 @@ const input = (payload: { accessToken: string; refreshToken: string; expiresIn: 
 
 export const TokensLive = HttpApiBuilder.group(StrataApi, "tokens", (handlers) =>
   handlers
-    .handle("save", ({ path, payload }) =>
+    .handle("save", ({ params, payload }) =>
       Effect.gen(function*() {
-        return yield* Tokens.save(yield* owner, path.name, input(payload), yield* metadata).pipe(orProblem())
+        return yield* Tokens.save(yield* owner, params.name, input(payload), yield* metadata).pipe(orProblem())
       }))
-    .handle("refresh", ({ headers, path, payload }) =>
+    .handle("refresh", ({ headers, params, payload }) =>
       Effect.gen(function*() {
         const version = yield* expectedVersion(headers["if-match"])
         if (version === undefined) {
           return yield* Problem.preconditionRequired("a refresh names the version it read in If-Match")
         }
-        return yield* Tokens.refresh(yield* owner, path.name, version, input(payload), yield* metadata).pipe(
+        return yield* Tokens.refresh(yield* owner, params.name, version, input(payload), yield* metadata).pipe(
           orProblem({ ifMatch: true })
         )
       }))
-    .handle("get", ({ path }) =>
+    .handle("get", ({ params }) =>
       Effect.gen(function*() {
-        const token = yield* Tokens.get(yield* owner, path.name).pipe(orProblem())
+        const token = yield* Tokens.get(yield* owner, params.name).pipe(orProblem())
         return {
           ...token,
           accessToken: Redacted.value(token.accessToken),
@@ -43,8 +43,8 @@ export const TokensLive = HttpApiBuilder.group(StrataApi, "tokens", (handlers) =
         const tokens = yield* Tokens.list(yield* owner).pipe(orProblem())
         return { hasAny: tokens.length > 0, tokens }
       }))
-    .handle("delete", ({ headers, path }) =>
+    .handle("delete", ({ headers, params }) =>
       Effect.gen(function*() {
         const version = yield* expectedVersion(headers["if-match"])
-        yield* Tokens.remove(yield* owner, path.name, version, yield* metadata).pipe(orProblem({ ifMatch: version !== undefined }))
+        yield* Tokens.remove(yield* owner, params.name, version, yield* metadata).pipe(orProblem({ ifMatch: version !== undefined }))
       })))

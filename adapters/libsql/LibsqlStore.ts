@@ -1,4 +1,4 @@
-import * as LibsqlClient from "@effect/sql-libsql/LibsqlClient"
+import * as LibsqlClient from "./LibsqlClient.ts"
 import * as Libsql from "@libsql/client"
 import { Effect, Layer, Redacted } from "effect"
 import { StoreUnavailable } from "../../application/StoreError.ts"
@@ -75,7 +75,7 @@ const open = (config: LibsqlStoreConfig) =>
 
 /** A remote server manages its own locks and journal. */
 export const client = (config: LibsqlStoreConfig) =>
-  Layer.unwrapScoped(Effect.map(open(config), (liveClient) => LibsqlClient.layer({ liveClient })))
+  Layer.unwrap(Effect.map(open(config), (liveClient) => LibsqlClient.layer({ liveClient })))
 
 /** LibSQL speaks SQLite's dialect; the client queues transactions one at a time. */
 export const layer = (config: LibsqlStoreConfig) => SqlStore.layer(sqliteDialect).pipe(Layer.provide(client(config)))

@@ -1,4 +1,4 @@
-import { Clock, Context, Effect, Layer, Option } from "effect"
+import { Clock, Context, Effect, Layer, Option, Semaphore } from "effect"
 import { ControlRecords, type ControlRecord, type ControlRecordsService } from "../../application/ControlRecords.ts"
 import type {
   AppendResult,
@@ -38,7 +38,7 @@ const generationKey = (projection: string, generation: number) => `${projection}
  */
 export const make = Effect.gen(function*() {
   const projections = yield* InlineProjections
-  const writeLock = yield* Effect.makeSemaphore(1)
+  const writeLock = yield* Semaphore.make(1)
   const signal = makeAppendSignal()
 
   const log: Array<RecordedEvent> = []
@@ -213,7 +213,7 @@ export const make = Effect.gen(function*() {
   const readModels: ReadModelsService = {
     get: (projection, key) =>
       Effect.map(liveGeneration(projection), (generation) =>
-        Option.map(Option.fromNullable(documentsOf(projection, generation).get(key)), (document) => viaJson(document.doc))),
+        Option.map(Option.fromNullishOr(documentsOf(projection, generation).get(key)), (document) => viaJson(document.doc))),
     list: (projection, query) =>
       Effect.map(liveGeneration(projection), (generation) =>
         listDocuments([...documentsOf(projection, generation).values()], query))
@@ -319,7 +319,7 @@ export const make = Effect.gen(function*() {
 
   const records = new Map<string, ControlRecord>()
   const controlRecords: ControlRecordsService = {
-    get: (name) => Effect.sync(() => Option.fromNullable(records.get(name))),
+    get: (name) => Effect.sync(() => Option.fromNullishOr(records.get(name))),
     put: (name, value, expected) =>
       Effect.sync(() => {
         if ((records.get(name)?.version ?? 0) !== expected) return false

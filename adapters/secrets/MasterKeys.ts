@@ -20,15 +20,13 @@ const decodeKey = (id: string, base64: string): Effect.Effect<MasterKey, MasterK
 }
 
 /** `STRATA_PREVIOUS_MASTER_KEYS`: `id:base64,id:base64`, kept to unwrap data keys until rotated. */
-const previousKeys = Config.string("STRATA_PREVIOUS_MASTER_KEYS").pipe(
-  Config.withDefault(""),
-  Effect.flatMap((text) =>
-    Effect.forEach(text.split(",").filter((entry) => entry.trim() !== ""), (entry) => {
-      const [id, key] = entry.split(":")
-      return decodeKey(id!.trim(), key ?? "")
-    })
-  )
-)
+const previousKeys = Effect.gen(function*() {
+  const text = yield* Config.String("STRATA_PREVIOUS_MASTER_KEYS").pipe(Config.withDefault(""))
+  return yield* Effect.forEach(text.split(",").filter((entry) => entry.trim() !== ""), (entry) => {
+    const [id, key] = entry.split(":")
+    return decodeKey(id!.trim(), key ?? "")
+  })
+})
 
 /**
  * The secret kept in `file`, readable by its owner only: the one there, or else `make()`'s,
@@ -62,8 +60,8 @@ export const keepOnce = (file: string, make: () => string): { readonly secret: s
  */
 export const fromConfig = (generatedFile: string | undefined) =>
   Effect.gen(function*() {
-    const configured = yield* Config.option(Config.redacted("STRATA_MASTER_KEY"))
-    const id = yield* Config.string("STRATA_MASTER_KEY_ID").pipe(Config.withDefault("master-1"))
+    const configured = yield* Config.option(Config.Redacted("STRATA_MASTER_KEY"))
+    const id = yield* Config.String("STRATA_MASTER_KEY_ID").pipe(Config.withDefault("master-1"))
     const previous = yield* previousKeys
     if (Option.isSome(configured)) {
       return { current: yield* decodeKey(id, Redacted.value(configured.value)), previous } satisfies MasterKeys

@@ -1,7 +1,7 @@
-import type { SqlClient } from "@effect/sql/SqlClient"
-import type { SqlError } from "@effect/sql/SqlError"
 import type { Effect } from "effect"
-import type * as Migrator from "@effect/sql/Migrator"
+import type * as Migrator from "effect/sql/Migrator"
+import type { SqlClient } from "effect/sql/SqlClient"
+import type { SqlError } from "effect/sql/SqlError"
 
 /** One row of `strata_events`, as the store writes it. */
 export interface EventRow {
@@ -84,6 +84,9 @@ export interface Dialect {
   readonly lockLog: (sql: SqlClient) => Effect.Effect<number, SqlError>
   readonly isUniqueViolation: (error: SqlError) => boolean
 }
+
+/** Every driver classifies its errors: a unique index refusing a row is one `reason`. */
+export const isUniqueViolation = (error: SqlError) => error.reason._tag === "UniqueViolation"
 
 /** Drivers hand back integers as numbers, bigints or (Postgres int8) strings. */
 export const toNumber = (value: unknown): number =>

@@ -1,4 +1,4 @@
-import { SqlClient } from "@effect/sql/SqlClient"
+import { SqlClient } from "effect/sql/SqlClient"
 import { Effect, Option } from "effect"
 import type { ControlRecordsService } from "../../application/ControlRecords.ts"
 import { toNumber } from "./Dialect.ts"

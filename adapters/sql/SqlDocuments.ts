@@ -1,25 +1,27 @@
-import type { SqlClient } from "@effect/sql/SqlClient"
-import { SqlError } from "@effect/sql/SqlError"
-import { Effect, Option } from "effect"
+import { Cause, Effect, Option } from "effect"
+import type { SqlClient } from "effect/sql/SqlClient"
+import { isSqlError, type SqlError } from "effect/sql/SqlError"
 import type { Document, Documents } from "../../application/Projection.ts"
 import { StoreUnavailable } from "../../application/StoreError.ts"
 import type { Dialect, DocumentRow } from "./Dialect.ts"
 import { compile, execute } from "./Statements.ts"
 
+/** The driver's own message where there is one (it names what went wrong: a refused connection, a full disk). */
 export const unavailable = (operation: string) => (error: SqlError) =>
   new StoreUnavailable({
     operation,
-    reason: error.cause instanceof Error ? error.cause.message : error.message
+    reason: error.reason.cause instanceof Error ? error.reason.cause.message : error.reason.message
   })
 
 /**
- * The client with one gotcha of @effect/sql undone: `withTransaction` turns a failed COMMIT
- * or ROLLBACK into a defect (`orDie`), so a connection lost at that moment (Postgres going
- * down, a full disk refusing SQLite's commit) would escape every `SqlError` handler and be
- * answered 500. Here it stays a `SqlError` in the error channel, where the stores translate
- * it into `StoreUnavailable` like any other failed statement.
+ * The client with one gotcha of effect/sql undone: `withTransaction` turns a failed ROLLBACK
+ * (and a failed COMMIT whose cleanup failed too) into a defect (`orDie`), so a connection
+ * lost at that moment (Postgres going down, a full disk refusing SQLite's commit) would
+ * escape every `SqlError` handler and be answered 500. Here it stays a `SqlError` in the
+ * error channel, where the stores translate it into `StoreUnavailable` like any other
+ * failed statement.
  */
-export const withTransactionFailures = (sql: SqlClient): SqlClient =>
+export const withTransactionFailures = <C extends SqlClient>(sql: C): C =>
   Object.assign(
     Object.setPrototypeOf(function(this: unknown, ...args: Array<unknown>) {
       return (sql as unknown as (...args: Array<unknown>) => unknown).apply(this, args)
@@ -28,10 +30,18 @@ export const withTransactionFailures = (sql: SqlClient): SqlClient =>
     {
       withTransaction: <A, E, R>(effect: Effect.Effect<A, E, R>) =>
         sql.withTransaction(effect).pipe(
-          Effect.catchSomeDefect((defect) => defect instanceof SqlError ? Option.some(Effect.fail(defect)) : Option.none())
-        ) as Effect.Effect<A, E, R>
+          Effect.catchCauseIf(
+            (cause) => lostConnection(cause) !== undefined,
+            (cause) => Effect.fail(lostConnection(cause)!)
+          )
+        )
     }
-  ) as SqlClient
+  ) as C
+
+const lostConnection = (cause: Cause.Cause<unknown>) =>
+  cause.reasons.find((reason): reason is Cause.Die => Cause.isDieReason(reason) && isSqlError(reason.defect))?.defect as
+    | SqlError
+    | undefined
 
 interface ListedRow {
   readonly key: string
@@ -69,7 +79,7 @@ const compiled = new WeakMap<SqlClient, { readonly get: string; readonly put: st
 export const sqlDocuments = (sql: SqlClient, projection: string, generation: number): Documents => ({
   get: (key) =>
     execute<{ doc: string }>(sql, statementsOf(sql).get, [projection, generation, key]).pipe(
-      Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), (row) => JSON.parse(row.doc))),
+      Effect.map((rows) => Option.map(Option.fromNullishOr(rows[0]), (row) => JSON.parse(row.doc))),
       Effect.mapError(unavailable("read document"))
     ),
   put: (key, doc, index) =>
@@ -141,9 +151,9 @@ export const bufferedDocuments = (sql: SqlClient, dialect: Dialect, projection: 
   const documents: Documents = {
     get: (key) => {
       const written = buffer.get(key)
-      if (written !== undefined) return Effect.succeed(Option.map(Option.fromNullable(written), (row) => JSON.parse(row.doc)))
+      if (written !== undefined) return Effect.succeed(Option.map(Option.fromNullishOr(written), (row) => JSON.parse(row.doc)))
       const stored = fetched.get(key)
-      if (stored !== undefined) return Effect.succeed(Option.map(Option.fromNullable(stored), (doc) => JSON.parse(doc)))
+      if (stored !== undefined) return Effect.succeed(Option.map(Option.fromNullishOr(stored), (doc) => JSON.parse(doc)))
       return direct.get(key)
     },
     put: (key, doc, index) =>
@@ -152,7 +162,7 @@ export const bufferedDocuments = (sql: SqlClient, dialect: Dialect, projection: 
       }),
     delete: (key) => Effect.sync(() => void buffer.set(key, null)),
     // A listing sees the database, so what is buffered goes there first.
-    list: (query) => Effect.zipRight(flush, direct.list(query))
+    list: (query) => Effect.andThen(flush, direct.list(query))
   }
   return { documents, flush, prefetch }
 }

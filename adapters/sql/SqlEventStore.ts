@@ -1,5 +1,5 @@
-import { SqlClient } from "@effect/sql/SqlClient"
-import type { SqlError } from "@effect/sql/SqlError"
+import { SqlClient } from "effect/sql/SqlClient"
+import type { SqlError } from "effect/sql/SqlError"
 import { Clock, Data, type Duration, Effect, Exit, Schedule, Scope, Stream } from "effect"
 import type {
   AppendResult,
@@ -67,7 +67,7 @@ const maxGroup = 64
 
 export interface FollowOptions<R> {
   /** How often followers look for what other processes appended (default 100 ms). */
-  readonly pollInterval?: Duration.DurationInput
+  readonly pollInterval?: Duration.Input
   /** Where the database announces appends of other processes (Postgres LISTEN): followers wake at once. */
   readonly announcements?: Stream.Stream<unknown, SqlError, R>
 }
@@ -88,7 +88,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       listening = true
       return follow.announcements.pipe(
         Stream.runForEach(() => Effect.sync(signal.notify)),
-        Effect.catchAllCause((cause) => Effect.logDebug("listening for appends failed", cause)),
+        Effect.catchCause((cause) => Effect.logDebug("listening for appends failed", cause)),
         Effect.repeat(Schedule.spaced("1 second")),
         Effect.provide(context),
         Effect.forkIn(scope),
@@ -185,7 +185,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       sql.withTransaction(Effect.forEach(writes, ({ expectedVersion, rows }) =>
         insert(expectedVersion, rows).pipe(
           Effect.map(Exit.succeed),
-          Effect.catchAll((error) => refused(error) ? Effect.succeed(Exit.fail(error)) : Effect.fail(error))
+          Effect.catch((error) => refused(error) ? Effect.succeed(Exit.fail(error)) : Effect.fail(error))
         )))
 
     /** Where the backend writes a group in one statement: then its projections, in the same transaction. */
@@ -239,7 +239,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
           lastPosition: first + count - 1
         })),
         Effect.tap(() => Effect.sync(signal.notify)),
-        Effect.catchAll((error): Effect.Effect<undefined, ProjectionFailed | StoreUnavailable> => {
+        Effect.catch((error): Effect.Effect<undefined, ProjectionFailed | StoreUnavailable> => {
           if (error._tag === "PreconditionFailed") return Effect.succeed(undefined)
           if (error._tag !== "SqlError") return Effect.fail(error)
           return dialect.isUniqueViolation(error) ? Effect.succeed(undefined) : Effect.fail(unavailable("append")(error))

@@ -1,4 +1,4 @@
-import { SqlClient } from "@effect/sql/SqlClient"
+import { SqlClient } from "effect/sql/SqlClient"
 import { Effect } from "effect"
 import type { KeyRingService, WrappedKey } from "../../application/Secrets.ts"
 import { unavailable } from "./SqlDocuments.ts"
@@ -40,7 +40,7 @@ export const make = Effect.gen(function*() {
         VALUES (${key.keyId}, ${key.owner}, ${key.masterKeyId}, ${key.wrapped}, ${key.createdAt})
         ON CONFLICT (owner) DO NOTHING`.pipe(
         Effect.mapError(unavailable("store data key")),
-        Effect.zipRight(byOwner(key.owner)),
+        Effect.andThen(byOwner(key.owner)),
         Effect.map((stored) => stored ?? key)
       ),
     destroy: (owner) =>

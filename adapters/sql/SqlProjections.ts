@@ -1,5 +1,5 @@
-import { SqlClient } from "@effect/sql/SqlClient"
-import type { Connection } from "@effect/sql/SqlConnection"
+import { SqlClient } from "effect/sql/SqlClient"
+import type { Connection } from "effect/sql/SqlConnection"
 import { Effect, Option } from "effect"
 import { InlineProjections, Projection } from "../../application/Projection.ts"
 import type { ProjectionStatus, ProjectionStoreService, RebuildProgress } from "../../application/ProjectionStore.ts"

@@ -1,4 +1,4 @@
-import { SqlClient } from "@effect/sql/SqlClient"
+import { SqlClient } from "effect/sql/SqlClient"
 import { Clock, Effect, Option } from "effect"
 import type { SnapshotStoreService } from "../../application/SnapshotStore.ts"
 import { toNumber } from "./Dialect.ts"
@@ -11,7 +11,7 @@ export const make = Effect.gen(function*() {
       sql<{ version: number | string; state: string }>`SELECT version, state FROM strata_snapshots
         WHERE stream_id = ${streamId} AND revision = ${revision}`.pipe(
         Effect.map(([row]) =>
-          Option.map(Option.fromNullable(row), (row) => ({ version: toNumber(row.version), state: JSON.parse(row.state) }))
+          Option.map(Option.fromNullishOr(row), (row) => ({ version: toNumber(row.version), state: JSON.parse(row.state) }))
         ),
         Effect.mapError(unavailable("read snapshot"))
       ),

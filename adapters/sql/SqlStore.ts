@@ -1,5 +1,5 @@
-import type { Connection } from "@effect/sql/SqlConnection"
-import type { SqlError } from "@effect/sql/SqlError"
+import type { Connection } from "effect/sql/SqlConnection"
+import type { SqlError } from "effect/sql/SqlError"
 import { Context, Effect, Layer, Option, type Scope } from "effect"
 import { ControlRecords } from "../../application/ControlRecords.ts"
 import { EventStore } from "../../application/EventStore.ts"
@@ -36,7 +36,7 @@ export interface Options<R> {
 }
 
 export const layer = <R = never>(dialect: Dialect, options: Options<R> = {}) =>
-  Layer.scopedContext(
+  Layer.effectContext(
     Effect.gen(function*() {
       yield* runMigrations(dialect.migrations)
       const eventStore = yield* SqlEventStore.make(dialect, options.follow)

@@ -1,8 +1,8 @@
-import { type SqlClient, TransactionConnection } from "@effect/sql/SqlClient"
-import type { Connection, Row } from "@effect/sql/SqlConnection"
-import type { SqlError } from "@effect/sql/SqlError"
-import type { Statement } from "@effect/sql/Statement"
 import { Effect, Option } from "effect"
+import type { SqlClient } from "effect/sql/SqlClient"
+import type { Connection, Row } from "effect/sql/SqlConnection"
+import type { SqlError } from "effect/sql/SqlError"
+import type { Statement } from "effect/sql/Statement"
 
 /**
  * The statements on the hot paths (an append, its projections' documents, a read model
@@ -11,7 +11,8 @@ import { Effect, Option } from "effect"
  * most of an append. The SQL is compiled once, by the client's own compiler (so placeholders
  * are the dialect's), and runs on the connection at hand:
  *
- * - inside a transaction, the transaction's connection;
+ * - inside a transaction, the transaction's connection (each client keeps it under its own
+ *   `transactionService`);
  * - outside one, the store's reader where the backend keeps one (a connection reserved
  *   for single-statement reads, which on SQLite sees only committed data);
  * - otherwise through the client, as any statement would.
@@ -24,7 +25,7 @@ export const read = <A extends object = Row>(
   text: string,
   params: ReadonlyArray<unknown>
 ): Effect.Effect<ReadonlyArray<A>, SqlError> =>
-  Effect.flatMap(Effect.serviceOption(TransactionConnection), (transaction) => {
+  Effect.flatMap(Effect.serviceOption(sql.transactionService), (transaction) => {
     const connection = Option.isSome(transaction) ? Option.some(transaction.value[0]) : reader
     return Option.isSome(connection)
       ? connection.value.execute(text, params, undefined) as Effect.Effect<ReadonlyArray<A>, SqlError>

@@ -1,6 +1,6 @@
 import { Effect } from "effect"
 import { migrations } from "../../migrations/sqlite/index.ts"
-import { type Dialect, toNumber } from "./Dialect.ts"
+import { type Dialect, isUniqueViolation, toNumber } from "./Dialect.ts"
 import { execute } from "./Statements.ts"
 
 /** SQLite's limit on bound parameters is 32,766; 500 rows of 9 columns stay far below. */
@@ -105,8 +105,8 @@ export const sqliteDialect: Dialect = {
   head: (sql) => sql.unsafe<{ head: number }>(head).pipe(Effect.map(([row]) => toNumber(row?.head))),
   lockLog: (sql) =>
     sql`UPDATE strata_log SET fenced_at = fenced_at WHERE id = 1`.pipe(
-      Effect.zipRight(sql.unsafe<{ head: number }>(head)),
+      Effect.andThen(sql.unsafe<{ head: number }>(head)),
       Effect.map(([row]) => toNumber(row?.head))
     ),
-  isUniqueViolation: (error) => /UNIQUE constraint failed/.test(String((error.cause as Error | undefined)?.message))
+  isUniqueViolation
 }

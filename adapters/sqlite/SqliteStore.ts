@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs"
 import { dirname } from "node:path"
-import { SqlClient } from "@effect/sql/SqlClient"
-import { Context, Effect, Layer } from "effect"
+import { Effect, Layer } from "effect"
+import * as Reactivity from "effect/reactivity/Reactivity"
+import { SqlClient } from "effect/sql/SqlClient"
 import { StoreUnavailable } from "../../application/StoreError.ts"
 import { unavailable, withTransactionFailures } from "../sql/SqlDocuments.ts"
 import { sqliteDialect } from "../sql/sqliteDialect.ts"
@@ -19,19 +20,18 @@ export interface SqliteStoreConfig {
  * for the write lock instead of failing at once.
  */
 export const client = (config: SqliteStoreConfig) =>
-  Layer.unwrapEffect(
-    Effect.try({
-      try: () => {
-        mkdirSync(dirname(config.filename), { recursive: true })
-        return SqliteClient.layer({ filename: config.filename }).pipe(
-          Layer.mapError(unavailable("open database")),
-          // A COMMIT refused (SQLITE_FULL on a full disk) is a failed statement, not a defect.
-          Layer.map((context) => Context.add(context, SqlClient, withTransactionFailures(Context.get(context, SqlClient))))
-        )
-      },
-      catch: (error) => new StoreUnavailable({ operation: "open database", reason: String(error) })
+  Layer.effect(
+    SqlClient,
+    Effect.gen(function*() {
+      yield* Effect.try({
+        try: () => mkdirSync(dirname(config.filename), { recursive: true }),
+        catch: (error) => new StoreUnavailable({ operation: "open database", reason: String(error) })
+      })
+      const sql = yield* SqliteClient.make({ filename: config.filename }).pipe(Effect.mapError(unavailable("open database")))
+      // A COMMIT refused (SQLITE_FULL on a full disk) is a failed statement, not a defect.
+      return withTransactionFailures(sql)
     })
-  )
+  ).pipe(Layer.provide(Reactivity.layer))
 
 /**
  * A second connection for reads: in WAL mode it reads the last commit without waiting for

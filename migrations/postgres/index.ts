@@ -1,4 +1,4 @@
-import * as Migrator from "@effect/sql/Migrator"
+import * as Migrator from "effect/sql/Migrator"
 import eventLog from "./0001_event_log.ts"
 import keyRing from "./0002_key_ring.ts"
 import auditIndexes from "./0003_audit_indexes.ts"

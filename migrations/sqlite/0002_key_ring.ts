@@ -1,4 +1,4 @@
-import { SqlClient } from "@effect/sql/SqlClient"
+import { SqlClient } from "effect/sql/SqlClient"
 import { Effect } from "effect"
 
 /** Wrapped per-owner data keys: beside the log, never in it, so destroying one shreds every copy. */

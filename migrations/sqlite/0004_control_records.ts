@@ -1,4 +1,4 @@
-import { SqlClient } from "@effect/sql/SqlClient"
+import { SqlClient } from "effect/sql/SqlClient"
 import { Effect } from "effect"
 
 /** Records beside the log (a cutover's state, the mirror's lease): a fenced log still keeps them. */

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "bun:test"
-import { Either, Redacted } from "effect"
+import { Redacted, Result } from "effect"
 import * as DatabaseUrl from "../../adapters/DatabaseUrl.ts"
 
-const parsed = (url: string) => Either.getOrThrow(DatabaseUrl.parse(url))
+const parsed = (url: string) => Result.getOrThrow(DatabaseUrl.parse(url))
 
 describe("STRATA_DATABASE_URL picks the backend", () => {
   test("sqlite: relative and absolute paths", () => {
@@ -33,7 +33,7 @@ describe("STRATA_DATABASE_URL picks the backend", () => {
 
   test("anything else is one line naming the accepted forms, without echoing credentials", () => {
     for (const url of ["mysql://root:hunter2@localhost/db", "", "strata.db", "sqlite:", "postgres://[bad"]) {
-      const error = Either.getLeft(DatabaseUrl.parse(url))
+      const error = Result.getFailure(DatabaseUrl.parse(url))
       expect(error._tag).toBe("Some")
       if (error._tag !== "Some") continue
       expect(error.value.message).toContain("accepted: sqlite:./path.db")

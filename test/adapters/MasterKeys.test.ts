@@ -5,7 +5,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as MasterKeys from "../../adapters/secrets/MasterKeys.ts"
 
-const withEnv = (env: Record<string, string>) => Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
+const withEnv = (env: Record<string, string>) => Effect.provideService(ConfigProvider.ConfigProvider, ConfigProvider.fromEnv({ env }))
 const key = (byte: number) => Buffer.alloc(32, byte).toString("base64")
 
 describe("master keys from configuration", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test"
-import { Effect, Logger, LogLevel, Redacted } from "effect"
+import { Effect, Logger, Redacted, References } from "effect"
 import * as Tokens from "../../application/Tokens.ts"
 import * as Backends from "../support/backends.ts"
 import { appLayer } from "../support/app.ts"
@@ -15,8 +15,8 @@ for (const backend of Backends.durable) {
   describe(`secrets at rest: ${backend.name}`, () => {
     test("no secret appears in plaintext in the database or in the logs", async () => {
       const logged: Array<string> = []
-      const capture = Logger.make(({ message, annotations }) => {
-        logged.push(JSON.stringify({ message, annotations: [...annotations] }))
+      const capture = Logger.make(({ message, fiber }) => {
+        logged.push(JSON.stringify({ message, annotations: fiber.getRef(References.CurrentLogAnnotations) }))
       })
       const errors = await runWith(appLayer(backend), Effect.gen(function*() {
         yield* Effect.logDebug("saving a token", { token: Redacted.make(accessToken) })
@@ -39,7 +39,7 @@ for (const backend of Backends.durable) {
         yield* Tokens.refresh("alice", "bot", version, stale)
         const conflict = yield* Effect.flip(Tokens.refresh("alice", "bot", version, stale))
         return [String(conflict), JSON.stringify(conflict), String(token.accessToken), JSON.stringify(token)]
-      }).pipe(Logger.withMinimumLogLevel(LogLevel.All), Effect.provide(Logger.replace(Logger.defaultLogger, capture))))
+      }).pipe(Effect.provideService(References.MinimumLogLevel, "All"), Effect.provide(Logger.layer([capture]))))
 
       const atRest = await backend.contents()
       expect(atRest).toContain("TokenRefreshed")

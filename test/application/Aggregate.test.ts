@@ -48,10 +48,10 @@ for (const backend of Backends.all) {
         const stored = yield* (yield* EventStore).readStream("tally-t1")
         return { outcomes, stored }
       }))
-      expect(result.outcomes.map((outcome) => outcome._tag)).toEqual(["Right", "Left", "Right"])
-      expect(result.outcomes[0]).toMatchObject({ right: { version: 2, state: { total: 3 } } })
-      expect(result.outcomes[1]).toMatchObject({ left: { _tag: "OverLimit" } })
-      expect(result.outcomes[2]).toMatchObject({ right: { version: 3, state: { total: 6 } } })
+      expect(result.outcomes.map((outcome) => outcome._tag)).toEqual(["Success", "Failure", "Success"])
+      expect(result.outcomes[0]).toMatchObject({ success: { version: 2, state: { total: 3 } } })
+      expect(result.outcomes[1]).toMatchObject({ failure: { _tag: "OverLimit" } })
+      expect(result.outcomes[2]).toMatchObject({ success: { version: 3, state: { total: 6 } } })
       // One append: the two events share a recording time and have consecutive positions.
       const [, second, third] = result.stored
       expect(result.stored).toHaveLength(3)
@@ -77,13 +77,13 @@ for (const backend of Backends.all) {
         )
         const without = yield* Effect.forEach(
           Array.from({ length: 6 }, () => add(1)),
-          (command) => Effect.either(Aggregate.handle(Tally, "strict", command)),
+          (command) => Effect.result(Aggregate.handle(Tally, "strict", command)),
           { concurrency: "unbounded" }
         )
         return {
           retried: (yield* Aggregate.load(Tally, "retried")).state,
           withRetries,
-          conflicts: without.filter((outcome) => outcome._tag === "Left").map((outcome) => outcome.left._tag),
+          conflicts: without.filter((outcome) => outcome._tag === "Failure").map((outcome) => outcome.failure._tag),
           strict: (yield* Aggregate.load(Tally, "strict")).state
         }
       }))

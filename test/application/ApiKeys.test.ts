@@ -114,16 +114,16 @@ for (const backend of Backends.all) {
         const { keyId } = yield* ApiKeys.create("alice", { name: "k", model: null, tokenLimitPer5h: 100, expiresAt: null })
         const outcomes = yield* Effect.forEach(
           Array.from({ length: 40 }, () => 7),
-          (tokens) => Effect.either(ApiKeys.recordUsage(keyId, tokens, enforce)),
+          (tokens) => Effect.result(ApiKeys.recordUsage(keyId, tokens, enforce)),
           { concurrency: "unbounded" }
         )
         return { outcomes, stats: yield* ApiKeys.stats("alice", keyId) }
       }))
-      const accepted = result.outcomes.filter((outcome) => outcome._tag === "Right").length
+      const accepted = result.outcomes.filter((outcome) => outcome._tag === "Success").length
       expect(result.stats.currentUsage).toBe(accepted * 7)
       expect(result.stats.currentUsage).toBeLessThanOrEqual(100)
       expect(accepted).toBe(14)
-      expect(result.outcomes.filter((outcome) => outcome._tag === "Left").every((o) => o.left._tag === "QuotaExceeded")).toBe(true)
+      expect(result.outcomes.filter((outcome) => outcome._tag === "Failure").every((o) => o.failure._tag === "QuotaExceeded")).toBe(true)
     }, timeout)
 
     test("concurrent usage of one key: each answer is the key after that usage, in the order decided", async () => {
@@ -156,11 +156,11 @@ for (const backend of Backends.all) {
         const hammer = () =>
           runWith(reopenedAppLayer(backend, keys), Effect.forEach(
             Array.from({ length: 60 }, () => 11),
-            (tokens) => Effect.either(ApiKeys.recordUsage(keyId, tokens, enforce)),
+            (tokens) => Effect.result(ApiKeys.recordUsage(keyId, tokens, enforce)),
             { concurrency: 20 }
           ))
         const [a, b] = await Promise.all([hammer(), hammer()])
-        const accepted = [...a, ...b].filter((outcome) => outcome._tag === "Right").length
+        const accepted = [...a, ...b].filter((outcome) => outcome._tag === "Success").length
         const stats = await runWith(reopenedAppLayer(backend, keys), ApiKeys.stats("alice", keyId))
         expect(stats.currentUsage).toBe(accepted * 11)
         expect(stats.currentUsage).toBeLessThanOrEqual(500)

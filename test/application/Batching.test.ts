@@ -1,9 +1,9 @@
 import { describe, expect, test } from "bun:test"
-import { Deferred, Effect, Exit, Fiber, Scope } from "effect"
+import { Cause, Deferred, Effect, Exit, Fiber, Scope } from "effect"
 import * as Batching from "../../application/Batching.ts"
 
 /** Lets the forked fibers run until they wait. */
-const settleFibers = Effect.repeatN(Effect.yieldNow(), 10)
+const settleFibers = Effect.repeat(Effect.yieldNow, { times: 10 })
 
 /** A writer whose first write waits for `release`, recording how writes were grouped. */
 const recorder = (options: { readonly groupFails?: boolean; readonly gather?: boolean } = {}) =>
@@ -16,7 +16,7 @@ const recorder = (options: { readonly groupFails?: boolean; readonly gather?: bo
         Effect.suspend(() => {
           log.push(`alone ${job}`)
           const wait = job === 0 ? Deferred.await(release) : Effect.void
-          return Effect.zipRight(wait, job === 13 ? Effect.fail(`refused ${job}`) : Effect.succeed(job * 10))
+          return Effect.andThen(wait, job === 13 ? Effect.fail(`refused ${job}`) : Effect.succeed(job * 10))
         }),
       together: (jobs) =>
         Effect.suspend(() => {
@@ -41,33 +41,33 @@ describe("batching", () => {
   test("work arriving while the worker is busy is taken together, in batches of at most the maximum, in order", async () => {
     const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
       const { log, release, submit } = yield* recorder()
-      const first = yield* Effect.fork(submit(0))
-      yield* Effect.yieldNow()
-      const rest = yield* Effect.fork(Effect.forEach([1, 2, 13, 4, 5, 6], (job) => Effect.either(submit(job)), { concurrency: "unbounded" }))
+      const first = yield* Effect.forkChild(submit(0))
+      yield* Effect.yieldNow
+      const rest = yield* Effect.forkChild(Effect.forEach([1, 2, 13, 4, 5, 6], (job) => Effect.result(submit(job)), { concurrency: "unbounded" }))
       yield* settleFibers
       yield* Deferred.succeed(release, undefined)
-      return { first: yield* first.await, rest: yield* rest.await, log }
+      return { first: yield* Fiber.await(first), rest: yield* Fiber.await(rest), log }
     })))
     expect(result.log).toEqual(["alone 0", "together 1,2,13,4", "together 5,6"])
     expect(result.first).toEqual(Exit.succeed(0))
     const rest = Exit.isSuccess(result.rest) ? result.rest.value : []
-    expect(rest.map((outcome) => (outcome._tag === "Right" ? outcome.right : outcome.left))).toEqual([10, 20, "refused 13", 40, 50, 60])
+    expect(rest.map((outcome) => (outcome._tag === "Success" ? outcome.success : outcome.failure))).toEqual([10, 20, "refused 13", 40, 50, 60])
   })
 
   test("when a batch fails as a whole, each piece is tried alone and only the bad one fails", async () => {
     const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
       const { log, release, submit } = yield* recorder({ groupFails: true })
-      const first = yield* Effect.fork(submit(0))
-      yield* Effect.yieldNow()
-      const rest = yield* Effect.fork(Effect.forEach([1, 13, 2], (job) => Effect.either(submit(job)), { concurrency: "unbounded" }))
+      const first = yield* Effect.forkChild(submit(0))
+      yield* Effect.yieldNow
+      const rest = yield* Effect.forkChild(Effect.forEach([1, 13, 2], (job) => Effect.result(submit(job)), { concurrency: "unbounded" }))
       yield* settleFibers
       yield* Deferred.succeed(release, undefined)
-      yield* first.await
-      return { rest: yield* rest.await, log }
+      yield* Fiber.await(first)
+      return { rest: yield* Fiber.await(rest), log }
     })))
     expect(result.log).toEqual(["alone 0", "together 1,13,2", "alone 1", "alone 13", "alone 2"])
     const rest = Exit.isSuccess(result.rest) ? result.rest.value : []
-    expect(rest.map((outcome) => (outcome._tag === "Right" ? outcome.right : outcome.left))).toEqual([10, "refused 13", 20])
+    expect(rest.map((outcome) => (outcome._tag === "Success" ? outcome.success : outcome.failure))).toEqual([10, "refused 13", 20])
   })
 
   test("with gather, what arrives before the event loop's next turn joins the first piece", async () => {
@@ -102,16 +102,16 @@ describe("batching", () => {
         together: (jobs) => Effect.succeed(jobs.map(Exit.succeed))
       }, { maxBatch: 1, scope })
       // 0 is done by its own submission, which then hands 1, 2 and 3 to the worker; the worker gets stuck on 1.
-      const first = yield* Effect.fork(submit(0))
+      const first = yield* Effect.forkChild(submit(0))
       yield* settleFibers
-      const rest = yield* Effect.fork(Effect.forEach([1, 2, 3], (job) => Effect.exit(submit(job)), { concurrency: "unbounded" }))
+      const rest = yield* Effect.forkChild(Effect.forEach([1, 2, 3], (job) => Effect.exit(submit(job)), { concurrency: "unbounded" }))
       yield* settleFibers
       yield* Deferred.succeed(release, undefined)
       yield* settleFibers
       yield* Scope.close(scope, Exit.void)
-      return [yield* first.await, ...(yield* Fiber.join(rest))]
+      return [yield* Fiber.await(first), ...(yield* Fiber.join(rest))]
     }))
     expect(outcomes[0]).toEqual(Exit.succeed(0))
-    expect(outcomes.slice(1).map(Exit.isInterrupted)).toEqual([true, true, true])
+    expect(outcomes.slice(1).map((exit) => Exit.isFailure(exit) && Cause.hasInterrupts(exit.cause))).toEqual([true, true, true])
   })
 })

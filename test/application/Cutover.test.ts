@@ -73,7 +73,7 @@ for (const [from, to] of pairs) {
         const afterCopy = yield* Cutover.verify(sides)
 
         // Mirroring: new writes reach the target with its projections; a forgotten owner is shredded there too.
-        const mirror = yield* Effect.fork(Cutover.mirror(origin, target))
+        const mirror = yield* Effect.forkChild(Cutover.mirror(origin, target))
         yield* onOrigin(Tokens.save("alice", "bot", token("a-2")))
         yield* originLog.append("orders-2", events(20), ExpectedVersion.noStream)
         yield* onOrigin(Effect.flatMap(Secrets, (secrets) => secrets.forget("bob")))
@@ -81,14 +81,14 @@ for (const [from, to] of pairs) {
         yield* Effect.sleep("1200 millis")
         const bobKeyOnTarget = yield* Context.get(target, KeyRing).byOwner("bob")
         const whileMirroring = yield* Cutover.verify(sides)
-        const writeToTarget = yield* Effect.either(targetLog.append("stray", events(1), ExpectedVersion.any))
+        const writeToTarget = yield* Effect.result(targetLog.append("stray", events(1), ExpectedVersion.any))
         yield* Fiber.interrupt(mirror)
 
         // Switch: the origin is fenced, the target serves, and mirrors back.
         const switched = yield* Cutover.switchOver(sides)
-        const writeToOrigin = yield* Effect.either(originLog.append("late", events(1), ExpectedVersion.any))
+        const writeToOrigin = yield* Effect.result(originLog.append("late", events(1), ExpectedVersion.any))
         yield* onTarget(Tokens.save("alice", "bot", token("a-3")))
-        const back = yield* Effect.fork(Cutover.mirror(target, origin))
+        const back = yield* Effect.forkChild(Cutover.mirror(target, origin))
         yield* targetLog.append("orders-3", events(10), ExpectedVersion.noStream)
         yield* caughtUp(target, origin)
         yield* Fiber.interrupt(back)
@@ -142,8 +142,8 @@ for (const [from, to] of pairs) {
       expect(result.finalCheck.identical).toBe(true)
       expect(result.finalCheck.targetHead).toBe(result.finalCheck.originHead + 1)
       expect(result.bobKeyOnTarget).toBeUndefined()
-      expect(result.writeToTarget._tag).toBe("Left")
-      expect(result.writeToOrigin._tag).toBe("Left")
+      expect(result.writeToTarget._tag).toBe("Failure")
+      expect(result.writeToOrigin._tag).toBe("Failure")
       expect(result.switched.record.phase).toBe("switched")
       expect(result.rolledBack.phase).toBe("mirroring")
       expect(Redacted.value(result.aliceAfterRollback.accessToken)).toBe("a-3")
@@ -189,7 +189,7 @@ describe("cutover: the mirror's lease", () => {
   test("one holder at a time; a holder that stops renewing is taken over once its lease runs out; a release hands it over at once", async () => {
     const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
       const origin = yield* side(Backends.sqlite, MasterKeys.ephemeral())
-      const hold = (holder: string, ttl: string) => Effect.provide(Cutover.holdLease(holder, Duration.decode(ttl as Duration.DurationInput)), origin)
+      const hold = (holder: string, ttl: string) => Effect.provide(Cutover.holdLease(holder, Duration.fromInputUnsafe(ttl as Duration.Input)), origin)
       const first = yield* hold("a", "300 millis")
       const contested = yield* hold("b", "300 millis")
       const renewed = yield* hold("a", "300 millis")

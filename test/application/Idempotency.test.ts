@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test"
-import { Effect, Either, Redacted } from "effect"
+import { Effect, Redacted, Result } from "effect"
 import * as Aggregate from "../../application/Aggregate.ts"
 import * as ApiKeys from "../../application/ApiKeys.ts"
 import { EventStore } from "../../application/EventStore.ts"
@@ -84,11 +84,11 @@ for (const backend of [Backends.memory, Backends.sqlite, Backends.libsql, Backen
         yield* Tokens.save("bob", "t", values("b"))
         cache.set(streamId, stale)
         yield* Tokens.remove("bob", "t", undefined, { idempotency })
-        const again = yield* Effect.either(Tokens.remove("bob", "t", undefined, { idempotency }))
+        const again = yield* Effect.result(Tokens.remove("bob", "t", undefined, { idempotency }))
         const events = yield* Effect.flatMap(EventStore, (store) => store.readStream(streamId))
         return { again, events }
       }))
-      expect(Either.isRight(result.again)).toBe(true)
+      expect(Result.isSuccess(result.again)).toBe(true)
       expect(result.events.map((event) => event.type)).toEqual(["TokenSaved", "TokenSaved", "TokenDeleted"])
       expect(result.events[2]!.eventId).toBe(Idempotent.eventId(key("remove"), 0))
     }, timeout)

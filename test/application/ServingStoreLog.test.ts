@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test"
-import { Context, Effect, Exit, Layer, Logger, LogLevel, Scope } from "effect"
+import { Context, Effect, Exit, Layer, Logger, References, Scope } from "effect"
 import { ControlRecords } from "../../application/ControlRecords.ts"
 import { InlineProjections } from "../../application/Projection.ts"
 import * as ServingStore from "../../application/ServingStore.ts"
@@ -21,9 +21,9 @@ let read = 0
 const failing: Backends.Backend = {
   ...Backends.memory,
   layer: (projections) =>
-    Layer.map(Backends.memory.layer(projections), (context) => {
+    Layer.flatMap(Backends.memory.layer(projections), (context) => {
       const records = Context.get(context as Context.Context<ControlRecords>, ControlRecords)
-      return Context.add(context, ControlRecords, {
+      return Layer.succeedContext(Context.add(context, ControlRecords, {
         ...records,
         get: (name) =>
           Effect.suspend(() =>
@@ -31,7 +31,7 @@ const failing: Backends.Backend = {
               ? (failed++, Effect.fail(new StoreUnavailable({ operation: "get", reason: "connection refused" })))
               : (read++, records.get(name))
           )
-      })
+      }))
     })
 }
 
@@ -48,14 +48,14 @@ describe("a serving process reading the cutover record while the database is dow
     const logged: Array<{ level: string; message: string }> = []
     const logger = Logger.make(({ logLevel, message }) => {
       const text = (Array.isArray(message) ? message : [message]).map(String).join(" ")
-      if (text.includes("cutover record")) logged.push({ level: logLevel.label, message: text })
+      if (text.includes("cutover record")) logged.push({ level: logLevel.toUpperCase(), message: text })
     })
     const scope = Effect.runSync(Scope.make())
     await Effect.runPromise(
       Effect.gen(function*() {
         const origin = yield* Layer.build(Layer.merge(appLayer(failing), Layer.succeed(InlineProjections, [])))
         yield* ServingStore.make({ origin, open: () => Effect.die("no target"), holder: "test" })
-      }).pipe(Scope.extend(scope), Effect.provide(Logger.replace(Logger.defaultLogger, logger)), Logger.withMinimumLogLevel(LogLevel.Debug))
+      }).pipe(Scope.provide(scope), Effect.provide(Logger.layer([logger])), Effect.provideService(References.MinimumLogLevel, "Debug"))
     )
     try {
       for (let streak = 0; streak < 2; streak++) {

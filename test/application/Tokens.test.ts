@@ -43,10 +43,10 @@ for (const backend of Backends.all) {
       const result = await run(Effect.gen(function*() {
         const { version } = yield* Tokens.save("alice", "bot", input("a0", "r0"))
         const [first, second] = yield* Effect.all([
-          Effect.either(Tokens.refresh("alice", "bot", version, input("a1", "r1"))),
-          Effect.either(Tokens.refresh("alice", "bot", version, input("a2", "r2")))
+          Effect.result(Tokens.refresh("alice", "bot", version, input("a1", "r1"))),
+          Effect.result(Tokens.refresh("alice", "bot", version, input("a2", "r2")))
         ], { concurrency: "unbounded" })
-        const loser = first._tag === "Left" ? first.left : second._tag === "Left" ? second.left : undefined
+        const loser = first._tag === "Failure" ? first.failure : second._tag === "Failure" ? second.failure : undefined
         // The loser reloads: it sees the winner's refresh token and refreshes from there.
         const current = yield* Tokens.get("alice", "bot")
         const winner = Redacted.value(current.refreshToken)
@@ -63,14 +63,14 @@ for (const backend of Backends.all) {
       const writers = 48
       const result = await run(Effect.gen(function*() {
         const saved = yield* Effect.all(
-          Array.from({ length: writers }, (_, i) => Effect.either(Tokens.save("alice", "bot", input(`a${i}`, `r${i}`)))),
+          Array.from({ length: writers }, (_, i) => Effect.result(Tokens.save("alice", "bot", input(`a${i}`, `r${i}`)))),
           { concurrency: "unbounded" }
         )
         return { saved, final: yield* Tokens.get("alice", "bot") }
       }))
-      const failures = result.saved.filter((outcome) => outcome._tag === "Left")
-      expect(failures.map((outcome) => outcome._tag === "Left" && outcome.left._tag)).toEqual([])
-      const versions = result.saved.map((outcome) => outcome._tag === "Right" ? outcome.right.version : 0)
+      const failures = result.saved.filter((outcome) => outcome._tag === "Failure")
+      expect(failures.map((outcome) => outcome._tag === "Failure" && outcome.failure._tag)).toEqual([])
+      const versions = result.saved.map((outcome) => outcome._tag === "Success" ? outcome.success.version : 0)
       expect([...versions].sort((a, b) => a - b)).toEqual(Array.from({ length: writers }, (_, i) => i + 1))
       // The save answered with the highest version is the one read back.
       const last = versions.indexOf(writers)

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test"
-import { Chunk, Deferred, Effect, Fiber, Option, Schema, Stream } from "effect"
+import { Deferred, Effect, Fiber, Option, Schema, Stream } from "effect"
 import { EventStore, ExpectedVersion } from "../../application/EventStore.ts"
 import { Projection } from "../../application/Projection.ts"
 import { ReadModels } from "../../application/ReadModels.ts"
@@ -37,7 +37,7 @@ const stallingProjection = () => {
     name: "stall",
     version: 1,
     eventTypes: ["Slow"],
-    apply: () => Effect.zipRight(Deferred.succeed(signals!.entered, undefined), Deferred.await(signals!.release))
+    apply: () => Effect.andThen(Deferred.succeed(signals!.entered, undefined), Deferred.await(signals!.release))
   })
   const start = Effect.gen(function*() {
     signals = { entered: yield* Deferred.make<void>(), release: yield* Deferred.make<void>() }
@@ -162,16 +162,16 @@ for (const backend of Backends.all) {
         yield* store.append("contested", events(1))
         return yield* Effect.forEach(
           Array.from({ length: 16 }, () => event("Counted")),
-          (candidate) => Effect.either(store.append("contested", [candidate], ExpectedVersion.exact(1))),
+          (candidate) => Effect.result(store.append("contested", [candidate], ExpectedVersion.exact(1))),
           { concurrency: "unbounded" }
         )
       }))
-      const winners = outcomes.filter((outcome) => outcome._tag === "Right")
-      const losers = outcomes.filter((outcome) => outcome._tag === "Left")
+      const winners = outcomes.filter((outcome) => outcome._tag === "Success")
+      const losers = outcomes.filter((outcome) => outcome._tag === "Failure")
       expect(winners).toHaveLength(1)
       expect(losers).toHaveLength(15)
       for (const loser of losers) {
-        expect(loser.left).toMatchObject({ _tag: "ConcurrencyConflict", expected: "1", actual: 2 })
+        expect(loser.failure).toMatchObject({ _tag: "ConcurrencyConflict", expected: "1", actual: 2 })
       }
     }, timeout)
 
@@ -296,7 +296,7 @@ for (const backend of Backends.all) {
         }
         // Interleaved, all at once: under load the SQL stores commit these in groups.
         const all = [...good.slice(0, 8), bad.stale, ...good.slice(8, 16), bad.reused, bad.poisoned, ...good.slice(16)]
-        const outcomes = yield* Effect.forEach(all, (append) => Effect.either(append()), { concurrency: "unbounded" })
+        const outcomes = yield* Effect.forEach(all, (append) => Effect.result(append()), { concurrency: "unbounded" })
         const readModels = yield* ReadModels
         return {
           outcomes,
@@ -306,13 +306,13 @@ for (const backend of Backends.all) {
           head: yield* store.head
         }
       }))
-      const failures = result.outcomes.filter((outcome) => outcome._tag === "Left").map((outcome) => outcome.left._tag)
+      const failures = result.outcomes.filter((outcome) => outcome._tag === "Failure").map((outcome) => outcome.failure._tag)
       expect(failures.sort()).toEqual(["ConcurrencyConflict", "DuplicateEventId", "ProjectionFailed"])
       expect(result.counts).toEqual(Array.from({ length: 24 }, () => Option.some({ count: 1 })))
       expect(result.poisoned).toHaveLength(0)
       expect(result.poisonedCount).toEqual(Option.none())
       expect(result.head).toBe(3 + 24)
-      const positions = result.outcomes.flatMap((outcome) => (outcome._tag === "Right" ? [outcome.right.firstPosition] : []))
+      const positions = result.outcomes.flatMap((outcome) => (outcome._tag === "Success" ? [outcome.success.firstPosition] : []))
       expect(new Set(positions).size).toBe(24)
     }, timeout)
 
@@ -401,16 +401,16 @@ for (const backend of Backends.all) {
         return run(Effect.gen(function*() {
           const { entered, release } = yield* stall.start
           const store = yield* EventStore
-          const follower = yield* store.follow(0).pipe(Stream.take(4), Stream.runCollect, Effect.fork)
-          const slow = yield* Effect.fork(store.append("slow", [event("Slow")]))
+          const follower = yield* store.follow(0).pipe(Stream.take(4), Stream.runCollect, Effect.forkChild)
+          const slow = yield* Effect.forkChild(store.append("slow", [event("Slow")]))
           yield* Deferred.await(entered)
-          const fast = yield* Effect.fork(store.append("fast", events(2)))
+          const fast = yield* Effect.forkChild(store.append("fast", events(2)))
           yield* Effect.sleep("100 millis")
           yield* Deferred.succeed(release, undefined)
           yield* Fiber.join(slow)
           yield* Fiber.join(fast)
           yield* store.append("last", events(1))
-          return Chunk.toReadonlyArray(yield* Fiber.join(follower))
+          return yield* Fiber.join(follower)
         }), [stall.projection])
       })()
       expect(received.map((e) => e.position)).toEqual([1, 2, 3, 4])
@@ -423,20 +423,20 @@ for (const backend of Backends.all) {
       const received = await run(Effect.gen(function*() {
         const store = yield* EventStore
         yield* store.append("before", events(3))
-        const follower = yield* store.follow(1).pipe(Stream.take(2 + writers * perWriter), Stream.runCollect, Effect.fork)
+        const follower = yield* store.follow(1).pipe(Stream.take(2 + writers * perWriter), Stream.runCollect, Effect.forkChild)
         yield* Effect.forEach(
           Array.from({ length: writers }, (_, writer) => writer),
           (writer) => Effect.forEach(events(perWriter), (e) => store.append(`writer-${writer}`, [e]), { discard: true }),
           { concurrency: "unbounded", discard: true }
         )
-        return Chunk.toReadonlyArray(yield* Fiber.join(follower))
+        return yield* Fiber.join(follower)
       }))
       expect(received.map((e) => e.position)).toEqual(Array.from({ length: 2 + writers * perWriter }, (_, i) => i + 2))
       expect(new Set(received.map((e) => e.eventId)).size).toBe(received.length)
     }, timeout)
 
     test("large payloads, unicode and integers beyond 2^53 survive a round trip", async () => {
-      const Payload = Schema.Struct({ big: Schema.BigInt, text: Schema.String, blob: Schema.String, safe: Schema.Number })
+      const Payload = Schema.Struct({ big: Schema.BigIntFromString, text: Schema.String, blob: Schema.String, safe: Schema.Number })
       const payload = {
         big: 2n ** 64n + 1n,
         text: "Grüße, 世界 🌍 — עברית ‮ \u0000 \"quoted\" \\ \n\t",
@@ -477,9 +477,9 @@ for (const backend of Backends.all) {
       const result = await run(Effect.gen(function*() {
         const { entered, release } = yield* stall.start
         const store = yield* EventStore
-        const inFlight = yield* Effect.fork(store.append("s", [event("Slow")]))
+        const inFlight = yield* Effect.forkChild(store.append("s", [event("Slow")]))
         yield* Deferred.await(entered)
-        const fencing = yield* Effect.fork(store.fence("cutover"))
+        const fencing = yield* Effect.forkChild(store.fence("cutover"))
         yield* Effect.sleep("50 millis")
         yield* Deferred.succeed(release, undefined)
         const committed = yield* Fiber.join(inFlight)
@@ -500,14 +500,14 @@ for (const backend of Backends.durable) {
       const received = await runWith(backend.layer(), Effect.gen(function*() {
         const store = yield* EventStore
         yield* store.append("mine", events(1))
-        const follower = yield* store.follow(0).pipe(Stream.take(3), Stream.runCollect, Effect.fork)
+        const follower = yield* store.follow(0).pipe(Stream.take(3), Stream.runCollect, Effect.forkChild)
         // A second store on the same database: what another instance of the service would be.
         yield* Effect.scoped(Effect.gen(function*() {
           const other = yield* EventStore
           yield* Effect.sleep("150 millis")
           yield* other.append("theirs", events(2))
         }).pipe(Effect.provide(backend.reopen())))
-        return Chunk.toReadonlyArray(yield* Fiber.join(follower).pipe(Effect.timeout("10 seconds")))
+        return yield* Fiber.join(follower).pipe(Effect.timeout("10 seconds"))
       }))
       expect(received.map((e) => [e.position, e.streamId])).toEqual([[1, "mine"], [2, "theirs"], [3, "theirs"]])
     }, timeout)

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test"
-import { Either, Schema } from "effect"
+import { Result, Schema } from "effect"
 import { DeciderSpec } from "../../domain/DeciderSpec.ts"
 import { ReferenceData } from "../../domain/ReferenceData.ts"
 import * as Sandbox from "../../domain/Sandbox.ts"
@@ -98,11 +98,11 @@ describe("sandboxes", () => {
       for (const command of commands) {
         const outcome = sandboxes.given(history).when(command).outcome
         if (allowed.has(`${status}:${command._tag}`)) {
-          expect(Either.isRight(outcome)).toBe(true)
+          expect(Result.isSuccess(outcome)).toBe(true)
         } else if (status === "deleted") {
-          expect(outcome).toEqual(Either.left(new Sandbox.SandboxNotFound({ sandboxId: id })))
+          expect(outcome).toEqual(Result.fail(new Sandbox.SandboxNotFound({ sandboxId: id })))
         } else {
-          expect(Either.isLeft(outcome) && outcome.left._tag === "IllegalTransition" && outcome.left.current === status).toBe(true)
+          expect(Result.isFailure(outcome) && outcome.failure._tag === "IllegalTransition" && outcome.failure.current === status).toBe(true)
         }
       }
     }

@@ -1,11 +1,11 @@
-import { Either, Schema } from "effect"
+import { Result, Schema } from "effect"
 import type { Aggregate } from "../../application/Aggregate.ts"
 import type { Decider } from "../../domain/Decider.ts"
 
 /** A small aggregate for testing the machinery: a tally that may not exceed its limit. */
 export const Added = Schema.TaggedStruct("Added", { amount: Schema.Number })
 export const Reset = Schema.TaggedStruct("Reset", {})
-export const TallyEvent = Schema.Union(Added, Reset)
+export const TallyEvent = Schema.Union([Added, Reset])
 export type TallyEvent = typeof TallyEvent.Type
 
 export type TallyCommand =
@@ -25,10 +25,10 @@ export const decider: Decider<TallyCommand, TallyEvent, TallyState, OverLimit> =
     switch (command._tag) {
       case "Add":
         return state.total + command.amount > limit
-          ? Either.left(new OverLimit({ total: state.total }))
-          : Either.right([Added.make({ amount: command.amount })])
+          ? Result.fail(new OverLimit({ total: state.total }))
+          : Result.succeed([Added.make({ amount: command.amount })])
       case "Reset":
-        return Either.right(state.total === 0 ? [] : [Reset.make({})])
+        return Result.succeed(state.total === 0 ? [] : [Reset.make({})])
     }
   },
   evolve: (state, event) => {

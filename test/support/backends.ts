@@ -58,7 +58,7 @@ const fileBackend = (
   return {
     name,
     layer: (projections = []) =>
-      Layer.unwrapEffect(
+      Layer.unwrap(
         fresh().pipe(Effect.map((location) => withProjections(open(last = location), projections)))
       ),
     reopen: (projections = []) => withProjections(open(last!), projections),

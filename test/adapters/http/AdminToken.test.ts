@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test"
 import { mkdtempSync, readFileSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { ConfigProvider, Effect, Redacted } from "effect"
+import { ConfigProvider, Console, Effect, Redacted } from "effect"
 import { AdminToken, adminTokenLayer } from "../../../adapters/http/Auth.ts"
 import { freePort } from "../../support/freePort.ts"
 
@@ -12,13 +12,13 @@ const root = join(import.meta.dir, "../../..")
 const generate = async (file: string | "ephemeral", terminal: boolean) => {
   const printed: Array<string> = []
   const console = {
-    log: (...args: ReadonlyArray<unknown>) => Effect.sync(() => void printed.push(args.join(" ")))
+    log: (...args: ReadonlyArray<unknown>) => void printed.push(args.join(" "))
   }
   const token = await Effect.runPromise(
-    Effect.map(AdminToken, Redacted.value).pipe(
+    Effect.map(Effect.service(AdminToken), Redacted.value).pipe(
       Effect.provide(adminTokenLayer(file, { terminal })),
-      Effect.withConsole(console as never),
-      Effect.withConfigProvider(ConfigProvider.fromMap(new Map()))
+      Effect.provideService(Console.Console, console as never),
+      Effect.provideService(ConfigProvider.ConfigProvider, ConfigProvider.fromEnv({ env: {} }))
     )
   )
   return { token, printed: printed.join("\n") }

@@ -18,14 +18,14 @@ let down = false
 const failing: Backends.Backend = {
   ...Backends.memory,
   layer: (projections) =>
-    Layer.map(Backends.memory.layer(projections), (context) => {
+    Layer.effectContext(Effect.map(Layer.build(Backends.memory.layer(projections)), (context) => {
       const readModels = Context.get(context as Context.Context<ReadModels>, ReadModels)
       return Context.add(context, ReadModels, {
         ...readModels,
         get: (...args) =>
           down ? Effect.fail(new StoreUnavailable({ operation: "get", reason: "connection refused" })) : readModels.get(...args)
       })
-    })
+    }))
 }
 
 for (const native of [true, false]) {

@@ -1,5 +1,5 @@
-import { HttpServer } from "@effect/platform"
 import { Context, Effect, Exit, Layer, Redacted, Schema, Scope } from "effect"
+import { HttpServer } from "effect/http"
 import * as Sandboxes from "../../../application/Sandboxes.ts"
 import { AdminToken } from "../../../adapters/http/Auth.ts"
 import * as Http from "../../../adapters/http/HttpServer.ts"
@@ -29,7 +29,7 @@ export const startServer = async (backend: Backend, options: { readonly native?:
   const app = appLayer(backend).pipe(
     Layer.merge(Layer.succeed(AdminToken, Redacted.make(adminToken))),
     Layer.tap((context) =>
-      Effect.flatMap(Schema.decodeUnknown(ReferenceData)(bundled), Sandboxes.publishReferenceData).pipe(Effect.provide(context))
+      Effect.flatMap(Schema.decodeUnknownEffect(ReferenceData)(bundled), Sandboxes.publishReferenceData).pipe(Effect.provide(context))
     )
   )
   const scope = Effect.runSync(Scope.make())
@@ -37,7 +37,7 @@ export const startServer = async (backend: Backend, options: { readonly native?:
     Layer.buildWithScope(Http.layer({ hostname: "127.0.0.1", port: 0, ...options }).pipe(Layer.provide(app)), scope)
   )
   const address = Context.get(context, HttpServer.HttpServer).address
-  const url = `http://127.0.0.1:${address._tag === "TcpAddress" ? address.port : 0}`
+  const url = `http://127.0.0.1:${"port" in address ? address.port : 0}`
   return {
     url,
     close: () => Effect.runPromise(Scope.close(scope, Exit.void)),

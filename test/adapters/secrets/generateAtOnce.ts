@@ -1,4 +1,4 @@
-import { ConfigProvider, Effect, Redacted } from "effect"
+import { ConfigProvider, Console, Effect, Redacted } from "effect"
 import { AdminToken, adminTokenLayer } from "../../../adapters/http/Auth.ts"
 import * as MasterKeys from "../../../adapters/secrets/MasterKeys.ts"
 
@@ -8,8 +8,8 @@ import * as MasterKeys from "../../../adapters/secrets/MasterKeys.ts"
  * generates (or reads) its master key and admin token; prints what it held, or why it failed.
  */
 const [root, count, startAt, slotMs] = process.argv.slice(2).map((argument, index) => (index === 0 ? argument : Number(argument))) as [string, number, number, number]
-const none = Effect.withConfigProvider(ConfigProvider.fromMap(new Map()))
-const quiet = Effect.withConsole({ log: () => Effect.void } as never)
+const none = Effect.provideService(ConfigProvider.ConfigProvider, ConfigProvider.fromEnv({ env: {} }))
+const quiet = Effect.provideService(Console.Console, { ...console, log: () => {} })
 
 const generate = (directory: string) =>
   Effect.all({

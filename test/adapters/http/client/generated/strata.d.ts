@@ -506,251 +506,210 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description The request did not match the expected schema */
-        HttpApiDecodeError: {
-            issues: components["schemas"]["Issue"][];
-            message: string;
-            /** @enum {string} */
-            _tag: "HttpApiDecodeError";
-        };
-        /** @description Represents an error encountered while parsing a value to match the schema */
-        Issue: {
-            /**
-             * @description The tag identifying the type of parse issue
-             * @enum {string}
-             */
-            _tag: "Pointer" | "Unexpected" | "Missing" | "Composite" | "Refinement" | "Transformation" | "Type" | "Forbidden";
-            /** @description The path to the property where the issue occurred */
-            path: components["schemas"]["PropertyKey"][];
-            /** @description A descriptive message explaining the issue */
-            message: string;
-        };
-        PropertyKey: string | number | {
-            /** @enum {string} */
-            _tag: "symbol";
-            key: string;
-        };
-        /** @description The request is malformed or breaks a rule */
-        BadRequest: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            issues?: {
-                path: (string | number)[];
-                message: string;
-            }[];
-            currentVersion?: number;
-            currentState?: string;
-            retryAfter?: number;
-            remainingTokens?: number;
-            resetsAt?: string;
-            /** @enum {string} */
-            _tag: "BadRequest";
-        };
-        /** @description No valid bearer token */
-        Unauthorized: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            issues?: {
-                path: (string | number)[];
-                message: string;
-            }[];
-            currentVersion?: number;
-            currentState?: string;
-            retryAfter?: number;
-            remainingTokens?: number;
-            resetsAt?: string;
-            /** @enum {string} */
-            _tag: "Unauthorized";
-        };
-        /** @description The caller may not do this */
-        Forbidden: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            issues?: {
-                path: (string | number)[];
-                message: string;
-            }[];
-            currentVersion?: number;
-            currentState?: string;
-            retryAfter?: number;
-            remainingTokens?: number;
-            resetsAt?: string;
-            /** @enum {string} */
-            _tag: "Forbidden";
-        };
-        /** @description No such resource (or not the caller's) */
-        NotFound: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            issues?: {
-                path: (string | number)[];
-                message: string;
-            }[];
-            currentVersion?: number;
-            currentState?: string;
-            retryAfter?: number;
-            remainingTokens?: number;
-            resetsAt?: string;
-            /** @enum {string} */
-            _tag: "NotFound";
-        };
-        /** @description A version conflict or an illegal transition */
-        Conflict: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            issues?: {
-                path: (string | number)[];
-                message: string;
-            }[];
-            currentVersion?: number;
-            currentState?: string;
-            retryAfter?: number;
-            remainingTokens?: number;
-            resetsAt?: string;
-            /** @enum {string} */
-            _tag: "Conflict";
-        };
-        /** @description The data was shredded */
-        Gone: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            issues?: {
-                path: (string | number)[];
-                message: string;
-            }[];
-            currentVersion?: number;
-            currentState?: string;
-            retryAfter?: number;
-            remainingTokens?: number;
-            resetsAt?: string;
-            /** @enum {string} */
-            _tag: "Gone";
-        };
-        /** @description If-Match does not match the current version */
-        PreconditionFailed: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            issues?: {
-                path: (string | number)[];
-                message: string;
-            }[];
-            currentVersion?: number;
-            currentState?: string;
-            retryAfter?: number;
-            remainingTokens?: number;
-            resetsAt?: string;
-            /** @enum {string} */
-            _tag: "PreconditionFailed";
-        };
-        /** @description The Idempotency-Key was used for a different request; nothing was written */
-        UnprocessableContent: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            issues?: {
-                path: (string | number)[];
-                message: string;
-            }[];
-            currentVersion?: number;
-            currentState?: string;
-            retryAfter?: number;
-            remainingTokens?: number;
-            resetsAt?: string;
-            /** @enum {string} */
-            _tag: "UnprocessableContent";
-        };
-        /** @description This write needs If-Match */
-        PreconditionRequired: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            issues?: {
-                path: (string | number)[];
-                message: string;
-            }[];
-            currentVersion?: number;
-            currentState?: string;
-            retryAfter?: number;
-            remainingTokens?: number;
-            resetsAt?: string;
-            /** @enum {string} */
-            _tag: "PreconditionRequired";
-        };
-        /** @description The quota is used up */
-        TooManyRequests: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            issues?: {
-                path: (string | number)[];
-                message: string;
-            }[];
-            currentVersion?: number;
-            currentState?: string;
-            retryAfter?: number;
-            remainingTokens?: number;
-            resetsAt?: string;
-            /** @enum {string} */
-            _tag: "TooManyRequests";
-        };
-        /** @description strata failed; the request may be retried */
-        InternalError: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            issues?: {
-                path: (string | number)[];
-                message: string;
-            }[];
-            currentVersion?: number;
-            currentState?: string;
-            retryAfter?: number;
-            remainingTokens?: number;
-            resetsAt?: string;
-            /** @enum {string} */
-            _tag: "InternalError";
-        };
-        /** @description The database is unreachable or not the primary */
-        Unavailable: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            issues?: {
-                path: (string | number)[];
-                message: string;
-            }[];
-            currentVersion?: number;
-            currentState?: string;
-            retryAfter?: number;
-            remainingTokens?: number;
-            resetsAt?: string;
+        UnavailableEncoded: {
             /** @enum {string} */
             _tag: "Unavailable";
+            type: string;
+            title: string;
+            status: number | ("Infinity" | "-Infinity" | "NaN");
+            detail: string;
+            issues?: {
+                path: (string | number | ("Infinity" | "-Infinity" | "NaN"))[];
+                message: string;
+            }[] | null;
+            currentVersion?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            currentState?: string | null;
+            retryAfter?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            remainingTokens?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            resetsAt?: string | null;
         };
-        /**
-         * int
-         * @description an integer
-         */
-        Int: number;
+        InternalErrorEncoded: {
+            /** @enum {string} */
+            _tag: "InternalError";
+            type: string;
+            title: string;
+            status: number | ("Infinity" | "-Infinity" | "NaN");
+            detail: string;
+            issues?: {
+                path: (string | number | ("Infinity" | "-Infinity" | "NaN"))[];
+                message: string;
+            }[] | null;
+            currentVersion?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            currentState?: string | null;
+            retryAfter?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            remainingTokens?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            resetsAt?: string | null;
+        };
+        TooManyRequestsEncoded: {
+            /** @enum {string} */
+            _tag: "TooManyRequests";
+            type: string;
+            title: string;
+            status: number | ("Infinity" | "-Infinity" | "NaN");
+            detail: string;
+            issues?: {
+                path: (string | number | ("Infinity" | "-Infinity" | "NaN"))[];
+                message: string;
+            }[] | null;
+            currentVersion?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            currentState?: string | null;
+            retryAfter?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            remainingTokens?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            resetsAt?: string | null;
+        };
+        PreconditionRequiredEncoded: {
+            /** @enum {string} */
+            _tag: "PreconditionRequired";
+            type: string;
+            title: string;
+            status: number | ("Infinity" | "-Infinity" | "NaN");
+            detail: string;
+            issues?: {
+                path: (string | number | ("Infinity" | "-Infinity" | "NaN"))[];
+                message: string;
+            }[] | null;
+            currentVersion?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            currentState?: string | null;
+            retryAfter?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            remainingTokens?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            resetsAt?: string | null;
+        };
+        UnprocessableContentEncoded: {
+            /** @enum {string} */
+            _tag: "UnprocessableContent";
+            type: string;
+            title: string;
+            status: number | ("Infinity" | "-Infinity" | "NaN");
+            detail: string;
+            issues?: {
+                path: (string | number | ("Infinity" | "-Infinity" | "NaN"))[];
+                message: string;
+            }[] | null;
+            currentVersion?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            currentState?: string | null;
+            retryAfter?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            remainingTokens?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            resetsAt?: string | null;
+        };
+        PreconditionFailedEncoded: {
+            /** @enum {string} */
+            _tag: "PreconditionFailed";
+            type: string;
+            title: string;
+            status: number | ("Infinity" | "-Infinity" | "NaN");
+            detail: string;
+            issues?: {
+                path: (string | number | ("Infinity" | "-Infinity" | "NaN"))[];
+                message: string;
+            }[] | null;
+            currentVersion?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            currentState?: string | null;
+            retryAfter?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            remainingTokens?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            resetsAt?: string | null;
+        };
+        GoneEncoded: {
+            /** @enum {string} */
+            _tag: "Gone";
+            type: string;
+            title: string;
+            status: number | ("Infinity" | "-Infinity" | "NaN");
+            detail: string;
+            issues?: {
+                path: (string | number | ("Infinity" | "-Infinity" | "NaN"))[];
+                message: string;
+            }[] | null;
+            currentVersion?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            currentState?: string | null;
+            retryAfter?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            remainingTokens?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            resetsAt?: string | null;
+        };
+        ConflictEncoded: {
+            /** @enum {string} */
+            _tag: "Conflict";
+            type: string;
+            title: string;
+            status: number | ("Infinity" | "-Infinity" | "NaN");
+            detail: string;
+            issues?: {
+                path: (string | number | ("Infinity" | "-Infinity" | "NaN"))[];
+                message: string;
+            }[] | null;
+            currentVersion?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            currentState?: string | null;
+            retryAfter?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            remainingTokens?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            resetsAt?: string | null;
+        };
+        NotFoundEncoded: {
+            /** @enum {string} */
+            _tag: "NotFound";
+            type: string;
+            title: string;
+            status: number | ("Infinity" | "-Infinity" | "NaN");
+            detail: string;
+            issues?: {
+                path: (string | number | ("Infinity" | "-Infinity" | "NaN"))[];
+                message: string;
+            }[] | null;
+            currentVersion?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            currentState?: string | null;
+            retryAfter?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            remainingTokens?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            resetsAt?: string | null;
+        };
+        ForbiddenEncoded: {
+            /** @enum {string} */
+            _tag: "Forbidden";
+            type: string;
+            title: string;
+            status: number | ("Infinity" | "-Infinity" | "NaN");
+            detail: string;
+            issues?: {
+                path: (string | number | ("Infinity" | "-Infinity" | "NaN"))[];
+                message: string;
+            }[] | null;
+            currentVersion?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            currentState?: string | null;
+            retryAfter?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            remainingTokens?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            resetsAt?: string | null;
+        };
+        UnauthorizedEncoded: {
+            /** @enum {string} */
+            _tag: "Unauthorized";
+            type: string;
+            title: string;
+            status: number | ("Infinity" | "-Infinity" | "NaN");
+            detail: string;
+            issues?: {
+                path: (string | number | ("Infinity" | "-Infinity" | "NaN"))[];
+                message: string;
+            }[] | null;
+            currentVersion?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            currentState?: string | null;
+            retryAfter?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            remainingTokens?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            resetsAt?: string | null;
+        };
+        BadRequestEncoded: {
+            /** @enum {string} */
+            _tag: "BadRequest";
+            type: string;
+            title: string;
+            status: number | ("Infinity" | "-Infinity" | "NaN");
+            detail: string;
+            issues?: {
+                path: (string | number | ("Infinity" | "-Infinity" | "NaN"))[];
+                message: string;
+            }[] | null;
+            currentVersion?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            currentState?: string | null;
+            retryAfter?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            remainingTokens?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+            resetsAt?: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -781,13 +740,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -796,7 +755,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -805,7 +764,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -814,7 +773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -823,7 +782,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -832,7 +791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -841,7 +800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -850,7 +809,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -859,7 +818,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -868,7 +827,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -877,7 +836,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -886,7 +845,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -909,29 +868,27 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         status: "ready";
-                        head: number;
-                        /** @description A cutover to another backend, while one is recorded */
+                        head: number | ("Infinity" | "-Infinity" | "NaN");
                         cutover?: {
                             id: string;
                             phase: string;
                             target: string;
                             mirroring: boolean;
-                            /** @description How far the mirror's target is behind the side that serves */
                             lag?: {
-                                events: number;
-                                seconds: number;
-                            };
-                        };
+                                events: number | ("Infinity" | "-Infinity" | "NaN");
+                                seconds: number | ("Infinity" | "-Infinity" | "NaN");
+                            } | null;
+                        } | null;
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -940,7 +897,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -949,7 +906,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -958,7 +915,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -967,7 +924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -976,7 +933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -985,7 +942,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -994,7 +951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -1003,7 +960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -1012,7 +969,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -1021,7 +978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -1030,7 +987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1065,17 +1022,17 @@ export interface operations {
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         updatedAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1084,7 +1041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1093,7 +1050,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1102,7 +1059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -1111,7 +1068,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -1120,7 +1077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -1129,7 +1086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -1138,7 +1095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -1147,7 +1104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -1156,7 +1113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -1165,7 +1122,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -1174,7 +1131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1183,7 +1140,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -1212,17 +1168,17 @@ export interface operations {
                 content: {
                     "application/json": {
                         name: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1231,7 +1187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1240,7 +1196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1249,7 +1205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -1258,7 +1214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -1267,7 +1223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -1276,7 +1232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -1285,7 +1241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -1294,7 +1250,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -1303,7 +1259,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -1312,7 +1268,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -1321,7 +1277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1330,9 +1286,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version the write expects (the resource's ETag); a mismatch is 412 */
                 "if-match"?: string;
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -1342,20 +1296,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description <No Content> */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1364,7 +1318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1373,7 +1327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1382,7 +1336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -1391,7 +1345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -1400,7 +1354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -1409,7 +1363,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -1418,7 +1372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -1427,7 +1381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -1436,7 +1390,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -1445,7 +1399,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -1454,7 +1408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1463,9 +1417,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version the write expects (the resource's ETag); a mismatch is 412 */
                 "if-match"?: string;
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -1494,17 +1446,17 @@ export interface operations {
                 content: {
                     "application/json": {
                         name: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1513,7 +1465,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1522,7 +1474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1531,7 +1483,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -1540,7 +1492,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -1549,7 +1501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -1558,7 +1510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -1567,7 +1519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -1576,7 +1528,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -1585,7 +1537,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -1594,7 +1546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -1603,7 +1555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1632,18 +1584,18 @@ export interface operations {
                              * @example 2026-11-22T12:00:00.000Z
                              */
                             updatedAt: string;
-                            version: number;
+                            version: number | ("Infinity" | "-Infinity" | "NaN");
                         }[];
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1652,7 +1604,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1661,7 +1613,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1670,7 +1622,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -1679,7 +1631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -1688,7 +1640,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -1697,7 +1649,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -1706,7 +1658,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -1715,7 +1667,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -1724,7 +1676,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -1733,7 +1685,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -1742,7 +1694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1767,7 +1719,7 @@ export interface operations {
                             keyId: string;
                             name: string;
                             model: string | null;
-                            tokenLimitPer5h: number;
+                            tokenLimitPer5h: number | ("Infinity" | "-Infinity" | "NaN");
                             expiresAt: string | null;
                             /**
                              * @description ISO 8601
@@ -1778,13 +1730,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1793,7 +1745,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1802,7 +1754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1811,7 +1763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -1820,7 +1772,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -1829,7 +1781,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -1838,7 +1790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -1847,7 +1799,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -1856,7 +1808,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -1865,7 +1817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -1874,7 +1826,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -1883,7 +1835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1892,7 +1844,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -1903,11 +1854,7 @@ export interface operations {
                 "application/json": {
                     name: string;
                     model?: string | null;
-                    /**
-                     * positive
-                     * @description a positive number
-                     */
-                    tokenLimitPer5h: components["schemas"]["Int"];
+                    tokenLimitPer5h: number;
                     expiresAt?: string | null;
                 };
             };
@@ -1923,26 +1870,26 @@ export interface operations {
                         keyId: string;
                         name: string;
                         model: string | null;
-                        tokenLimitPer5h: number;
+                        tokenLimitPer5h: number | ("Infinity" | "-Infinity" | "NaN");
                         expiresAt: string | null;
                         /**
                          * @description ISO 8601
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         createdAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                         /** @description Shown once, here: only its hash is kept */
                         secret: string;
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1951,7 +1898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1960,7 +1907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1969,7 +1916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -1978,7 +1925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -1987,7 +1934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -1996,7 +1943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -2005,7 +1952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -2014,7 +1961,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -2023,7 +1970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -2032,7 +1979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -2041,7 +1988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2067,24 +2014,24 @@ export interface operations {
                         keyId: string;
                         name: string;
                         model: string | null;
-                        tokenLimitPer5h: number;
+                        tokenLimitPer5h: number | ("Infinity" | "-Infinity" | "NaN");
                         expiresAt: string | null;
                         /**
                          * @description ISO 8601
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         createdAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2093,7 +2040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2102,7 +2049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2111,7 +2058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -2120,7 +2067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -2129,7 +2076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -2138,7 +2085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -2147,7 +2094,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -2156,7 +2103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -2165,7 +2112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -2174,7 +2121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -2183,7 +2130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2192,7 +2139,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -2202,20 +2148,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description <No Content> */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2224,7 +2170,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2233,7 +2179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2242,7 +2188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -2251,7 +2197,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -2260,7 +2206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -2269,7 +2215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -2278,7 +2224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -2287,7 +2233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -2296,7 +2242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -2305,7 +2251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -2314,7 +2260,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2323,9 +2269,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version the write expects (the resource's ETag); a mismatch is 412 */
                 "if-match"?: string;
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -2336,13 +2280,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    name?: string;
+                    name?: string | null;
                     model?: string | null;
-                    /**
-                     * positive
-                     * @description a positive number
-                     */
-                    tokenLimitPer5h?: components["schemas"]["Int"];
+                    tokenLimitPer5h?: number | null;
                     expiresAt?: string | null;
                 };
             };
@@ -2358,24 +2298,24 @@ export interface operations {
                         keyId: string;
                         name: string;
                         model: string | null;
-                        tokenLimitPer5h: number;
+                        tokenLimitPer5h: number | ("Infinity" | "-Infinity" | "NaN");
                         expiresAt: string | null;
                         /**
                          * @description ISO 8601
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         createdAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2384,7 +2324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2393,7 +2333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2402,7 +2342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -2411,7 +2351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -2420,7 +2360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -2429,7 +2369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -2438,7 +2378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -2447,7 +2387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -2456,7 +2396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -2465,7 +2405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -2474,7 +2414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2500,18 +2440,18 @@ export interface operations {
                         keyId: string;
                         name: string;
                         model: string | null;
-                        tokenLimitPer5h: number;
+                        tokenLimitPer5h: number | ("Infinity" | "-Infinity" | "NaN");
                         expiresAt: string | null;
                         /**
                          * @description ISO 8601
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         createdAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                         isExpired: boolean;
-                        currentUsage: number;
-                        remainingTokens: number;
-                        lifetimeTokens: number;
+                        currentUsage: number | ("Infinity" | "-Infinity" | "NaN");
+                        remainingTokens: number | ("Infinity" | "-Infinity" | "NaN");
+                        lifetimeTokens: number | ("Infinity" | "-Infinity" | "NaN");
                         lastUsed: string | null;
                         windows: {
                             /**
@@ -2524,18 +2464,18 @@ export interface operations {
                              * @example 2026-11-22T12:00:00.000Z
                              */
                             end: string;
-                            tokens: number;
+                            tokens: number | ("Infinity" | "-Infinity" | "NaN");
                         }[];
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2544,7 +2484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2553,7 +2493,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2562,7 +2502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -2571,7 +2511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -2580,7 +2520,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -2589,7 +2529,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -2598,7 +2538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -2607,7 +2547,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -2616,7 +2556,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -2625,7 +2565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -2634,7 +2574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2658,18 +2598,18 @@ export interface operations {
                         keyId: string;
                         name: string;
                         model: string | null;
-                        tokenLimitPer5h: number;
+                        tokenLimitPer5h: number | ("Infinity" | "-Infinity" | "NaN");
                         expiresAt: string | null;
                         /**
                          * @description ISO 8601
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         createdAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                         isExpired: boolean;
-                        currentUsage: number;
-                        remainingTokens: number;
-                        lifetimeTokens: number;
+                        currentUsage: number | ("Infinity" | "-Infinity" | "NaN");
+                        remainingTokens: number | ("Infinity" | "-Infinity" | "NaN");
+                        lifetimeTokens: number | ("Infinity" | "-Infinity" | "NaN");
                         lastUsed: string | null;
                         windows: {
                             /**
@@ -2682,18 +2622,18 @@ export interface operations {
                              * @example 2026-11-22T12:00:00.000Z
                              */
                             end: string;
-                            tokens: number;
+                            tokens: number | ("Infinity" | "-Infinity" | "NaN");
                         }[];
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2702,7 +2642,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2711,7 +2651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2720,7 +2660,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -2729,7 +2669,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -2738,7 +2678,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -2747,7 +2687,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -2756,7 +2696,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -2765,7 +2705,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -2774,7 +2714,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -2783,7 +2723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -2792,7 +2732,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2801,7 +2741,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -2810,11 +2749,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * nonNegative
-                     * @description a non-negative number
-                     */
-                    tokens: components["schemas"]["Int"];
+                    tokens: number;
                 };
             };
         };
@@ -2829,18 +2764,18 @@ export interface operations {
                         keyId: string;
                         name: string;
                         model: string | null;
-                        tokenLimitPer5h: number;
+                        tokenLimitPer5h: number | ("Infinity" | "-Infinity" | "NaN");
                         expiresAt: string | null;
                         /**
                          * @description ISO 8601
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         createdAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                         isExpired: boolean;
-                        currentUsage: number;
-                        remainingTokens: number;
-                        lifetimeTokens: number;
+                        currentUsage: number | ("Infinity" | "-Infinity" | "NaN");
+                        remainingTokens: number | ("Infinity" | "-Infinity" | "NaN");
+                        lifetimeTokens: number | ("Infinity" | "-Infinity" | "NaN");
                         lastUsed: string | null;
                         windows: {
                             /**
@@ -2853,18 +2788,18 @@ export interface operations {
                              * @example 2026-11-22T12:00:00.000Z
                              */
                             end: string;
-                            tokens: number;
+                            tokens: number | ("Infinity" | "-Infinity" | "NaN");
                         }[];
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2873,7 +2808,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2882,7 +2817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2891,7 +2826,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -2900,7 +2835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -2909,7 +2844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -2918,7 +2853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -2927,7 +2862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -2936,7 +2871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -2945,7 +2880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -2954,7 +2889,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -2963,7 +2898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3003,18 +2938,18 @@ export interface operations {
                              * @example 2026-11-22T12:00:00.000Z
                              */
                             updatedAt: string;
-                            version: number;
+                            version: number | ("Infinity" | "-Infinity" | "NaN");
                         }[];
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3023,7 +2958,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3032,7 +2967,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3041,7 +2976,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -3050,7 +2985,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -3059,7 +2994,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -3068,7 +3003,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -3077,7 +3012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -3086,7 +3021,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -3095,7 +3030,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -3104,7 +3039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -3113,7 +3048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3122,7 +3057,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -3134,7 +3068,7 @@ export interface operations {
                     name: string;
                     tierId: string;
                     flavorId: string;
-                    addonIds?: string[];
+                    addonIds?: string[] | null;
                 };
             };
         };
@@ -3164,17 +3098,17 @@ export interface operations {
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         updatedAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3183,7 +3117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3192,7 +3126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3201,7 +3135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -3210,7 +3144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -3219,7 +3153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -3228,7 +3162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -3237,7 +3171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -3246,7 +3180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -3255,7 +3189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -3264,7 +3198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -3273,7 +3207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3314,17 +3248,17 @@ export interface operations {
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         updatedAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3333,7 +3267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3342,7 +3276,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3351,7 +3285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -3360,7 +3294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -3369,7 +3303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -3378,7 +3312,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -3387,7 +3321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -3396,7 +3330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -3405,7 +3339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -3414,7 +3348,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -3423,7 +3357,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3432,9 +3366,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version the write expects (the resource's ETag); a mismatch is 412 */
                 "if-match"?: string;
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -3444,20 +3376,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description <No Content> */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3466,7 +3398,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3475,7 +3407,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3484,7 +3416,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -3493,7 +3425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -3502,7 +3434,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -3511,7 +3443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -3520,7 +3452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -3529,7 +3461,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -3538,7 +3470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -3547,7 +3479,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -3556,7 +3488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3565,9 +3497,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version the write expects (the resource's ETag); a mismatch is 412 */
                 "if-match"?: string;
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -3579,7 +3509,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    reason?: string;
+                    reason?: string | null;
                 };
             };
         };
@@ -3609,17 +3539,17 @@ export interface operations {
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         updatedAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3628,7 +3558,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3637,7 +3567,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3646,7 +3576,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -3655,7 +3585,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -3664,7 +3594,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -3673,7 +3603,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -3682,7 +3612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -3691,7 +3621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -3700,7 +3630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -3709,7 +3639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -3718,7 +3648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3739,25 +3669,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /**
-                         * positive
-                         * @description a positive number
-                         */
-                        version: components["schemas"]["Int"];
-                        tiers: {
-                            id: string;
-                            name: string;
-                            cpuCores: number;
-                            memoryMb: number;
-                            diskGb: number;
-                            maxAddons: number;
-                        }[];
-                        flavors: {
-                            id: string;
-                            name: string;
-                            image: string;
-                            tiers: string[];
-                        }[];
+                        version: number;
+                        tiers: [
+                            {
+                                id: string;
+                                name: string;
+                                cpuCores: number | ("Infinity" | "-Infinity" | "NaN");
+                                memoryMb: number | ("Infinity" | "-Infinity" | "NaN");
+                                diskGb: number | ("Infinity" | "-Infinity" | "NaN");
+                                maxAddons: number | ("Infinity" | "-Infinity" | "NaN");
+                            }
+                        ];
+                        flavors: [
+                            {
+                                id: string;
+                                name: string;
+                                image: string;
+                                tiers: string[];
+                            }
+                        ];
                         addons: {
                             id: string;
                             name: string;
@@ -3766,13 +3696,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3781,7 +3711,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3790,7 +3720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3799,7 +3729,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -3808,7 +3738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -3817,7 +3747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -3826,7 +3756,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -3835,7 +3765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -3844,7 +3774,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -3853,7 +3783,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -3862,7 +3792,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -3871,7 +3801,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3899,13 +3829,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3914,7 +3844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3923,7 +3853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3932,7 +3862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -3941,7 +3871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -3950,7 +3880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -3959,7 +3889,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -3968,7 +3898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -3977,7 +3907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -3986,7 +3916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -3995,7 +3925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -4004,7 +3934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4013,7 +3943,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -4037,17 +3966,17 @@ export interface operations {
                 content: {
                     "application/json": {
                         provider: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4056,7 +3985,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4065,7 +3994,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4074,7 +4003,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -4083,7 +4012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -4092,7 +4021,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -4101,7 +4030,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -4110,7 +4039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -4119,7 +4048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -4128,7 +4057,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -4137,7 +4066,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -4146,7 +4075,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4155,7 +4084,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -4165,20 +4093,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description <No Content> */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4187,7 +4115,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4196,7 +4124,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4205,7 +4133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -4214,7 +4142,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -4223,7 +4151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -4232,7 +4160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -4241,7 +4169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -4250,7 +4178,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -4259,7 +4187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -4268,7 +4196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -4277,7 +4205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4302,13 +4230,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4317,7 +4245,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4326,7 +4254,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4335,7 +4263,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -4344,7 +4272,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -4353,7 +4281,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -4362,7 +4290,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -4371,7 +4299,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -4380,7 +4308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -4389,7 +4317,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -4398,7 +4326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -4407,7 +4335,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4437,24 +4365,24 @@ export interface operations {
                             members: {
                                 [key: string]: "admin" | "member";
                             };
-                            messageCount: number;
+                            messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                             /**
                              * @description ISO 8601
                              * @example 2026-11-22T12:00:00.000Z
                              */
                             createdAt: string;
-                            version: number;
+                            version: number | ("Infinity" | "-Infinity" | "NaN");
                         }[];
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4463,7 +4391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4472,7 +4400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4481,7 +4409,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -4490,7 +4418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -4499,7 +4427,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -4508,7 +4436,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -4517,7 +4445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -4526,7 +4454,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -4535,7 +4463,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -4544,7 +4472,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -4553,7 +4481,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4562,7 +4490,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -4592,23 +4519,23 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
-                        messageCount: number;
+                        messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         createdAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4617,7 +4544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4626,7 +4553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4635,7 +4562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -4644,7 +4571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -4653,7 +4580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -4662,7 +4589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -4671,7 +4598,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -4680,7 +4607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -4689,7 +4616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -4698,7 +4625,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -4707,7 +4634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4738,23 +4665,23 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
-                        messageCount: number;
+                        messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         createdAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4763,7 +4690,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4772,7 +4699,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4781,7 +4708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -4790,7 +4717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -4799,7 +4726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -4808,7 +4735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -4817,7 +4744,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -4826,7 +4753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -4835,7 +4762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -4844,7 +4771,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -4853,7 +4780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4862,7 +4789,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -4893,23 +4819,23 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
-                        messageCount: number;
+                        messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         createdAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4918,7 +4844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4927,7 +4853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4936,7 +4862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -4945,7 +4871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -4954,7 +4880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -4963,7 +4889,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -4972,7 +4898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -4981,7 +4907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -4990,7 +4916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -4999,7 +4925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -5008,7 +4934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5017,7 +4943,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -5042,23 +4967,23 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
-                        messageCount: number;
+                        messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         createdAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5067,7 +4992,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5076,7 +5001,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5085,7 +5010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -5094,7 +5019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -5103,7 +5028,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -5112,7 +5037,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -5121,7 +5046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -5130,7 +5055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -5139,7 +5064,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -5148,7 +5073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -5157,7 +5082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5166,7 +5091,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -5199,23 +5123,23 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
-                        messageCount: number;
+                        messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         createdAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5224,7 +5148,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5233,7 +5157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5242,7 +5166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -5251,7 +5175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -5260,7 +5184,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -5269,7 +5193,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -5278,7 +5202,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -5287,7 +5211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -5296,7 +5220,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -5305,7 +5229,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -5314,7 +5238,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5323,7 +5247,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -5349,23 +5272,23 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
-                        messageCount: number;
+                        messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         createdAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5374,7 +5297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5383,7 +5306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5392,7 +5315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -5401,7 +5324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -5410,7 +5333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -5419,7 +5342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -5428,7 +5351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -5437,7 +5360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -5446,7 +5369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -5455,7 +5378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -5464,7 +5387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5474,7 +5397,6 @@ export interface operations {
             query?: {
                 order?: "asc" | "desc";
                 after?: string;
-                /** @description a string to be decoded into a number */
                 limit?: string;
             };
             header?: never;
@@ -5494,7 +5416,7 @@ export interface operations {
                     "application/json": {
                         messages: {
                             messageId: string;
-                            seq: number;
+                            seq: number | ("Infinity" | "-Infinity" | "NaN");
                             author: string;
                             /** @enum {string} */
                             type: "text" | "image" | "file";
@@ -5508,17 +5430,17 @@ export interface operations {
                             editedAt: string | null;
                             deletedAt: string | null;
                         }[];
-                        next?: string;
+                        next?: string | null;
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5527,7 +5449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5536,7 +5458,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5545,7 +5467,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -5554,7 +5476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -5563,7 +5485,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -5572,7 +5494,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -5581,7 +5503,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -5590,7 +5512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -5599,7 +5521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -5608,7 +5530,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -5617,7 +5539,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5626,7 +5548,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -5637,8 +5558,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    type?: "text" | "image" | "file";
+                    type?: ("text" | "image" | "file") | null;
                     content: string;
                 };
             };
@@ -5652,7 +5572,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         messageId: string;
-                        seq: number;
+                        seq: number | ("Infinity" | "-Infinity" | "NaN");
                         author: string;
                         /** @enum {string} */
                         type: "text" | "image" | "file";
@@ -5668,13 +5588,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5683,7 +5603,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5692,7 +5612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5701,7 +5621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -5710,7 +5630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -5719,7 +5639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -5728,7 +5648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -5737,7 +5657,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -5746,7 +5666,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -5755,7 +5675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -5764,7 +5684,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -5773,7 +5693,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5782,7 +5702,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -5793,20 +5712,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description <No Content> */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5815,7 +5734,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5824,7 +5743,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5833,7 +5752,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -5842,7 +5761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -5851,7 +5770,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -5860,7 +5779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -5869,7 +5788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -5878,7 +5797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -5887,7 +5806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -5896,7 +5815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -5905,7 +5824,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5914,7 +5833,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -5939,7 +5857,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         messageId: string;
-                        seq: number;
+                        seq: number | ("Infinity" | "-Infinity" | "NaN");
                         author: string;
                         /** @enum {string} */
                         type: "text" | "image" | "file";
@@ -5955,13 +5873,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5970,7 +5888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5979,7 +5897,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5988,7 +5906,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -5997,7 +5915,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -6006,7 +5924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -6015,7 +5933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -6024,7 +5942,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -6033,7 +5951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -6042,7 +5960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -6051,7 +5969,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -6060,7 +5978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6069,7 +5987,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -6081,11 +5998,7 @@ export interface operations {
                     owner: string;
                     name: string;
                     model?: string | null;
-                    /**
-                     * positive
-                     * @description a positive number
-                     */
-                    tokenLimitPer5h: components["schemas"]["Int"];
+                    tokenLimitPer5h: number;
                     expiresAt?: string | null;
                 };
             };
@@ -6101,26 +6014,26 @@ export interface operations {
                         keyId: string;
                         name: string;
                         model: string | null;
-                        tokenLimitPer5h: number;
+                        tokenLimitPer5h: number | ("Infinity" | "-Infinity" | "NaN");
                         expiresAt: string | null;
                         /**
                          * @description ISO 8601
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         createdAt: string;
-                        version: number;
+                        version: number | ("Infinity" | "-Infinity" | "NaN");
                         /** @description Shown once, here: only its hash is kept */
                         secret: string;
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6129,7 +6042,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6138,7 +6051,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6147,7 +6060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -6156,7 +6069,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -6165,7 +6078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -6174,7 +6087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -6183,7 +6096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -6192,7 +6105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -6201,7 +6114,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -6210,7 +6123,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -6219,7 +6132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6228,7 +6141,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the write safe to send again: the same key with the same request (method, path, If-Match, body) is answered as the first was and writes nothing more — on any instance, across a cutover; the same key with another request is 422. 1 to 255 printable ASCII characters (a UUID, say); malformed is 400 */
                 "idempotency-key"?: string;
             };
             path: {
@@ -6238,20 +6150,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description <No Content> */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6260,7 +6172,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6269,7 +6181,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6278,7 +6190,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -6287,7 +6199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -6296,7 +6208,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -6305,7 +6217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -6314,7 +6226,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -6323,7 +6235,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -6332,7 +6244,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -6341,7 +6253,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -6350,7 +6262,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6361,13 +6273,9 @@ export interface operations {
                 stream?: string;
                 type?: string;
                 actor?: string;
-                /** @description ISO 8601 */
                 from?: string;
-                /** @description ISO 8601 */
                 to?: string;
-                /** @description a string to be decoded into a number */
                 after?: string;
-                /** @description a string to be decoded into a number */
                 limit?: string;
             };
             header?: never;
@@ -6384,18 +6292,17 @@ export interface operations {
                 content: {
                     "application/json": {
                         events: {
-                            position: number;
+                            position: number | ("Infinity" | "-Infinity" | "NaN");
                             eventId: string;
                             streamId: string;
-                            version: number;
+                            version: number | ("Infinity" | "-Infinity" | "NaN");
                             type: string;
-                            schemaVersion: number;
-                            /** unknown */
+                            schemaVersion: number | ("Infinity" | "-Infinity" | "NaN");
                             data: unknown;
                             metadata: {
-                                actor?: string;
-                                correlationId?: string;
-                                causationId?: string;
+                                actor?: string | null;
+                                correlationId?: string | null;
+                                causationId?: string | null;
                             };
                             /**
                              * @description ISO 8601
@@ -6403,17 +6310,17 @@ export interface operations {
                              */
                             recordedAt: string;
                         }[];
-                        next?: number;
+                        next?: number | ("Infinity" | "-Infinity" | "NaN") | null;
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6422,7 +6329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6431,7 +6338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6440,7 +6347,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -6449,7 +6356,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -6458,7 +6365,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -6467,7 +6374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -6476,7 +6383,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -6485,7 +6392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -6494,7 +6401,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -6503,7 +6410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -6512,7 +6419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6546,30 +6453,29 @@ export interface operations {
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         updatedAt: string;
-                        originHead: number;
-                        targetHead: number;
+                        originHead: number | ("Infinity" | "-Infinity" | "NaN");
+                        targetHead: number | ("Infinity" | "-Infinity" | "NaN");
                         copy?: {
-                            done: number;
-                            total: number;
-                            perSecond: number;
-                            etaSeconds: number;
-                        };
-                        /** @description How far the mirror's target is behind the side that serves */
+                            done: number | ("Infinity" | "-Infinity" | "NaN");
+                            total: number | ("Infinity" | "-Infinity" | "NaN");
+                            perSecond: number | ("Infinity" | "-Infinity" | "NaN");
+                            etaSeconds: number | ("Infinity" | "-Infinity" | "NaN");
+                        } | null;
                         lag?: {
-                            events: number;
-                            seconds: number;
-                        };
-                        mirrorHolder?: string;
+                            events: number | ("Infinity" | "-Infinity" | "NaN");
+                            seconds: number | ("Infinity" | "-Infinity" | "NaN");
+                        } | null;
+                        mirrorHolder?: string | null;
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6578,7 +6484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6587,7 +6493,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6596,7 +6502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -6605,7 +6511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -6614,7 +6520,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -6623,7 +6529,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -6632,7 +6538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -6641,7 +6547,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -6650,7 +6556,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -6659,7 +6565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -6668,7 +6574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6709,30 +6615,29 @@ export interface operations {
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         updatedAt: string;
-                        originHead: number;
-                        targetHead: number;
+                        originHead: number | ("Infinity" | "-Infinity" | "NaN");
+                        targetHead: number | ("Infinity" | "-Infinity" | "NaN");
                         copy?: {
-                            done: number;
-                            total: number;
-                            perSecond: number;
-                            etaSeconds: number;
-                        };
-                        /** @description How far the mirror's target is behind the side that serves */
+                            done: number | ("Infinity" | "-Infinity" | "NaN");
+                            total: number | ("Infinity" | "-Infinity" | "NaN");
+                            perSecond: number | ("Infinity" | "-Infinity" | "NaN");
+                            etaSeconds: number | ("Infinity" | "-Infinity" | "NaN");
+                        } | null;
                         lag?: {
-                            events: number;
-                            seconds: number;
-                        };
-                        mirrorHolder?: string;
+                            events: number | ("Infinity" | "-Infinity" | "NaN");
+                            seconds: number | ("Infinity" | "-Infinity" | "NaN");
+                        } | null;
+                        mirrorHolder?: string | null;
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6741,7 +6646,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6750,7 +6655,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6759,7 +6664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -6768,7 +6673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -6777,7 +6682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -6786,7 +6691,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -6795,7 +6700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -6804,7 +6709,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -6813,7 +6718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -6822,7 +6727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -6831,7 +6736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6852,34 +6757,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        upTo: number;
-                        originHead: number;
-                        targetHead: number;
+                        upTo: number | ("Infinity" | "-Infinity" | "NaN");
+                        originHead: number | ("Infinity" | "-Infinity" | "NaN");
+                        targetHead: number | ("Infinity" | "-Infinity" | "NaN");
                         identical: boolean;
-                        firstDifference?: number;
+                        firstDifference?: number | ("Infinity" | "-Infinity" | "NaN") | null;
                         origin: {
-                            count: number;
+                            count: number | ("Infinity" | "-Infinity" | "NaN");
                             hash: string;
                         };
                         target: {
-                            count: number;
+                            count: number | ("Infinity" | "-Infinity" | "NaN");
                             hash: string;
                         };
                         projections?: {
                             name: string;
-                            documents: number;
+                            documents: number | ("Infinity" | "-Infinity" | "NaN");
                             differing: string[];
-                        }[];
+                        }[] | null;
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6888,7 +6793,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6897,7 +6802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6906,7 +6811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -6915,7 +6820,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -6924,7 +6829,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -6933,7 +6838,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -6942,7 +6847,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -6951,7 +6856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -6960,7 +6865,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -6969,7 +6874,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -6978,7 +6883,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -7012,30 +6917,29 @@ export interface operations {
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         updatedAt: string;
-                        originHead: number;
-                        targetHead: number;
+                        originHead: number | ("Infinity" | "-Infinity" | "NaN");
+                        targetHead: number | ("Infinity" | "-Infinity" | "NaN");
                         copy?: {
-                            done: number;
-                            total: number;
-                            perSecond: number;
-                            etaSeconds: number;
-                        };
-                        /** @description How far the mirror's target is behind the side that serves */
+                            done: number | ("Infinity" | "-Infinity" | "NaN");
+                            total: number | ("Infinity" | "-Infinity" | "NaN");
+                            perSecond: number | ("Infinity" | "-Infinity" | "NaN");
+                            etaSeconds: number | ("Infinity" | "-Infinity" | "NaN");
+                        } | null;
                         lag?: {
-                            events: number;
-                            seconds: number;
-                        };
-                        mirrorHolder?: string;
+                            events: number | ("Infinity" | "-Infinity" | "NaN");
+                            seconds: number | ("Infinity" | "-Infinity" | "NaN");
+                        } | null;
+                        mirrorHolder?: string | null;
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7044,7 +6948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7053,7 +6957,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7062,7 +6966,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -7071,7 +6975,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -7080,7 +6984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -7089,7 +6993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -7098,7 +7002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -7107,7 +7011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -7116,7 +7020,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -7125,7 +7029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -7134,7 +7038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -7168,30 +7072,29 @@ export interface operations {
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         updatedAt: string;
-                        originHead: number;
-                        targetHead: number;
+                        originHead: number | ("Infinity" | "-Infinity" | "NaN");
+                        targetHead: number | ("Infinity" | "-Infinity" | "NaN");
                         copy?: {
-                            done: number;
-                            total: number;
-                            perSecond: number;
-                            etaSeconds: number;
-                        };
-                        /** @description How far the mirror's target is behind the side that serves */
+                            done: number | ("Infinity" | "-Infinity" | "NaN");
+                            total: number | ("Infinity" | "-Infinity" | "NaN");
+                            perSecond: number | ("Infinity" | "-Infinity" | "NaN");
+                            etaSeconds: number | ("Infinity" | "-Infinity" | "NaN");
+                        } | null;
                         lag?: {
-                            events: number;
-                            seconds: number;
-                        };
-                        mirrorHolder?: string;
+                            events: number | ("Infinity" | "-Infinity" | "NaN");
+                            seconds: number | ("Infinity" | "-Infinity" | "NaN");
+                        } | null;
+                        mirrorHolder?: string | null;
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7200,7 +7103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7209,7 +7112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7218,7 +7121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -7227,7 +7130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -7236,7 +7139,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -7245,7 +7148,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -7254,7 +7157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -7263,7 +7166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -7272,7 +7175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -7281,7 +7184,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -7290,7 +7193,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -7324,30 +7227,29 @@ export interface operations {
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         updatedAt: string;
-                        originHead: number;
-                        targetHead: number;
+                        originHead: number | ("Infinity" | "-Infinity" | "NaN");
+                        targetHead: number | ("Infinity" | "-Infinity" | "NaN");
                         copy?: {
-                            done: number;
-                            total: number;
-                            perSecond: number;
-                            etaSeconds: number;
-                        };
-                        /** @description How far the mirror's target is behind the side that serves */
+                            done: number | ("Infinity" | "-Infinity" | "NaN");
+                            total: number | ("Infinity" | "-Infinity" | "NaN");
+                            perSecond: number | ("Infinity" | "-Infinity" | "NaN");
+                            etaSeconds: number | ("Infinity" | "-Infinity" | "NaN");
+                        } | null;
                         lag?: {
-                            events: number;
-                            seconds: number;
-                        };
-                        mirrorHolder?: string;
+                            events: number | ("Infinity" | "-Infinity" | "NaN");
+                            seconds: number | ("Infinity" | "-Infinity" | "NaN");
+                        } | null;
+                        mirrorHolder?: string | null;
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7356,7 +7258,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7365,7 +7267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7374,7 +7276,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -7383,7 +7285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -7392,7 +7294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -7401,7 +7303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -7410,7 +7312,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -7419,7 +7321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -7428,7 +7330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -7437,7 +7339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -7446,7 +7348,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -7480,30 +7382,29 @@ export interface operations {
                          * @example 2026-11-22T12:00:00.000Z
                          */
                         updatedAt: string;
-                        originHead: number;
-                        targetHead: number;
+                        originHead: number | ("Infinity" | "-Infinity" | "NaN");
+                        targetHead: number | ("Infinity" | "-Infinity" | "NaN");
                         copy?: {
-                            done: number;
-                            total: number;
-                            perSecond: number;
-                            etaSeconds: number;
-                        };
-                        /** @description How far the mirror's target is behind the side that serves */
+                            done: number | ("Infinity" | "-Infinity" | "NaN");
+                            total: number | ("Infinity" | "-Infinity" | "NaN");
+                            perSecond: number | ("Infinity" | "-Infinity" | "NaN");
+                            etaSeconds: number | ("Infinity" | "-Infinity" | "NaN");
+                        } | null;
                         lag?: {
-                            events: number;
-                            seconds: number;
-                        };
-                        mirrorHolder?: string;
+                            events: number | ("Infinity" | "-Infinity" | "NaN");
+                            seconds: number | ("Infinity" | "-Infinity" | "NaN");
+                        } | null;
+                        mirrorHolder?: string | null;
                     };
                 };
             };
-            /** @description The request did not match the expected schema */
+            /** @description The request is malformed or breaks a rule */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpApiDecodeError"] | components["schemas"]["BadRequest"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7512,7 +7413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unauthorized"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7521,7 +7422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Forbidden"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7530,7 +7431,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["NotFound"];
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
                 };
             };
             /** @description A version conflict or an illegal transition */
@@ -7539,7 +7440,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Conflict"];
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
                 };
             };
             /** @description The data was shredded */
@@ -7548,7 +7449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Gone"];
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
                 };
             };
             /** @description If-Match does not match the current version */
@@ -7557,7 +7458,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request; nothing was written */
@@ -7566,7 +7467,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnprocessableContent"];
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
                 };
             };
             /** @description This write needs If-Match */
@@ -7575,7 +7476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequired"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
                 };
             };
             /** @description The quota is used up */
@@ -7584,7 +7485,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TooManyRequests"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
                 };
             };
             /** @description strata failed; the request may be retried */
@@ -7593,7 +7494,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["InternalError"];
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
                 };
             };
             /** @description The database is unreachable or not the primary */
@@ -7602,7 +7503,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Unavailable"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
