@@ -3,8 +3,9 @@ import { Clock, Effect, Exit, Option, Redacted, Result, Schema } from "effect"
 import * as ApiKey from "../domain/ApiKey.ts"
 import { untagged } from "../domain/Tagged.ts"
 import * as Aggregate from "./Aggregate.ts"
+import * as ApiKeyCache from "./ApiKeyCache.ts"
 import * as Batching from "./Batching.ts"
-import type { AppendError, EventStore } from "./EventStore.ts"
+import type { AppendError, EventStore, EventStoreService } from "./EventStore.ts"
 import * as Idempotency from "./Idempotency.ts"
 import type { CommandMetadata, IdempotencyKeyReused } from "./Idempotency.ts"
 import type { SnapshotStore } from "./SnapshotStore.ts"
@@ -184,7 +185,7 @@ export const update = (owner: string, keyId: string, changes: UpdateInput, expec
       ...(expectedVersion === undefined ? { retries: 5 } : { expectedVersion }),
       ...withMetadata(metadata),
       guard: document(owner, keyId)
-    })
+    }).pipe(forgetting(keyId))
     return { ...view(handled.state as ApiKey.ActiveKey), version: handled.version }
   })
 
@@ -194,7 +195,7 @@ export const remove = (owner: string, keyId: string, metadata?: CommandMetadata)
     retries: 5,
     ...withMetadata(metadata),
     guard: document(owner, keyId)
-  }).pipe(Effect.asVoid)
+  }).pipe(forgetting(keyId), Effect.asVoid)
 
 export interface KeyStats extends KeyView {
   readonly isExpired: boolean
@@ -225,16 +226,40 @@ export const stats = (owner: string, keyId: string) =>
     return statsOf(loaded.state, loaded.version, yield* Clock.currentTimeMillis)
   })
 
-/** The key a secret belongs to; an unknown secret is `ApiKeyNotFound`, like a deleted key. */
-export const authenticate = (secret: Redacted.Redacted<string>) =>
-  Effect.flatMap(ReadModels, (readModels) =>
+/** The key cache of a store (see `ApiKeyCache`): who a key is changes with these events only. */
+export const keyCache = (store: EventStoreService) =>
+  ApiKeyCache.make(store, {
+    changes: ["ApiKeyUpdated", "ApiKeyDeleted"],
+    keyOf: (streamId) => streamId.slice(`${ApiKeyAggregate.category}-`.length),
+    capacity: keyCacheCapacity
+  })
+
+/** Keys whose owner this process keeps; a gateway's working set, and a few MiB at most. */
+const keyCacheCapacity = 50_000
+
+/**
+ * The key a secret belongs to; an unknown secret is `ApiKeyNotFound`, like a deleted key.
+ * Answered from the process's key cache while it is fresh (see `ApiKeyCache`).
+ */
+export const authenticate = (secret: Redacted.Redacted<string>) => {
+  const hash = digest(Redacted.value(secret))
+  return Effect.flatMap(ApiKeyCache.ApiKeyCache, (cache) =>
     Effect.flatMap(
-      readModels.get(projection.name, hashDoc(digest(Redacted.value(secret)))),
+      cache.lookup(
+        hash,
+        Effect.flatMap(ReadModels, (readModels) =>
+          Effect.map(readModels.get(projection.name, hashDoc(hash)), (found) => found as Option.Option<ApiKeyCache.CachedKey>))
+      ),
       (found) =>
         Option.isNone(found)
           ? Effect.fail(new ApiKey.ApiKeyNotFound({ keyId: "" }))
-          : Effect.succeed(found.value as { readonly keyId: string; readonly owner: string })
+          : Effect.succeed(found.value)
     ))
+}
+
+/** After this process changed a key, its cache must not answer with the key as it was. */
+const forgetting = (keyId: string) => <A, E, R>(change: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(ApiKeyCache.ApiKeyCache, (cache) => Effect.tap(change, () => Effect.sync(() => cache.forget(keyId))))
 
 export interface UsageOptions {
   /** Refuse usage past the limit (`QuotaExceeded`); off, usage is only counted. */

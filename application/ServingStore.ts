@@ -9,6 +9,7 @@ import { ReadModels, type ReadModelsService } from "./ReadModels.ts"
 import { KeyRing, type KeyRingService, type Secrets } from "./Secrets.ts"
 import { SnapshotStore, type SnapshotStoreService } from "./SnapshotStore.ts"
 import { StateCache, type StateCacheService } from "./StateCache.ts"
+import { ApiKeyCache, type ApiKeyCacheService } from "./ApiKeyCache.ts"
 import type { Store } from "./Store.ts"
 
 /**
@@ -202,6 +203,11 @@ export const make = (options: Options) =>
       set: (streamId, entry) => serving(StateCache).set(streamId, entry),
       delete: (streamId) => serving(StateCache).delete(streamId)
     }
+    // The serving side's cache: a switch starts on the target's, which has followed its own log.
+    const apiKeyCache: ApiKeyCacheService = {
+      lookup: (hash, load) => Effect.suspend(() => serving(ApiKeyCache).lookup(hash, load)),
+      forget: (keyId) => serving(ApiKeyCache).forget(keyId)
+    }
     const controlRecords: ControlRecordsService = {
       get: (name) => Context.get(options.origin, ControlRecords).get(name),
       put: (name, value, expected) => Context.get(options.origin, ControlRecords).put(name, value, expected)
@@ -212,6 +218,7 @@ export const make = (options: Options) =>
       Context.add(SnapshotStore, snapshotStore),
       Context.add(KeyRing, keyRing),
       Context.add(StateCache, stateCache),
+      Context.add(ApiKeyCache, apiKeyCache),
       Context.add(ControlRecords, controlRecords),
       Context.add(InlineProjections, Context.get(options.origin, InlineProjections))
     )

@@ -1,3 +1,4 @@
+import type { ApiKeyCache } from "./ApiKeyCache.ts"
 import type { ControlRecords } from "./ControlRecords.ts"
 import type { EventStore } from "./EventStore.ts"
 import type { ProjectionStore } from "./ProjectionStore.ts"
@@ -7,4 +8,4 @@ import type { SnapshotStore } from "./SnapshotStore.ts"
 import type { StateCache } from "./StateCache.ts"
 
 /** Every port a backend layer provides: what the composition root swaps in one piece. */
-export type Store = EventStore | ReadModels | ProjectionStore | SnapshotStore | KeyRing | StateCache | ControlRecords
+export type Store = EventStore | ReadModels | ProjectionStore | SnapshotStore | KeyRing | StateCache | ApiKeyCache | ControlRecords

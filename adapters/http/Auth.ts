@@ -8,6 +8,7 @@ import { HttpApiMiddleware, HttpApiSecurity } from "effect/http-api"
 import * as ApiKeys from "../../application/ApiKeys.ts"
 import type { CommandMetadata } from "../../application/Idempotency.ts"
 import { ReadModels } from "../../application/ReadModels.ts"
+import { ApiKeyCache } from "../../application/ApiKeyCache.ts"
 import { keepOnce } from "../secrets/MasterKeys.ts"
 import type { ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
 import * as IdempotencyKey from "./IdempotencyKey.ts"
@@ -128,6 +129,7 @@ export const AuthorizationLive = Layer.effect(
   Effect.gen(function*() {
     const adminToken = yield* AdminToken
     const readModels = yield* ReadModels
+    const keyCache = yield* ApiKeyCache
     return {
       // The token as the native routes read it (`bearerOf`), not as the platform decodes
       // the scheme: both doors must tell the same callers apart.
@@ -135,6 +137,7 @@ export const AuthorizationLive = Layer.effect(
         Effect.flatMap(Effect.service(HttpServerRequest.HttpServerRequest), (request) =>
           authenticate(adminToken, bearerOf(request.headers.authorization), request.headers["x-strata-owner"]).pipe(
             Effect.provideService(ReadModels, readModels),
+            Effect.provideService(ApiKeyCache, keyCache),
             Effect.flatMap((principal) => Effect.provideService(httpEffect, CurrentPrincipal, principal))
           ))
     }

@@ -1,5 +1,6 @@
 import { Cause, type Context, Effect, Exit, Layer, LogLevel, Option, type Redacted, References, Result, Schema } from "effect"
 import { type HttpApiEndpoint, OpenApi } from "effect/http-api"
+import type { ApiKeyCache } from "../../application/ApiKeyCache.ts"
 import { uuidV7 } from "../../application/EventIds.ts"
 import { StrataApi } from "./Api.ts"
 import { AdminToken, authenticate, bearerOf, CurrentPrincipal, currentRequestId, currentRequestKey } from "./Auth.ts"
@@ -24,7 +25,7 @@ import { getSandbox } from "./SandboxesHttp.ts"
 const handlers = { getSandbox, recordUsage, usage }
 
 /** What the handlers need from the application, besides who is calling. */
-type Services = AdminToken | Exclude<Effect.Services<ReturnType<(typeof handlers)[keyof typeof handlers]>>, CurrentPrincipal>
+type Services = AdminToken | ApiKeyCache | Exclude<Effect.Services<ReturnType<(typeof handlers)[keyof typeof handlers]>>, CurrentPrincipal>
 
 type Handler = (
   request: { readonly params: any; readonly payload: any }

@@ -18,6 +18,8 @@ import { ReadModels, type ReadModelsService } from "../../application/ReadModels
 import { KeyRing, type KeyRingService, type WrappedKey } from "../../application/Secrets.ts"
 import { SnapshotStore, type SnapshotStoreService } from "../../application/SnapshotStore.ts"
 import * as StateCache from "../../application/StateCache.ts"
+import { ApiKeyCache } from "../../application/ApiKeyCache.ts"
+import * as ApiKeys from "../../application/ApiKeys.ts"
 import { ensureProjections } from "../../application/rebuildProjection.ts"
 import { ImportRefused, type ProjectionFailed, ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
 
@@ -332,6 +334,7 @@ export const make = Effect.gen(function*() {
     Context.add(KeyRing, keyRing),
     Context.add(ControlRecords, controlRecords),
     Context.add(StateCache.StateCache, StateCache.make(10_000)),
+    Context.add(ApiKeyCache, yield* ApiKeys.keyCache(eventStore)),
     Context.add(ReadModels, readModels),
     Context.add(ProjectionStore, projectionStore),
     Context.add(SnapshotStore, snapshotStore)

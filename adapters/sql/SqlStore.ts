@@ -8,6 +8,8 @@ import { ReadModels } from "../../application/ReadModels.ts"
 import { KeyRing } from "../../application/Secrets.ts"
 import { SnapshotStore } from "../../application/SnapshotStore.ts"
 import * as StateCache from "../../application/StateCache.ts"
+import { ApiKeyCache } from "../../application/ApiKeyCache.ts"
+import * as ApiKeys from "../../application/ApiKeys.ts"
 import { ensureProjections } from "../../application/rebuildProjection.ts"
 import { runMigrations } from "../../migrations/runMigrations.ts"
 import type { Dialect } from "./Dialect.ts"
@@ -51,6 +53,7 @@ export const layer = <R = never>(dialect: Dialect, options: Options<R> = {}) =>
         Context.add(SnapshotStore, snapshotStore),
         Context.add(KeyRing, yield* SqlKeyRing.make),
         Context.add(StateCache.StateCache, StateCache.make(stateCacheCapacity)),
+        Context.add(ApiKeyCache, yield* ApiKeys.keyCache(eventStore)),
         Context.add(ControlRecords, yield* SqlControlRecords.make)
       )
       yield* ensureProjections.pipe(Effect.provide(context))

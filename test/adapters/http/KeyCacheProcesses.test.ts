@@ -1,0 +1,103 @@
+import { afterAll, describe, expect, test } from "bun:test"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { defaultStaleAfter } from "../../../application/ApiKeyCache.ts"
+import { Duration } from "effect"
+import { freePort } from "../../support/freePort.ts"
+import { freshDatabase, stopPostgres } from "../../support/postgres.ts"
+
+/**
+ * API keys authenticate from each process's cache (`ApiKeyCache`). The product rule: exact
+ * within a process, and a key deleted or changed by another process stops authenticating
+ * within 1 s of the change — tested with two `strata serve` processes sharing a database.
+ */
+
+const root = join(import.meta.dir, "../../..")
+const adminToken = "st_admin_key_cache_processes_test_token_0123"
+const bound = Duration.toMillis(defaultStaleAfter)
+
+const serve = async (database: string, cwd: string) => {
+  const port = await freePort()
+  const child = Bun.spawn([process.execPath, join(root, "main.ts"), "serve", "--database", database, "--port", String(port)], {
+    cwd,
+    env: {
+      ...process.env,
+      STRATA_ADMIN_TOKEN: adminToken,
+      STRATA_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
+      STRATA_LOG_LEVEL: "error"
+    },
+    stdin: "ignore",
+    stdout: "pipe",
+    stderr: "pipe"
+  })
+  const reader = child.stdout.getReader()
+  let output = ""
+  while (!/listening on http/.test(output)) {
+    const { done, value } = await reader.read()
+    if (done) throw new Error(`strata serve ended: ${output}${await new Response(child.stderr).text()}`)
+    output += new TextDecoder().decode(value)
+  }
+  reader.releaseLock()
+  void (async () => {
+    const rest = child.stdout.getReader()
+    while (!(await rest.read()).done);
+  })().catch(() => undefined)
+  const call = async (method: string, path: string, token: string, body?: unknown, owner?: string) => {
+    const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(owner === undefined ? {} : { "x-strata-owner": owner }),
+        ...(body === undefined ? {} : { "content-type": "application/json" })
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) })
+    })
+    const text = await response.text()
+    return { status: response.status, body: text === "" ? undefined : JSON.parse(text) }
+  }
+  return { child, call }
+}
+
+const backends = [
+  { name: "SQLite", database: async (directory: string) => `sqlite:${join(directory, "strata.db")}` },
+  { name: "Postgres", database: async () => freshDatabase() }
+]
+
+afterAll(stopPostgres)
+
+describe("the API key cache across processes", () => {
+  for (const backend of backends) {
+    test(`${backend.name}: a key deleted in one process stops authenticating there at once, and in the other within ${bound} ms`, async () => {
+      const directory = mkdtempSync(join(tmpdir(), "strata-key-cache-"))
+      const database = await backend.database(directory)
+      const a = await serve(database, directory)
+      const b = await serve(database, directory)
+      try {
+        const created = await a.call("POST", "/v1/admin/keys", adminToken, { owner: "alice", name: "gw", tokenLimitPer5h: 100 })
+        expect(created.status).toBe(201)
+        const { keyId, secret } = created.body as { keyId: string; secret: string }
+        const other = (await a.call("POST", "/v1/admin/keys", adminToken, { owner: "alice", name: "kept", tokenLimitPer5h: 100 })).body
+        // Both processes have authenticated both keys: their caches hold them.
+        for (const process of [a, b]) {
+          for (const token of [secret, other.secret]) expect((await process.call("GET", "/v1/usage", token)).status).toBe(200)
+        }
+
+        const deleted = await a.call("DELETE", `/v1/keys/${keyId}`, adminToken, undefined, "alice")
+        const deletedAt = Date.now()
+        expect(deleted.status).toBe(204)
+        // Exact in the process that deleted it.
+        expect((await a.call("GET", "/v1/usage", secret)).status).toBe(401)
+        // The other process may still answer from its cache until the bound has passed, not after.
+        await Bun.sleep(Math.max(0, deletedAt + bound - Date.now()))
+        expect((await b.call("GET", "/v1/usage", secret)).status).toBe(401)
+        expect((await b.call("GET", "/v1/usage", other.secret)).status).toBe(200)
+      } finally {
+        a.child.kill("SIGTERM")
+        b.child.kill("SIGTERM")
+        await Promise.all([a.child.exited, b.child.exited])
+        rmSync(directory, { recursive: true, force: true })
+      }
+    }, 90_000)
+  }
+})
