@@ -1,21 +1,23 @@
 /**
- * strata over HTTP beside bare Bun.serve handlers, in one run, each loaded by wrk on
+ * strata over HTTP beside the server a team would write instead of adopting it: Hono on
+ * bun:sqlite doing each endpoint's work (scripts/peers/hono-sqlite.ts — bearer → SHA-256 →
+ * key by hash with its owner; the sandbox by id and owner, JSON + ETag; usage in one
+ * transaction: the key's 5-hour window, the quota, the insert, the totals), with strata's
+ * pragmas. Both are seeded with 1,000 keys and 1,000 sandboxes, then loaded by wrk on
  * 127.0.0.1 (Debian's `wrk`, bounded: 1 thread, 50 connections, 10 s by default):
  *
- *   GET /v1/sandboxes/:id   beside  a bare Bun.serve JSON handler
- *   POST /v1/usage          beside  a bare Bun.serve handler doing one bun:sqlite insert
- *                           (with strata's pragmas: WAL, synchronous = NORMAL), for one
- *                           busy key and for 50 keys in turn
+ *   GET /v1/sandboxes/:id
+ *   POST /v1/usage, one key
+ *   POST /v1/usage, 50 keys in turn
  *
- * and, for reference, the bare insert with SQLite's default pragmas (rollback journal,
- * synchronous = FULL: an fsync per insert).
+ * and each server's resident memory after its load.
  *
  *   npm run bench:http                     # or: bun scripts/bench-http.ts --duration 20
  *
  * Every server runs alone in its own process while it is measured. strata runs on the
  * embedded SQLite default with access logs off (STRATA_LOG_LEVEL=warning).
  */
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
@@ -32,9 +34,10 @@ const work = mkdtempSync(join(tmpdir(), "strata-bench-http-"))
 const adminToken = "st_admin_bench-http"
 
 
-const waitUntilUp = async (url: string) => {
+/** Until `url` answers (with a success, when `ok` is asked: strata answers 503 while it starts). */
+const waitUntilUp = async (url: string, ok = false) => {
   for (let attempt = 0; attempt < 200; attempt++) {
-    if (await fetch(url).then(() => true, () => false)) return
+    if (await fetch(url).then((response) => !ok || response.ok, () => false)) return
     await Bun.sleep(50)
   }
   throw new Error(`${url} did not come up`)
@@ -86,45 +89,48 @@ const spawn = (command: Array<string>, env: Record<string, string> = {}) =>
     stderr: "inherit"
   })
 
-type Bare = "json" | "insert" | "insert-defaults"
+const seeded = 1_000
 
-/** The bare handlers: one JSON response, or one bun:sqlite insert, and nothing else. */
-const bareServer = (kind: Bare, port: number) => {
-  const source = join(work, `bare-${kind}.ts`)
-  const pragmas = kind === "insert-defaults" ? "" : `db.run("PRAGMA journal_mode = WAL"); db.run("PRAGMA synchronous = NORMAL")`
-  writeFileSync(source, `
-    import { Database } from "bun:sqlite"
-    const db = new Database(${JSON.stringify(join(work, `bare-${kind}.db`))})
-    ${pragmas}
-    db.run("CREATE TABLE IF NOT EXISTS usage (id INTEGER PRIMARY KEY, key TEXT, tokens INTEGER, at TEXT)")
-    const insert = db.query("INSERT INTO usage (key, tokens, at) VALUES (?, ?, ?)")
-    const sandbox = { sandboxId: "01a2", name: "dev", tierId: "medium", flavorId: "node", addonIds: ["redis"], status: "running",
-      failureReason: null, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), version: 3 }
-    Bun.serve({ hostname: "127.0.0.1", port: ${port}, fetch: async (request) => {
-      if (${JSON.stringify(kind)} === "json" || request.method !== "POST") return Response.json(sandbox)
-      const { tokens } = await request.json()
-      insert.run("k1", tokens, new Date().toISOString())
-      return Response.json({ recorded: tokens })
-    } })
-  `)
-  return spawn(["bun", source])
+/** Resident memory of a process, in MiB (Linux). */
+const rssMiB = (pid: number) => {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8")
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) / 1024
 }
 
-const measureBare = async (kind: Bare) => {
+interface Measured {
+  readonly get: Load
+  readonly usage: Load
+  readonly usageManyKeys: Load
+  readonly rss: number
+}
+
+/** The three loads, in the same order on both servers. */
+const measure = (base: string, sandbox: { id: string; secret: string }, usageSecret: string, turnSecrets: ReadonlyArray<string>) => ({
+  get: wrk(`${base}/v1/sandboxes/${sandbox.id}`, { method: "GET", headers: { authorization: `Bearer ${sandbox.secret}` } }),
+  usage: wrk(`${base}/v1/usage`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${usageSecret}`, "content-type": "application/json" },
+    body: `{"tokens":1}`
+  }),
+  usageManyKeys: wrk(`${base}/v1/usage`, rotating("/v1/usage", turnSecrets, `{"tokens":1}`))
+})
+
+const measureHono = async (): Promise<Measured> => {
   const port = await freePort()
-  const server = bareServer(kind, port)
+  const server = spawn(["bun", join(root, "scripts/peers/hono-sqlite.ts"), "--port", String(port), "--db", join(work, "hono.db"), "--keys", String(seeded)])
+  const base = `http://127.0.0.1:${port}`
   try {
-    await waitUntilUp(`http://127.0.0.1:${port}/`)
-    return kind === "json"
-      ? wrk(`http://127.0.0.1:${port}/`)
-      : wrk(`http://127.0.0.1:${port}/`, { method: "POST", headers: { "content-type": "application/json" }, body: `{"tokens":1}` })
+    await waitUntilUp(`${base}/`)
+    const secret = (index: number) => `peer_key_${index}`
+    const loads = measure(base, { id: "sbx-0", secret: secret(0) }, secret(1), Array.from({ length: 50 }, (_, index) => secret(100 + index)))
+    return { ...loads, rss: rssMiB(server.pid) }
   } finally {
     server.kill()
     await server.exited
   }
 }
 
-const measureStrata = async () => {
+const measureStrata = async (): Promise<Measured> => {
   const port = await freePort()
   const server = spawn(["bun", join(root, "main.ts"), "serve", "--database", `sqlite:${join(work, "strata.db")}`, "--port", String(port)], {
     STRATA_ADMIN_TOKEN: adminToken,
@@ -133,52 +139,50 @@ const measureStrata = async () => {
   })
   const base = `http://127.0.0.1:${port}`
   try {
-    await waitUntilUp(`${base}/health`)
+    await waitUntilUp(`${base}/ready`, true)
     const call = async (method: string, path: string, token: string, body: unknown) => {
       const response = await fetch(`${base}${path}`, {
         method,
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
         body: JSON.stringify(body)
       })
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
       return response.json() as Promise<any>
     }
-    const newKey = () => call("POST", "/v1/admin/keys", adminToken, { owner: "bench", name: "bench", tokenLimitPer5h: 1_000_000_000_000 })
-    const key = await newKey()
-    const keys: Array<string> = []
-    for (let index = 0; index < 50; index++) keys.push((await newKey()).secret)
-    const sandbox = await call("POST", "/v1/sandboxes", key.secret, { name: "dev", tierId: "medium", flavorId: "node", addonIds: ["redis"] })
-    const auth = { authorization: `Bearer ${key.secret}` }
-    return {
-      get: wrk(`${base}/v1/sandboxes/${sandbox.sandboxId}`, { method: "GET", headers: auth }),
-      usage: wrk(`${base}/v1/usage`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: `{"tokens":1}` }),
-      usageManyKeys: wrk(`${base}/v1/usage`, rotating("/v1/usage", keys, `{"tokens":1}`))
+    // As the peer is seeded: a key per owner, and a sandbox of each owner.
+    const secrets: Array<string> = []
+    const sandboxes: Array<string> = []
+    for (let index = 0; index < seeded; index++) {
+      const key = await call("POST", "/v1/admin/keys", adminToken, { owner: `owner-${index}`, name: `key ${index}`, tokenLimitPer5h: 1_000_000_000_000 })
+      secrets.push(key.secret)
+      sandboxes.push((await call("POST", "/v1/sandboxes", key.secret, { name: "dev", tierId: "medium", flavorId: "node", addonIds: ["redis"] })).sandboxId)
     }
+    const loads = measure(base, { id: sandboxes[0]!, secret: secrets[0]! }, secrets[1]!, secrets.slice(100, 150))
+    return { ...loads, rss: rssMiB(server.pid) }
   } finally {
     server.kill("SIGTERM")
     await server.exited
   }
 }
 
-const bareJson = await measureBare("json")
-const bareInsert = await measureBare("insert")
-const bareInsertDefaults = await measureBare("insert-defaults")
+const hono = await measureHono()
 const strata = await measureStrata()
 
-const row = (name: string, load: Load, bare: Load, bareName: string) =>
-  `| ${name} | ${Math.round(load.rps).toLocaleString("en")} | ${load.p99Ms.toFixed(1)} ms | ${bareName} | ${
-    Math.round(bare.rps).toLocaleString("en")
-  } | ${bare.p99Ms.toFixed(1)} ms | ${Math.round((load.rps / bare.rps) * 100)}% |${load.errors + bare.errors > 0 ? ` (${load.errors + bare.errors} non-2xx)` : ""}`
+const rps = (load: Load) => Math.round(load.rps).toLocaleString("en")
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`
+const row = (name: string, load: Load, peer: Load) =>
+  `| ${name} | ${rps(load)} | ${load.p99Ms.toFixed(1)} ms | ${rps(peer)} | ${peer.p99Ms.toFixed(1)} ms | ${ratio(load.rps, peer.rps)} | ${
+    ratio(load.p99Ms, peer.p99Ms)
+  } |${load.errors + peer.errors > 0 ? ` (${load.errors + peer.errors} non-2xx)` : ""}`
 
 console.log([
-  `wrk -t1 -c${args.connections} -d${args.duration}s on 127.0.0.1`,
+  `wrk -t1 -c${args.connections} -d${args.duration}s on 127.0.0.1; both servers seeded with ${seeded.toLocaleString("en")} keys and sandboxes`,
   "",
-  "| strata | req/s | p99 | beside | req/s | p99 | strata / bare |",
-  "|---|---:|---:|---|---:|---:|---:|",
-  row("GET /v1/sandboxes/:id", strata.get, bareJson, "bare Bun.serve JSON"),
-  row("POST /v1/usage, one key", strata.usage, bareInsert, "bare Bun.serve + 1 bun:sqlite insert"),
-  row("POST /v1/usage, 50 keys in turn", strata.usageManyKeys, bareInsert, "bare Bun.serve + 1 bun:sqlite insert"),
+  "| endpoint | strata req/s | strata p99 | Hono + bun:sqlite req/s | Hono p99 | strata / Hono | p99 strata / Hono |",
+  "|---|---:|---:|---:|---:|---:|---:|",
+  row("GET /v1/sandboxes/:id", strata.get, hono.get),
+  row("POST /v1/usage, one key", strata.usage, hono.usage),
+  row("POST /v1/usage, 50 keys in turn", strata.usageManyKeys, hono.usageManyKeys),
   "",
-  `For reference, the bare insert with SQLite's default pragmas (rollback journal, synchronous = FULL): ${
-    Math.round(bareInsertDefaults.rps).toLocaleString("en")
-  } req/s, p99 ${bareInsertDefaults.p99Ms.toFixed(1)} ms.`
+  `Resident memory after the loads: strata ${strata.rss.toFixed(0)} MiB, Hono ${hono.rss.toFixed(0)} MiB.`
 ].join("\n"))
