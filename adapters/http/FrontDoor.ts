@@ -22,6 +22,10 @@ import { headersTooLarge, maxBodyBytes, maxHeaderBytes, payloadTooLarge, problem
  * the stop comes first: every new request is refused (503, `Retry-After`, nothing done),
  * the requests in flight finish and are answered with their outcome, and only then is the
  * rest released (the services, the database).
+ *
+ * *Why not the platform's.* `@effect/platform-bun` (last 4.0.0-rc.117) does not load with
+ * effect 4.1: it imports the release candidates' `effect/unstable/*` paths. Even when a
+ * release that does appears, its server would bring back the stop above; this door stays.
  */
 
 type Fetch = (request: Request) => Response | Promise<Response>

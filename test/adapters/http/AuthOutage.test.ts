@@ -9,7 +9,8 @@ import { adminToken, type Running, startServer } from "./server.ts"
  * A store that cannot be read must not make a valid API key look invalid: the key lookup
  * failing with `StoreUnavailable` is a 503 with Retry-After, as any other request is, on
  * both request paths (HttpApi's middleware and the native routes). Only a key that is not
- * found is a 401.
+ * found is a 401. (A key once authenticated is answered from the process's key cache
+ * without a lookup: each test here uses a key never authenticated before.)
  */
 
 let down = false
@@ -31,13 +32,14 @@ const failing: Backends.Backend = {
 for (const native of [true, false]) {
   describe(`the API key lookup while the store is unavailable (${native ? "native routes" : "HttpApi"})`, () => {
     let server: Running
-    let secret: string
-    beforeAll(async () => {
-      server = await startServer(failing, { native })
+    const newKey = async () => {
       const created = await server.call("POST", "/v1/admin/keys", { token: adminToken, body: { owner: "alice", name: "alice", tokenLimitPer5h: 1000 } })
       expect(created.status).toBe(201)
-      secret = created.body.secret
-      expect((await server.call("GET", "/v1/usage", { token: secret })).status).toBe(200)
+      return created.body.secret as string
+    }
+    beforeAll(async () => {
+      server = await startServer(failing, { native })
+      expect((await server.call("GET", "/v1/usage", { token: await newKey() })).status).toBe(200)
     })
     afterAll(async () => {
       down = false
@@ -50,6 +52,7 @@ for (const native of [true, false]) {
       ["list tokens (always HttpApi)", "GET", "/v1/tokens", undefined]
     ] as const) {
       test(`${name}: 503 problem+json with Retry-After, never 401`, async () => {
+        const secret = await newKey()
         down = true
         try {
           const answer = await server.call(method, path, { token: secret, ...(body === undefined ? {} : { body }) })
