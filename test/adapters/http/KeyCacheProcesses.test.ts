@@ -1,11 +1,10 @@
 import { afterAll, describe, expect, test } from "bun:test"
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { defaultStaleAfter } from "../../../application/ApiKeyCache.ts"
 import { Duration } from "effect"
+import { defaultStaleAfter } from "../../../application/ApiKeyCache.ts"
 import { freePort } from "../../support/freePort.ts"
 import { freshDatabase, stopPostgres } from "../../support/postgres.ts"
+import { directory, serve, sharedEnv } from "../../support/processes.ts"
 
 /**
  * API keys authenticate from each process's cache (`ApiKeyCache`). The product rule: exact
@@ -13,38 +12,15 @@ import { freshDatabase, stopPostgres } from "../../support/postgres.ts"
  * within 1 s of the change — tested with two `strata serve` processes sharing a database.
  */
 
-const root = join(import.meta.dir, "../../..")
-const adminToken = "st_admin_key_cache_processes_test_token_0123"
+const adminToken = sharedEnv.STRATA_ADMIN_TOKEN
 const bound = Duration.toMillis(defaultStaleAfter)
 
-const serve = async (database: string, cwd: string) => {
-  const port = await freePort()
-  const child = Bun.spawn([process.execPath, join(root, "main.ts"), "serve", "--database", database, "--port", String(port)], {
-    cwd,
-    env: {
-      ...process.env,
-      STRATA_ADMIN_TOKEN: adminToken,
-      STRATA_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
-      STRATA_LOG_LEVEL: "error"
-    },
-    stdin: "ignore",
-    stdout: "pipe",
-    stderr: "pipe"
-  })
-  const reader = child.stdout.getReader()
-  let output = ""
-  while (!/listening on http/.test(output)) {
-    const { done, value } = await reader.read()
-    if (done) throw new Error(`strata serve ended: ${output}${await new Response(child.stderr).text()}`)
-    output += new TextDecoder().decode(value)
-  }
-  reader.releaseLock()
-  void (async () => {
-    const rest = child.stdout.getReader()
-    while (!(await rest.read()).done);
-  })().catch(() => undefined)
+/** A `strata serve` on `database`, and a caller of its API. */
+const server = async (database: string, cwd: string) => {
+  const running = serve(database, await freePort(), cwd)
+  await running.up
   const call = async (method: string, path: string, token: string, body?: unknown, owner?: string) => {
-    const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+    const response = await fetch(`${running.url}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${token}`,
@@ -56,11 +32,11 @@ const serve = async (database: string, cwd: string) => {
     const text = await response.text()
     return { status: response.status, body: text === "" ? undefined : JSON.parse(text) }
   }
-  return { child, call }
+  return { child: running.process, call }
 }
 
 const backends = [
-  { name: "SQLite", database: async (directory: string) => `sqlite:${join(directory, "strata.db")}` },
+  { name: "SQLite", database: async (cwd: string) => `sqlite:${join(cwd, "strata.db")}` },
   { name: "Postgres", database: async () => freshDatabase() }
 ]
 
@@ -69,10 +45,10 @@ afterAll(stopPostgres)
 describe("the API key cache across processes", () => {
   for (const backend of backends) {
     test(`${backend.name}: a key deleted in one process stops authenticating there at once, and in the other within ${bound} ms`, async () => {
-      const directory = mkdtempSync(join(tmpdir(), "strata-key-cache-"))
-      const database = await backend.database(directory)
-      const a = await serve(database, directory)
-      const b = await serve(database, directory)
+      const cwd = directory("strata-key-cache-")
+      const database = await backend.database(cwd)
+      const a = await server(database, cwd)
+      const b = await server(database, cwd)
       try {
         const created = await a.call("POST", "/v1/admin/keys", adminToken, { owner: "alice", name: "gw", tokenLimitPer5h: 100 })
         expect(created.status).toBe(201)
@@ -96,7 +72,6 @@ describe("the API key cache across processes", () => {
         a.child.kill("SIGTERM")
         b.child.kill("SIGTERM")
         await Promise.all([a.child.exited, b.child.exited])
-        rmSync(directory, { recursive: true, force: true })
       }
     }, 90_000)
   }
