@@ -1,4 +1,4 @@
-import { Cause, type Context, Effect, Exit, Layer, LogLevel, Option, type Redacted, References, Result, Schema } from "effect"
+import { Cause, Context, Effect, Exit, Layer, LogLevel, Option, type Redacted, References, Result, Schema } from "effect"
 import { type HttpApiEndpoint, OpenApi } from "effect/http-api"
 import type { ApiKeyCache } from "../../application/ApiKeyCache.ts"
 import { uuidV7 } from "../../application/EventIds.ts"
@@ -75,6 +75,20 @@ export const routes: ReadonlyArray<Route> = [
 const json = (body: unknown, status: number, headers: Record<string, string>) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } })
 
+/**
+ * A success, its headers written out as one literal: spreading them into place costs as
+ * much again as the response itself.
+ */
+const success = (body: unknown, status: number, requestId: string) => {
+  const version = (body as { version?: unknown } | null)?.version
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: typeof version === "number"
+      ? { "content-type": "application/json", etag: `"${version}"`, "x-request-id": requestId }
+      : { "content-type": "application/json", "x-request-id": requestId }
+  })
+}
+
 const problemResponse = (body: { readonly status: number; readonly retryAfter?: unknown }, headers: Record<string, string> = {}) =>
   json(body, body.status, {
     "content-type": "application/problem+json",
@@ -136,31 +150,26 @@ const encodeFailure = (error: Schema.SchemaError) => new Error(`the answer does 
  * One request, in the order HttpApi takes it: who is calling, then the path and the
  * payload against their Schemas, then the handler, whose answer is encoded by the
  * endpoint's success Schema. Plain combinators, no generator: this runs on every request.
+ * What the request carries (its id, its key, its log annotation) is in the context it runs with.
  */
 const run = (
   served: Route,
   request: Request & { readonly params?: Record<string, string> },
   body: Body,
-  requestId: string,
+  token: string,
   adminToken: Redacted.Redacted<string>
-): Effect.Effect<unknown, unknown, Services> => {
-  const token = bearerOf(request.headers.get("authorization"))
-  const requestKey = keyOf(request, body, token)
-  if (requestKey !== undefined && "problem" in requestKey) return Effect.fail(requestKey.problem)
-  return authenticate(adminToken, token, request.headers.get("x-strata-owner") ?? undefined).pipe(
-    Effect.flatMap((principal): Effect.Effect<unknown, unknown, Services> => {
+): Effect.Effect<unknown, unknown, Services> =>
+  Effect.flatMap(
+    authenticate(adminToken, token, request.headers.get("x-strata-owner") ?? undefined),
+    (principal): Effect.Effect<unknown, unknown, Services> => {
       const input = decodeInput(served, request.params, body)
       if (Result.isFailure(input)) return Effect.fail(input.failure)
       return (served.handler(input.success) as Effect.Effect<unknown, { readonly _tag: string }, Services | CurrentPrincipal>).pipe(
         Effect.flatMap((success) => Effect.fromResult(Result.mapError(served.encodeSuccess(success), encodeFailure))),
         Effect.provideService(CurrentPrincipal, principal)
       )
-    }),
-    Effect.provideService(currentRequestKey, requestKey),
-    Effect.provideService(currentRequestId, requestId),
-    Effect.annotateLogs({ requestId })
+    }
   )
-}
 
 /** The request's `Idempotency-Key` with its fingerprint (as `HttpServer` reads it), the problem it is, or none. */
 const keyOf = (request: Request, body: Body, credential: string) => {
@@ -183,11 +192,7 @@ const isProblem = (value: unknown): value is { readonly status: number; readonly
   typeof value === "object" && value !== null && "type" in value && typeof (value as { status?: unknown }).status === "number"
 
 const answer = (served: Route, exit: Exit.Exit<unknown, unknown>, requestId: string, log: (cause: Cause.Cause<unknown>) => void) => {
-  if (Exit.isSuccess(exit)) {
-    const version = (exit.value as { version?: unknown } | null)?.version
-    const etag: Record<string, string> = typeof version === "number" ? { etag: `"${version}"` } : {}
-    return json(exit.value, served.status, { ...etag, "x-request-id": requestId })
-  }
+  if (Exit.isSuccess(exit)) return success(exit.value, served.status, requestId)
   const failure = Cause.findErrorOption(exit.cause)
   if (Option.isSome(failure) && isProblem(failure.value)) {
     return problemResponse(problemJson(failure.value), { "x-request-id": requestId })
@@ -205,20 +210,36 @@ const answer = (served: Route, exit: Exit.Exit<unknown, unknown>, requestId: str
 export const make = () => {
   /** What a request runs with, once bound: the server's, fixed for its life. */
   let bound:
-    | { readonly context: Context.Context<Services>; readonly adminToken: Redacted.Redacted<string>; readonly accessLog: boolean }
+    | {
+      readonly context: Context.Context<Services>
+      readonly adminToken: Redacted.Redacted<string>
+      readonly accessLog: boolean
+      /** The server's log annotations, which each request's id joins. */
+      readonly annotations: Readonly<Record<string, unknown>>
+    }
     | undefined
   let inFlight = 0
   let drained: (() => void) | undefined
+  const settle = () => {
+    if (--inFlight === 0) drained?.()
+  }
 
-  const handle = (served: Route) => async (request: Request) => {
-    const server = bound
-    if (server === undefined) return unavailable(request)
-    inFlight++
-    try {
-      const started = performance.now()
-      const requestId = request.headers.get("x-request-id") || uuidV7()
-      const body = await readBody(served, request)
-      const exit = await Effect.runPromiseExitWith(server.context)(run(served, request, body, requestId, server.adminToken))
+  /**
+   * Runs the request and answers it. The run is forked and looked at at once: bun:sqlite
+   * never waits, so a request that does not wait for another (a batch, a lock) is done by
+   * then and is answered synchronously — no promise, no turn of the event loop. Its id,
+   * idempotency key and log annotation go into the context it runs with (one context
+   * per request, rather than a layer of providing around the run).
+   */
+  const respond = (
+    served: Route,
+    request: Request,
+    body: Body,
+    requestId: string,
+    started: number,
+    server: NonNullable<typeof bound>
+  ): Response | Promise<Response> => {
+    const finish = (exit: Exit.Exit<unknown, unknown>) => {
       const response = answer(served, exit, requestId, (cause) =>
         Effect.runSyncWith(server.context)(Effect.logError("request failed", cause).pipe(Effect.annotateLogs({ requestId }))))
       const seconds = (performance.now() - started) / 1000
@@ -227,9 +248,49 @@ export const make = () => {
         Effect.runSyncWith(server.context)(Metrics.logRequest(served.endpoint.path, request.method, response.status, seconds, requestId))
       }
       return response
-    } finally {
-      if (--inFlight === 0) drained?.()
     }
+    const token = bearerOf(request.headers.get("authorization"))
+    const requestKey = keyOf(request, body, token)
+    if (requestKey !== undefined && "problem" in requestKey) return finish(Exit.fail(requestKey.problem))
+    const context = Context.add(
+      Context.add(Context.add(server.context, currentRequestId, requestId), currentRequestKey, requestKey),
+      References.CurrentLogAnnotations,
+      { ...server.annotations, requestId }
+    )
+    const fiber = Effect.runForkWith(context)(run(served, request, body, token, server.adminToken))
+    const exit = fiber.pollUnsafe()
+    if (exit !== undefined) return finish(exit)
+    return new Promise((resolve, reject) =>
+      fiber.addObserver((exit) => {
+        try {
+          resolve(finish(exit))
+        } catch (error) {
+          reject(error)
+        }
+      })
+    )
+  }
+
+  const handle = (served: Route) => (request: Request): Response | Promise<Response> => {
+    const server = bound
+    if (server === undefined) return unavailable(request)
+    inFlight++
+    let answered: Response | Promise<Response>
+    try {
+      const started = performance.now()
+      const requestId = request.headers.get("x-request-id") || uuidV7()
+      answered = served.decodePayload === undefined
+        ? respond(served, request, undefined, requestId, started, server)
+        : readBody(served, request).then((body) => respond(served, request, body, requestId, started, server))
+    } catch (error) {
+      settle()
+      throw error
+    }
+    if (answered instanceof Response) {
+      settle()
+      return answered
+    }
+    return answered.finally(settle)
   }
   const bunRoutes: Record<string, Record<string, (request: Request) => Promise<Response> | Response>> = {}
   for (const served of routes) {
@@ -242,7 +303,8 @@ export const make = () => {
           context: yield* Effect.context<Services>(),
           adminToken: yield* AdminToken,
           // The access log is on at info and below; the level is read once, not per request.
-          accessLog: LogLevel.isLessThanOrEqualTo(yield* References.MinimumLogLevel, "Info")
+          accessLog: LogLevel.isLessThanOrEqualTo(yield* References.MinimumLogLevel, "Info"),
+          annotations: yield* References.CurrentLogAnnotations
         }
       }),
       () =>
