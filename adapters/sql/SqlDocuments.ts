@@ -3,7 +3,7 @@ import type { SqlClient } from "effect/sql/SqlClient"
 import { isSqlError, type SqlError } from "effect/sql/SqlError"
 import type { Document, Documents } from "../../application/Projection.ts"
 import { StoreUnavailable } from "../../application/StoreError.ts"
-import type { Dialect, DocumentRow } from "./Dialect.ts"
+import { chunksOf, type Dialect, type DocumentRow } from "./Dialect.ts"
 import { compile, execute } from "./Statements.ts"
 
 /** The driver's own message where there is one (it names what went wrong: a refused connection, a full disk). */
@@ -132,16 +132,15 @@ export const bufferedDocuments = (sql: SqlClient, dialect: Dialect, projection: 
     // What was fetched may be what the buffer just overwrote.
     fetched.clear()
     if (writes.length > 0) yield* dialect.writeDocuments(sql, writes)
-    for (let offset = 0; offset < deletes.length; offset += keysPerStatement) {
+    for (const chunk of chunksOf(deletes, keysPerStatement)) {
       yield* sql`DELETE FROM strata_documents WHERE projection = ${projection} AND generation = ${generation}
-        AND ${sql.in("key", deletes.slice(offset, offset + keysPerStatement))}`
+        AND ${sql.in("key", chunk)}`
     }
   }).pipe(Effect.mapError(unavailable("write documents")))
   const prefetch = (keys: ReadonlyArray<string>) =>
     Effect.gen(function*() {
       const wanted = keys.filter((key) => !buffer.has(key) && !fetched.has(key))
-      for (let offset = 0; offset < wanted.length; offset += keysPerStatement) {
-        const chunk = wanted.slice(offset, offset + keysPerStatement)
+      for (const chunk of chunksOf(wanted, keysPerStatement)) {
         const rows = yield* sql<{ key: string; doc: string }>`SELECT key, doc FROM strata_documents
           WHERE projection = ${projection} AND generation = ${generation} AND ${sql.in("key", chunk)}`
         for (const key of chunk) fetched.set(key, null)

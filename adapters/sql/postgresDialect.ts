@@ -2,7 +2,7 @@ import { PgTypes } from "@effect/sql-pg"
 import { Effect, Result } from "effect"
 import type { SqlClient } from "effect/sql/SqlClient"
 import { migrations } from "../../migrations/postgres/index.ts"
-import { type Dialect, type EventRow, type ImportedRow, isUniqueViolation, toNumber } from "./Dialect.ts"
+import { chunksOf, type Dialect, type EventRow, type ImportedRow, isUniqueViolation, toNumber } from "./Dialect.ts"
 import { execute } from "./Statements.ts"
 
 /** Every append notifies this channel at its commit (`strata_append` names it too); the payload says nothing, followers read from where they are (it is not empty: the driver drops empty ones). */
@@ -92,7 +92,7 @@ export const postgresDialect: Dialect = {
   insertGroup: appendWrites,
   importRows: (sql, rows) =>
     Effect.forEach(
-      Array.from({ length: Math.ceil(rows.length / importChunk) }, (_, index) => rows.slice(index * importChunk, (index + 1) * importChunk)),
+      chunksOf(rows, importChunk),
       (chunk) => insertRows(sql, chunk),
       { discard: true }
     ),

@@ -1,6 +1,6 @@
 import { Effect } from "effect"
 import { migrations } from "../../migrations/sqlite/index.ts"
-import { type Dialect, isUniqueViolation, toNumber } from "./Dialect.ts"
+import { chunksOf, type Dialect, isUniqueViolation, toNumber } from "./Dialect.ts"
 import { execute } from "./Statements.ts"
 
 /** SQLite's limit on bound parameters is 32,766; 500 rows of 9 columns stay far below. */
@@ -74,7 +74,7 @@ export const sqliteDialect: Dialect = {
   },
   importRows: (sql, rows) =>
     Effect.forEach(
-      Array.from({ length: Math.ceil(rows.length / importChunk) }, (_, index) => rows.slice(index * importChunk, (index + 1) * importChunk)),
+      chunksOf(rows, importChunk),
       (chunk) => {
         const params: Array<unknown> = []
         for (const row of chunk) {
@@ -87,7 +87,7 @@ export const sqliteDialect: Dialect = {
     ),
   writeDocuments: (sql, rows) =>
     Effect.forEach(
-      Array.from({ length: Math.ceil(rows.length / documentChunk) }, (_, index) => rows.slice(index * documentChunk, (index + 1) * documentChunk)),
+      chunksOf(rows, documentChunk),
       (chunk) => {
         const params: Array<unknown> = []
         for (const row of chunk) params.push(row.projection, row.generation, row.key, row.partition, row.sort, row.doc)
