@@ -29,10 +29,15 @@ const startTogether = async (database: string, count: number) => {
     const results = await Promise.allSettled(servers.map((server) => server.up))
     const failures = results.flatMap((result) => result.status === "rejected" ? [String(result.reason).trim()] : [])
     expect(failures).toEqual([])
-    for (const server of servers) {
-      const ready = await fetch(`${server.url}/ready`)
-      expect(ready.status).toBe(200)
-    }
+    // What each server answers, or why it could not (with its last log lines), so that a failure names its cause.
+    const answers = await Promise.all(servers.map(async (server) => {
+      const answer = await fetch(`${server.url}/ready`).then(
+        async (ready) => ready.status === 200 ? "ready" : `${ready.status} ${await ready.text()}`,
+        (error) => `no answer (${String(error)}), exit code ${server.process.exitCode}`
+      )
+      return answer === "ready" ? answer : `${answer}\n${server.lastLines().join("\n")}`
+    }))
+    expect(answers).toEqual(servers.map(() => "ready"))
   } finally {
     for (const server of servers) server.process.kill("SIGTERM")
     await Promise.all(servers.map((server) => server.process.exited))
