@@ -5,11 +5,12 @@ import { ControlRecords } from "./ControlRecords.ts"
 import { uuidV7 } from "./EventIds.ts"
 import { EventStore, ExpectedVersion, type RecordedEvent } from "./EventStore.ts"
 import { canonicalLine } from "./LogDigest.ts"
+import { type Checkpoint, digestAt, follower } from "./LogChain.ts"
 import { InlineProjections } from "./Projection.ts"
 import { ProjectionStore } from "./ProjectionStore.ts"
 import { rebuildProjection } from "./rebuildProjection.ts"
 import { KeyRing, Secrets } from "./Secrets.ts"
-import { finishedFenceReason } from "./StoreError.ts"
+import { finishedFenceReason, type StoreUnavailable } from "./StoreError.ts"
 import type { Store } from "./Store.ts"
 
 /**
@@ -41,7 +42,6 @@ export class CutoverFailed extends Schema.TaggedError<CutoverFailed>()("CutoverF
 
 const recordName = "cutover"
 const leaseName = "cutover-mirror"
-const digestName = "log-digest"
 /** The owner whose data key seals the target's URL in the record. */
 const sealOwner = "strata/cutover"
 
@@ -53,6 +53,8 @@ export const learnInterval = Duration.millis(100)
  * another still reads the old one.
  */
 const settle = Duration.times(learnInterval, 3)
+/** How often the mirror extends both logs' digests: a verify then reads at most this much of either. */
+const digestInterval = Duration.seconds(5)
 /** Events per import transaction. */
 const batchSize = 10_000
 
@@ -125,11 +127,19 @@ const isFenceOfThisCutover = (reason: string | undefined, id: string) => reason 
  * after). Another copier (the mirror of a serving process) may import the same events at
  * the same time: the target refuses the second import of a position, and the copy
  * continues from the target's new head. Returns the target's head.
+ *
+ * With `digest`, both logs' chains (see `LogChain`) follow the copy: each page copied is
+ * hashed as read from the origin and as read back from the target while the next page is
+ * written, so that a verify after the copy reads nothing again.
  */
 export const catchUp = (
   from: Side,
   to: Side,
-  options: { readonly applyProjections: boolean; readonly onBatch?: (count: number) => Effect.Effect<void> }
+  options: {
+    readonly applyProjections: boolean
+    readonly digest?: boolean
+    readonly onBatch?: (count: number) => Effect.Effect<void>
+  }
 ) =>
   Effect.gen(function*() {
     const source = Context.get(from, EventStore)
@@ -139,31 +149,43 @@ export const catchUp = (
       Effect.forkChild(Effect.map(source.readAll({ after, limit: batchSize }), (page) => page.filter((event) => event.position <= upTo)))
     let after = yield* sink.head
     if (after >= upTo) return after
+    const chains = options.digest === true ? { origin: yield* on(from, follower), target: yield* on(to, follower) } : undefined
+    const digest = (page: ReadonlyArray<RecordedEvent>) => {
+      const last = page[page.length - 1]!.position
+      return Effect.all([chains!.origin.extendTo(last, page), chains!.target.extendTo(last)], { concurrency: 2 })
+    }
     let next = yield* read(after)
+    let digesting: Fiber.Fiber<unknown, StoreUnavailable> | undefined
+    const stop = Effect.suspend(() => Effect.all([Fiber.interrupt(next), digesting ? Fiber.interrupt(digesting) : Effect.void]))
     while (true) {
-      const page = yield* Fiber.join(next)
-      if (page.length === 0) return after
+      const page = yield* Fiber.join(next).pipe(Effect.onError(() => stop))
+      if (page.length === 0) break
       // The next page is read while this one is written: the copy takes the slower of the two, not their sum.
       next = yield* read(page[page.length - 1]!.position)
       const imported = yield* sink.importEvents(page, { applyProjections: options.applyProjections }).pipe(
         Effect.as(true),
         Effect.catchTag("ImportRefused", (refused) =>
           Effect.flatMap(sink.head, (head) => head > after ? Effect.succeed(false) : Effect.fail(refused))),
-        Effect.onError(() => Fiber.interrupt(next))
+        Effect.onError(() => stop)
       )
       if (imported) {
         after = page[page.length - 1]!.position
+        if (chains) {
+          // One page hashed at a time, beside the next page's import.
+          if (digesting) yield* Fiber.join(digesting).pipe(Effect.onError(() => stop))
+          digesting = yield* Effect.forkChild(digest(page))
+        }
         if (options.onBatch) yield* options.onBatch(page.length)
       } else {
         yield* Fiber.interrupt(next)
         after = yield* sink.head
         next = yield* read(after)
       }
-      if (after >= upTo) {
-        yield* Fiber.interrupt(next)
-        return after
-      }
+      if (after >= upTo) break
     }
+    yield* Fiber.interrupt(next)
+    if (digesting) yield* Fiber.join(digesting)
+    return after
   })
 
 /** Makes `to`'s key ring what `from`'s is: new keys copied, re-wrapped ones updated, shredded ones destroyed. */
@@ -198,6 +220,18 @@ export const mirror = (from: Side, to: Side) =>
       Effect.repeat(Schedule.spaced(Duration.seconds(1))),
       Effect.forkScoped
     )
+    // Both chains follow the mirror, so that a verify (the switch's among them) reads only
+    // the last seconds of the log.
+    const chains = { origin: yield* on(from, follower), target: yield* on(to, follower) }
+    yield* Effect.gen(function*() {
+      const [originHead, targetHead] = yield* heads({ origin: from, target: to })
+      const upTo = Math.min(originHead, targetHead)
+      yield* Effect.all([chains.origin.extendTo(upTo), chains.target.extendTo(upTo)], { concurrency: 2 })
+    }).pipe(
+      Effect.catch((error) => Effect.logWarning("cutover mirror: extending the logs' digests failed", error)),
+      Effect.repeat(Schedule.spaced(digestInterval)),
+      Effect.forkScoped
+    )
     const source = Context.get(from, EventStore)
     const sink = Context.get(to, EventStore)
     // A refused import means another copier got there first: start again from the target's head.
@@ -215,44 +249,6 @@ export const mirror = (from: Side, to: Side) =>
   }).pipe(Effect.scoped)
 
 // Verifying
-
-interface Checkpoint {
-  readonly position: number
-  readonly count: number
-  readonly hash: string
-}
-const CheckpointJson = Schema.fromJsonString(Schema.Struct({ position: Schema.Number, count: Schema.Number, hash: Schema.String }))
-
-const chainStep = (hash: string, event: RecordedEvent) => createHash("sha256").update(hash).update(canonicalLine(event)).digest("hex")
-
-/**
- * The log's content up to `upTo` as a chain (each event's hash covers the one before), kept
- * beside the log: events never change below the head, so a digest taken once is extended
- * by reading only what came after it, and a verify during mirroring does not re-read the
- * whole log.
- */
-export const chainDigest = (upTo: number) =>
-  Effect.gen(function*() {
-    const records = yield* ControlRecords
-    const store = yield* EventStore
-    const stored = yield* records.get(digestName)
-    const decoded = Option.flatMap(stored, (record) => Result.getSuccess(Schema.decodeUnknownResult(CheckpointJson)(record.value)))
-    let checkpoint: Checkpoint = Option.isSome(decoded) && decoded.value.position <= upTo
-      ? decoded.value
-      : { position: 0, count: 0, hash: "" }
-    while (checkpoint.position < upTo) {
-      const page = (yield* store.readAll({ after: checkpoint.position, limit: batchSize })).filter((event) => event.position <= upTo)
-      if (page.length === 0) break
-      let hash = checkpoint.hash
-      for (const event of page) hash = chainStep(hash, event)
-      checkpoint = { position: page[page.length - 1]!.position, count: checkpoint.count + page.length, hash }
-    }
-    if (Option.isNone(decoded) || decoded.value.position < checkpoint.position) {
-      // Losing this race to another verify only costs the next one a longer read.
-      yield* records.put(digestName, Schema.encodeSync(CheckpointJson)(checkpoint), Option.match(stored, { onNone: () => 0, onSome: (r) => r.version }))
-    }
-    return checkpoint
-  })
 
 export interface ProjectionComparison {
   readonly name: string
@@ -343,8 +339,8 @@ export const verify = (sides: Sides, options: { readonly projections: boolean } 
     const originHead = yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.head))
     const targetHead = yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.head))
     const upTo = Math.min(originHead, targetHead)
-    const origin = yield* on(sides.origin, chainDigest(upTo))
-    const target = yield* on(sides.target, chainDigest(upTo))
+    // Both at once: one side's reads wait on its database while the other's are hashed.
+    const [origin, target] = yield* Effect.all([on(sides.origin, digestAt(upTo)), on(sides.target, digestAt(upTo))], { concurrency: 2 })
     const identical = origin.hash === target.hash && origin.count === target.count
     const projections = options.projections && identical ? yield* compareWhenStill(sides) : undefined
     return {
@@ -429,7 +425,7 @@ export const start = (sides: Sides, options: StartOptions) =>
       const originHead = yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.head))
       const targetHead = yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.head))
       if (options.onCopyStart) yield* options.onCopyStart(originHead - targetHead)
-      yield* catchUp(sides.origin, sides.target, { applyProjections: false, ...(options.onCopied ? { onBatch: options.onCopied } : {}) })
+      yield* catchUp(sides.origin, sides.target, { applyProjections: false, digest: true, ...(options.onCopied ? { onBatch: options.onCopied } : {}) })
       yield* syncKeyRing(sides.origin, sides.target)
       for (const projection of Context.get(sides.target, InlineProjections)) {
         yield* on(sides.target, rebuildProjection(projection.name, { fresh: true, chunkSize: 5_000 }))

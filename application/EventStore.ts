@@ -44,6 +44,22 @@ export const RecordedEvent = Schema.Struct({
 })
 export type RecordedEvent = typeof RecordedEvent.Type
 
+const storedJson = Symbol("strata/storedJson")
+
+/**
+ * An event read from a database keeps its data's JSON text as stored, so that copying it
+ * to another log or hashing it needs neither a parse nor a re-serialisation (a cutover's
+ * copy and its digests spent most of their time there). The text is not enumerable: a
+ * copy of the event (`{ ...event, data }`) does not carry it, and falls back to its data.
+ * Stores write `JSON.stringify(data)`, so the text and the data agree.
+ */
+export const keepStoredJson = <E extends RecordedEvent>(event: E, json: string): E =>
+  Object.defineProperty(event, storedJson, { value: json, enumerable: false })
+
+/** The event's data as JSON text: as stored when it was read from a database. */
+export const dataJson = (event: RecordedEvent): string =>
+  (event as { readonly [storedJson]?: string })[storedJson] ?? JSON.stringify(event.data)
+
 /** What a writer expects of the stream before its events are added. */
 export type ExpectedVersion = Data.TaggedEnum<{
   Any: {}

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto"
 import { Effect } from "effect"
-import { EventStore, type RecordedEvent } from "./EventStore.ts"
+import { dataJson, EventStore, type RecordedEvent } from "./EventStore.ts"
 
 /**
  * A log's content, independent of the backend holding it: each event as one canonical
@@ -9,17 +9,18 @@ import { EventStore, type RecordedEvent } from "./EventStore.ts"
  */
 
 export const canonicalLine = (event: RecordedEvent): string =>
-  JSON.stringify({
-    position: event.position,
-    eventId: event.eventId,
-    streamId: event.streamId,
-    version: event.version,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data,
-    metadata: event.metadata,
-    recordedAt: event.recordedAt
-  })
+  // The data spliced in as text: equal to stringifying the whole envelope, without
+  // re-serialising data that was read as text.
+  `${
+    JSON.stringify({
+      position: event.position,
+      eventId: event.eventId,
+      streamId: event.streamId,
+      version: event.version,
+      type: event.type,
+      schemaVersion: event.schemaVersion
+    }).slice(0, -1)
+  },"data":${dataJson(event)},"metadata":${JSON.stringify(event.metadata)},"recordedAt":${JSON.stringify(event.recordedAt)}}`
 
 export interface Digest {
   readonly count: number

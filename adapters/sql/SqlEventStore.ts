@@ -1,12 +1,14 @@
 import { SqlClient } from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
 import { Clock, Data, type Duration, Effect, Exit, Schedule, Scope, Stream } from "effect"
-import type {
-  AppendResult,
-  EventStoreService,
-  FenceState,
-  NewEvent,
-  RecordedEvent
+import {
+  type AppendResult,
+  type EventStoreService,
+  type FenceState,
+  type NewEvent,
+  type RecordedEvent,
+  dataJson,
+  keepStoredJson
 } from "../../application/EventStore.ts"
 import { followLog, makeAppendSignal } from "../../application/followLog.ts"
 import { InlineProjections, Projection } from "../../application/Projection.ts"
@@ -24,21 +26,33 @@ interface StoredRow extends EventRow {
 const columns = `position, event_id, stream_id, version, type, schema_version, data,
   actor, correlation_id, causation_id, recorded_at`
 
-export const toRecordedEvent = (row: StoredRow): RecordedEvent => ({
-  eventId: row.event_id,
-  streamId: row.stream_id,
-  version: toNumber(row.version),
-  position: toNumber(row.position),
-  type: row.type,
-  schemaVersion: toNumber(row.schema_version),
-  data: JSON.parse(row.data),
-  metadata: {
-    ...(row.actor === null ? {} : { actor: row.actor }),
-    ...(row.correlation_id === null ? {} : { correlationId: row.correlation_id }),
-    ...(row.causation_id === null ? {} : { causationId: row.causation_id })
-  },
-  recordedAt: row.recorded_at
-})
+export const toRecordedEvent = (row: StoredRow): RecordedEvent => {
+  const json = row.data
+  let data: unknown
+  let parsed = false
+  return keepStoredJson({
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    version: toNumber(row.version),
+    position: toNumber(row.position),
+    type: row.type,
+    schemaVersion: toNumber(row.schema_version),
+    // Parsed when first read: a copy or a digest only needs the text.
+    get data() {
+      if (!parsed) {
+        data = JSON.parse(json)
+        parsed = true
+      }
+      return data
+    },
+    metadata: {
+      ...(row.actor === null ? {} : { actor: row.actor }),
+      ...(row.correlation_id === null ? {} : { correlationId: row.correlation_id }),
+      ...(row.causation_id === null ? {} : { causationId: row.causation_id })
+    },
+    recordedAt: row.recorded_at
+  }, json)
+}
 
 const toRow = (prepared: PreparedAppend, version: number, recordedAt: string) => (event: NewEvent, index: number): EventRow => ({
   event_id: event.eventId,
@@ -311,7 +325,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
             version: event.version,
             type: event.type,
             schema_version: event.schemaVersion,
-            data: JSON.stringify(event.data),
+            data: dataJson(event),
             actor: event.metadata.actor ?? null,
             correlation_id: event.metadata.correlationId ?? null,
             causation_id: event.metadata.causationId ?? null,
