@@ -425,7 +425,11 @@ export const start = (sides: Sides, options: StartOptions) =>
       const originHead = yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.head))
       const targetHead = yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.head))
       if (options.onCopyStart) yield* options.onCopyStart(originHead - targetHead)
-      yield* catchUp(sides.origin, sides.target, { applyProjections: false, digest: true, ...(options.onCopied ? { onBatch: options.onCopied } : {}) })
+      // The target takes nothing but this copy until it is mirroring: its indexes are built after the load.
+      yield* on(sides.target, Effect.flatMap(EventStore, (store) =>
+        store.bulkLoad(
+          catchUp(sides.origin, sides.target, { applyProjections: false, digest: true, ...(options.onCopied ? { onBatch: options.onCopied } : {}) })
+        )))
       yield* syncKeyRing(sides.origin, sides.target)
       for (const projection of Context.get(sides.target, InlineProjections)) {
         yield* on(sides.target, rebuildProjection(projection.name, { fresh: true, chunkSize: 5_000 }))

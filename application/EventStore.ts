@@ -181,6 +181,14 @@ export interface EventStoreService {
     options?: ImportOptions
   ) => Effect.Effect<void, ImportRefused | ProjectionFailed | StoreUnavailable>
   /**
+   * Runs a bulk import (`importEvents` in pages) with the log's secondary indexes set
+   * aside, then builds them over what was loaded, as bulk loaders do; a duplicate the
+   * unique ones would have refused fails the build. Only for a log nothing else writes to
+   * meanwhile: a cutover's target while it is copied (fenced). Where a backend has no such
+   * indexes, the import runs as it is.
+   */
+  readonly bulkLoad: <A, E, R>(load: Effect.Effect<A, E, R>) => Effect.Effect<A, E | StoreUnavailable, R>
+  /**
    * Fences the store: from the commit of this call on, every append fails with
    * `StoreFenced`. Checked inside the append transaction, so no append slips past it.
    * Fencing a fenced store keeps its time and takes the new reason.

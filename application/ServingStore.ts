@@ -165,6 +165,7 @@ export const make = (options: Options) =>
       follow: (after) => Stream.suspend(() => serving(EventStore).follow(after)),
       head: Effect.suspend(() => serving(EventStore).head),
       importEvents: (events, importOptions) => serving(EventStore).importEvents(events, importOptions),
+      bulkLoad: (load) => Effect.suspend(() => serving(EventStore).bulkLoad(load)),
       fence: (reason) => serving(EventStore).fence(reason),
       unfence: Effect.suspend(() => serving(EventStore).unfence),
       fenceState: Effect.suspend(() => serving(EventStore).fenceState)

@@ -235,7 +235,7 @@ const strataCopy = async () => {
     const origin = yield* side(SqliteStore.layer({ filename: sqliteFile }).pipe(Layer.provide(none)), masterKeys)
     const target = yield* side(PostgresStore.layer({ url: Redacted.make(url) }).pipe(Layer.provide(none)), masterKeys)
     const copied = yield* Effect.promise(() =>
-      measure(() => Effect.runPromise(Cutover.catchUp(origin, target, { applyProjections: false }) as Effect.Effect<number, unknown>)))
+      measure(() => Effect.runPromise(Cutover.catchUp(origin, target, { applyProjections: false, digest: true }) as Effect.Effect<number, unknown>)))
     copySeconds = copied.seconds
     copyPeak = copied.peakRssMb
     let verification: Cutover.Verification | undefined
@@ -251,7 +251,7 @@ const strataCopy = async () => {
   })) as Effect.Effect<void, unknown>)
   const rows = await count(url)
   if (rows !== total) fail(`strata's copy holds ${rows} rows, expected ${total}`)
-  results.push({ name: "strata copy (cutover catchUp)", seconds: copySeconds, rows, peakRssMb: copyPeak })
+  results.push({ name: "strata copy, hashing both sides (cutover start)", seconds: copySeconds, rows, peakRssMb: copyPeak })
   results.push({
     name: "strata copy + verify (count, hash)",
     seconds: copySeconds + verifySeconds,

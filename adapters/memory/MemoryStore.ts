@@ -158,6 +158,8 @@ export const make = Effect.gen(function*() {
       }),
     streamVersion,
     readAll,
+    // No index to set aside.
+    bulkLoad: (load) => load,
     importEvents: (events, options = {}) =>
       writeLock.withPermits(1)(Effect.gen(function*() {
         const gap = events.findIndex((event, index) => event.position !== log.length + 1 + index)

@@ -4,6 +4,7 @@ import * as Reactivity from "effect/reactivity/Reactivity"
 import * as Client from "effect/sql/SqlClient"
 import type { Connection } from "effect/sql/SqlConnection"
 import { ConnectionError, SqlError, StatementTimeoutError, UnknownError } from "effect/sql/SqlError"
+import { LongStatements } from "../sql/Statements.ts"
 
 /**
  * The Postgres client strata opens: @effect/sql-pg's pool and wire protocol, with two bounds
@@ -45,7 +46,11 @@ export const make = (config: Config): Effect.Effect<PostgresClient, SqlError, Sc
           Effect.fail(timedOut("acquireConnection", `no connection to Postgres within ${Duration.format(connectTimeout)}`))
       })
 
+    // Unless the caller runs statements that are long by nature (see `LongStatements`).
     const bounded = (connection: PgConnection.PgConnection) => <A>(statement: Effect.Effect<A, SqlError>) =>
+      Effect.flatMap(Effect.service(LongStatements), (long) => long ? statement : withinBound(connection, statement))
+
+    const withinBound = <A>(connection: PgConnection.PgConnection, statement: Effect.Effect<A, SqlError>) =>
       Effect.uninterruptibleMask((restore) =>
         Effect.flatMap(Effect.forkDetach(restore(statement), { startImmediately: true }), (fiber) =>
           restore(Fiber.join(fiber)).pipe(

@@ -83,6 +83,13 @@ export interface Dialect {
   /** Takes the log's write lock for the rest of the transaction; the head under it. */
   readonly lockLog: (sql: SqlClient) => Effect.Effect<number, SqlError>
   readonly isUniqueViolation: (error: SqlError) => boolean
+  /**
+   * The log's secondary indexes that a bulk load drops and builds after, as bulk loaders
+   * do (pgloader among them): building an index once over the loaded rows costs less than
+   * keeping it row by row. `create` is idempotent: it also runs whenever the store opens,
+   * so a load killed before its end leaves no index missing.
+   */
+  readonly deferrableIndexes: ReadonlyArray<{ readonly drop: ReadonlyArray<string>; readonly create: string }>
 }
 
 /** Every driver classifies its errors: a unique index refusing a row is one `reason`. */

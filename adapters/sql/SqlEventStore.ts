@@ -17,7 +17,7 @@ import { appendWith, type PreparedAppend } from "../../application/appendRules.t
 import * as Batching from "../../application/Batching.ts"
 import { type Dialect, type EventRow, toNumber } from "./Dialect.ts"
 import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
-import { compile, execute } from "./Statements.ts"
+import { compile, execute, LongStatements } from "./Statements.ts"
 
 interface StoredRow extends EventRow {
   readonly position: number | string
@@ -77,6 +77,18 @@ interface Write {
 }
 
 /** Appends per group commit. */
+/**
+ * The log's deferrable indexes (see `Dialect`), built where missing: after a bulk load, and
+ * as the store opens, in case a load was killed before building them. Building one over a
+ * large log is long by nature: no statement bound applies.
+ */
+export const buildIndexes = (dialect: Dialect) =>
+  Effect.flatMap(Effect.service(SqlClient), (sql) =>
+    Effect.forEach(dialect.deferrableIndexes, (index) => sql.unsafe(index.create), { discard: true })).pipe(
+      Effect.provideService(LongStatements, true),
+      Effect.mapError(unavailable("build the log's indexes"))
+    )
+
 const maxGroup = 64
 
 export interface FollowOptions<R> {
@@ -344,6 +356,14 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
 
     const head = dialect.head(sql).pipe(Effect.mapError(unavailable("read head")))
 
+    const bulkLoad: EventStoreService["bulkLoad"] = (load) =>
+      Effect.forEach(dialect.deferrableIndexes.flatMap((index) => index.drop), (statement) => sql.unsafe(statement), { discard: true }).pipe(
+        Effect.mapError(unavailable("set the log's indexes aside")),
+        // Built again however the load ends.
+        Effect.andThen(Effect.exit(load)),
+        Effect.flatMap((exit) => Effect.andThen(Effect.provideService(buildIndexes(dialect), SqlClient, sql), exit))
+      )
+
     const fence: EventStoreService["fence"] = (reason) =>
       Effect.gen(function*() {
         const now = new Date(yield* Clock.currentTimeMillis).toISOString()
@@ -367,6 +387,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       readAll,
       query,
       importEvents,
+      bulkLoad,
       follow: (after) =>
         Stream.unwrap(Effect.as(listen, followLog({ readAll, signal, pollInterval: follow.pollInterval ?? "100 millis", pageSize: 500 })(after))),
       head,

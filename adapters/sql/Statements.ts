@@ -1,4 +1,4 @@
-import { Effect, Option } from "effect"
+import { Context, Effect, Option } from "effect"
 import type { SqlClient } from "effect/sql/SqlClient"
 import type { Connection, Row } from "effect/sql/SqlConnection"
 import type { SqlError } from "effect/sql/SqlError"
@@ -17,6 +17,13 @@ import type { Statement } from "effect/sql/Statement"
  *   for single-statement reads, which on SQLite sees only committed data);
  * - otherwise through the client, as any statement would.
  */
+
+/**
+ * Statements that may run long by nature — building an index over a whole log — and must
+ * not be cut short by a client's per-statement bound (Postgres keeps one, see
+ * `PostgresClient`): set for the effect that runs them.
+ */
+export const LongStatements = Context.Reference<boolean>("strata/sql/LongStatements", { defaultValue: () => false })
 
 /** A read: outside transactions it goes to the store's reader, when the backend keeps one. */
 export const read = <A extends object = Row>(

@@ -119,5 +119,24 @@ export const postgresDialect: Dialect = {
     sql<{ head: string }>`UPDATE strata_log SET head = head WHERE id = 1 RETURNING head`.pipe(
       Effect.map(([row]) => toNumber(row?.head))
     ),
-  isUniqueViolation
+  isUniqueViolation,
+  // The two unique constraints become unique indexes of the same names and columns once
+  // loaded (nothing refers to them by constraint), so that `create` can say IF NOT EXISTS.
+  deferrableIndexes: [
+    {
+      drop: ["ALTER TABLE strata_events DROP CONSTRAINT IF EXISTS strata_events_event_id_key", "DROP INDEX IF EXISTS strata_events_event_id_key"],
+      create: "CREATE UNIQUE INDEX IF NOT EXISTS strata_events_event_id_key ON strata_events (event_id)"
+    },
+    {
+      drop: [
+        "ALTER TABLE strata_events DROP CONSTRAINT IF EXISTS strata_events_stream_id_version_key",
+        "DROP INDEX IF EXISTS strata_events_stream_id_version_key"
+      ],
+      create: "CREATE UNIQUE INDEX IF NOT EXISTS strata_events_stream_id_version_key ON strata_events (stream_id, version)"
+    },
+    {
+      drop: ["DROP INDEX IF EXISTS strata_events_type"],
+      create: "CREATE INDEX IF NOT EXISTS strata_events_type ON strata_events (type, position)"
+    }
+  ]
 }

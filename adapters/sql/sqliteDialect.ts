@@ -108,5 +108,12 @@ export const sqliteDialect: Dialect = {
       Effect.andThen(sql.unsafe<{ head: number }>(head)),
       Effect.map(([row]) => toNumber(row?.head))
     ),
-  isUniqueViolation
+  isUniqueViolation,
+  // The unique constraints' indexes are the table's own in SQLite and cannot be dropped.
+  deferrableIndexes: [
+    {
+      drop: ["DROP INDEX IF EXISTS strata_events_type"],
+      create: "CREATE INDEX IF NOT EXISTS strata_events_type ON strata_events (type, position)"
+    }
+  ]
 }
