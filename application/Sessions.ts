@@ -15,8 +15,10 @@ export const SessionAggregate: Aggregate.Aggregate<Session.SessionCommand, Sessi
   category: "session",
   decider: Session.decider,
   events: Session.SessionEvent,
-  state: Session.SessionState,
-  snapshotRevision: 1,
+  // Snapshots are JSON: the state's messages map as an array of pairs.
+  state: Schema.toCodecJson(Session.SessionState),
+  // 2: messages became a persistent map (revision 1 snapshots are ignored and replaced).
+  snapshotRevision: 2,
   snapshotEvery: 100
 }
 

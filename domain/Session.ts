@@ -1,4 +1,4 @@
-import { Result, Schema } from "effect"
+import { HashMap, Option, Result, Schema } from "effect"
 import type { Decider } from "./Decider.ts"
 
 /**
@@ -98,8 +98,12 @@ export const SessionState = Schema.Union([
     title: Schema.String,
     archived: Schema.Boolean,
     members: Schema.Record(Schema.String, Role),
-    /** What the rules need of each message: who wrote it, and whether it is gone. */
-    messages: Schema.Record(Schema.String, MessageRef),
+    /**
+     * What the rules need of each message: who wrote it, and whether it is gone. A
+     * persistent map: a post adds one entry and shares the rest, where copying a record
+     * cost every post the whole history.
+     */
+    messages: Schema.HashMap(Schema.String, MessageRef),
     messageCount: Schema.Number
   })
 ])
@@ -153,10 +157,8 @@ const accept = (...events: Array<SessionEvent>) => Result.succeed(events)
 
 const isAdmin = (state: Active, user: string) => state.members[user] === "admin"
 
-const liveMessage = (state: Active, messageId: string) => {
-  const message = state.messages[messageId]
-  return message === undefined || message.deleted ? undefined : message
-}
+const liveMessage = (state: Active, messageId: string) =>
+  Option.getOrUndefined(Option.filter(HashMap.get(state.messages, messageId), (message) => !message.deleted))
 
 export const decide = (command: SessionCommand, state: SessionState): Result.Result<ReadonlyArray<SessionEvent>, SessionRefusal> => {
   if (command._tag === "CreateSession") {
@@ -180,7 +182,7 @@ export const decide = (command: SessionCommand, state: SessionState): Result.Res
       }
       if (state.archived) return refuse(new SessionArchivedError({ sessionId: command.sessionId }))
       if (command.content.trim() === "") return refuse(new InvalidSession({ reason: "the message is empty" }))
-      if (state.messages[command.messageId] !== undefined) return accept()
+      if (HashMap.has(state.messages, command.messageId)) return accept()
       return accept(MessagePosted.make({
         messageId: command.messageId,
         seq: state.messageCount + 1,
@@ -217,7 +219,7 @@ export const decide = (command: SessionCommand, state: SessionState): Result.Res
 
 export const evolve = (state: SessionState, event: SessionEvent): SessionState => {
   if (event._tag === "SessionCreated") {
-    return { _tag: "Session", owner: event.owner, title: event.title, archived: false, members: {}, messages: {}, messageCount: 0 }
+    return { _tag: "Session", owner: event.owner, title: event.title, archived: false, members: {}, messages: HashMap.empty(), messageCount: 0 }
   }
   if (state._tag !== "Session") return state
   switch (event._tag) {
@@ -231,14 +233,15 @@ export const evolve = (state: SessionState, event: SessionEvent): SessionState =
     case "MessagePosted":
       return {
         ...state,
-        messages: { ...state.messages, [event.messageId]: { author: event.author, deleted: false } },
+        messages: HashMap.set(state.messages, event.messageId, { author: event.author, deleted: false }),
         messageCount: event.seq
       }
     case "MessageEdited":
       return state
     case "MessageDeleted": {
-      const message = state.messages[event.messageId]
-      return message === undefined ? state : { ...state, messages: { ...state.messages, [event.messageId]: { ...message, deleted: true } } }
+      return HashMap.has(state.messages, event.messageId)
+        ? { ...state, messages: HashMap.modify(state.messages, event.messageId, (message) => ({ ...message, deleted: true })) }
+        : state
     }
     case "SessionRenamed":
       return { ...state, title: event.title }

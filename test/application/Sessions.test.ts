@@ -1,11 +1,13 @@
 import { describe, expect, test } from "bun:test"
-import { Effect, Schema } from "effect"
+import { Effect, Exit, Option, Schema } from "effect"
 import * as Sandboxes from "../../application/Sandboxes.ts"
 import * as Sessions from "../../application/Sessions.ts"
 import { ReferenceData } from "../../domain/ReferenceData.ts"
 import bundled from "../../reference/reference-data.json"
 import * as Backends from "../support/backends.ts"
-import { appLayer } from "../support/app.ts"
+import { SnapshotStore } from "../../application/SnapshotStore.ts"
+import * as MasterKeys from "../../adapters/secrets/MasterKeys.ts"
+import { appLayer, reopenedAppLayer } from "../support/app.ts"
 import { runWith } from "../support/run.ts"
 
 const timeout = 60_000
@@ -83,4 +85,34 @@ for (const backend of Backends.all) {
       expect(result.afterArchive._tag).toBe("SessionArchived")
     }, timeout)
   })
+}
+
+for (const backend of Backends.durable) {
+  test(`sessions service: ${backend.name}: a long session comes back from its snapshot after a restart, with every message's rules`, async () => {
+    const masterKeys = MasterKeys.ephemeral()
+    const { id, posted } = await runWith(appLayer(backend, { masterKeys }), Effect.gen(function*() {
+      const session = yield* Sessions.create("alice", { title: "Long", sandboxId: null })
+      yield* Sessions.addMember("alice", session.sessionId, "bob", "member")
+      const posted = []
+      for (let i = 1; i <= 230; i++) posted.push((yield* Sessions.post(i % 2 === 0 ? "bob" : "alice", session.sessionId, { type: "text", content: `m${i}` })).messageId)
+      return { id: session.sessionId, posted }
+    }))
+    // A new process: no state in memory, the snapshot taken at 200 events and the rest of the stream.
+    const result = await runWith(reopenedAppLayer(backend, masterKeys), Effect.gen(function*() {
+      const snapshot = yield* Effect.flatMap(SnapshotStore, (store) => store.load(`session-${id}`, Sessions.SessionAggregate.snapshotRevision))
+      const edited = yield* Sessions.edit("bob", id, posted[1]!, "m2, edited")
+      const notTheAuthor = yield* Effect.exit(Sessions.edit("bob", id, posted[0]!, "not mine"))
+      const bobDeletesAlices = yield* Effect.exit(Sessions.deleteMessage("bob", id, posted[148]!))
+      yield* Sessions.deleteMessage("alice", id, posted[148]!)
+      const deletedTwice = yield* Effect.exit(Sessions.deleteMessage("alice", id, posted[148]!))
+      const next = yield* Sessions.post("alice", id, { type: "text", content: "m231" })
+      return { snapshot, edited, notTheAuthor, bobDeletesAlices, deletedTwice, next }
+    }))
+    expect(Option.map(result.snapshot, (snapshot) => snapshot.version)).toEqual(Option.some(200))
+    expect(result.edited).toMatchObject({ content: "m2, edited", author: "bob" })
+    expect(Exit.isFailure(result.notTheAuthor)).toBe(true)
+    expect(Exit.isFailure(result.bobDeletesAlices)).toBe(true)
+    expect(Exit.isFailure(result.deletedTwice)).toBe(true)
+    expect(result.next.seq).toBe(231)
+  }, timeout)
 }
