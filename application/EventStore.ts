@@ -1,4 +1,4 @@
-import { Context, Data, type Effect, Schema, type Stream } from "effect"
+import { Context, Data, type Effect, type Option, Schema, type Stream } from "effect"
 import type {
   ConcurrencyConflict,
   DuplicateEventId,
@@ -59,6 +59,13 @@ export const keepStoredJson = <E extends RecordedEvent>(event: E, json: string):
 /** The event's data as JSON text: as stored when it was read from a database. */
 export const dataJson = (event: RecordedEvent): string =>
   (event as { readonly [storedJson]?: string })[storedJson] ?? JSON.stringify(event.data)
+
+/** One whole block of the log, hashed by the database: its last position, its events, the SHA-256 of their canonical lines. */
+export interface BlockDigest {
+  readonly last: number
+  readonly count: number
+  readonly hash: string
+}
 
 /** What a writer expects of the stream before its events are added. */
 export type ExpectedVersion = Data.TaggedEnum<{
@@ -180,6 +187,13 @@ export interface EventStoreService {
     events: ReadonlyArray<RecordedEvent>,
     options?: ImportOptions
   ) => Effect.Effect<void, ImportRefused | ProjectionFailed | StoreUnavailable>
+  /**
+   * Where the database can hash its own rows: the digest of each whole block of `LogChain`
+   * in (`after`, `upTo`] (both multiples of its block size), computed by the database from
+   * what it stores, so that a verify reads none of it into the process. None where the
+   * backend cannot; the chain then reads the events.
+   */
+  readonly blockDigests: (after: number, upTo: number) => Effect.Effect<Option.Option<ReadonlyArray<BlockDigest>>, StoreUnavailable>
   /**
    * Runs a bulk import (`importEvents` in pages) with the log's secondary indexes set
    * aside, then builds them over what was loaded, as bulk loaders do; a duplicate the

@@ -1,7 +1,7 @@
-import { createHash, type Hash } from "node:crypto"
+import { createHash } from "node:crypto"
 import { Effect, Option, Result, Schema } from "effect"
 import { ControlRecords } from "./ControlRecords.ts"
-import { EventStore, type RecordedEvent } from "./EventStore.ts"
+import { type BlockDigest, EventStore, type RecordedEvent } from "./EventStore.ts"
 import { canonicalLine } from "./LogDigest.ts"
 
 /**
@@ -10,11 +10,13 @@ import { canonicalLine } from "./LogDigest.ts"
  * forward by reading only what came after it, and a cutover's verify during mirroring or
  * at its switch reads the tail, not millions of events.
  *
- * A block is the events up to a position that is a multiple of `blockSize`; its hash covers
- * the previous block's hash and the canonical lines of its events (see `LogDigest`). A
- * digest at any position is the chain of the blocks before it plus the open block so far,
- * so two logs holding the same events have the same digest at every position, whatever
- * checkpoints each kept. Only whole blocks are kept: one hash per block, not per event.
+ * A block is the events up to a position that is a multiple of `blockSize`. Its digest is
+ * the SHA-256 of its events' canonical lines (see `LogDigest`), each ending in a newline —
+ * which a database can compute from its own rows (`EventStore.blockDigests`) — and the
+ * chain links each block's digest to the chain before it: `h(b) = sha256(h(b-1) ‖ d(b))`.
+ * The digest at any position links the open block so far the same way, so two logs
+ * holding the same events have the same digest at every position, whatever checkpoints
+ * each kept. Only whole blocks are kept.
  */
 
 export const blockSize = 1_000
@@ -30,18 +32,20 @@ export interface Checkpoint {
 const empty: Checkpoint = { position: 0, count: 0, hash: "" }
 
 /** Versioned with the block size: a checkpoint of another definition is not read as this one. */
-const recordName = `log-chain/${blockSize}`
+export const recordName = `log-chain/sha256-blocks-${blockSize}`
 const CheckpointJson = Schema.fromJsonString(Schema.Struct({ position: Schema.Number, count: Schema.Number, hash: Schema.String }))
 
-/** Folds events in position order onto a checkpoint, sealing a block at each multiple of `blockSize`. */
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
+
+/** Folds events (or whole blocks a database hashed) in position order onto a checkpoint. */
 export const chainer = (from: Checkpoint) => {
   let sealed = from
-  let open: Hash = createHash("sha256").update(from.hash)
   // The open block's lines, hashed in one call when it seals or is read: a hash call per
   // event costs more than the hashing itself.
   let lines = ""
   let openCount = 0
   let last = from.position
+  const link = (digest: string) => sha256(`${sealed.hash}${digest}`)
   return {
     add: (events: ReadonlyArray<RecordedEvent>) => {
       for (const event of events) {
@@ -49,22 +53,31 @@ export const chainer = (from: Checkpoint) => {
         openCount++
         last = event.position
         if (last % blockSize === 0) {
-          sealed = { position: last, count: sealed.count + openCount, hash: open.update(lines).digest("hex") }
-          open = createHash("sha256").update(sealed.hash)
+          sealed = { position: last, count: sealed.count + openCount, hash: link(sha256(lines)) }
           lines = ""
           openCount = 0
         }
       }
     },
+    /** Whole blocks, each ending where the next block begins; false (and nothing taken) when one does not. */
+    addBlocks: (blocks: ReadonlyArray<BlockDigest>) => {
+      if (openCount > 0) return false
+      let at = sealed.position
+      for (const block of blocks) {
+        if (block.last !== at - (at % blockSize) + blockSize) return false
+        at = block.last
+      }
+      for (const block of blocks) {
+        sealed = { position: block.last, count: sealed.count + block.count, hash: link(block.hash) }
+        last = block.last
+      }
+      return true
+    },
     /** The last whole block: what is worth keeping. */
     sealed: () => sealed,
     /** The digest at the last event added. */
-    current: (): Checkpoint => {
-      if (openCount === 0) return sealed
-      open.update(lines)
-      lines = ""
-      return { position: last, count: sealed.count + openCount, hash: open.copy().digest("hex") }
-    }
+    current: (): Checkpoint =>
+      openCount === 0 ? sealed : { position: last, count: sealed.count + openCount, hash: link(sha256(lines)) }
   }
 }
 
@@ -120,6 +133,13 @@ export const follower = Effect.gen(function*() {
       const next = known.findIndex((event) => event.position === position + 1)
       const taken = next === -1 ? [] : known.slice(next).filter((event) => event.position <= upTo)
       if (taken.length > 0) add(taken)
+      // Whole blocks hashed by the database itself, where it can: nothing to read here.
+      const wholeUpTo = upTo - (upTo % blockSize)
+      while (position < wholeUpTo) {
+        const blocks = yield* store.blockDigests(position, Math.min(wholeUpTo, position + pageSize))
+        if (Option.isNone(blocks) || blocks.value.length === 0 || !chain.addBlocks(blocks.value)) break
+        position = blocks.value[blocks.value.length - 1]!.last
+      }
       while (position < upTo) {
         const page = (yield* store.readAll({ after: position, limit: Math.min(pageSize, upTo - position) }))
           .filter((event) => event.position <= upTo)

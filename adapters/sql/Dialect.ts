@@ -89,6 +89,14 @@ export interface Dialect {
    * keeping it row by row. `create` is idempotent: it also runs whenever the store opens,
    * so a load killed before its end leaves no index missing.
    */
+  /**
+   * Where the database can hash its rows: a query taking (after, upTo) and answering, per
+   * block of `LogChain.blockSize` positions, `last` (its last position), `count`, and
+   * `hash` — the hex SHA-256 of the block's canonical lines (`LogDigest.canonicalLine`,
+   * each followed by a newline), built from the stored columns, byte for byte as the
+   * process builds them.
+   */
+  readonly blockDigests?: string
   readonly deferrableIndexes: ReadonlyArray<{ readonly drop: ReadonlyArray<string>; readonly create: string }>
 }
 

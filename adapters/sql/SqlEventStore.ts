@@ -1,6 +1,6 @@
 import { SqlClient } from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
-import { Clock, Data, type Duration, Effect, Exit, Schedule, Scope, Stream } from "effect"
+import { Clock, Data, type Duration, Effect, Exit, Option, Schedule, Scope, Stream } from "effect"
 import {
   type AppendResult,
   type EventStoreService,
@@ -356,6 +356,15 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
 
     const head = dialect.head(sql).pipe(Effect.mapError(unavailable("read head")))
 
+    const blockDigestsSql = dialect.blockDigests
+    const blockDigests: EventStoreService["blockDigests"] = (after, upTo) =>
+      blockDigestsSql === undefined
+        ? Effect.succeed(Option.none())
+        : execute<{ last: number | string; count: number | string; hash: string }>(sql, blockDigestsSql, [after, upTo]).pipe(
+          Effect.map((rows) => Option.some(rows.map((row) => ({ last: toNumber(row.last), count: toNumber(row.count), hash: row.hash })))),
+          Effect.mapError(unavailable("hash the log"))
+        )
+
     const bulkLoad: EventStoreService["bulkLoad"] = (load) =>
       Effect.forEach(dialect.deferrableIndexes.flatMap((index) => index.drop), (statement) => sql.unsafe(statement), { discard: true }).pipe(
         Effect.mapError(unavailable("set the log's indexes aside")),
@@ -388,6 +397,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       query,
       importEvents,
       bulkLoad,
+      blockDigests,
       follow: (after) =>
         Stream.unwrap(Effect.as(listen, followLog({ readAll, signal, pollInterval: follow.pollInterval ?? "100 millis", pageSize: 500 })(after))),
       head,

@@ -2,6 +2,7 @@ import { PgTypes } from "@effect/sql-pg"
 import { Effect, Result } from "effect"
 import type { SqlClient } from "effect/sql/SqlClient"
 import { migrations } from "../../migrations/postgres/index.ts"
+import { blockSize } from "../../application/LogChain.ts"
 import { chunksOf, type Dialect, type EventRow, type ImportedRow, isUniqueViolation, toNumber } from "./Dialect.ts"
 import { execute } from "./Statements.ts"
 
@@ -59,6 +60,24 @@ const importColumns = `position, event_id, stream_id, version, type, schema_vers
 const importSql = `INSERT INTO strata_events (${importColumns})
   SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::int[], $7::text[], $8::text[],
     $9::text[], $10::text[], $11::text[])`
+
+/**
+ * The log's blocks hashed by Postgres (see `Dialect.blockDigests`): each event's canonical
+ * line built from its columns — JSON strings by `to_json`, whose escapes are
+ * `JSON.stringify`'s (a lone surrogate, the one difference, cannot be stored in UTF-8
+ * text), the metadata's absent fields left out, `data` as stored — and each block's lines
+ * hashed in position order.
+ */
+const blockDigestsSql = `SELECT max(position) AS last, count(*) AS count,
+    encode(sha256(convert_to(string_agg(
+      '{"position":' || position || ',"eventId":' || to_json(event_id)::text || ',"streamId":' || to_json(stream_id)::text
+      || ',"version":' || version || ',"type":' || to_json(type)::text || ',"schemaVersion":' || schema_version
+      || ',"data":' || data || ',"metadata":{' || concat_ws(',', '"actor":' || to_json(actor)::text,
+        '"correlationId":' || to_json(correlation_id)::text, '"causationId":' || to_json(causation_id)::text)
+      || '},"recordedAt":' || to_json(recorded_at)::text || E'}\n',
+      '' ORDER BY position), 'UTF8')), 'hex') AS hash
+  FROM strata_events WHERE position > $1 AND position <= $2
+  GROUP BY (position - 1) / ${blockSize} ORDER BY 1`
 
 /** Any number of documents: one statement, six arrays. */
 const upsertDocuments = `INSERT INTO strata_documents (projection, generation, key, partition, sort, doc)
@@ -120,6 +139,7 @@ export const postgresDialect: Dialect = {
       Effect.map(([row]) => toNumber(row?.head))
     ),
   isUniqueViolation,
+  blockDigests: blockDigestsSql,
   // The two unique constraints become unique indexes of the same names and columns once
   // loaded (nothing refers to them by constraint), so that `create` can say IF NOT EXISTS.
   deferrableIndexes: [
