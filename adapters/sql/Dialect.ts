@@ -84,12 +84,6 @@ export interface Dialect {
   readonly lockLog: (sql: SqlClient) => Effect.Effect<number, SqlError>
   readonly isUniqueViolation: (error: SqlError) => boolean
   /**
-   * The log's secondary indexes that a bulk load drops and builds after, as bulk loaders
-   * do (pgloader among them): building an index once over the loaded rows costs less than
-   * keeping it row by row. `create` is idempotent: it also runs whenever the store opens,
-   * so a load killed before its end leaves no index missing.
-   */
-  /**
    * Where the database can hash its rows: a query taking (after, upTo) and answering, per
    * block of `LogChain.blockSize` positions, `last` (its last position), `count`, and
    * `hash` — the hex SHA-256 of the block's canonical lines (`LogDigest.canonicalLine`,
@@ -97,7 +91,14 @@ export interface Dialect {
    * process builds them.
    */
   readonly blockDigests?: string
-  readonly deferrableIndexes: ReadonlyArray<{ readonly drop: ReadonlyArray<string>; readonly create: string }>
+  /**
+   * The log's secondary indexes that a bulk load drops and builds after, as bulk loaders
+   * do (pgloader among them): building an index once over the loaded rows costs less than
+   * keeping it row by row. `create` builds each as the migrations made it (a unique
+   * constraint stays a constraint) and is idempotent: it also runs whenever the store
+   * opens, so a load killed before its end leaves no index missing.
+   */
+  readonly deferrableIndexes: ReadonlyArray<{ readonly drop: ReadonlyArray<string>; readonly create: ReadonlyArray<string> }>
 }
 
 /** Every driver classifies its errors: a unique index refusing a row is one `reason`. */

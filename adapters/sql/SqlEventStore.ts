@@ -84,7 +84,7 @@ interface Write {
  */
 export const buildIndexes = (dialect: Dialect) =>
   Effect.flatMap(Effect.service(SqlClient), (sql) =>
-    Effect.forEach(dialect.deferrableIndexes, (index) => sql.unsafe(index.create), { discard: true })).pipe(
+    Effect.forEach(dialect.deferrableIndexes.flatMap((index) => index.create), (statement) => sql.unsafe(statement), { discard: true })).pipe(
       Effect.provideService(LongStatements, true),
       Effect.mapError(unavailable("build the log's indexes"))
     )

@@ -79,6 +79,19 @@ const blockDigestsSql = `SELECT max(position) AS last, count(*) AS count,
   FROM strata_events WHERE position > $1 AND position <= $2
   GROUP BY (position - 1) / ${blockSize} ORDER BY 1`
 
+/** A unique constraint of the log, as `deferrableIndexes` sets it aside and builds it again (idempotently). */
+const uniqueConstraint = (name: string, columns: string) => ({
+  drop: [`ALTER TABLE strata_events DROP CONSTRAINT IF EXISTS ${name}`, `DROP INDEX IF EXISTS ${name}`],
+  create: [
+    `CREATE UNIQUE INDEX IF NOT EXISTS ${name} ON strata_events (${columns})`,
+    `DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = '${name}') THEN
+        ALTER TABLE strata_events ADD CONSTRAINT ${name} UNIQUE USING INDEX ${name};
+      END IF;
+    END $$`
+  ]
+})
+
 /** Any number of documents: one statement, six arrays. */
 const upsertDocuments = `INSERT INTO strata_documents (projection, generation, key, partition, sort, doc)
   SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
@@ -140,23 +153,14 @@ export const postgresDialect: Dialect = {
     ),
   isUniqueViolation,
   blockDigests: blockDigestsSql,
-  // The two unique constraints become unique indexes of the same names and columns once
-  // loaded (nothing refers to them by constraint), so that `create` can say IF NOT EXISTS.
+  // The two unique constraints are dropped with their indexes and built again as they were:
+  // the index first, then the constraint over it (`USING INDEX` builds nothing more).
   deferrableIndexes: [
-    {
-      drop: ["ALTER TABLE strata_events DROP CONSTRAINT IF EXISTS strata_events_event_id_key", "DROP INDEX IF EXISTS strata_events_event_id_key"],
-      create: "CREATE UNIQUE INDEX IF NOT EXISTS strata_events_event_id_key ON strata_events (event_id)"
-    },
-    {
-      drop: [
-        "ALTER TABLE strata_events DROP CONSTRAINT IF EXISTS strata_events_stream_id_version_key",
-        "DROP INDEX IF EXISTS strata_events_stream_id_version_key"
-      ],
-      create: "CREATE UNIQUE INDEX IF NOT EXISTS strata_events_stream_id_version_key ON strata_events (stream_id, version)"
-    },
+    uniqueConstraint("strata_events_event_id_key", "event_id"),
+    uniqueConstraint("strata_events_stream_id_version_key", "stream_id, version"),
     {
       drop: ["DROP INDEX IF EXISTS strata_events_type"],
-      create: "CREATE INDEX IF NOT EXISTS strata_events_type ON strata_events (type, position)"
+      create: ["CREATE INDEX IF NOT EXISTS strata_events_type ON strata_events (type, position)"]
     }
   ]
 }

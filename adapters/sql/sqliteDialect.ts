@@ -113,7 +113,7 @@ export const sqliteDialect: Dialect = {
   deferrableIndexes: [
     {
       drop: ["DROP INDEX IF EXISTS strata_events_type"],
-      create: "CREATE INDEX IF NOT EXISTS strata_events_type ON strata_events (type, position)"
+      create: ["CREATE INDEX IF NOT EXISTS strata_events_type ON strata_events (type, position)"]
     }
   ]
 }
