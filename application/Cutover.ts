@@ -8,7 +8,7 @@ import { canonicalLine } from "./LogDigest.ts"
 import { type Checkpoint, digestAt, follower } from "./LogChain.ts"
 import { InlineProjections } from "./Projection.ts"
 import { ProjectionStore } from "./ProjectionStore.ts"
-import { rebuildProjection } from "./rebuildProjection.ts"
+import { bulkChunkSize, rebuildProjection } from "./rebuildProjection.ts"
 import { KeyRing, Secrets } from "./Secrets.ts"
 import { finishedFenceReason, type StoreUnavailable } from "./StoreError.ts"
 import type { Store } from "./Store.ts"
@@ -432,7 +432,7 @@ export const start = (sides: Sides, options: StartOptions) =>
         )))
       yield* syncKeyRing(sides.origin, sides.target)
       for (const projection of Context.get(sides.target, InlineProjections)) {
-        yield* on(sides.target, rebuildProjection(projection.name, { fresh: true, chunkSize: 5_000 }))
+        yield* on(sides.target, rebuildProjection(projection.name, { fresh: true, chunkSize: bulkChunkSize }))
       }
       current = yield* enter(sides.origin, current, "mirroring")
       yield* recordEvent(sides.origin, current, "CutoverCopied", { position: targetHead })

@@ -11,6 +11,15 @@ export interface RebuildOptions {
 }
 
 /**
+ * Events per transaction where the database serves nobody yet — a cutover's target while
+ * it is copied, a restore: a projection's documents are written once per chunk, so larger
+ * chunks rewrite each document fewer times (Postgres, 300,000 events over 1,400 streams:
+ * 37,000 events/s in chunks of 5,000, 75,000 in chunks of 50,000). A serving database
+ * keeps the default: a chunk holds SQLite's write lock while it runs.
+ */
+export const bulkChunkSize = 50_000
+
+/**
  * Rebuilds one projection from the log, a chunk per transaction, yielding between chunks
  * so that requests waiting for the same connection (bun:sqlite has one) go first.
  * Interrupted, it resumes from its checkpoint on the next call.

@@ -7,7 +7,7 @@ import * as Import from "../../application/Import.ts"
 import * as LogDigest from "../../application/LogDigest.ts"
 import { InlineProjections } from "../../application/Projection.ts"
 import { ProjectionStore } from "../../application/ProjectionStore.ts"
-import { rebuildProjection } from "../../application/rebuildProjection.ts"
+import { bulkChunkSize, rebuildProjection } from "../../application/rebuildProjection.ts"
 import { verifyProjections } from "../../application/verifyProjections.ts"
 import type { Secrets } from "../../application/Secrets.ts"
 import type { Store } from "../../application/Store.ts"
@@ -142,6 +142,8 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
   const input = existingFile("in").pipe(Flag.withDescription("The backup file to read"))
   const to = databaseOption("to", `The database to restore into: ${DatabaseUrl.acceptedForms}`)
   const force = boolean("force").pipe(Flag.withDescription("Restore into a database that is not empty"))
+  /** Events per import transaction of a restore. */
+  const restoreBatch = 10_000
   const restore = Command.make("restore", { input, to, force }, (options) =>
     withStore(
       options.to,
@@ -151,15 +153,18 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
         if (head > 0 && !options.force) {
           return yield* new OperationFailed({ reason: `the target holds ${head} events; restore into an empty database, or pass --force` })
         }
-        const backup = yield* BackupFile.read(options.input, LogDigest.pageSize)
+        const backup = yield* BackupFile.read(options.input, restoreBatch)
         const hasher = LogDigest.makeHasher()
         const progress = Progress.make("restore", backup.header.count)
-        yield* backup.batches((events: ReadonlyArray<RecordedEvent>) =>
+        const load = backup.batches((events: ReadonlyArray<RecordedEvent>) =>
           Effect.gen(function*() {
             hasher.add(events)
             yield* store.importEvents(events)
             yield* progress.advance(events.length)
           }))
+        // Into an empty log, its indexes are built once at the end; one that holds events
+        // (--force) may be serving, and keeps them.
+        yield* head === 0 ? store.bulkLoad(load) : load
         yield* progress.finish
         const digest = hasher.digest()
         if (digest.hash !== backup.header.hash || digest.count !== backup.header.count) {
@@ -168,7 +173,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
           })
         }
         for (const projection of yield* InlineProjections) {
-          yield* rebuildProjection(projection.name, { fresh: true })
+          yield* rebuildProjection(projection.name, { fresh: true, chunkSize: bulkChunkSize })
         }
         yield* Console.log(`restored ${digest.count} events up to position ${digest.head}; content hash verified; projections rebuilt`)
       })

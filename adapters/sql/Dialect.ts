@@ -92,6 +92,12 @@ export interface Dialect {
    */
   readonly blockDigests?: string
   /**
+   * The client has connections besides a transaction's (Postgres' pool), so a read may run
+   * while a transaction is open: a rebuild reads its next chunk beside the current one.
+   * SQLite's one connection would only queue it (and bun:sqlite reads on the thread anyway).
+   */
+  readonly readsBesideTransactions: boolean
+  /**
    * The log's secondary indexes that a bulk load drops and builds after, as bulk loaders
    * do (pgloader among them): building an index once over the loaded rows costs less than
    * keeping it row by row. `create` builds each as the migrations made it (a unique

@@ -1,6 +1,7 @@
 import { SqlClient } from "effect/sql/SqlClient"
+import type { SqlError } from "effect/sql/SqlError"
 import type { Connection } from "effect/sql/SqlConnection"
-import { Effect, Option } from "effect"
+import { Context, Effect, Fiber, Option } from "effect"
 import { InlineProjections, Projection } from "../../application/Projection.ts"
 import type { ProjectionStatus, ProjectionStoreService, RebuildProgress } from "../../application/ProjectionStore.ts"
 import type { ReadModelsService } from "../../application/ReadModels.ts"
@@ -33,6 +34,7 @@ const toStatus = (row: StatusRow) => ({
 export const make = (dialect: Dialect, reader: Option.Option<Connection> = Option.none()) =>
   Effect.gen(function*() {
     const sql = yield* SqlClient
+    const scope = yield* Effect.scope
     const registered = yield* InlineProjections
     // The live generation as a scalar subquery, so that the lookup is one probe of the
     // primary key: written as a join, SQLite scanned the projection's documents.
@@ -119,12 +121,47 @@ export const make = (dialect: Dialect, reader: Option.Option<Connection> = Optio
         WHERE name = ${name} AND generation = ${generation} AND status = 'building'
         RETURNING checkpoint`.pipe(Effect.map(([row]) => (row === undefined ? undefined : toNumber(row.checkpoint))))
 
-    const applyRange = (projection: Projection, generation: number, after: number, upTo: number) =>
+    const eventsIn = (projection: Projection, after: number, upTo: number) =>
+      sql<Parameters<typeof toRecordedEvent>[0]>`SELECT position, event_id, stream_id, version,
+          type, schema_version, data, actor, correlation_id, causation_id, recorded_at
+        FROM strata_events WHERE position > ${after} AND position <= ${upTo}
+          AND ${sql.in("type", projection.eventTypes)} ORDER BY position`
+
+    /**
+     * The next chunk's events, read while this chunk is applied: they are committed, so the
+     * read needs no transaction, and on Postgres it runs on a connection of its own. Taken
+     * by the next step only if it claims exactly that stretch.
+     */
+    let ahead:
+      | {
+        readonly key: string
+        readonly events: Fiber.Fiber<ReadonlyArray<Parameters<typeof toRecordedEvent>[0]>, SqlError>
+      }
+      | undefined
+    const stretch = (name: string, generation: number, after: number, upTo: number) => `${name}/${generation}/${after}/${upTo}`
+    const readAhead = (projection: Projection, generation: number, after: number, upTo: number) =>
       Effect.gen(function*() {
-        const events = yield* sql<Parameters<typeof toRecordedEvent>[0]>`SELECT position, event_id, stream_id, version,
-            type, schema_version, data, actor, correlation_id, causation_id, recorded_at
-          FROM strata_events WHERE position > ${after} AND position <= ${upTo}
-            AND ${sql.in("type", projection.eventTypes)} ORDER BY position`
+        // Outside this step's transaction: its connection is the step's own.
+        const events = yield* eventsIn(projection, after, upTo).pipe(
+          Effect.updateContext((context: Context.Context<never>) => Context.omit(sql.transactionService)(context)),
+          Effect.forkIn(scope)
+        )
+        ahead = { key: stretch(projection.name, generation, after, upTo), events }
+      })
+    const takeAhead = (projection: Projection, generation: number, after: number, upTo: number) =>
+      Effect.gen(function*() {
+        const taken = ahead
+        ahead = undefined
+        if (taken === undefined) return undefined
+        if (taken.key === stretch(projection.name, generation, after, upTo)) return yield* Fiber.join(taken.events)
+        yield* Fiber.interrupt(taken.events)
+        return undefined
+      })
+
+    const applyRange = (projection: Projection, generation: number, after: number, upTo: number, next?: number) =>
+      Effect.gen(function*() {
+        const events = (yield* takeAhead(projection, generation, after, upTo)) ?? (yield* eventsIn(projection, after, upTo))
+        if (dialect.readsBesideTransactions && next !== undefined && next > upTo) yield* readAhead(projection, generation, upTo, next)
         const { documents, flush, prefetch } = bufferedDocuments(sql, dialect, projection.name, generation)
         const recorded = events.map(toRecordedEvent)
         yield* prefetch(Projection.readsOf(projection, recorded))
@@ -169,7 +206,8 @@ export const make = (dialect: Dialect, reader: Option.Option<Connection> = Optio
             // Another process took this stretch (or finished): go on from where it is now.
             if (checkpoint === undefined || checkpoint >= head) return { name, generation, checkpoint: checkpoint ?? head, head, live: false }
             const upTo = Math.min(checkpoint + chunkSize, head)
-            yield* applyRange(projection, generation, checkpoint, upTo)
+            // The stretch after it, if it is a whole chunk (the last one runs under the log's lock, with the head as it is then).
+            yield* applyRange(projection, generation, checkpoint, upTo, head - upTo > chunkSize ? upTo + chunkSize : undefined)
             return { name, generation, checkpoint: upTo, head, live: false }
           }))
         }

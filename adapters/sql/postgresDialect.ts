@@ -152,6 +152,7 @@ export const postgresDialect: Dialect = {
       Effect.map(([row]) => toNumber(row?.head))
     ),
   isUniqueViolation,
+  readsBesideTransactions: true,
   blockDigests: blockDigestsSql,
   // The two unique constraints are dropped with their indexes and built again as they were:
   // the index first, then the constraint over it (`USING INDEX` builds nothing more).

@@ -109,6 +109,7 @@ export const sqliteDialect: Dialect = {
       Effect.map(([row]) => toNumber(row?.head))
     ),
   isUniqueViolation,
+  readsBesideTransactions: false,
   // The unique constraints' indexes are the table's own in SQLite and cannot be dropped.
   deferrableIndexes: [
     {
