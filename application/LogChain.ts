@@ -87,12 +87,12 @@ const pageSize = 10_000
 const readKept = (records: ControlRecords["Service"]) =>
   Effect.map(records.get(recordName), (stored) =>
     Option.match(stored, {
-    onNone: () => ({ checkpoint: empty, version: 0 }),
-    onSome: (record) => ({
-      checkpoint: Option.getOrElse(Result.getSuccess(Schema.decodeUnknownResult(CheckpointJson)(record.value)), () => empty),
-      version: record.version
-    })
-  }))
+      onNone: () => ({ checkpoint: empty, version: 0 }),
+      onSome: (record) => ({
+        checkpoint: Option.getOrElse(Result.getSuccess(Schema.decodeUnknownResult(CheckpointJson)(record.value)), () => empty),
+        version: record.version
+      })
+    }))
 
 /**
  * This log's chain, extended as the log grows, from the checkpoint kept beside it; the

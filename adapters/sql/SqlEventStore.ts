@@ -76,7 +76,6 @@ interface Write {
   readonly rows: ReadonlyArray<EventRow>
 }
 
-/** Appends per group commit. */
 /**
  * The log's deferrable indexes (see `Dialect`), built where missing: after a bulk load, and
  * as the store opens, in case a load was killed before building them. Building one over a
@@ -89,6 +88,7 @@ export const buildIndexes = (dialect: Dialect) =>
       Effect.mapError(unavailable("build the log's indexes"))
     )
 
+/** Appends per group commit. */
 const maxGroup = 64
 
 export interface FollowOptions<R> {
