@@ -3,6 +3,7 @@ import { Duration, Effect, Layer, Result, type Scope } from "effect"
 import { HttpEffect, HttpServer, type HttpServerRequest } from "effect/http"
 import { NetAddress } from "effect/net"
 import { uuidV7 } from "../../application/EventIds.ts"
+import * as InFlight from "./InFlight.ts"
 import * as Metrics from "./Metrics.ts"
 import { headersTooLarge, maxBodyBytes, maxHeaderBytes, payloadTooLarge, problemOf, unavailableNow } from "./Problem.ts"
 
@@ -95,26 +96,7 @@ export interface FrontDoor {
 
 export const make = (): FrontDoor => {
   let stopping = false
-  let inFlight = 0
-  let idle: (() => void) | undefined
-  const settle = () => {
-    if (--inFlight === 0) idle?.()
-  }
-  const enter = (next: Fetch, request: Request) => {
-    inFlight++
-    let answer: Response | Promise<Response>
-    try {
-      answer = next(request)
-    } catch (error) {
-      settle()
-      throw error
-    }
-    if (answer instanceof Response) {
-      settle()
-      return answer
-    }
-    return answer.finally(settle)
-  }
+  const inFlight = InFlight.make()
   const door: FrontDoor = {
     app: undefined,
     admit: (next) => (request) => {
@@ -123,22 +105,23 @@ export const make = (): FrontDoor => {
       const length = request.headers.get("content-length")
       if (length !== null) {
         if (Number(length) > maxBodyBytes) return problem(request, payloadTooLarge, !(Number(length) <= drainedBytes))
-        return enter(next, request)
+        return inFlight.run(() => next(request))
       }
-      if (request.body === null) return enter(next, request)
+      if (request.body === null) return inFlight.run(() => next(request))
       // Counted in flight while it is read: a stop waits for it like any other.
-      inFlight++
-      return readChunked(request).then(
-        (read) => (read === undefined ? problem(request, payloadTooLarge, true) : enter(next, read)),
-        () => problem(request, problemOf(400, "bad-request", "Bad request", "the request body could not be read"), true)
-      ).finally(settle)
+      return inFlight.run(() =>
+        readChunked(request).then(
+          (read) => (read === undefined ? problem(request, payloadTooLarge, true) : inFlight.run(() => next(read))),
+          () => problem(request, problemOf(400, "bad-request", "Bad request", "the request body could not be read"), true)
+        )
+      )
     },
     stop: Effect.suspend(() => {
       stopping = true
-      if (inFlight === 0) return Effect.void
-      return Effect.promise(() => new Promise<void>((resolve) => (idle = resolve))).pipe(
+      if (inFlight.count() === 0) return Effect.void
+      return Effect.promise(inFlight.drained).pipe(
         Effect.timeout(stopWait),
-        Effect.catch(() => Effect.logWarning(`stopping with ${inFlight} requests still in flight after ${Duration.format(stopWait)}`))
+        Effect.catch(() => Effect.logWarning(`stopping with ${inFlight.count()} requests still in flight after ${Duration.format(stopWait)}`))
       )
     })
   }

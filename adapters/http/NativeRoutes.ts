@@ -6,6 +6,7 @@ import { StrataApi } from "./Api.ts"
 import { AdminToken, authenticate, bearerOf, CurrentPrincipal, currentRequestId, currentRequestKey } from "./Auth.ts"
 import * as BadInput from "./BadInput.ts"
 import * as IdempotencyKey from "./IdempotencyKey.ts"
+import * as InFlight from "./InFlight.ts"
 import { recordUsage, usage } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
 import { maxBodyBytes, payloadTooLarge, problemJson, problemOf, unavailableNow, unreadableBody } from "./Problem.ts"
@@ -218,11 +219,7 @@ export const make = () => {
       readonly annotations: Readonly<Record<string, unknown>>
     }
     | undefined
-  let inFlight = 0
-  let drained: (() => void) | undefined
-  const settle = () => {
-    if (--inFlight === 0) drained?.()
-  }
+  const inFlight = InFlight.make()
 
   /**
    * Runs the request and answers it. The run is forked and looked at at once: bun:sqlite
@@ -274,23 +271,13 @@ export const make = () => {
   const handle = (served: Route) => (request: Request): Response | Promise<Response> => {
     const server = bound
     if (server === undefined) return unavailable(request)
-    inFlight++
-    let answered: Response | Promise<Response>
-    try {
+    return inFlight.run(() => {
       const started = performance.now()
       const requestId = request.headers.get("x-request-id") || uuidV7()
-      answered = served.decodePayload === undefined
+      return served.decodePayload === undefined
         ? respond(served, request, undefined, requestId, started, server)
         : readBody(served, request).then((body) => respond(served, request, body, requestId, started, server))
-    } catch (error) {
-      settle()
-      throw error
-    }
-    if (answered instanceof Response) {
-      settle()
-      return answered
-    }
-    return answered.finally(settle)
+    })
   }
   const bunRoutes: Record<string, Record<string, (request: Request) => Promise<Response> | Response>> = {}
   for (const served of routes) {
@@ -310,7 +297,7 @@ export const make = () => {
       () =>
         Effect.promise(() => {
           bound = undefined
-          return inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve))
+          return inFlight.drained()
         })
     )
   )
