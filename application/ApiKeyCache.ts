@@ -34,6 +34,11 @@ export interface ApiKeyCacheService {
     hash: string,
     load: Effect.Effect<Option.Option<CachedKey>, E, R>
   ) => Effect.Effect<Option.Option<CachedKey>, E, R>
+  /**
+   * The key of a secret's hash when the cache holds it fresh at `now` (milliseconds, the
+   * clock `lookup` reads), without a fiber; `undefined` otherwise, and then `lookup` answers.
+   */
+  readonly peek: (hash: string, now: number) => CachedKey | undefined
   /** Forgets a key at once: this process changed it (called after the change commits). */
   readonly forget: (keyId: string) => void
 }
@@ -131,14 +136,19 @@ export const make = (store: EventStoreService, options: Options): Effect.Effect<
       )
     })
 
+    const peek: ApiKeyCacheService["peek"] = (hash, now) => {
+      const cached = now - lookedAt < staleAfter ? byHash.get(hash) : undefined
+      if (cached !== undefined) {
+        byHash.delete(hash)
+        byHash.set(hash, cached)
+      }
+      return cached
+    }
+
     const lookup: ApiKeyCacheService["lookup"] = (hash, load) =>
       Effect.flatMap(Clock.currentTimeMillis, (now) => {
-        const cached = now - lookedAt < staleAfter ? byHash.get(hash) : undefined
-        if (cached !== undefined) {
-          byHash.delete(hash)
-          byHash.set(hash, cached)
-          return Effect.succeed(Option.some(cached))
-        }
+        const cached = peek(hash, now)
+        if (cached !== undefined) return Effect.succeed(Option.some(cached))
         return Effect.andThen(following ? Effect.void : startFollowing, Effect.suspend(() => {
           // Kept only if nothing was forgotten meanwhile, and only once the follower covers
           // every change committed after this load began.
@@ -151,5 +161,5 @@ export const make = (store: EventStoreService, options: Options): Effect.Effect<
         }))
       })
 
-    return { lookup, forget }
+    return { lookup, peek, forget }
   })

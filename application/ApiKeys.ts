@@ -257,6 +257,13 @@ export const authenticate = (secret: Redacted.Redacted<string>) => {
     ))
 }
 
+/**
+ * The key a secret belongs to when the process's key cache holds it fresh at `now` (see
+ * `ApiKeyCache.peek`), in the calling turn; `undefined`: `authenticate` answers.
+ */
+export const peek = (cache: ApiKeyCache.ApiKeyCacheService, secret: Redacted.Redacted<string>, now: number) =>
+  cache.peek(digest(Redacted.value(secret)), now)
+
 /** After this process changed a key, its cache must not answer with the key as it was. */
 const forgetting = (keyId: string) => <A, E, R>(change: Effect.Effect<A, E, R>) =>
   Effect.flatMap(ApiKeyCache.ApiKeyCache, (cache) => Effect.tap(change, () => Effect.sync(() => cache.forget(keyId))))

@@ -7,7 +7,7 @@ import { EventStore, type EventMetadata, ExpectedVersion } from "./EventStore.ts
 import * as Idempotency from "./Idempotency.ts"
 import type { CommandMetadata } from "./Idempotency.ts"
 import { Projection } from "./Projection.ts"
-import { ReadModels } from "./ReadModels.ts"
+import { ReadModels, type ReadModelsService } from "./ReadModels.ts"
 
 /** Sandboxes and the reference data they are chosen from. */
 
@@ -158,14 +158,21 @@ export const create = (owner: string, input: CreateInput, metadata?: CommandMeta
     return yield* answer(owner, sandboxId, handled)
   })
 
+/** The document as `owner` sees it: another owner's sandbox answers exactly like a missing one. */
+const visibleTo = (owner: string, document: unknown) =>
+  document !== undefined && (document as SandboxView).owner === owner ? document as SandboxView : undefined
+
 // A request reads a sandbox on every call of its client: plain combinators, no generator.
 export const get = (owner: string, sandboxId: string) =>
   Effect.flatMap(ReadModels, (readModels) =>
-    Effect.flatMap(readModels.get(projection.name, sandboxId), (found) =>
-      // Another owner's sandbox answers exactly like a missing one.
-      Option.isNone(found) || (found.value as SandboxView).owner !== owner
-        ? Effect.fail(new Sandbox.SandboxNotFound({ sandboxId }))
-        : Effect.succeed(found.value as SandboxView)))
+    Effect.flatMap(readModels.get(projection.name, sandboxId), (found) => {
+      const sandbox = visibleTo(owner, Option.getOrUndefined(found))
+      return sandbox === undefined ? Effect.fail(new Sandbox.SandboxNotFound({ sandboxId })) : Effect.succeed(sandbox)
+    }))
+
+/** `get` in the calling turn, when the sandbox can be read without waiting (see `ReadModels.peek`); `undefined`: `get` answers. */
+export const peek = (readModels: ReadModelsService, owner: string, sandboxId: string) =>
+  visibleTo(owner, readModels.peek(projection.name, sandboxId))
 
 export const list = (owner: string) =>
   Effect.map(

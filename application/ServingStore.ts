@@ -173,6 +173,7 @@ export const make = (options: Options) =>
     }
     const readModels: ReadModelsService = {
       get: (projection, key) => serving(ReadModels).get(projection, key),
+      peek: (projection, key) => serving(ReadModels).peek(projection, key),
       list: (projection, query) => serving(ReadModels).list(projection, query)
     }
     const projectionStore: ProjectionStoreService = {
@@ -208,6 +209,7 @@ export const make = (options: Options) =>
     // The serving side's cache: a switch starts on the target's, which has followed its own log.
     const apiKeyCache: ApiKeyCacheService = {
       lookup: (hash, load) => Effect.suspend(() => serving(ApiKeyCache).lookup(hash, load)),
+      peek: (hash, now) => serving(ApiKeyCache).peek(hash, now),
       forget: (keyId) => serving(ApiKeyCache).forget(keyId)
     }
     const controlRecords: ControlRecordsService = {

@@ -8,7 +8,7 @@ import { HttpApiMiddleware, HttpApiSecurity } from "effect/http-api"
 import * as ApiKeys from "../../application/ApiKeys.ts"
 import type { CommandMetadata } from "../../application/Idempotency.ts"
 import { ReadModels } from "../../application/ReadModels.ts"
-import { ApiKeyCache } from "../../application/ApiKeyCache.ts"
+import { ApiKeyCache, type ApiKeyCacheService } from "../../application/ApiKeyCache.ts"
 import { keepOnce } from "../secrets/MasterKeys.ts"
 import type { ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
 import * as IdempotencyKey from "./IdempotencyKey.ts"
@@ -122,6 +122,17 @@ export const authenticate = (adminToken: Redacted.Redacted<string>, token: strin
     Effect.map((key): Principal => ({ _tag: "Owner", owner: key.owner, keyId: key.keyId })),
     Effect.catch((error) => Effect.fail(error._tag === "ApiKeyNotFound" ? unauthorized : unavailable(error)))
   )
+}
+
+/**
+ * `authenticate` in the calling turn, for the caller it can answer without the store: an
+ * API key the process's key cache holds fresh. `undefined` for everyone else (the admin, a
+ * key not cached, no key): then `authenticate` answers, and says what a refusal is.
+ */
+export const principalNow = (keyCache: ApiKeyCacheService, token: string): Principal | undefined => {
+  if (!token.startsWith("sk_")) return undefined
+  const key = ApiKeys.peek(keyCache, Redacted.make(token), Date.now())
+  return key === undefined ? undefined : { _tag: "Owner", owner: key.owner, keyId: key.keyId }
 }
 
 export const AuthorizationLive = Layer.effect(

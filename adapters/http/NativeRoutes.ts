@@ -1,16 +1,25 @@
 import { Cause, Context, Effect, Exit, Layer, LogLevel, Option, type Redacted, References, Result, Schema } from "effect"
 import { type HttpApiEndpoint, OpenApi } from "effect/http-api"
-import type { ApiKeyCache } from "../../application/ApiKeyCache.ts"
+import { ApiKeyCache } from "../../application/ApiKeyCache.ts"
 import { uuidV7 } from "../../application/EventIds.ts"
 import { StrataApi } from "./Api.ts"
-import { AdminToken, authenticate, bearerOf, CurrentPrincipal, currentRequestId, currentRequestKey } from "./Auth.ts"
+import {
+  AdminToken,
+  authenticate,
+  bearerOf,
+  CurrentPrincipal,
+  currentRequestId,
+  currentRequestKey,
+  type Principal,
+  principalNow
+} from "./Auth.ts"
 import * as BadInput from "./BadInput.ts"
 import * as IdempotencyKey from "./IdempotencyKey.ts"
 import * as InFlight from "./InFlight.ts"
 import { recordUsage, usage } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
 import { maxBodyBytes, payloadTooLarge, problemJson, problemOf, unavailableNow, unreadableBody } from "./Problem.ts"
-import { getSandbox } from "./SandboxesHttp.ts"
+import { getSandbox, getSandboxNow } from "./SandboxesHttp.ts"
 
 /**
  * The endpoints a client calls on its own request path — record usage, read what is left
@@ -32,7 +41,35 @@ type Handler = (
   request: { readonly params: any; readonly payload: any }
 ) => Effect.Effect<unknown, { readonly _tag: string }, Services | CurrentPrincipal>
 
-const decoder = (schema: Schema.Top) => Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>)
+/**
+ * The handler in the calling turn, where it can answer without waiting: its success, or
+ * `undefined` for anything else (then the handler runs and says what it is).
+ */
+type HandlerNow = (
+  context: Context.Context<Services>,
+  principal: Principal,
+  request: { readonly params: any; readonly payload: any }
+) => unknown
+
+/**
+ * Schema's synchronous parser where the input is valid — compiled to a plain function (see
+ * main.ts), where the `Result` parser runs Effect's loop even so — and the `Result` parser
+ * for what it says of invalid input (rare on these endpoints, and said in one place).
+ */
+const fastResult = <E>(
+  sync: (input: unknown) => unknown,
+  result: (input: unknown) => Result.Result<unknown, E>
+) =>
+(input: unknown): Result.Result<unknown, E> => {
+  try {
+    return Result.succeed(sync(input))
+  } catch {
+    return result(input)
+  }
+}
+
+const decoder = (schema: Schema.Top) =>
+  fastResult(Schema.decodeUnknownSync(schema as Schema.Codec<unknown, unknown>), Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>))
 
 /** The document's paths, whose success statuses the native answers take. */
 const document = OpenApi.fromApi(StrataApi)
@@ -50,7 +87,7 @@ const successStatus = (endpoint: HttpApiEndpoint.Top) => {
  * The endpoint definition of `group.name` in `StrataApi`, served by `handler`: its
  * Schemas applied as HttpApi applies them (a JSON payload is the union of its schemas).
  */
-const route = (group: string, name: string, handler: Handler) => {
+const route = (group: string, name: string, handler: Handler, now?: HandlerNow) => {
   const endpoint: HttpApiEndpoint.Top | undefined = (StrataApi.groups as any)[group]?.endpoints[name]
   if (endpoint === undefined) throw new Error(`no endpoint ${group}.${name} in the API`)
   const payload = endpoint.payload.get("application/json")?.schemas
@@ -58,16 +95,20 @@ const route = (group: string, name: string, handler: Handler) => {
   return {
     endpoint,
     handler,
+    now,
     decodePath: endpoint.params === undefined ? undefined : decoder(endpoint.params),
     decodePayload: payload === undefined ? undefined : decoder(Schema.Union(payload)),
-    encodeSuccess: Schema.encodeUnknownResult(success as Schema.Codec<unknown, unknown>),
+    encodeSuccess: fastResult(
+      Schema.encodeUnknownSync(success as Schema.Codec<unknown, unknown>),
+      Schema.encodeUnknownResult(success as Schema.Codec<unknown, unknown>)
+    ),
     status: successStatus(endpoint)
   }
 }
 type Route = ReturnType<typeof route>
 
 export const routes: ReadonlyArray<Route> = [
-  route("sandboxes", "get", getSandbox),
+  route("sandboxes", "get", getSandbox, getSandboxNow),
   route("keys", "recordUsage", recordUsage),
   route("keys", "usage", usage)
 ]
@@ -172,6 +213,30 @@ const run = (
     }
   )
 
+/**
+ * The request answered in the calling turn, without a fiber, where everything it needs is
+ * at hand — the caller's key in the cache, the input valid, the handler's answer readable
+ * now (a sandbox read from bun:sqlite) — or `undefined`, and then `run` answers it: every
+ * refusal and failure is said in one place, the same on both ways.
+ */
+const runNow = (
+  served: Route,
+  request: Request & { readonly params?: Record<string, string> },
+  body: Body,
+  token: string,
+  context: Context.Context<Services>
+): Exit.Exit<unknown> | undefined => {
+  if (served.now === undefined) return undefined
+  const principal = principalNow(Context.get(context, ApiKeyCache), token)
+  if (principal === undefined) return undefined
+  const input = decodeInput(served, request.params, body)
+  if (Result.isFailure(input)) return undefined
+  const success = served.now(context, principal, input.success)
+  if (success === undefined) return undefined
+  const encoded = served.encodeSuccess(success)
+  return Result.isSuccess(encoded) ? Exit.succeed(encoded.success) : undefined
+}
+
 /** The request's `Idempotency-Key` with its fingerprint (as `HttpServer` reads it), the problem it is, or none. */
 const keyOf = (request: Request, body: Body, credential: string) => {
   const value = request.headers.get(IdempotencyKey.header)
@@ -249,6 +314,10 @@ export const make = () => {
     const token = bearerOf(request.headers.get("authorization"))
     const requestKey = keyOf(request, body, token)
     if (requestKey !== undefined && "problem" in requestKey) return finish(Exit.fail(requestKey.problem))
+    if (requestKey === undefined) {
+      const now = runNow(served, request, body, token, server.context)
+      if (now !== undefined) return finish(now)
+    }
     const context = Context.add(
       Context.add(Context.add(server.context, currentRequestId, requestId), currentRequestKey, requestKey),
       References.CurrentLogAnnotations,

@@ -1,9 +1,10 @@
 import { HttpApiBuilder } from "effect/http-api"
-import { Effect, Redacted } from "effect"
+import { Context, Effect, Redacted } from "effect"
+import { ReadModels } from "../../application/ReadModels.ts"
 import * as ProviderCredentials from "../../application/ProviderCredentials.ts"
 import * as Sandboxes from "../../application/Sandboxes.ts"
 import { StrataApi } from "./Api.ts"
-import { metadata, owner } from "./Auth.ts"
+import { metadata, owner, type Principal } from "./Auth.ts"
 import { expectedVersion } from "./Requests.ts"
 import { orProblem } from "./toProblem.ts"
 
@@ -12,6 +13,20 @@ const view = ({ owner: _owner, ...sandbox }: Sandboxes.SandboxView) => sandbox
 /** `GET /v1/sandboxes/:sandboxId`, also served natively (see `NativeRoutes`). */
 export const getSandbox = ({ params }: { readonly params: { readonly sandboxId: string } }) =>
   Effect.flatMap(owner, (forOwner) => Effect.map(Sandboxes.get(forOwner, params.sandboxId).pipe(orProblem()), view))
+
+/**
+ * `getSandbox` in the calling turn, for an owner whose sandbox can be read without waiting
+ * (see `Sandboxes.peek`); `undefined`: `getSandbox` answers.
+ */
+export const getSandboxNow = (
+  context: Context.Context<ReadModels>,
+  principal: Principal,
+  { params }: { readonly params: { readonly sandboxId: string } }
+) => {
+  if (principal._tag !== "Owner") return undefined
+  const sandbox = Sandboxes.peek(Context.get(context, ReadModels), principal.owner, params.sandboxId)
+  return sandbox === undefined ? undefined : view(sandbox)
+}
 
 export const SandboxesLive = HttpApiBuilder.group(StrataApi, "sandboxes", (handlers) =>
   handlers

@@ -210,15 +210,22 @@ export const make = Effect.gen(function*() {
     fenceState: Effect.sync(() => fenced)
   }
 
+  const liveOf = (projection: string) => generations.find((row) => row.name === projection && row.status === "live")?.generation
+
   const liveGeneration = (projection: string) => {
-    const row = generations.find((row) => row.name === projection && row.status === "live")
-    return row === undefined ? Effect.fail(new ProjectionNotReady({ projection })) : Effect.succeed(row.generation)
+    const generation = liveOf(projection)
+    return generation === undefined ? Effect.fail(new ProjectionNotReady({ projection })) : Effect.succeed(generation)
   }
 
   const readModels: ReadModelsService = {
     get: (projection, key) =>
       Effect.map(liveGeneration(projection), (generation) =>
         Option.map(Option.fromNullishOr(documentsOf(projection, generation).get(key)), (document) => viaJson(document.doc))),
+    peek: (projection, key) => {
+      const generation = liveOf(projection)
+      const document = generation === undefined ? undefined : documentsOf(projection, generation).get(key)
+      return document === undefined ? undefined : viaJson(document.doc)
+    },
     list: (projection, query) =>
       Effect.map(liveGeneration(projection), (generation) =>
         listDocuments([...documentsOf(projection, generation).values()], query))

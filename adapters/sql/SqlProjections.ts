@@ -1,6 +1,5 @@
 import { SqlClient } from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
-import type { Connection } from "effect/sql/SqlConnection"
 import { Context, Effect, Fiber, Option } from "effect"
 import { InlineProjections, Projection } from "../../application/Projection.ts"
 import type { ProjectionStatus, ProjectionStoreService, RebuildProgress } from "../../application/ProjectionStore.ts"
@@ -9,7 +8,7 @@ import { ProjectionNotReady, StoreUnavailable } from "../../application/StoreErr
 import { type Dialect, toNumber } from "./Dialect.ts"
 import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
 import { toRecordedEvent } from "./SqlEventStore.ts"
-import { compile, read } from "./Statements.ts"
+import { compile, read, type Reader } from "./Statements.ts"
 
 interface StatusRow {
   readonly name: string
@@ -31,7 +30,7 @@ const toStatus = (row: StatusRow) => ({
  * The read side of projections, and their rebuild in generations (see `ProjectionStore`).
  * Lookups outside transactions go to `reader` when the backend keeps one.
  */
-export const make = (dialect: Dialect, reader: Option.Option<Connection> = Option.none()) =>
+export const make = (dialect: Dialect, reader: Option.Option<Reader> = Option.none()) =>
   Effect.gen(function*() {
     const sql = yield* SqlClient
     const scope = yield* Effect.scope
@@ -57,6 +56,8 @@ export const make = (dialect: Dialect, reader: Option.Option<Connection> = Optio
         )
       )
 
+    const now = Option.isSome(reader) ? reader.value.now : undefined
+
     const readModels: ReadModelsService = {
       // One statement on the hot path; only a miss asks whether the projection is live at all.
       get: (projection, key) =>
@@ -68,6 +69,15 @@ export const make = (dialect: Dialect, reader: Option.Option<Connection> = Optio
               : Effect.succeed(Option.some(JSON.parse(row.doc) as unknown))
           )
         ),
+      peek: now === undefined ? () => undefined : (projection, key) => {
+        try {
+          const [row] = now(getLive, [projection, key, projection]) as ReadonlyArray<{ doc: string }>
+          return row === undefined ? undefined : JSON.parse(row.doc) as unknown
+        } catch {
+          // `get` says what the failure is.
+          return undefined
+        }
+      },
       list: (projection, query) =>
         liveGeneration(projection).pipe(
           Effect.flatMap((generation) => sqlDocuments(sql, projection, generation).list(query))

@@ -1,4 +1,3 @@
-import type { Connection } from "effect/sql/SqlConnection"
 import type { SqlError } from "effect/sql/SqlError"
 import { Context, Effect, Layer, Option, type Scope } from "effect"
 import { ControlRecords } from "../../application/ControlRecords.ts"
@@ -13,6 +12,7 @@ import * as ApiKeys from "../../application/ApiKeys.ts"
 import { ensureProjections } from "../../application/rebuildProjection.ts"
 import { runMigrations } from "../../migrations/runMigrations.ts"
 import type { Dialect } from "./Dialect.ts"
+import type { Reader } from "./Statements.ts"
 import { unavailable } from "./SqlDocuments.ts"
 import * as SqlControlRecords from "./SqlControlRecords.ts"
 import * as SqlEventStore from "./SqlEventStore.ts"
@@ -34,7 +34,7 @@ export interface Options<R> {
    * schema is migrated (SQLite: a second connection, which sees only committed data and
    * never queues behind the writer's transactions).
    */
-  readonly reader?: Effect.Effect<Connection, SqlError, Scope.Scope>
+  readonly reader?: Effect.Effect<Reader, SqlError, Scope.Scope>
 }
 
 export const layer = <R = never>(dialect: Dialect, options: Options<R> = {}) =>
@@ -45,7 +45,7 @@ export const layer = <R = never>(dialect: Dialect, options: Options<R> = {}) =>
       yield* SqlEventStore.buildIndexes(dialect)
       const eventStore = yield* SqlEventStore.make(dialect, options.follow)
       const reader = options.reader === undefined
-        ? Option.none<Connection>()
+        ? Option.none<Reader>()
         : Option.some(yield* options.reader.pipe(Effect.mapError(unavailable("open reader"))))
       const { projectionStore, readModels } = yield* SqlProjections.make(dialect, reader)
       const snapshotStore = yield* SqlSnapshotStore.make

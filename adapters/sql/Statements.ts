@@ -25,15 +25,27 @@ import type { Statement } from "effect/sql/Statement"
  */
 export const LongStatements = Context.Reference<boolean>("strata/sql/LongStatements", { defaultValue: () => false })
 
+/** The store's reader: a connection kept for single-statement reads outside transactions. */
+export interface Reader {
+  readonly connection: Connection
+  /**
+   * The same reads answered in the calling turn, where the driver never waits (bun:sqlite):
+   * the rows, or the driver's error thrown.
+   */
+  readonly now?: (text: string, params: ReadonlyArray<unknown>) => ReadonlyArray<Row>
+}
+
 /** A read: outside transactions it goes to the store's reader, when the backend keeps one. */
 export const read = <A extends object = Row>(
   sql: SqlClient,
-  reader: Option.Option<Connection>,
+  reader: Option.Option<Reader>,
   text: string,
   params: ReadonlyArray<unknown>
 ): Effect.Effect<ReadonlyArray<A>, SqlError> =>
   Effect.flatMap(Effect.serviceOption(sql.transactionService), (transaction) => {
-    const connection = Option.isSome(transaction) ? Option.some(transaction.value[0]) : reader
+    const connection = Option.isSome(transaction)
+      ? Option.some(transaction.value[0])
+      : Option.map(reader, (kept) => kept.connection)
     return Option.isSome(connection)
       ? connection.value.execute(text, params, undefined) as Effect.Effect<ReadonlyArray<A>, SqlError>
       : sql.unsafe<A>(text, params)

@@ -1,7 +1,8 @@
 import { Effect, type Scope } from "effect"
 import * as Reactivity from "effect/reactivity/Reactivity"
-import type { Connection } from "effect/sql/SqlConnection"
+import type { Row } from "effect/sql/SqlConnection"
 import type { SqlError } from "effect/sql/SqlError"
+import type { Reader } from "../sql/Statements.ts"
 import * as BunSqliteClient from "./BunSqliteClient.ts"
 
 /**
@@ -48,8 +49,20 @@ const config = (options: Options): BunSqliteClient.BunSqliteClientConfig => ({
 export const make = (options: Options): Effect.Effect<BunSqliteClient.BunSqliteClient, SqlError, Scope.Scope | Reactivity.Reactivity> =>
   BunSqliteClient.make(config(options))
 
-/** A connection of its own, reserved for the caller's scope (the store's reader). */
-export const reserved = (options: Options): Effect.Effect<Connection, SqlError, Scope.Scope> =>
-  Effect.flatMap(make(options), (client) => client.reserve).pipe(Effect.provide(Reactivity.layer))
+/**
+ * A connection of its own, reserved for the caller's scope (the store's reader), which also
+ * answers in the calling turn: bun:sqlite never waits, and a read-only connection is never
+ * inside a transaction, so a read made past the client's queue sees what a queued one would.
+ */
+export const reader = (options: Options): Effect.Effect<Reader, SqlError, Scope.Scope> =>
+  Effect.flatMap(make(options), (client) =>
+    Effect.map(client.reserve, (connection): Reader => ({
+      connection,
+      now: (text, params) => {
+        // Cached per SQL text and shared with the client, which sets it per call too.
+        const statement = client.sdk.query(text).safeIntegers(false)
+        return statement.all(...(params as Array<any>)) as ReadonlyArray<Row>
+      }
+    }))).pipe(Effect.provide(Reactivity.layer))
 
 export const layer = (options: Options) => BunSqliteClient.layer(config(options))

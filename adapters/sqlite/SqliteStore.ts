@@ -37,7 +37,7 @@ export const client = (config: SqliteStoreConfig) =>
  * A second connection for reads: in WAL mode it reads the last commit without waiting for
  * the writer, and it is reserved for the store's life, so a read skips the client's queue.
  */
-const reader = (config: SqliteStoreConfig) => SqliteClient.reserved({ filename: config.filename, readonly: true })
+const reader = (config: SqliteStoreConfig) => SqliteClient.reader({ filename: config.filename, readonly: true })
 
 /** The embedded default: one bun:sqlite connection for writes (the client queues every other fiber), one for reads. */
 export const layer = (config: SqliteStoreConfig) =>

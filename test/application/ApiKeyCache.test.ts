@@ -128,6 +128,37 @@ describe("API key cache", () => {
     expect(loads).toEqual(["a", "a"])
   })
 
+  test("a key is read in the calling turn only while the cache holds it fresh", async () => {
+    const seen = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
+      const failing = { now: false }
+      const cache = yield* cacheOf(quietLog(failing))
+      const before = cache.peek("a", Date.now())
+      yield* cache.lookup("a", counted([], "a"))
+      yield* Effect.sleep("30 millis")
+      const fresh = cache.peek("a", Date.now())
+      const unknown = cache.peek("b", Date.now())
+      // The clock the follower's last look is measured on: past the bound, nothing.
+      const late = cache.peek("a", Date.now() + 150)
+      failing.now = true
+      yield* Effect.sleep("150 millis")
+      const stale = cache.peek("a", Date.now())
+      failing.now = false
+      yield* Effect.sleep("30 millis")
+      const again = cache.peek("a", Date.now())
+      cache.forget("key-a")
+      return { before, fresh, unknown, late, stale, again, forgotten: cache.peek("a", Date.now()) }
+    })))
+    expect(seen).toEqual({
+      before: undefined,
+      fresh: { keyId: "key-a", owner: "alice" },
+      unknown: undefined,
+      late: undefined,
+      stale: undefined,
+      again: { keyId: "key-a", owner: "alice" },
+      forgotten: undefined
+    })
+  })
+
   test("what a lookup read while its key was being forgotten is not kept", async () => {
     const loads = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
       const cache = yield* cacheOf(quietLog({ now: false }))

@@ -84,6 +84,31 @@ for (const backend of Backends.all) {
       expect(result.status).toEqual([{ name: "totals", version: 1, generation: 2, status: "live", checkpoint: 67 }])
     }, timeout)
 
+    test("a document read in the calling turn is the one `get` reads, or none where the backend's reads wait", async () => {
+      const result = await run(Effect.gen(function*() {
+        const readModels = yield* ReadModels
+        yield* (yield* EventStore).append("s-1", added(3, 2))
+        const peeked = readModels.peek("totals", "s-1")
+        const got = yield* readModels.get("totals", "s-1")
+        yield* rebuildProjection("totals", { fresh: true })
+        return {
+          peeked,
+          got: Option.getOrUndefined(got),
+          // A new generation is read as soon as it is live.
+          afterRebuild: readModels.peek("totals", "s-1"),
+          missing: readModels.peek("totals", "s-2"),
+          unknownProjection: readModels.peek("no-such-projection", "s-1")
+        }
+      }))
+      expect(result.got).toEqual({ total: 6 })
+      // The embedded and in-memory stores answer without waiting; the others leave it to `get`.
+      const answersNow = backend.name === "sqlite" || backend.name === "memory"
+      expect(result.peeked).toEqual(answersNow ? { total: 6 } : undefined)
+      expect(result.afterRebuild).toEqual(answersNow ? { total: 6 } : undefined)
+      expect(result.missing).toBeUndefined()
+      expect(result.unknownProjection).toBeUndefined()
+    }, timeout)
+
     test("a replay fetching documents ahead gives what the appends gave, whatever `reads` names", async () => {
       const ledgerOf = Effect.flatMap(ReadModels, (readModels) => readModels.list("ledger", { partition: "ledger" }))
       const result = await runWith(backend.layer([ledger]), Effect.gen(function*() {

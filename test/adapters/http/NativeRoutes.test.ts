@@ -58,7 +58,11 @@ const play = async (server: Running) => {
     { method: "POST", path: "/v1/usage", token: "admin", body: `{"tokens":1}` },
     { method: "POST", path: "/v1/usage", body: `{"tokens":1}` },
     { method: "GET", path: "/v1/usage", token: "owner", headers: { "x-request-id": "req-42" } },
-    { method: "GET", path: "/v1/usage", token: "other" }
+    { method: "GET", path: "/v1/usage", token: "other" },
+    // Both keys are known by now: answered from the key cache, the sandbox read in the calling turn.
+    { method: "GET", path: sandboxPath, token: "owner" },
+    { method: "GET", path: sandboxPath, token: "other" },
+    { method: "GET", path: "/v1/sandboxes/no-such-sandbox", token: "owner" }
   ]
   const seen = []
   for (const exchange of exchanges) {
@@ -109,8 +113,10 @@ describe("natively served endpoints", () => {
     expect(fromNative).toEqual(fromHttpApi)
     // The scenario covers what it claims to.
     expect(fromNative.map((exchange) => exchange.status)).toEqual([
-      200, 404, 401, 401, 200, 400, 404, 200, 400, 400, 400, 400, 429, 413, 403, 401, 200, 200
+      200, 404, 401, 401, 200, 400, 404, 200, 400, 400, 400, 400, 429, 413, 403, 401, 200, 200, 200, 404, 404
     ])
+    expect(fromNative[18]!.etag).toBe(`"1"`)
+    expect(fromNative[18]!.body).toEqual(fromNative[0]!.body)
     expect(fromNative[0]!.etag).toBe(`"1"`)
     expect(fromNative[16]!.requestId).toBe("req-42")
     expect(fromNative[8]!.body).toMatchObject({ issues: [{ path: ["tokens"] }] })
