@@ -189,9 +189,9 @@ const decodeInput = (
 const encodeFailure = (error: Schema.SchemaError) => new Error(`the answer does not match its schema: ${error.message}`)
 
 /**
- * One request, in the order HttpApi takes it: who is calling, then the path and the
- * payload against their Schemas, then the handler, whose answer is encoded by the
- * endpoint's success Schema. Plain combinators, no generator: this runs on every request.
+ * One request, in the order HttpApi takes it: who is calling (`known` when the key cache
+ * told at once), then the path and the payload against their Schemas, then the handler,
+ * whose answer is encoded by the endpoint's success Schema. Plain combinators, no generator: this runs on every request.
  * What the request carries (its id, its key, its log annotation) is in the context it runs with.
  */
 const run = (
@@ -199,10 +199,11 @@ const run = (
   request: Request & { readonly params?: Record<string, string> },
   body: Body,
   token: string,
+  known: Principal | undefined,
   adminToken: Redacted.Redacted<string>
 ): Effect.Effect<unknown, unknown, Services> =>
   Effect.flatMap(
-    authenticate(adminToken, token, request.headers.get("x-strata-owner") ?? undefined),
+    known === undefined ? authenticate(adminToken, token, request.headers.get("x-strata-owner") ?? undefined) : Effect.succeed(known),
     (principal): Effect.Effect<unknown, unknown, Services> => {
       const input = decodeInput(served, request.params, body)
       if (Result.isFailure(input)) return Effect.fail(input.failure)
@@ -223,12 +224,10 @@ const runNow = (
   served: Route,
   request: Request & { readonly params?: Record<string, string> },
   body: Body,
-  token: string,
+  principal: Principal | undefined,
   context: Context.Context<Services>
 ): Exit.Exit<unknown> | undefined => {
-  if (served.now === undefined) return undefined
-  const principal = principalNow(Context.get(context, ApiKeyCache), token)
-  if (principal === undefined) return undefined
+  if (served.now === undefined || principal === undefined) return undefined
   const input = decodeInput(served, request.params, body)
   if (Result.isFailure(input)) return undefined
   const success = served.now(context, principal, input.success)
@@ -314,8 +313,10 @@ export const make = () => {
     const token = bearerOf(request.headers.get("authorization"))
     const requestKey = keyOf(request, body, token)
     if (requestKey !== undefined && "problem" in requestKey) return finish(Exit.fail(requestKey.problem))
+    // A caller whose key the cache holds is known at once, on either way.
+    const known = principalNow(Context.get(server.context, ApiKeyCache), token)
     if (requestKey === undefined) {
-      const now = runNow(served, request, body, token, server.context)
+      const now = runNow(served, request, body, known, server.context)
       if (now !== undefined) return finish(now)
     }
     const context = Context.add(
@@ -323,7 +324,7 @@ export const make = () => {
       References.CurrentLogAnnotations,
       { ...server.annotations, requestId }
     )
-    const fiber = Effect.runForkWith(context)(run(served, request, body, token, server.adminToken))
+    const fiber = Effect.runForkWith(context)(run(served, request, body, token, known, server.adminToken))
     const exit = fiber.pollUnsafe()
     if (exit !== undefined) return finish(exit)
     return new Promise((resolve, reject) =>
