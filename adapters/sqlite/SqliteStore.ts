@@ -7,6 +7,7 @@ import { StoreUnavailable } from "../../application/StoreError.ts"
 import { unavailable, withTransactionFailures } from "../sql/SqlDocuments.ts"
 import { sqliteDialect } from "../sql/sqliteDialect.ts"
 import * as SqlStore from "../sql/SqlStore.ts"
+import * as Checkpoints from "./Checkpoints.ts"
 import * as SqliteClient from "./SqliteClient.ts"
 
 export interface SqliteStoreConfig {
@@ -17,7 +18,8 @@ export interface SqliteStoreConfig {
 /**
  * The writer's connection, opened with `busy_timeout` before anything else and in WAL mode
  * (see `SqliteClient`): a second process (the CLI beside a server, another server) waits
- * for the write lock instead of failing at once.
+ * for the write lock instead of failing at once. Its checkpoints run on a thread of their
+ * own (see `Checkpoints`).
  */
 export const client = (config: SqliteStoreConfig) =>
   Layer.effect(
@@ -28,6 +30,7 @@ export const client = (config: SqliteStoreConfig) =>
         catch: (error) => new StoreUnavailable({ operation: "open database", reason: String(error) })
       })
       const sql = yield* SqliteClient.make({ filename: config.filename }).pipe(Effect.mapError(unavailable("open database")))
+      yield* Checkpoints.offTheLoop(config.filename, (pages) => sql.sdk.run(`PRAGMA wal_autocheckpoint = ${pages}`))
       // A COMMIT refused (SQLITE_FULL on a full disk) is a failed statement, not a defect.
       return withTransactionFailures(sql)
     })

@@ -1,0 +1,67 @@
+import { Database } from "bun:sqlite"
+import { describe, expect, test } from "bun:test"
+import { mkdtempSync, statSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Duration, Effect, Exit, Scope } from "effect"
+import { EventStore, ExpectedVersion } from "../../../application/EventStore.ts"
+import * as Checkpoints from "../../../adapters/sqlite/Checkpoints.ts"
+import * as Backends from "../../support/backends.ts"
+import { events, runWith } from "../../support/run.ts"
+
+const timeout = 60_000
+const sizeOf = (file: string) => statSync(file).size
+
+describe("SQLite checkpoints off the event loop", () => {
+  test("commits leave the log to a thread of its own, which copies it into the database file", async () => {
+    const file = await runWith(Backends.sqlite.layer(), Effect.gen(function*() {
+      const store = yield* EventStore
+      // About 400 pages of log: below the 1,000 at which a commit would checkpoint by itself.
+      for (let stream = 0; stream < 30; stream++) yield* store.append(`s-${stream}`, events(100), ExpectedVersion.exact(0))
+      const file = Backends.sqlite.url().replace(/^sqlite:/, "")
+      const written = sizeOf(`${file}-wal`)
+      // A few of the thread's rounds.
+      yield* Effect.sleep(Duration.times(Checkpoints.interval, 4))
+      return { file, written, database: sizeOf(file) }
+    }))
+    expect(file.written).toBeGreaterThan(1024 * 1024)
+    // Without the thread the file would hold one page until the store closed: everything,
+    // the schema included, would be in the log.
+    expect(file.database).toBeGreaterThan(100 * 4096)
+  }, timeout)
+
+  test("under writes that never pause the log starts over: its file stays bounded", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "strata-checkpoints-")), "bounded.db")
+    const writer = new Database(file, { create: true })
+    writer.run("PRAGMA busy_timeout = 5000")
+    writer.run("PRAGMA journal_mode = WAL")
+    writer.run("PRAGMA synchronous = NORMAL")
+    writer.run("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
+    const scope = Effect.runSync(Scope.make())
+    let autocheckpoint = -1
+    await Effect.runPromise(Checkpoints.offTheLoop(file, (pages) => {
+      autocheckpoint = pages
+      writer.run(`PRAGMA wal_autocheckpoint = ${pages}`)
+    }, { restartAt: 200 }).pipe(Scope.provide(scope)))
+    expect(autocheckpoint).toBe(0)
+    const insert = writer.query("INSERT INTO t (body) VALUES (?)")
+    const body = "x".repeat(4000)
+    let pagesWritten = 0
+    const ends = Date.now() + 2_000
+    while (Date.now() < ends) {
+      // A commit of about 10 pages, every millisecond: the writer never pauses for long.
+      writer.transaction(() => {
+        for (let row = 0; row < 10; row++) insert.run(body)
+      })()
+      pagesWritten += 10
+      await Bun.sleep(1)
+    }
+    const wal = sizeOf(`${file}-wal`)
+    await Effect.runPromise(Scope.close(scope, Exit.void))
+    // Released, the writer checkpoints by itself again.
+    expect(autocheckpoint).toBe(1000)
+    writer.close()
+    expect(pagesWritten * 4096).toBeGreaterThan(8 * 1024 * 1024)
+    expect(wal).toBeLessThan(pagesWritten * 4096 / 4)
+  }, timeout)
+})
