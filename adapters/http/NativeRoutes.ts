@@ -191,8 +191,9 @@ const encodeFailure = (error: Schema.SchemaError) => new Error(`the answer does 
 /**
  * One request, in the order HttpApi takes it: who is calling (`known` when the key cache
  * told at once), then the path and the payload against their Schemas, then the handler,
- * whose answer is encoded by the endpoint's success Schema. Plain combinators, no generator: this runs on every request.
- * What the request carries (its id, its key, its log annotation) is in the context it runs with.
+ * whose answer is encoded by the endpoint's success Schema. Plain combinators, no
+ * generator: this runs on every request. What the request carries (its id, its key, its
+ * log annotation) is in the context it runs with.
  */
 const run = (
   served: Route,
