@@ -10,10 +10,12 @@ import { busyTimeoutMs } from "./SqliteClient.ts"
  * a checkpoint run from the loop instead stalled it 90–130 ms.
  *
  * So the writer commits with `wal_autocheckpoint = 0`, and a worker thread with its own
- * connection checkpoints every `interval` (PASSIVE: it waits for no reader and no writer,
- * and the log restarts from its beginning once a round has copied all of it — its size
- * stays what is written between rounds). Until the worker is up, and should it die, the
- * writer checkpoints as SQLite does by default. Durability is unchanged: a commit is in
+ * connection checkpoints every `interval`, PASSIVE: it waits for no reader and no writer.
+ * Writes that never pause would keep a passive round from ever seeing the whole log copied,
+ * and the log from ever starting over: past `restartAt` pages a round also copies what was
+ * added meanwhile, holding the writer for that last part, and the next commit starts the
+ * log from its beginning — its file stays at what is written between rounds. Until the
+ * worker is up, and should it die, the writer checkpoints as SQLite does by default. Durability is unchanged: a commit is in
  * the log either way, and several processes on one file each checkpoint (one round waits
  * out another's, or leaves it to the next).
  */
