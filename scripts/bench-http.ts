@@ -10,7 +10,7 @@
  *   POST /v1/usage, one key
  *   POST /v1/usage, 50 keys in turn
  *
- * and each server's resident memory after its load.
+ * and each server's resident memory after the reads, and after all three loads.
  *
  *   npm run bench:http                     # or: bun scripts/bench-http.ts --duration 20
  *
@@ -101,19 +101,29 @@ interface Measured {
   readonly get: Load
   readonly usage: Load
   readonly usageManyKeys: Load
+  /** Resident memory after the reads alone, and after the writes too. */
+  readonly rssAfterGet: number
   readonly rss: number
 }
 
-/** The three loads, in the same order on both servers. */
-const measure = (base: string, sandbox: { id: string; secret: string }, usageSecret: string, turnSecrets: ReadonlyArray<string>) => ({
-  get: wrk(`${base}/v1/sandboxes/${sandbox.id}`, { method: "GET", headers: { authorization: `Bearer ${sandbox.secret}` } }),
-  usage: wrk(`${base}/v1/usage`, {
+/** The three loads, in the same order on both servers, and the server's memory after the reads and at the end. */
+const measure = (
+  base: string,
+  pid: number,
+  sandbox: { id: string; secret: string },
+  usageSecret: string,
+  turnSecrets: ReadonlyArray<string>
+): Measured => {
+  const get = wrk(`${base}/v1/sandboxes/${sandbox.id}`, { method: "GET", headers: { authorization: `Bearer ${sandbox.secret}` } })
+  const rssAfterGet = rssMiB(pid)
+  const usage = wrk(`${base}/v1/usage`, {
     method: "POST",
     headers: { authorization: `Bearer ${usageSecret}`, "content-type": "application/json" },
     body: `{"tokens":1}`
-  }),
-  usageManyKeys: wrk(`${base}/v1/usage`, rotating("/v1/usage", turnSecrets, `{"tokens":1}`))
-})
+  })
+  const usageManyKeys = wrk(`${base}/v1/usage`, rotating("/v1/usage", turnSecrets, `{"tokens":1}`))
+  return { get, usage, usageManyKeys, rssAfterGet, rss: rssMiB(pid) }
+}
 
 const measureHono = async (): Promise<Measured> => {
   const port = await freePort()
@@ -122,8 +132,7 @@ const measureHono = async (): Promise<Measured> => {
   try {
     await waitUntilUp(`${base}/`)
     const secret = (index: number) => `peer_key_${index}`
-    const loads = measure(base, { id: "sbx-0", secret: secret(0) }, secret(1), Array.from({ length: 50 }, (_, index) => secret(100 + index)))
-    return { ...loads, rss: rssMiB(server.pid) }
+    return measure(base, server.pid, { id: "sbx-0", secret: secret(0) }, secret(1), Array.from({ length: 50 }, (_, index) => secret(100 + index)))
   } finally {
     server.kill()
     await server.exited
@@ -157,8 +166,7 @@ const measureStrata = async (): Promise<Measured> => {
       secrets.push(key.secret)
       sandboxes.push((await call("POST", "/v1/sandboxes", key.secret, { name: "dev", tierId: "medium", flavorId: "node", addonIds: ["redis"] })).sandboxId)
     }
-    const loads = measure(base, { id: sandboxes[0]!, secret: secrets[0]! }, secrets[1]!, secrets.slice(100, 150))
-    return { ...loads, rss: rssMiB(server.pid) }
+    return measure(base, server.pid, { id: sandboxes[0]!, secret: secrets[0]! }, secrets[1]!, secrets.slice(100, 150))
   } finally {
     server.kill("SIGTERM")
     await server.exited
@@ -184,5 +192,6 @@ console.log([
   row("POST /v1/usage, one key", strata.usage, hono.usage),
   row("POST /v1/usage, 50 keys in turn", strata.usageManyKeys, hono.usageManyKeys),
   "",
-  `Resident memory after the loads: strata ${strata.rss.toFixed(0)} MiB, Hono ${hono.rss.toFixed(0)} MiB.`
+  `Resident memory after the loads: strata ${strata.rss.toFixed(0)} MiB, Hono ${hono.rss.toFixed(0)} MiB ` +
+    `(after the reads alone: strata ${strata.rssAfterGet.toFixed(0)} MiB, Hono ${hono.rssAfterGet.toFixed(0)} MiB).`
 ].join("\n"))
