@@ -16,7 +16,7 @@ describe("SQLite checkpoints off the event loop", () => {
   test("commits leave the log to a thread of its own, which copies it into the database file", async () => {
     const file = await runWith(Backends.sqlite.layer(), Effect.gen(function*() {
       const store = yield* EventStore
-      // About 400 pages of log: below the 1,000 at which a commit would checkpoint by itself.
+      // About 2.3 MB of log: under the 1,000 pages at which a commit would checkpoint by itself.
       for (let stream = 0; stream < 30; stream++) yield* store.append(`s-${stream}`, events(100), ExpectedVersion.exact(0))
       const file = Backends.sqlite.url().replace(/^sqlite:/, "")
       const written = sizeOf(`${file}-wal`)
