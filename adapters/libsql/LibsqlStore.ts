@@ -12,7 +12,8 @@ export interface LibsqlStoreConfig {
 }
 
 /** How long a statement on a local file waits for another connection's lock (as the SQLite store). */
-const busyTimeout = "PRAGMA busy_timeout = 5000"
+const busyTimeoutMs = 5_000
+const busyTimeout = `PRAGMA busy_timeout = ${busyTimeoutMs}`
 
 /**
  * A local file's client, with `busy_timeout` on every connection it opens. @libsql/client
@@ -53,6 +54,23 @@ const waitingForLocks = (client: Libsql.Client): Libsql.Client => {
   }
 }
 
+/**
+ * WAL on, tried again while refused as busy (for as long as the busy timeout): a file not
+ * in WAL mode yet that another process is writing refuses the switch at once, whatever the
+ * busy timeout (see `SqliteClient`).
+ */
+const toWal = async (client: Libsql.Client) => {
+  const deadline = Date.now() + busyTimeoutMs
+  while (true) {
+    try {
+      return await client.execute("PRAGMA journal_mode = WAL")
+    } catch (error) {
+      if (!String((error as { code?: unknown } | null)?.code).startsWith("SQLITE_BUSY") || Date.now() >= deadline) throw error
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+  }
+}
+
 const open = (config: LibsqlStoreConfig) =>
   Effect.acquireRelease(
     Effect.tryPromise({
@@ -64,7 +82,7 @@ const open = (config: LibsqlStoreConfig) =>
         if (!config.url.startsWith("file:")) return client
         const local = waitingForLocks(client)
         // The LibSQL client leaves the journal mode alone; WAL lets readers go on beside the writer.
-        await local.execute("PRAGMA journal_mode = WAL")
+        await toWal(local)
         return local
       },
       catch: (error) =>

@@ -49,6 +49,8 @@ export interface BunSqliteClientConfig {
   readonly readwrite?: boolean | undefined
   /** Statements run in order right after opening (e.g. `PRAGMA busy_timeout = 5000`, then WAL). */
   readonly pragmas?: ReadonlyArray<string> | undefined
+  /** How long a pragma refused as busy is tried again (default: not at all). */
+  readonly pragmaBusyRetryMs?: number | undefined
   /** Integers come back as `bigint` for every query; otherwise per effect with `SqlClient.SafeIntegers`. */
   readonly safeIntegers?: boolean | undefined
   /** The statement that opens a transaction, e.g. `BEGIN IMMEDIATE` (default `BEGIN`). */
@@ -65,6 +67,27 @@ const errorMessage = (cause: unknown, message: string) =>
 const sqlError = (cause: unknown, message: string, operation: string) =>
   new SqlError({ reason: classifySqliteError(cause, { message: errorMessage(cause, message), operation }) })
 
+const isBusy = (error: unknown) => (error as { code?: unknown } | null)?.code === "SQLITE_BUSY"
+
+/**
+ * A pragma, tried again while SQLite refuses it as busy, for up to `retryMs`. `busy_timeout`
+ * does not cover every refusal: turning WAL on reads the file and then needs it alone, and
+ * SQLite refuses that at once while another connection writes (waiting with the read held
+ * could deadlock) — two processes opening a new file together met it.
+ */
+const runPragma = (db: Database, pragma: string, retryMs: number) => {
+  const deadline = Date.now() + retryMs
+  while (true) {
+    try {
+      return db.run(pragma)
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error
+      // Opening only: nothing else runs on this connection yet.
+      Bun.sleepSync(10)
+    }
+  }
+}
+
 const open = (options: BunSqliteClientConfig) =>
   Effect.acquireRelease(
     Effect.try({
@@ -75,7 +98,7 @@ const open = (options: BunSqliteClientConfig) =>
           create: options.readonly === true ? undefined : (options.create ?? true)
         } as any)
         try {
-          for (const pragma of options.pragmas ?? []) db.run(pragma)
+          for (const pragma of options.pragmas ?? []) runPragma(db, pragma, options.pragmaBusyRetryMs ?? 0)
           return db
         } catch (error) {
           db.close()

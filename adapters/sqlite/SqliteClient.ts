@@ -6,12 +6,14 @@ import type { Reader } from "../sql/Statements.ts"
 import * as BunSqliteClient from "./BunSqliteClient.ts"
 
 /**
- * The bun:sqlite client as strata opens it, for two things that several processes on one
- * file need:
+ * The bun:sqlite client as strata opens it, for what several processes on one file need:
  *
  * - `busy_timeout` is set before anything else touches the file. Switching to WAL as the
  *   file opens, without a timeout, fails at once when another process holds the file at
- *   that moment.
+ *   that moment. Even with it, a file not in WAL mode yet (a new one) that another process
+ *   is writing refuses the switch at once — it reads the file, then needs it alone, and
+ *   SQLite will not wait holding the read — so the opening pragmas are tried again for as
+ *   long as the busy timeout (two servers started together on a new file met it now and then).
  * - Transactions begin `IMMEDIATE`: they take the write lock at `BEGIN`, waiting for it
  *   with the busy timeout. Every transaction strata runs writes; a deferred one that read
  *   first and then writes after another process committed fails at once with
@@ -42,7 +44,8 @@ const config = (options: Options): BunSqliteClient.BunSqliteClientConfig => ({
       "PRAGMA journal_mode = WAL",
       "PRAGMA synchronous = NORMAL"
     ],
-  beginTransaction: "BEGIN IMMEDIATE"
+  beginTransaction: "BEGIN IMMEDIATE",
+  pragmaBusyRetryMs: busyTimeoutMs
 })
 
 /** One connection, shared by every fiber in turn (bun:sqlite never waits, so statements queue in the process). */
