@@ -67,7 +67,7 @@ const errorMessage = (cause: unknown, message: string) =>
 const sqlError = (cause: unknown, message: string, operation: string) =>
   new SqlError({ reason: classifySqliteError(cause, { message: errorMessage(cause, message), operation }) })
 
-const isBusy = (error: unknown) => (error as { code?: unknown } | null)?.code === "SQLITE_BUSY"
+const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code).startsWith("SQLITE_BUSY")
 
 /**
  * A pragma, tried again while SQLite refuses it as busy, for up to `retryMs`. `busy_timeout`
@@ -82,7 +82,8 @@ const runPragma = (db: Database, pragma: string, retryMs: number) => {
       return db.run(pragma)
     } catch (error) {
       if (!isBusy(error) || Date.now() >= deadline) throw error
-      // Opening only: nothing else runs on this connection yet.
+      // Only while a connection opens, and only while a new file is switched to WAL: the
+      // thread sleeps, nothing else runs on this connection yet.
       Bun.sleepSync(10)
     }
   }
