@@ -19,11 +19,13 @@ import { type Dialect, type EventRow, toNumber } from "./Dialect.ts"
 import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
 import { compile, execute, LongStatements } from "./Statements.ts"
 
-interface StoredRow extends EventRow {
+/** An event's row as the log stores it. */
+export interface StoredRow extends EventRow {
   readonly position: number | string
 }
 
-const columns = `position, event_id, stream_id, version, type, schema_version, data,
+/** The columns of a `StoredRow`, to select. */
+export const columns = `position, event_id, stream_id, version, type, schema_version, data,
   actor, correlation_id, causation_id, recorded_at`
 
 export const toRecordedEvent = (row: StoredRow): RecordedEvent => {

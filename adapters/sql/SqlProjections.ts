@@ -7,7 +7,7 @@ import type { ReadModelsService } from "../../application/ReadModels.ts"
 import { ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
 import { type Dialect, toNumber } from "./Dialect.ts"
 import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
-import { toRecordedEvent } from "./SqlEventStore.ts"
+import { columns, type StoredRow, toRecordedEvent } from "./SqlEventStore.ts"
 import { compile, read, type Reader } from "./Statements.ts"
 
 interface StatusRow {
@@ -132,8 +132,7 @@ export const make = (dialect: Dialect, reader: Option.Option<Reader> = Option.no
         RETURNING checkpoint`.pipe(Effect.map(([row]) => (row === undefined ? undefined : toNumber(row.checkpoint))))
 
     const eventsIn = (projection: Projection, after: number, upTo: number) =>
-      sql<Parameters<typeof toRecordedEvent>[0]>`SELECT position, event_id, stream_id, version,
-          type, schema_version, data, actor, correlation_id, causation_id, recorded_at
+      sql<StoredRow>`SELECT ${sql.literal(columns)}
         FROM strata_events WHERE position > ${after} AND position <= ${upTo}
           AND ${sql.in("type", projection.eventTypes)} ORDER BY position`
 
@@ -145,7 +144,7 @@ export const make = (dialect: Dialect, reader: Option.Option<Reader> = Option.no
     let ahead:
       | {
         readonly key: string
-        readonly events: Fiber.Fiber<ReadonlyArray<Parameters<typeof toRecordedEvent>[0]>, SqlError>
+        readonly events: Fiber.Fiber<ReadonlyArray<StoredRow>, SqlError>
       }
       | undefined
     const stretch = (name: string, generation: number, after: number, upTo: number) => `${name}/${generation}/${after}/${upTo}`
