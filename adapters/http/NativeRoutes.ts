@@ -1,6 +1,6 @@
 import { Cause, Context, Effect, Exit, Layer, LogLevel, Option, type Redacted, References, Result, Schema } from "effect"
 import { type HttpApiEndpoint, OpenApi } from "effect/http-api"
-import { ApiKeyCache } from "../../application/ApiKeyCache.ts"
+import { ApiKeyCache, type ApiKeyCacheService } from "../../application/ApiKeyCache.ts"
 import { uuidV7 } from "../../application/EventIds.ts"
 import { StrataApi } from "./Api.ts"
 import {
@@ -279,6 +279,7 @@ export const make = () => {
     | {
       readonly context: Context.Context<Services>
       readonly adminToken: Redacted.Redacted<string>
+      readonly keyCache: ApiKeyCacheService
       readonly accessLog: boolean
       /** The server's log annotations, which each request's id joins. */
       readonly annotations: Readonly<Record<string, unknown>>
@@ -315,7 +316,7 @@ export const make = () => {
     const requestKey = keyOf(request, body, token)
     if (requestKey !== undefined && "problem" in requestKey) return finish(Exit.fail(requestKey.problem))
     // A caller whose key the cache holds is known at once, on either way.
-    const known = principalNow(Context.get(server.context, ApiKeyCache), token)
+    const known = principalNow(server.keyCache, token)
     if (requestKey === undefined) {
       const now = runNow(served, request, body, known, server.context)
       if (now !== undefined) return finish(now)
@@ -360,6 +361,7 @@ export const make = () => {
         bound = {
           context: yield* Effect.context<Services>(),
           adminToken: yield* AdminToken,
+          keyCache: yield* ApiKeyCache,
           // The access log is on at info and below; the level is read once, not per request.
           accessLog: LogLevel.isLessThanOrEqualTo(yield* References.MinimumLogLevel, "Info"),
           annotations: yield* References.CurrentLogAnnotations
