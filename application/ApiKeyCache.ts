@@ -5,6 +5,8 @@ import type { EventStoreService } from "./EventStore.ts"
 export interface CachedKey {
   readonly keyId: string
   readonly owner: string
+  /** Milliseconds since the epoch; null: never. Checked on every request, so not a reason to forget. */
+  readonly expiresAt: number | null
 }
 
 /**

@@ -45,9 +45,13 @@ const keyDoc = (keyId: string) => `key:${keyId}`
 const hashDoc = (hash: string) => `hash:${hash}`
 const sortKey = (doc: KeyDocument) => `${new Date(doc.createdAt).toISOString()}|${doc.keyId}`
 
+/** What authenticating a secret needs: whose key it is, and until when it opens anything. */
+const hashDocument = (doc: KeyDocument): ApiKeyCache.CachedKey => ({ keyId: doc.keyId, owner: doc.owner, expiresAt: doc.expiresAt })
+
 export const projection = Projection.make({
   name: "api-keys",
-  version: 1,
+  // 2: the secret's document carries the key's expiry.
+  version: 2,
   eventTypes: ["ApiKeyCreated", "ApiKeyUpdated", "ApiKeyDeleted"],
   reads: (event) => [keyDoc(event.streamId.slice(`${ApiKeyAggregate.category}-`.length))],
   apply: (event, documents) =>
@@ -68,12 +72,14 @@ export const projection = Projection.make({
             secretHash: decoded.secretHash
           }
           yield* documents.put(keyDoc(keyId), doc, { partition: doc.owner, sort: sortKey(doc) })
-          return yield* documents.put(hashDoc(doc.secretHash), { keyId, owner: doc.owner })
+          return yield* documents.put(hashDoc(doc.secretHash), hashDocument(doc))
         }
         case "ApiKeyUpdated": {
           if (Option.isNone(current)) return
           const doc: KeyDocument = { ...current.value, ...untagged(decoded) }
-          return yield* documents.put(keyDoc(keyId), doc, { partition: doc.owner, sort: sortKey(doc) })
+          yield* documents.put(keyDoc(keyId), doc, { partition: doc.owner, sort: sortKey(doc) })
+          if (decoded.expiresAt === undefined) return
+          return yield* documents.put(hashDoc(doc.secretHash), hashDocument(doc))
         }
         case "ApiKeyDeleted": {
           if (Option.isNone(current)) return
@@ -133,8 +139,12 @@ const view = (doc: KeyDocument): KeyView => ({
 
 const withMetadata = (metadata: CommandMetadata | undefined) => (metadata ? { metadata } : {})
 
-/** Creates a key. The secret is in the answer and nowhere else, ever. */
-export const create = (owner: string, input: CreateInput, metadata?: CommandMetadata) =>
+/**
+ * Creates a key. The secret is in the answer and nowhere else, ever. `by`: who asks — the
+ * admin (and operators, importers, embedders: whoever holds the store) or an owner through
+ * one of their keys, which may not (see `ApiKey.Authority`).
+ */
+export const create = (owner: string, input: CreateInput, metadata?: CommandMetadata, by: ApiKey.Authority = "admin") =>
   Effect.gen(function*() {
     const keyId = yield* Idempotency.newId(metadata, "api-key")
     const secret = newSecret(metadata)
@@ -146,7 +156,8 @@ export const create = (owner: string, input: CreateInput, metadata?: CommandMeta
       tokenLimitPer5h: input.tokenLimitPer5h,
       expiresAt: input.expiresAt,
       secretHash: yield* hashSecret(secret),
-      at: yield* Clock.currentTimeMillis
+      at: yield* Clock.currentTimeMillis,
+      by
     })
     const handled = yield* Aggregate.handle(ApiKeyAggregate, keyId, command, withMetadata(metadata))
     const state = handled.state as ApiKey.ActiveKey
@@ -179,9 +190,17 @@ export const UpdateInput = Schema.Struct({
 })
 export type UpdateInput = typeof UpdateInput.Type
 
-export const update = (owner: string, keyId: string, changes: UpdateInput, expectedVersion?: number, metadata?: CommandMetadata) =>
+/** Changes a key; an owner's key may only narrow it (see `ApiKey.Authority`). */
+export const update = (
+  owner: string,
+  keyId: string,
+  changes: UpdateInput,
+  expectedVersion?: number,
+  metadata?: CommandMetadata,
+  by: ApiKey.Authority = "admin"
+) =>
   Effect.gen(function*() {
-    const handled = yield* Aggregate.handle(ApiKeyAggregate, keyId, ApiKey.UpdateApiKey.make({ keyId, ...changes }), {
+    const handled = yield* Aggregate.handle(ApiKeyAggregate, keyId, ApiKey.UpdateApiKey.make({ keyId, by, ...changes }), {
       ...(expectedVersion === undefined ? { retries: 5 } : { expectedVersion }),
       ...withMetadata(metadata),
       guard: document(owner, keyId)
@@ -237,9 +256,14 @@ export const keyCache = (store: EventStoreService) =>
 /** Keys whose owner this process keeps; a gateway's working set, and a few MiB at most. */
 const keyCacheCapacity = 50_000
 
+/** A key opens nothing from its expiry on: the same rule as usage's (`ApiKey.isExpired`). */
+const expiredAt = (key: ApiKeyCache.CachedKey, now: number) =>
+  key.expiresAt !== null && now >= key.expiresAt ? key.expiresAt : undefined
+
 /**
- * The key a secret belongs to; an unknown secret is `ApiKeyNotFound`, like a deleted key.
- * Answered from the process's key cache while it is fresh (see `ApiKeyCache`).
+ * The key a secret belongs to; an unknown secret is `ApiKeyNotFound`, like a deleted key,
+ * and an expired one `ApiKeyExpired`. Answered from the process's key cache while it is
+ * fresh (see `ApiKeyCache`).
  */
 export const authenticate = (secret: Redacted.Redacted<string>) => {
   const hash = digest(Redacted.value(secret))
@@ -251,9 +275,13 @@ export const authenticate = (secret: Redacted.Redacted<string>) => {
           Effect.map(readModels.get(projection.name, hashDoc(hash)), (found) => found as Option.Option<ApiKeyCache.CachedKey>))
       ),
       (found) =>
-        Option.isNone(found)
-          ? Effect.fail(new ApiKey.ApiKeyNotFound({ keyId: "" }))
-          : Effect.succeed(found.value)
+        Effect.flatMap(Clock.currentTimeMillis, (now): Effect.Effect<ApiKeyCache.CachedKey, ApiKey.ApiKeyNotFound | ApiKey.ApiKeyExpired> => {
+          if (Option.isNone(found)) return Effect.fail(new ApiKey.ApiKeyNotFound({ keyId: "" }))
+          const expired = expiredAt(found.value, now)
+          return expired === undefined
+            ? Effect.succeed(found.value)
+            : Effect.fail(new ApiKey.ApiKeyExpired({ keyId: found.value.keyId, expiredAt: expired }))
+        })
     ))
 }
 
@@ -261,8 +289,10 @@ export const authenticate = (secret: Redacted.Redacted<string>) => {
  * The key a secret belongs to when the process's key cache holds it fresh at `now` (see
  * `ApiKeyCache.peek`), in the calling turn; `undefined`: `authenticate` answers.
  */
-export const peek = (cache: ApiKeyCache.ApiKeyCacheService, secret: Redacted.Redacted<string>, now: number) =>
-  cache.peek(digest(Redacted.value(secret)), now)
+export const peek = (cache: ApiKeyCache.ApiKeyCacheService, secret: Redacted.Redacted<string>, now: number) => {
+  const key = cache.peek(digest(Redacted.value(secret)), now)
+  return key === undefined || expiredAt(key, now) !== undefined ? undefined : key
+}
 
 /** After this process changed a key, its cache must not answer with the key as it was. */
 const forgetting = (keyId: string) => <A, E, R>(change: Effect.Effect<A, E, R>) =>

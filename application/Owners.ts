@@ -1,15 +1,27 @@
 import { Clock, Effect } from "effect"
-import { EventIds } from "./EventIds.ts"
+import * as ApiKeys from "./ApiKeys.ts"
+import { EventIds, uuidV7 } from "./EventIds.ts"
 import { EventStore, type EventMetadata } from "./EventStore.ts"
 import { Secrets } from "./Secrets.ts"
 
 /**
- * Forgets an owner: destroys their data key, so that every secret they had — tokens,
- * provider credentials — is unreadable in the log and in every copy of it, while the
- * history itself stays untouched. The forgetting is recorded in the log, for the audit.
+ * Forgets an owner: withdraws every API key they hold, then destroys their data key, so
+ * that every secret they had — tokens, provider credentials — is unreadable in the log and
+ * in every copy of it, while the history itself stays untouched. A forgotten owner has no
+ * access left. The forgetting is recorded in the log, for the audit.
+ *
+ * Each step can be run again: a key deleted already is passed over, a data key destroyed
+ * already stays destroyed. So a forget cut short is finished by asking again.
  */
 export const forget = (owner: string, metadata?: EventMetadata) =>
   Effect.gen(function*() {
+    for (const key of yield* ApiKeys.list(owner)) {
+      // Ids of their own: the request's derived ids (see `Idempotency`) name its record alone.
+      yield* ApiKeys.remove(owner, key.keyId, metadata).pipe(
+        Effect.provideService(EventIds, { next: Effect.sync(() => uuidV7()) }),
+        Effect.catchTag("ApiKeyNotFound", () => Effect.void)
+      )
+    }
     yield* (yield* Secrets).forget(owner)
     yield* (yield* EventStore).append(`owner-${encodeURIComponent(owner)}`, [{
       eventId: yield* (yield* EventIds).next,

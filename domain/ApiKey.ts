@@ -34,11 +34,20 @@ const KeyFields = {
   secretHash: Schema.String
 }
 
+/**
+ * Who asks for a change to keys. Limits and expiry are the admin's decision (seed 004's
+ * quota is the product): an owner, through one of their keys, may only narrow what a key
+ * allows — never raise the tokens they may spend in a window, nor extend a key's life.
+ */
+export const Authority = Schema.Literals(["admin", "owner"])
+export type Authority = typeof Authority.Type
+
 // Commands
 
-export const CreateApiKey = Schema.TaggedStruct("CreateApiKey", { ...KeyFields, tokenLimitPer5h: Schema.Number, at: Instant })
+export const CreateApiKey = Schema.TaggedStruct("CreateApiKey", { ...KeyFields, tokenLimitPer5h: Schema.Number, at: Instant, by: Authority })
 export const UpdateApiKey = Schema.TaggedStruct("UpdateApiKey", {
   keyId: Schema.String,
+  by: Authority,
   name: Schema.optional(Schema.String),
   model: Schema.optional(Schema.NullOr(Schema.String)),
   tokenLimitPer5h: Schema.optional(Schema.Number),
@@ -143,7 +152,17 @@ export class QuotaExceeded extends Schema.TaggedError<QuotaExceeded>()("QuotaExc
   }
 }
 
-export type ApiKeyRefusal = ApiKeyNotFound | ApiKeyExists | InvalidApiKey | ApiKeyExpired | QuotaExceeded
+/** An owner asked for what only the admin decides. */
+export class KeyChangeForbidden extends Schema.TaggedError<KeyChangeForbidden>()("KeyChangeForbidden", {
+  keyId: Schema.String,
+  reason: Schema.String
+}) {
+  override get message() {
+    return `${this.reason}: limits and expiry are the admin's decision`
+  }
+}
+
+export type ApiKeyRefusal = ApiKeyNotFound | ApiKeyExists | InvalidApiKey | ApiKeyExpired | QuotaExceeded | KeyChangeForbidden
 
 // Rules
 
@@ -174,8 +193,20 @@ const invalidFields = (fields: {
     ? "the expiry is not a time"
     : undefined
 
+/** What an owner's change would widen, if anything: a higher limit, a later expiry or none at all. */
+const widens = (key: ActiveKey, change: typeof UpdateApiKey.Type) =>
+  change.tokenLimitPer5h !== undefined && change.tokenLimitPer5h > key.tokenLimitPer5h
+    ? "an owner's key cannot raise a key's token limit"
+    : change.expiresAt !== undefined && key.expiresAt !== null && (change.expiresAt === null || change.expiresAt > key.expiresAt)
+    ? "an owner's key cannot extend a key's life"
+    : undefined
+
 export const decide = (command: ApiKeyCommand, state: ApiKeyState): Result.Result<ReadonlyArray<ApiKeyEvent>, ApiKeyRefusal> => {
   if (command._tag === "CreateApiKey") {
+    // A new key is more to spend, whatever its limit.
+    if (command.by === "owner") {
+      return Result.fail(new KeyChangeForbidden({ keyId: command.keyId, reason: "an owner's key cannot create keys" }))
+    }
     if (state._tag !== "Absent") return Result.fail(new ApiKeyExists({ keyId: command.keyId }))
     const invalid = invalidFields(command)
     if (invalid) return Result.fail(new InvalidApiKey({ reason: invalid }))
@@ -187,6 +218,8 @@ export const decide = (command: ApiKeyCommand, state: ApiKeyState): Result.Resul
     case "UpdateApiKey": {
       const invalid = invalidFields(command)
       if (invalid) return Result.fail(new InvalidApiKey({ reason: invalid }))
+      const widened = command.by === "owner" ? widens(state, command) : undefined
+      if (widened) return Result.fail(new KeyChangeForbidden({ keyId: state.keyId, reason: widened }))
       const { expiresAt, model, name, tokenLimitPer5h } = command
       const changes = Object.fromEntries(
         Object.entries({ name, model, tokenLimitPer5h, expiresAt }).filter(([, value]) => value !== undefined)

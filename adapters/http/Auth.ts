@@ -11,8 +11,9 @@ import { ReadModels } from "../../application/ReadModels.ts"
 import { ApiKeyCache, type ApiKeyCacheService } from "../../application/ApiKeyCache.ts"
 import { keepOnce } from "../secrets/MasterKeys.ts"
 import type { ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
+import type { ApiKeyExpired } from "../../domain/ApiKey.ts"
 import * as IdempotencyKey from "./IdempotencyKey.ts"
-import { asProblemJson, type BadRequest, type Forbidden, Problem, Unauthorized, Unavailable } from "./Problem.ts"
+import { asProblemJson, type BadRequest, Forbidden, Problem, Unauthorized, Unavailable } from "./Problem.ts"
 import { toProblem } from "./toProblem.ts"
 
 /** Who is calling: the admin, or an owner through one of their API keys. */
@@ -84,7 +85,7 @@ const keep = (file: string, token: string) => {
  * authenticates its owner. The admin acts for an owner by naming them in `X-Strata-Owner`.
  */
 export class Authorization extends HttpApiMiddleware.Service<Authorization, { provides: CurrentPrincipal }>()("Authorization", {
-  error: [Unauthorized.pipe(asProblemJson), Unavailable.pipe(asProblemJson)],
+  error: [Unauthorized.pipe(asProblemJson), Forbidden.pipe(asProblemJson), Unavailable.pipe(asProblemJson)],
   security: { bearer: HttpApiSecurity.bearer }
 }) {}
 
@@ -100,8 +101,8 @@ export const bearerOf = (authorization: string | null | undefined) => {
   return value.slice(0, 7).toLowerCase() === "bearer " ? value.slice(7).trim() : ""
 }
 
-/** The lookup's failures other than a key not found: all the store's not being there now. */
-const unavailable = (error: StoreUnavailable | ProjectionNotReady) => toProblem(error) as Unavailable
+/** The lookup's failures other than a key not found: an expired key (403), or the store's not being there now. */
+const refusal = (error: ApiKeyExpired | StoreUnavailable | ProjectionNotReady) => toProblem(error) as Forbidden | Unavailable
 
 const unauthorized = Problem.unauthorized("a valid bearer token is required: the admin token or an API key")
 
@@ -110,6 +111,7 @@ const unauthorized = Problem.unauthorized("a valid bearer token is required: the
  * any) or the owner of an API key. Anything else is a 401 that says nothing more — but a
  * key that could not be looked up (the database is down, the projection not ready) is not
  * an invalid key: that is a 503 with Retry-After, as any request that cannot reach the store.
+ * An expired key is known but opens nothing: a 403 that says when it expired.
  */
 export const authenticate = (adminToken: Redacted.Redacted<string>, token: string, actingFor: string | undefined) => {
   if (token === "") return Effect.fail(unauthorized)
@@ -120,7 +122,7 @@ export const authenticate = (adminToken: Redacted.Redacted<string>, token: strin
   }
   return ApiKeys.authenticate(Redacted.make(token)).pipe(
     Effect.map((key): Principal => ({ _tag: "Owner", owner: key.owner, keyId: key.keyId })),
-    Effect.catch((error) => Effect.fail(error._tag === "ApiKeyNotFound" ? unauthorized : unavailable(error)))
+    Effect.catch((error) => Effect.fail(error._tag === "ApiKeyNotFound" ? unauthorized : refusal(error)))
   )
 }
 

@@ -1,6 +1,7 @@
 import { HttpApiBuilder } from "effect/http-api"
 import { Config, Context, Effect, Layer, Redacted } from "effect"
 import * as ApiKeys from "../../application/ApiKeys.ts"
+import type { Authority } from "../../domain/ApiKey.ts"
 import { StrataApi } from "./Api.ts"
 import { CurrentPrincipal, metadata, owner } from "./Auth.ts"
 import { Problem } from "./Problem.ts"
@@ -28,6 +29,9 @@ export const statsView = (stats: ApiKeys.KeyStats) => ({
   windows: stats.windows.map((window) => ({ start: iso(window.start), end: iso(window.end), tokens: window.tokens }))
 })
 
+/** Who asks for a change to keys: the admin, or an owner through one of their keys (see `ApiKey.Authority`). */
+const authority = Effect.map(Effect.service(CurrentPrincipal), (principal): Authority => principal._tag === "Admin" ? "admin" : "owner")
+
 export const createKey = (
   forOwner: string,
   payload: { name: string; model?: string | null | undefined; tokenLimitPer5h: number; expiresAt?: string | null | undefined }
@@ -39,7 +43,7 @@ export const createKey = (
       model: payload.model ?? null,
       tokenLimitPer5h: payload.tokenLimitPer5h,
       expiresAt
-    }, yield* metadata).pipe(orProblem())
+    }, yield* metadata, yield* authority).pipe(orProblem())
     return { ...keyView(created), secret: Redacted.value(created.secret) }
   })
 
@@ -100,7 +104,7 @@ export const KeysLive = HttpApiBuilder.group(StrataApi, "keys", (handlers) =>
           ...(payload.model === undefined ? {} : { model: payload.model }),
           ...(payload.tokenLimitPer5h === undefined ? {} : { tokenLimitPer5h: payload.tokenLimitPer5h }),
           ...(expiresAt === undefined ? {} : { expiresAt })
-        }, version, yield* metadata).pipe(orProblem({ ifMatch: version !== undefined }))
+        }, version, yield* metadata, yield* authority).pipe(orProblem({ ifMatch: version !== undefined }))
         return keyView(updated)
       }))
     .handle("delete", ({ params }) =>

@@ -63,6 +63,7 @@ export const toProblem = (error: Tagged, context: ProblemContext = {}) => {
       return Problem.badRequest(error.message)
     case "NotAllowed":
     case "ApiKeyExpired":
+    case "KeyChangeForbidden":
       return Problem.forbidden(error.message)
     case "QuotaExceeded": {
       const resetsAt = fields.resetsAt as number

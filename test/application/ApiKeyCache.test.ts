@@ -92,7 +92,7 @@ describe("API key cache", () => {
   const counted = (loads: Array<string>, hash: string) =>
     Effect.sync(() => {
       loads.push(hash)
-      return Option.some({ keyId: `key-${hash}`, owner: "alice" })
+      return Option.some({ keyId: `key-${hash}`, owner: "alice", expiresAt: null })
     })
 
   test("holds at most its capacity: the least recently used key goes first", async () => {
@@ -150,11 +150,11 @@ describe("API key cache", () => {
     })))
     expect(seen).toEqual({
       before: undefined,
-      fresh: { keyId: "key-a", owner: "alice" },
+      fresh: { keyId: "key-a", owner: "alice", expiresAt: null },
       unknown: undefined,
       late: undefined,
       stale: undefined,
-      again: { keyId: "key-a", owner: "alice" },
+      again: { keyId: "key-a", owner: "alice", expiresAt: null },
       forgotten: undefined
     })
   })

@@ -32,7 +32,7 @@ for (const backend of Backends.all) {
       expect(result.secret).toMatch(/^sk_[A-Za-z0-9_-]{43}$/)
       expect(result.stored).not.toContain(result.secret)
       expect(result.stored).toContain(await Effect.runPromise(ApiKeys.hashSecret(result.secret)))
-      expect(result.authenticated).toEqual({ keyId: result.created.keyId, owner: "alice" })
+      expect(result.authenticated).toEqual({ keyId: result.created.keyId, owner: "alice", expiresAt: null })
       expect(result.unknown._tag).toBe("ApiKeyNotFound")
       expect(result.listed).toEqual([result.got])
       expect(JSON.stringify(result.listed)).not.toContain(result.secret)

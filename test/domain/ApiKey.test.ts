@@ -20,7 +20,7 @@ const keys = DeciderSpec.for(ApiKey.decider)
 
 describe("API keys", () => {
   test("a key is created with a limit > 0 and a name", () => {
-    const create = { keyId: "k1", owner: "alice", name: "gateway", model: "glm-4.6", expiresAt: t0 + 48 * hour, secretHash: "h", at: t0 }
+    const create = { keyId: "k1", owner: "alice", name: "gateway", model: "glm-4.6", expiresAt: t0 + 48 * hour, secretHash: "h", at: t0, by: "admin" as const }
     keys.given([]).when(ApiKey.CreateApiKey.make({ ...create, tokenLimitPer5h: 1000 })).then([created])
     keys.given([]).when(ApiKey.CreateApiKey.make({ ...create, tokenLimitPer5h: 0 }))
       .thenRefused(new ApiKey.InvalidApiKey({ reason: "the token limit must be a whole number > 0" }))
@@ -30,7 +30,7 @@ describe("API keys", () => {
     for (const tokenLimitPer5h of [2 ** 53, 1e21, 1e308]) {
       keys.given([]).when(ApiKey.CreateApiKey.make({ ...create, tokenLimitPer5h }))
         .thenRefused(new ApiKey.InvalidApiKey({ reason: "the token limit must be a whole number > 0" }))
-      keys.given([created]).when(ApiKey.UpdateApiKey.make({ keyId: "k1", tokenLimitPer5h }))
+      keys.given([created]).when(ApiKey.UpdateApiKey.make({ keyId: "k1", by: "admin", tokenLimitPer5h }))
         .thenRefused(new ApiKey.InvalidApiKey({ reason: "the token limit must be a whole number > 0" }))
       keys.given([created]).when(record(tokenLimitPer5h, t0, false))
         .thenRefused(new ApiKey.InvalidApiKey({ reason: "tokens must be a whole number ≥ 0" }))
@@ -42,11 +42,35 @@ describe("API keys", () => {
   })
 
   test("updates are validated; an empty update records nothing", () => {
-    keys.given([created]).when(ApiKey.UpdateApiKey.make({ keyId: "k1", tokenLimitPer5h: 500, model: null }))
+    keys.given([created]).when(ApiKey.UpdateApiKey.make({ keyId: "k1", by: "admin", tokenLimitPer5h: 500, model: null }))
       .then([ApiKey.ApiKeyUpdated.make({ tokenLimitPer5h: 500, model: null })])
-    keys.given([created]).when(ApiKey.UpdateApiKey.make({ keyId: "k1", tokenLimitPer5h: -1 }))
+    keys.given([created]).when(ApiKey.UpdateApiKey.make({ keyId: "k1", by: "admin", tokenLimitPer5h: -1 }))
       .thenRefused(new ApiKey.InvalidApiKey({ reason: "the token limit must be a whole number > 0" }))
-    keys.given([created]).when(ApiKey.UpdateApiKey.make({ keyId: "k1" })).then([])
+    keys.given([created]).when(ApiKey.UpdateApiKey.make({ keyId: "k1", by: "admin" })).then([])
+  })
+
+  test("an owner's key may narrow a key, never widen it: no new key, no higher limit, no longer life", () => {
+    const asOwner = (change: Omit<typeof ApiKey.UpdateApiKey.Type, "_tag" | "keyId" | "by">) =>
+      ApiKey.UpdateApiKey.make({ keyId: "k1", by: "owner", ...change })
+    const create = { keyId: "k2", owner: "alice", name: "mine", model: null, expiresAt: null, secretHash: "h2", at: t0, tokenLimitPer5h: 1 }
+    keys.given([]).when(ApiKey.CreateApiKey.make({ ...create, by: "owner" }))
+      .thenRefused(new ApiKey.KeyChangeForbidden({ keyId: "k2", reason: "an owner's key cannot create keys" }))
+    const raise = new ApiKey.KeyChangeForbidden({ keyId: "k1", reason: "an owner's key cannot raise a key's token limit" })
+    const extend = new ApiKey.KeyChangeForbidden({ keyId: "k1", reason: "an owner's key cannot extend a key's life" })
+    keys.given([created]).when(asOwner({ tokenLimitPer5h: 1001 })).thenRefused(raise)
+    keys.given([created]).when(asOwner({ name: "x", tokenLimitPer5h: 1e12 })).thenRefused(raise)
+    keys.given([created]).when(asOwner({ expiresAt: null })).thenRefused(extend)
+    keys.given([created]).when(asOwner({ expiresAt: t0 + 48 * hour + 1 })).thenRefused(extend)
+    keys.given([created]).when(asOwner({ name: "renamed", model: null, tokenLimitPer5h: 1000, expiresAt: t0 + 48 * hour }))
+      .then([ApiKey.ApiKeyUpdated.make({ name: "renamed", model: null, tokenLimitPer5h: 1000, expiresAt: t0 + 48 * hour })])
+    keys.given([created]).when(asOwner({ tokenLimitPer5h: 10, expiresAt: t0 + hour }))
+      .then([ApiKey.ApiKeyUpdated.make({ tokenLimitPer5h: 10, expiresAt: t0 + hour })])
+    // A key that never expired may be given an end by its owner.
+    const forever = ApiKey.ApiKeyCreated.make({ ...created, expiresAt: null })
+    keys.given([forever]).when(asOwner({ expiresAt: t0 })).then([ApiKey.ApiKeyUpdated.make({ expiresAt: t0 })])
+    // The admin decides limits and expiry.
+    keys.given([created]).when(ApiKey.UpdateApiKey.make({ keyId: "k1", by: "admin", tokenLimitPer5h: 1e6, expiresAt: null }))
+      .then([ApiKey.ApiKeyUpdated.make({ tokenLimitPer5h: 1e6, expiresAt: null })])
   })
 
   test("usage opens a window and counts in it for 5 hours", () => {
@@ -77,7 +101,7 @@ describe("API keys", () => {
   test("a deleted key refuses usage, updates and deletion", () => {
     const deleted = [created, ApiKey.ApiKeyDeleted.make({})]
     keys.given(deleted).when(record(1, t0)).thenRefused(new ApiKey.ApiKeyNotFound({ keyId: "k1" }))
-    keys.given(deleted).when(ApiKey.UpdateApiKey.make({ keyId: "k1", name: "x" })).thenRefused(new ApiKey.ApiKeyNotFound({ keyId: "k1" }))
+    keys.given(deleted).when(ApiKey.UpdateApiKey.make({ keyId: "k1", by: "admin", name: "x" })).thenRefused(new ApiKey.ApiKeyNotFound({ keyId: "k1" }))
     keys.given(deleted).when(ApiKey.DeleteApiKey.make({ keyId: "k1" })).thenRefused(new ApiKey.ApiKeyNotFound({ keyId: "k1" }))
   })
 

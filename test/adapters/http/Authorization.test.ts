@@ -38,7 +38,8 @@ const rows: ReadonlyArray<Row> = [
   { name: "list tokens", method: "GET", path: () => "/v1/tokens", expect: ownerOnly(200, 200) },
   { name: "refresh token", method: "POST", path: () => "/v1/tokens/bot/refresh", body: token, expect: ownerOnly(428, 428) },
   { name: "delete token", method: "DELETE", path: () => "/v1/tokens/nothing", expect: ownerOnly(404, 404) },
-  { name: "create key", method: "POST", path: () => "/v1/keys", body: { name: "k", tokenLimitPer5h: 5 }, expect: ownerOnly(201, 201) },
+  // Keys are the admin's to make (see ApiKey.Authority): an owner's own key cannot.
+  { name: "create key", method: "POST", path: () => "/v1/keys", body: { name: "k", tokenLimitPer5h: 5 }, expect: { none: 401, bad: 401, other: 403, owner: 403, admin: 201 } },
   { name: "list keys", method: "GET", path: () => "/v1/keys", expect: ownerOnly(200, 200) },
   { name: "get key", method: "GET", path: (f) => `/v1/keys/${f.aliceKeyId}`, expect: ownerOnly(200, 404) },
   { name: "update key", method: "PATCH", path: (f) => `/v1/keys/${f.aliceKeyId}`, body: { name: "renamed" }, expect: ownerOnly(200, 404) },

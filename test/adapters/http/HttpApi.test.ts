@@ -68,7 +68,7 @@ for (const backend of [Backends.sqlite, Backends.postgres]) {
     }, timeout)
 
     test("usage: recorded against the key that authenticates, 429 with Retry-After past the quota", async () => {
-      const key = await server.call("POST", "/v1/keys", { token: alice, body: { name: "metered", tokenLimitPer5h: 50 } })
+      const key = await server.call("POST", "/v1/keys", { token: adminToken, headers: { "x-strata-owner": "alice" }, body: { name: "metered", tokenLimitPer5h: 50 } })
       const used = await server.call("POST", "/v1/usage", { token: key.body.secret, body: { tokens: 30 } })
       expect(used.status).toBe(200)
       expect(used.body).toMatchObject({ currentUsage: 30, remainingTokens: 20, lifetimeTokens: 30 })
