@@ -1,4 +1,4 @@
-import { Context, type Effect, type Redacted, Schema } from "effect"
+import { Context, Effect, type Redacted, Schema } from "effect"
 import type { SealedSecret } from "../domain/SealedSecret.ts"
 import type { StoreUnavailable } from "./StoreError.ts"
 
@@ -35,6 +35,19 @@ export interface SecretsService {
   readonly forget: (owner: string) => Effect.Effect<void, StoreUnavailable>
   /** Re-wraps every data key with the current master key; returns how many changed. */
   readonly rotateMasterKey: Effect.Effect<number, StoreUnavailable | SecretUnreadable>
+  /** The data keys by the master key that wraps them, and whether this process holds it. */
+  readonly keyStatus: Effect.Effect<ReadonlyArray<MasterKeyStatus>, StoreUnavailable>
+}
+
+export interface MasterKeyStatus {
+  readonly masterKeyId: string
+  readonly dataKeys: number
+  /** This process was given a master key of that name. */
+  readonly configured: boolean
+  /** Of those, the data keys it does not open (a key of that name, but not the same bytes). */
+  readonly unreadable: number
+  /** New data keys are wrapped by it. */
+  readonly current: boolean
 }
 
 export class Secrets extends Context.Service<Secrets, SecretsService>()("strata/Secrets") {}
@@ -64,3 +77,20 @@ export interface KeyRingService {
 }
 
 export class KeyRing extends Context.Service<KeyRing, KeyRingService>()("strata/KeyRing") {}
+
+/**
+ * Puts data keys back into the key ring (a restore): each owner keeps one live key, so an
+ * owner who has another in the ring already keeps that one (`kept`).
+ */
+export const restoreDataKeys = (keys: ReadonlyArray<WrappedKey>) =>
+  Effect.gen(function*() {
+    const ring = yield* KeyRing
+    let restored = 0
+    let kept = 0
+    for (const key of keys) {
+      const stored = yield* ring.insert(key)
+      if (stored.keyId === key.keyId) restored++
+      else kept++
+    }
+    return { restored, kept }
+  })

@@ -4,25 +4,45 @@ import { createGunzip, createGzip, gzipSync } from "node:zlib"
 import { Effect, Schema } from "effect"
 import { EventStore, RecordedEvent } from "../../application/EventStore.ts"
 import { canonicalLine, type Digest, eachPage, makeHasher } from "../../application/LogDigest.ts"
+import { KeyRing, type WrappedKey } from "../../application/Secrets.ts"
 
 /**
  * The backup format: gzip, one JSON line each. The first line is the header (format
- * version, head, count, content hash); every other line is an event in the canonical form
- * of `LogDigest`, in position order — the same bytes whichever backend wrote it.
+ * version, head, count, content hash, how many data keys follow); then the data keys that
+ * open the log's secrets, each as it is stored — wrapped by a master key, never in clear;
+ * then every event in the canonical form of `LogDigest`, in position order — the same
+ * bytes whichever backend wrote it.
+ *
+ * The data keys are read once every event is: a secret is sealed before the event that
+ * holds it is appended, so every key an event in the file needs is there, and a key
+ * destroyed by a forget before that moment is not — an owner forgotten before a backup
+ * stays forgotten in it. Format 1 (no data keys) is still read.
  */
 
-export const formatVersion = 1
+export const formatVersion = 2
 
 export const Header = Schema.Struct({
   format: Schema.Literal("strata-backup"),
-  formatVersion: Schema.Literal(formatVersion),
+  formatVersion: Schema.Literals([1, formatVersion]),
   head: Schema.Number,
   count: Schema.Number,
   /** SHA-256 of the event lines, each followed by a newline. */
   hash: Schema.String,
+  /** Data key lines after the header (format 2). */
+  dataKeys: Schema.optional(Schema.Number),
   createdAt: Schema.String
 })
 export type Header = typeof Header.Type
+
+const DataKeyLine = Schema.Struct({
+  dataKey: Schema.Struct({
+    keyId: Schema.String,
+    owner: Schema.String,
+    masterKeyId: Schema.String,
+    wrapped: Schema.String,
+    createdAt: Schema.String
+  })
+})
 
 export class BackupUnreadable extends Schema.TaggedError<BackupUnreadable>()("BackupUnreadable", {
   file: Schema.String,
@@ -49,13 +69,20 @@ export const writer = (file: string) => {
         if (gzip.write(text)) resume(Effect.void)
         else gzip.once("drain", () => resume(Effect.void))
       }),
-    close: (digest: Digest) =>
+    close: (digest: Digest, dataKeys: ReadonlyArray<WrappedKey>) =>
       Effect.callback<void>((resume) => {
         out.once("finish", () => {
-          const header: Header = { format: "strata-backup", formatVersion, ...digest, createdAt: new Date().toISOString() }
+          const header: Header = {
+            format: "strata-backup",
+            formatVersion,
+            ...digest,
+            dataKeys: dataKeys.length,
+            createdAt: new Date().toISOString()
+          }
+          const keyLines = dataKeys.map((dataKey) => `${JSON.stringify({ dataKey } satisfies typeof DataKeyLine.Type)}\n`).join("")
           // Assembled beside, then renamed: a backup file is whole or absent.
           const partial = `${file}.partial`
-          writeFileSync(partial, gzipSync(`${JSON.stringify(header)}\n`))
+          writeFileSync(partial, gzipSync(`${JSON.stringify(header)}\n${keyLines}`))
           writeFileSync(partial, readFileSync(body), { flag: "a" })
           renameSync(partial, file)
           rmSync(body)
@@ -66,7 +93,7 @@ export const writer = (file: string) => {
   }
 }
 
-/** Reads the header, then hands the events over in batches. */
+/** Reads the header and the data keys, then hands the events over in batches. */
 export const read = (file: string, batchSize: number) =>
   Effect.gen(function*() {
     const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })
@@ -78,6 +105,13 @@ export const read = (file: string, batchSize: number) =>
       Effect.flatMap(Schema.decodeUnknownEffect(Header)),
       Effect.mapError((error) => (error._tag === "BackupUnreadable" ? error : unreadable(`bad header: ${error.message}`)))
     )
+    const decodeKey = Schema.decodeUnknownSync(DataKeyLine)
+    const dataKeys: Array<WrappedKey> = []
+    for (let index = 0; index < (header.dataKeys ?? 0); index++) {
+      const next = yield* Effect.tryPromise({ try: () => iterator.next(), catch: (error) => unreadable(String(error)) })
+      if (next.done) return yield* unreadable(`it ends before its ${header.dataKeys} data keys`)
+      dataKeys.push(yield* Effect.try({ try: () => decodeKey(JSON.parse(next.value)).dataKey, catch: () => unreadable("a data key line is malformed") }))
+    }
     const decode = Schema.decodeUnknownSync(RecordedEvent)
     const batches = (onBatch: (events: ReadonlyArray<RecordedEvent>) => Effect.Effect<void, unknown, any>) =>
       Effect.gen(function*() {
@@ -93,10 +127,10 @@ export const read = (file: string, batchSize: number) =>
         }
         if (batch.length > 0) yield* onBatch(batch)
       })
-    return { header, batches }
+    return { header, dataKeys, batches }
   })
 
-/** Writes a backup of the log as it is now; `onPage` sees progress. */
+/** Writes a backup of the log as it is now, with the data keys its secrets need; `onPage` sees progress. */
 export const backup = (file: string, onPage: (count: number) => Effect.Effect<void> = () => Effect.void) =>
   Effect.gen(function*() {
     const head = yield* (yield* EventStore).head
@@ -109,6 +143,8 @@ export const backup = (file: string, onPage: (count: number) => Effect.Effect<vo
         yield* onPage(page.length)
       }))
     const digest = { ...hasher.digest(), head }
-    yield* out.close(digest)
-    return digest
+    // After the events: see the format's note.
+    const dataKeys = yield* (yield* KeyRing).all
+    yield* out.close(digest, dataKeys)
+    return { ...digest, dataKeys: dataKeys.length }
   })

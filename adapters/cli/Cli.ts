@@ -3,6 +3,7 @@ import { CliError, CliOutput, Command, Flag } from "effect/cli"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import * as HttpServer from "../http/HttpServer.ts"
 import * as Cutover from "./Cutover.ts"
+import * as MasterKey from "./MasterKey.ts"
 import * as Operations from "./Operations.ts"
 import * as ScheduledBackups from "./ScheduledBackups.ts"
 import type { Secrets } from "../../application/Secrets.ts"
@@ -125,7 +126,7 @@ export const make = (app: AppLayer, wiring: Operations.Wiring) => {
 
   return Command.make("strata").pipe(
     Command.withDescription("strata: an event-sourced storage core"),
-    Command.withSubcommands([serve, ...Operations.make(wiring, database), Cutover.make(wiring, database)])
+    Command.withSubcommands([serve, ...Operations.make(wiring, database), Cutover.make(wiring, database), MasterKey.make(wiring, database)])
   )
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs"
+import { existsSync, readFileSync, statSync } from "node:fs"
 import { Console, Context, Effect, Layer, Option, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import type { Migrator, SqlClient } from "effect/sql"
@@ -9,7 +9,8 @@ import { InlineProjections } from "../../application/Projection.ts"
 import { ProjectionStore } from "../../application/ProjectionStore.ts"
 import { bulkChunkSize, rebuildProjection } from "../../application/rebuildProjection.ts"
 import { verifyProjections } from "../../application/verifyProjections.ts"
-import type { Secrets } from "../../application/Secrets.ts"
+import * as Owners from "../../application/Owners.ts"
+import { restoreDataKeys, Secrets } from "../../application/Secrets.ts"
 import type { Store } from "../../application/Store.ts"
 import { migrationStatus, runMigrations } from "../../migrations/runMigrations.ts"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
@@ -51,6 +52,28 @@ const existingFile = (name: string) =>
 const boolean = (name: string) => Flag.Boolean(name).pipe(Flag.withDefault(false))
 
 const parseUrl = (raw: string) => Effect.fromResult(DatabaseUrl.parse(raw))
+
+/**
+ * The owners a file names: lines of `strata audit --format ndjson` (an `OwnerForgotten`
+ * event's `data.owner`), or one owner per line.
+ */
+const ownersIn = (file: string) =>
+  Effect.try({
+    try: () => {
+      const owners = new Set<string>()
+      for (const line of readFileSync(file, "utf8").split("\n").map((text) => text.trim()).filter((text) => text !== "")) {
+        if (!line.startsWith("{")) {
+          owners.add(line)
+          continue
+        }
+        const owner = (JSON.parse(line) as { data?: { owner?: unknown } }).data?.owner
+        if (typeof owner !== "string") throw new Error(`a line names no owner: ${line.slice(0, 80)}`)
+        owners.add(owner)
+      }
+      return [...owners]
+    },
+    catch: (error) => new OperationFailed({ reason: `${file} is not a list of owners: ${error instanceof Error ? error.message : String(error)}` })
+  })
 
 const describeUrl = (url: DatabaseUrl.DatabaseUrl) =>
   url._tag === "Sqlite" ? `sqlite:${url.filename}` : url._tag === "Libsql" ? url.url : url._tag === "Memory" ? "memory:" : "postgres"
@@ -135,7 +158,9 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
         const progress = Progress.make("backup", head)
         const digest = yield* BackupFile.backup(options.out, progress.advance)
         yield* progress.finish
-        yield* Console.log(`backed up ${digest.count} events up to position ${digest.head} to ${options.out} (sha256 ${digest.hash})`)
+        yield* Console.log(
+          `backed up ${digest.count} events up to position ${digest.head} and ${digest.dataKeys} data keys (wrapped by the master key) to ${options.out} (sha256 ${digest.hash})`
+        )
       })
     )).pipe(Command.withDescription("Write a backend-neutral, compressed export of the log at a consistent position"))
 
@@ -144,40 +169,85 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
   const force = boolean("force").pipe(Flag.withDescription("Restore into a database that is not empty"))
   /** Events per import transaction of a restore. */
   const restoreBatch = 10_000
-  const restore = Command.make("restore", { input, to, force }, (options) =>
-    withStore(
-      options.to,
-      Effect.gen(function*() {
-        const store = yield* EventStore
-        const head = yield* store.head
-        if (head > 0 && !options.force) {
-          return yield* new OperationFailed({ reason: `the target holds ${head} events; restore into an empty database, or pass --force` })
-        }
-        const backup = yield* BackupFile.read(options.input, restoreBatch)
-        const hasher = LogDigest.makeHasher()
-        const progress = Progress.make("restore", backup.header.count)
-        const load = backup.batches((events: ReadonlyArray<RecordedEvent>) =>
-          Effect.gen(function*() {
-            hasher.add(events)
-            yield* store.importEvents(events)
-            yield* progress.advance(events.length)
-          }))
-        // Into an empty log, its indexes are built once at the end; one that holds events
-        // (--force) may be serving, and keeps them.
-        yield* head === 0 ? store.bulkLoad(load) : load
-        yield* progress.finish
-        const digest = hasher.digest()
-        if (digest.hash !== backup.header.hash || digest.count !== backup.header.count) {
-          return yield* new OperationFailed({
-            reason: `the backup does not match its header: ${digest.count} events with sha256 ${digest.hash}, header says ${backup.header.count} and ${backup.header.hash}`
-          })
-        }
-        for (const projection of yield* InlineProjections) {
-          yield* rebuildProjection(projection.name, { fresh: true, chunkSize: bulkChunkSize })
-        }
-        yield* Console.log(`restored ${digest.count} events up to position ${digest.head}; content hash verified; projections rebuilt`)
-      })
-    )).pipe(Command.withDescription("Replay a backup into any backend, checking its content hash"))
+  const forgotten = existingFile("forgotten").pipe(
+    Flag.withDescription(
+      "Owners forgotten since the backup, to forget again once restored: `strata audit --type OwnerForgotten --format ndjson` of the live database, or one owner per line"
+    ),
+    Flag.optional
+  )
+  const restore = Command.make("restore", { input, to, force, forgotten }, (options) =>
+    Effect.gen(function*() {
+      const url = yield* parseUrl(options.to)
+      const backup = yield* BackupFile.read(options.input, restoreBatch)
+      const forgets = Option.isSome(options.forgotten) ? yield* ownersIn(options.forgotten.value) : []
+      const digest = yield* Effect.scoped(Effect.provide(
+        Effect.gen(function*() {
+          const store = yield* EventStore
+          const head = yield* store.head
+          if (head > 0 && !options.force) {
+            return yield* new OperationFailed({ reason: `the target holds ${head} events; restore into an empty database, or pass --force` })
+          }
+          const hasher = LogDigest.makeHasher()
+          const progress = Progress.make("restore", backup.header.count)
+          const load: Effect.Effect<void, unknown, Store> = backup.batches((events: ReadonlyArray<RecordedEvent>) =>
+            Effect.gen(function*() {
+              hasher.add(events)
+              yield* store.importEvents(events)
+              yield* progress.advance(events.length)
+            }))
+          // Into an empty log, its indexes are built once at the end; one that holds events
+          // (--force) may be serving, and keeps them.
+          yield* head === 0 ? store.bulkLoad(load) : load
+          yield* progress.finish
+          const digest = hasher.digest()
+          if (digest.hash !== backup.header.hash || digest.count !== backup.header.count) {
+            return yield* new OperationFailed({
+              reason: `the backup does not match its header: ${digest.count} events with sha256 ${digest.hash}, header says ${backup.header.count} and ${backup.header.hash}`
+            })
+          }
+          for (const projection of yield* InlineProjections) {
+            yield* rebuildProjection(projection.name, { fresh: true, chunkSize: bulkChunkSize })
+          }
+          // As they were wrapped: putting them back needs no master key.
+          return { ...digest, keys: yield* restoreDataKeys(backup.dataKeys) }
+        }),
+        wiring.store(url)
+      ))
+      yield* Console.log(`restored ${digest.count} events up to position ${digest.head}; content hash verified; projections rebuilt`)
+      if (backup.header.formatVersion === 1) {
+        yield* Console.log("this backup (format 1) holds no data keys: its secrets open only where the key ring was copied beside it")
+      } else {
+        yield* Console.log(
+          `${digest.keys.restored} data keys restored` +
+            (digest.keys.kept > 0 ? `; ${digest.keys.kept} owners already had a data key in the target, which was kept` : "")
+        )
+      }
+      if (backup.dataKeys.length === 0 && forgets.length === 0) return
+      // Forgetting, and checking the keys open, need the master key; the rest did not.
+      const secrets = yield* Effect.scoped(Effect.provide(
+        Effect.gen(function*() {
+          for (const owner of forgets) yield* Owners.forget(owner, { actor: "restore" })
+          return yield* (yield* Secrets).keyStatus
+        }),
+        wiring.storeWithSecrets(url)
+      )).pipe(
+        Effect.catchIf(
+          (error) => (error as { _tag?: unknown })._tag === "MasterKeyMissing" && forgets.length === 0,
+          () => Effect.as(Console.log("no master key is configured here: the data keys were restored without a check that they open"), [])
+        )
+      )
+      if (forgets.length > 0) {
+        yield* Console.log(`${forgets.length} owner${forgets.length === 1 ? "" : "s"} forgotten again: ${forgets.join(", ")}`)
+      }
+      for (const master of secrets) {
+        const closed = master.configured ? master.unreadable : master.dataKeys
+        if (closed === 0) continue
+        yield* Console.error(
+          `warning: ${closed} data keys are wrapped by master key ${master.masterKeyId}, ${master.configured ? "which is configured here with other bytes" : "which is not configured here"}: ` +
+            "set STRATA_MASTER_KEY (or STRATA_PREVIOUS_MASTER_KEYS) to it, or their secrets cannot be read"
+        )
+      }
+    })).pipe(Command.withDescription("Replay a backup into any backend, with its data keys, checking its content hash"))
 
   // verify
 

@@ -122,6 +122,22 @@ export const make = (masterKeys: MasterKeys) =>
           rotated++
         }
         return rotated
+      }),
+      keyStatus: Effect.gen(function*() {
+        const byMaster = new Map<string, { dataKeys: number; unreadable: number }>()
+        for (const key of yield* keyRing.all) {
+          const counts = byMaster.get(key.masterKeyId) ?? { dataKeys: 0, unreadable: 0 }
+          byMaster.set(key.masterKeyId, counts)
+          counts.dataKeys++
+          // A master key of the same name but other bytes opens nothing: try each.
+          if (masters.has(key.masterKeyId) && (yield* Effect.isFailure(unwrap(key)))) counts.unreadable++
+        }
+        return [...byMaster].map(([masterKeyId, counts]) => ({
+          masterKeyId,
+          ...counts,
+          configured: masters.has(masterKeyId),
+          current: masterKeyId === masterKeys.current.id
+        }))
       })
     }
     return service
