@@ -7,6 +7,7 @@ import * as ApiKeyCache from "./ApiKeyCache.ts"
 import * as Batching from "./Batching.ts"
 import type { AppendError, EventStore, EventStoreService } from "./EventStore.ts"
 import * as Idempotency from "./Idempotency.ts"
+import * as Paging from "./Paging.ts"
 import type { CommandMetadata, IdempotencyKeyReused } from "./Idempotency.ts"
 import type { SnapshotStore } from "./SnapshotStore.ts"
 import * as StateCache from "./StateCache.ts"
@@ -176,11 +177,9 @@ const document = (owner: string, keyId: string) =>
 
 export const get = (owner: string, keyId: string) => Effect.map(document(owner, keyId), view)
 
-export const list = (owner: string) =>
-  Effect.map(
-    Effect.flatMap(ReadModels, (readModels) => readModels.list(projection.name, { partition: owner })),
-    (docs) => docs.map(({ doc }) => view(doc as KeyDocument))
-  )
+/** The owner's keys, oldest first, a page at a time (see `Paging`). */
+export const list = (owner: string, request: Paging.PageRequest = {}) =>
+  Effect.map(Paging.documents(projection.name, owner, request), (page) => Paging.map(page, ({ doc }) => view(doc as KeyDocument)))
 
 export const UpdateInput = Schema.Struct({
   name: Schema.optional(Schema.String),

@@ -2,6 +2,7 @@ import { Clock, Effect } from "effect"
 import * as ApiKeys from "./ApiKeys.ts"
 import { EventIds, uuidV7 } from "./EventIds.ts"
 import { EventStore, type EventMetadata } from "./EventStore.ts"
+import * as Paging from "./Paging.ts"
 import { Secrets } from "./Secrets.ts"
 
 /**
@@ -15,12 +16,17 @@ import { Secrets } from "./Secrets.ts"
  */
 export const forget = (owner: string, metadata?: EventMetadata) =>
   Effect.gen(function*() {
-    for (const key of yield* ApiKeys.list(owner)) {
-      // Ids of their own: the request's derived ids (see `Idempotency`) name its record alone.
-      yield* ApiKeys.remove(owner, key.keyId, metadata).pipe(
-        Effect.provideService(EventIds, { next: Effect.sync(() => uuidV7()) }),
-        Effect.catchTag("ApiKeyNotFound", () => Effect.void)
-      )
+    // Removing keys moves the cursor's ground: each page is the first of what is left.
+    while (true) {
+      const page = yield* ApiKeys.list(owner, { limit: Paging.maxLimit })
+      for (const key of page.items) {
+        // Ids of their own: the request's derived ids (see `Idempotency`) name its record alone.
+        yield* ApiKeys.remove(owner, key.keyId, metadata).pipe(
+          Effect.provideService(EventIds, { next: Effect.sync(() => uuidV7()) }),
+          Effect.catchTag("ApiKeyNotFound", () => Effect.void)
+        )
+      }
+      if (page.next === undefined) break
     }
     yield* (yield* Secrets).forget(owner)
     yield* (yield* EventStore).append(`owner-${encodeURIComponent(owner)}`, [{

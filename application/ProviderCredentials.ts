@@ -2,6 +2,7 @@ import { Effect, Redacted } from "effect"
 import * as Credentials from "../domain/ProviderCredentials.ts"
 import * as Aggregate from "./Aggregate.ts"
 import type { CommandMetadata } from "./Idempotency.ts"
+import * as Paging from "./Paging.ts"
 import { Secrets } from "./Secrets.ts"
 
 /** Per-user provider credentials: provider id → secret, sealed with the user's data key. */
@@ -47,8 +48,12 @@ export const get = (owner: string, provider: string) =>
   })
 
 /** The providers the owner has a credential for. */
-export const list = (owner: string) =>
-  Effect.map(Aggregate.load(CredentialsAggregate, ownerId(owner)), ({ state }) => Object.keys(state.credentials).sort())
+/** The providers the owner has a credential for, by name, a page at a time (see `Paging`). */
+export const list = (owner: string, request: Paging.PageRequest = {}) =>
+  Effect.map(Aggregate.load(CredentialsAggregate, ownerId(owner)), ({ state }) =>
+    Paging.inMemory(Object.keys(state.credentials).sort(byBytes), (provider) => provider, request))
+
+const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b))
 
 export const remove = (owner: string, provider: string, metadata?: CommandMetadata) =>
   Aggregate.handle(CredentialsAggregate, ownerId(owner), Credentials.DeleteCredential.make({ provider }), {

@@ -5,6 +5,7 @@ import * as Aggregate from "./Aggregate.ts"
 import { EventIds } from "./EventIds.ts"
 import { EventStore, type EventMetadata, ExpectedVersion } from "./EventStore.ts"
 import * as Idempotency from "./Idempotency.ts"
+import * as Paging from "./Paging.ts"
 import type { CommandMetadata } from "./Idempotency.ts"
 import { Projection } from "./Projection.ts"
 import { ReadModels, type ReadModelsService } from "./ReadModels.ts"
@@ -174,11 +175,9 @@ export const get = (owner: string, sandboxId: string) =>
 export const peek = (readModels: ReadModelsService, owner: string, sandboxId: string) =>
   visibleTo(owner, readModels.peek(projection.name, sandboxId))
 
-export const list = (owner: string) =>
-  Effect.map(
-    Effect.flatMap(ReadModels, (readModels) => readModels.list(projection.name, { partition: owner })),
-    (docs) => docs.map(({ doc }) => doc as SandboxView)
-  )
+/** The owner's sandboxes, oldest first, a page at a time (see `Paging`). */
+export const list = (owner: string, request: Paging.PageRequest = {}) =>
+  Effect.map(Paging.documents(projection.name, owner, request), (page) => Paging.map(page, ({ doc }) => doc as SandboxView))
 
 export const Action = Schema.Literals(["start", "mark-running", "stop", "mark-stopped", "fail", "delete"])
 export type Action = typeof Action.Type

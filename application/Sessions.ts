@@ -3,6 +3,7 @@ import * as Session from "../domain/Session.ts"
 import * as Aggregate from "./Aggregate.ts"
 import * as Idempotency from "./Idempotency.ts"
 import type { CommandMetadata } from "./Idempotency.ts"
+import * as Paging from "./Paging.ts"
 import { Projection } from "./Projection.ts"
 import { ReadModels } from "./ReadModels.ts"
 import * as Sandboxes from "./Sandboxes.ts"
@@ -215,11 +216,12 @@ export const get = (user: string, sessionId: string) =>
 const asMember = <A, E, R>(user: string, sessionId: string, effect: Effect.Effect<A, E, R>) =>
   Effect.andThen(get(user, sessionId), effect)
 
-export const listMine = (user: string) =>
+/** The sessions the user is a member of, a page at a time (see `Paging`). */
+export const listMine = (user: string, request: Paging.PageRequest = {}) =>
   Effect.gen(function*() {
-    const readModels = yield* ReadModels
-    const memberships = yield* readModels.list(projection.name, { partition: `member/${user}` })
-    return yield* Effect.forEach(memberships, ({ doc }) => get(user, (doc as { sessionId: string }).sessionId))
+    const memberships = yield* Paging.documents(projection.name, `member/${user}`, request)
+    const sessions = yield* Effect.forEach(memberships.items, ({ doc }) => get(user, (doc as { sessionId: string }).sessionId))
+    return { ...memberships, items: sessions }
   })
 
 /** Answers the session as the member who asked sees it (removing oneself leaves nothing to see: it is answered as it was). */
@@ -301,19 +303,13 @@ export const history = (
     user,
     sessionId,
     Effect.gen(function*() {
-      // NaN would slip through min and max: a limit that is not a number is the default.
-      const limit = Number.isFinite(options.limit) ? Math.min(Math.max(Math.trunc(options.limit!), 1), 500) : 50
-      const page = yield* (yield* ReadModels).list(projection.name, {
-        partition: historyPartition(sessionId),
+      const page = yield* Paging.documents(projection.name, historyPartition(sessionId), options, {
         order: options.order ?? "desc",
-        limit: limit + 1,
-        ...(options.after === undefined ? {} : { after: options.after })
+        defaultLimit: 50
       })
-      const messages = page.slice(0, limit)
-      const last = messages[messages.length - 1]
       return {
-        messages: messages.map(({ doc }) => doc as MessageView),
-        ...(page.length > limit && last ? { next: last.sort } : {})
+        messages: page.items.map(({ doc }) => doc as MessageView),
+        ...(page.next === undefined ? {} : { next: page.next })
       } satisfies HistoryPage
     })
   )

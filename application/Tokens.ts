@@ -6,6 +6,7 @@ import * as Aggregate from "./Aggregate.ts"
 import type { RecordedEvent } from "./EventStore.ts"
 import type { CommandMetadata } from "./Idempotency.ts"
 import { Projection } from "./Projection.ts"
+import * as Paging from "./Paging.ts"
 import { ReadModels } from "./ReadModels.ts"
 import { Secrets } from "./Secrets.ts"
 
@@ -172,14 +173,13 @@ export const get = (owner: string, name: string) =>
   })
 
 /** Names and last update, by name. */
-export const list = (owner: string) =>
-  Effect.gen(function*() {
-    const docs = yield* (yield* ReadModels).list(projection.name, { partition: owner })
-    return docs.map(({ doc }) => {
+/** The owner's tokens by name, a page at a time (see `Paging`). */
+export const list = (owner: string, request: Paging.PageRequest = {}) =>
+  Effect.map(Paging.documents(projection.name, owner, request), (page) =>
+    Paging.map(page, ({ doc }) => {
       const { name, updatedAt, version } = doc as TokenDocument
       return { name, updatedAt, version }
-    })
-  })
+    }))
 
 export const hasAny = (owner: string) =>
   Effect.map(

@@ -72,9 +72,19 @@ const TokenValues = Schema.Struct({
 })
 const TokenSaved = Schema.Struct({ name: Schema.String, version: Schema.Number })
 const Token = Schema.Struct({ name: Schema.String, ...TokenValues.fields, updatedAt: Instant, version: Schema.Number })
+/** Keyset paging, the same on every list (see `application/Paging.ts`). */
+const PageParams = Schema.Struct({
+  after: Schema.optional(Schema.String).annotate({ description: "The `next` of the page before; absent: from the start" }),
+  /** Clamped to 1–500; a whole number (NaN and Infinity are numbers too). */
+  limit: Schema.optional(Schema.Int).annotate({ description: "Items per page, 1–500 (default 100); out of range it is clamped" })
+})
+/** What a list answers besides its items: where the next page starts, while one remains. */
+const Next = { next: Schema.optional(Schema.String).annotate({ description: "Pass as `after` for the next page; absent on the last one" }) }
+
 const TokenList = Schema.Struct({
   hasAny: Schema.Boolean,
-  tokens: Schema.Array(Schema.Struct({ name: Schema.String, updatedAt: Instant, version: Schema.Number }))
+  tokens: Schema.Array(Schema.Struct({ name: Schema.String, updatedAt: Instant, version: Schema.Number })),
+  ...Next
 })
 const TokenName = Schema.Struct({ name: Schema.String })
 
@@ -84,7 +94,7 @@ export class TokensApi extends HttpApiGroup.make("tokens")
     HttpApiEndpoint.post("refresh", "/v1/tokens/:name/refresh", { params: TokenName, headers: IfMatch, payload: TokenValues, success: TokenSaved, error: Problem.errors }).annotate(OpenApi.Description, "Replaces the token's values if it is still at the version in If-Match (required)")
   )
   .add(HttpApiEndpoint.get("get", "/v1/tokens/:name", { params: TokenName, success: Token, error: Problem.errors }))
-  .add(HttpApiEndpoint.get("list", "/v1/tokens", { success: TokenList, error: Problem.errors }))
+  .add(HttpApiEndpoint.get("list", "/v1/tokens", { query: PageParams, success: TokenList, error: Problem.errors }))
   .add(HttpApiEndpoint.delete("delete", "/v1/tokens/:name", { params: TokenName, headers: IfMatch, success: Deleted, error: Problem.errors }))
   .middleware(Authorization)
   .annotate(OpenApi.Description, "Named OAuth tokens of the calling owner")
@@ -133,7 +143,7 @@ const Usage = Schema.Struct({ tokens: ApiKey.UsageTokens })
 
 export class KeysApi extends HttpApiGroup.make("keys")
   .add(HttpApiEndpoint.post("create", "/v1/keys", { headers: Idempotent, payload: KeyInput, success: CreatedKey.pipe(HttpApiSchema.status(201)), error: Problem.errors }))
-  .add(HttpApiEndpoint.get("list", "/v1/keys", { success: Schema.Struct({ keys: Schema.Array(KeySummary) }), error: Problem.errors }))
+  .add(HttpApiEndpoint.get("list", "/v1/keys", { query: PageParams, success: Schema.Struct({ keys: Schema.Array(KeySummary), ...Next }), error: Problem.errors }))
   .add(HttpApiEndpoint.get("get", "/v1/keys/:keyId", { params: KeyId, success: Key, error: Problem.errors }))
   .add(HttpApiEndpoint.patch("update", "/v1/keys/:keyId", { params: KeyId, headers: IfMatch, payload: KeyUpdate, success: Key, error: Problem.errors }))
   .add(HttpApiEndpoint.delete("delete", "/v1/keys/:keyId", { params: KeyId, headers: Idempotent, success: Deleted, error: Problem.errors }))
@@ -172,7 +182,7 @@ const Provider = Schema.Struct({ provider: Schema.String })
 
 export class SandboxesApi extends HttpApiGroup.make("sandboxes")
   .add(HttpApiEndpoint.post("create", "/v1/sandboxes", { headers: Idempotent, payload: SandboxInput, success: SandboxView.pipe(HttpApiSchema.status(201)), error: Problem.errors }))
-  .add(HttpApiEndpoint.get("list", "/v1/sandboxes", { success: Schema.Struct({ sandboxes: Schema.Array(SandboxView) }), error: Problem.errors }))
+  .add(HttpApiEndpoint.get("list", "/v1/sandboxes", { query: PageParams, success: Schema.Struct({ sandboxes: Schema.Array(SandboxView), ...Next }), error: Problem.errors }))
   .add(HttpApiEndpoint.get("get", "/v1/sandboxes/:sandboxId", { params: SandboxId, success: SandboxView, error: Problem.errors }))
   .add(
     HttpApiEndpoint.post("transition", "/v1/sandboxes/:sandboxId/:action", { params: Transition, headers: IfMatch, payload: Schema.Struct({ reason: Schema.optional(Schema.String) }), success: SandboxView, error: Problem.errors }).annotate(OpenApi.Description, "Moves the sandbox through its lifecycle; an illegal move is 409 naming the current state")
@@ -182,7 +192,7 @@ export class SandboxesApi extends HttpApiGroup.make("sandboxes")
   .add(
     HttpApiEndpoint.put("setCredential", "/v1/credentials/:provider", { params: Provider, headers: Idempotent, payload: Schema.Struct({ secret: Schema.String }), success: Schema.Struct({ provider: Schema.String, version: Schema.Number }), error: Problem.errors })
   )
-  .add(HttpApiEndpoint.get("listCredentials", "/v1/credentials", { success: Schema.Struct({ providers: Schema.Array(Schema.String) }), error: Problem.errors }))
+  .add(HttpApiEndpoint.get("listCredentials", "/v1/credentials", { query: PageParams, success: Schema.Struct({ providers: Schema.Array(Schema.String), ...Next }), error: Problem.errors }))
   .add(
     HttpApiEndpoint.get("getCredential", "/v1/credentials/:provider", { params: Provider, success: Schema.Struct({ provider: Schema.String, secret: Schema.String }), error: Problem.errors })
   )
@@ -206,16 +216,14 @@ const SessionId = Schema.Struct({ sessionId: Schema.String })
 const MessageId = Schema.Struct({ sessionId: Schema.String, messageId: Schema.String })
 const HistoryParams = Schema.Struct({
   order: Schema.optional(Schema.Literals(["asc", "desc"])),
-  after: Schema.optional(Schema.String),
-  /** Clamped to 1–500; a whole number (NaN and Infinity are numbers too). */
-  limit: Schema.optional(Schema.Int)
+  ...PageParams.fields
 })
 
 export class SessionsApi extends HttpApiGroup.make("sessions")
   .add(
     HttpApiEndpoint.post("create", "/v1/sessions", { headers: Idempotent, payload: Schema.Struct({ title: Schema.String, sandboxId: Schema.optional(Schema.NullOr(Schema.String)) }), success: SessionView.pipe(HttpApiSchema.status(201)), error: Problem.errors })
   )
-  .add(HttpApiEndpoint.get("list", "/v1/sessions", { success: Schema.Struct({ sessions: Schema.Array(SessionView) }), error: Problem.errors }))
+  .add(HttpApiEndpoint.get("list", "/v1/sessions", { query: PageParams, success: Schema.Struct({ sessions: Schema.Array(SessionView), ...Next }), error: Problem.errors }))
   .add(HttpApiEndpoint.get("get", "/v1/sessions/:sessionId", { params: SessionId, success: SessionView, error: Problem.errors }))
   .add(
     HttpApiEndpoint.patch("rename", "/v1/sessions/:sessionId", { params: SessionId, headers: Idempotent, payload: Schema.Struct({ title: Schema.String }), success: SessionView, error: Problem.errors })

@@ -5,7 +5,7 @@ import type { Authority } from "../../domain/ApiKey.ts"
 import { StrataApi } from "./Api.ts"
 import { CurrentPrincipal, metadata, owner } from "./Auth.ts"
 import { Problem } from "./Problem.ts"
-import { expectedVersion, iso, isoOrNull, millisOrNull } from "./Requests.ts"
+import { expectedVersion, iso, isoOrNull, millisOrNull, nextOf } from "./Requests.ts"
 import { orProblem } from "./toProblem.ts"
 
 const summaryView = (key: ApiKeys.KeyView) => ({
@@ -83,10 +83,10 @@ export const usage = () =>
 export const KeysLive = HttpApiBuilder.group(StrataApi, "keys", (handlers) =>
   handlers
     .handle("create", ({ payload }) => Effect.flatMap(owner, (forOwner) => createKey(forOwner, payload)))
-    .handle("list", () =>
+    .handle("list", ({ query }) =>
       Effect.gen(function*() {
-        const keys = yield* ApiKeys.list(yield* owner).pipe(orProblem())
-        return { keys: keys.map(summaryView) }
+        const page = yield* ApiKeys.list(yield* owner, query).pipe(orProblem())
+        return { keys: page.items.map(summaryView), ...nextOf(page) }
       }))
     .handle("get", ({ params }) =>
       Effect.gen(function*() {

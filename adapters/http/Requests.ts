@@ -23,3 +23,6 @@ export const millis = (field: string, value: string) => {
 
 export const millisOrNull = (field: string, value: string | null | undefined) =>
   value === null || value === undefined ? Effect.succeed(value) : millis(field, value)
+
+/** A page's `next` as a list answers it: present only while more remain. */
+export const nextOf = (page: { readonly next?: string }) => (page.next === undefined ? {} : { next: page.next })

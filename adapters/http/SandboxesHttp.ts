@@ -5,7 +5,7 @@ import * as ProviderCredentials from "../../application/ProviderCredentials.ts"
 import * as Sandboxes from "../../application/Sandboxes.ts"
 import { StrataApi } from "./Api.ts"
 import { metadata, owner, type Principal } from "./Auth.ts"
-import { expectedVersion } from "./Requests.ts"
+import { expectedVersion, nextOf } from "./Requests.ts"
 import { orProblem } from "./toProblem.ts"
 
 const view = ({ owner: _owner, ...sandbox }: Sandboxes.SandboxView) => sandbox
@@ -36,9 +36,10 @@ export const SandboxesLive = HttpApiBuilder.group(StrataApi, "sandboxes", (handl
           .pipe(orProblem())
         return view(created)
       }))
-    .handle("list", () =>
+    .handle("list", ({ query }) =>
       Effect.gen(function*() {
-        return { sandboxes: (yield* Sandboxes.list(yield* owner).pipe(orProblem())).map(view) }
+        const page = yield* Sandboxes.list(yield* owner, query).pipe(orProblem())
+        return { sandboxes: page.items.map(view), ...nextOf(page) }
       }))
     .handle("get", getSandbox)
     .handle("transition", ({ headers, params, payload }) =>
@@ -66,9 +67,10 @@ export const SandboxesLive = HttpApiBuilder.group(StrataApi, "sandboxes", (handl
         return yield* ProviderCredentials.set(yield* owner, params.provider, Redacted.make(payload.secret), yield* metadata)
           .pipe(orProblem())
       }))
-    .handle("listCredentials", () =>
+    .handle("listCredentials", ({ query }) =>
       Effect.gen(function*() {
-        return { providers: yield* ProviderCredentials.list(yield* owner).pipe(orProblem()) }
+        const page = yield* ProviderCredentials.list(yield* owner, query).pipe(orProblem())
+        return { providers: page.items, ...nextOf(page) }
       }))
     .handle("getCredential", ({ params }) =>
       Effect.gen(function*() {

@@ -3,7 +3,7 @@ import { Effect } from "effect"
 import * as Sessions from "../../application/Sessions.ts"
 import { StrataApi } from "./Api.ts"
 import { metadata, owner } from "./Auth.ts"
-import { iso, isoOrNull } from "./Requests.ts"
+import { iso, isoOrNull, nextOf } from "./Requests.ts"
 import { orProblem } from "./toProblem.ts"
 
 const sessionView = (session: Sessions.SessionView) => ({ ...session, createdAt: iso(session.createdAt) })
@@ -23,9 +23,10 @@ export const SessionsLive = HttpApiBuilder.group(StrataApi, "sessions", (handler
           .pipe(orProblem())
         return sessionView(session)
       }))
-    .handle("list", () =>
+    .handle("list", ({ query }) =>
       Effect.gen(function*() {
-        return { sessions: (yield* Sessions.listMine(yield* owner).pipe(orProblem())).map(sessionView) }
+        const page = yield* Sessions.listMine(yield* owner, query).pipe(orProblem())
+        return { sessions: page.items.map(sessionView), ...nextOf(page) }
       }))
     .handle("get", ({ params }) =>
       Effect.gen(function*() {

@@ -4,7 +4,7 @@ import * as Tokens from "../../application/Tokens.ts"
 import { StrataApi } from "./Api.ts"
 import { metadata, owner } from "./Auth.ts"
 import { Problem } from "./Problem.ts"
-import { expectedVersion } from "./Requests.ts"
+import { expectedVersion, nextOf } from "./Requests.ts"
 import { orProblem } from "./toProblem.ts"
 
 const input = (payload: { accessToken: string; refreshToken: string; expiresIn: number | null; obtainmentTimestamp: number; scopes: ReadonlyArray<string> }): Tokens.TokenInput => ({
@@ -38,10 +38,13 @@ export const TokensLive = HttpApiBuilder.group(StrataApi, "tokens", (handlers) =
           refreshToken: Redacted.value(token.refreshToken)
         }
       }))
-    .handle("list", () =>
+    .handle("list", ({ query }) =>
       Effect.gen(function*() {
-        const tokens = yield* Tokens.list(yield* owner).pipe(orProblem())
-        return { hasAny: tokens.length > 0, tokens }
+        const forOwner = yield* owner
+        const page = yield* Tokens.list(forOwner, query).pipe(orProblem())
+        // A page past the last is empty, yet the owner may have tokens.
+        const hasAny = page.items.length > 0 || (query.after !== undefined && (yield* Tokens.hasAny(forOwner).pipe(orProblem())))
+        return { hasAny, tokens: page.items, ...nextOf(page) }
       }))
     .handle("delete", ({ headers, params }) =>
       Effect.gen(function*() {

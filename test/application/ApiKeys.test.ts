@@ -25,7 +25,7 @@ for (const backend of Backends.all) {
           stored: JSON.stringify(events),
           authenticated: yield* ApiKeys.authenticate(created.secret),
           unknown: yield* Effect.flip(ApiKeys.authenticate(Redacted.make("sk_not-a-key"))),
-          listed: yield* ApiKeys.list("alice"),
+          listed: (yield* ApiKeys.list("alice")).items,
           got: yield* ApiKeys.get("alice", created.keyId)
         }
       }))
@@ -66,7 +66,7 @@ for (const backend of Backends.all) {
           usage: yield* Effect.flip(ApiKeys.recordUsage(created.keyId, 1, enforce)),
           stats: yield* Effect.flip(ApiKeys.stats("alice", created.keyId)),
           auth: yield* Effect.flip(ApiKeys.authenticate(created.secret)),
-          list: yield* ApiKeys.list("alice")
+          list: (yield* ApiKeys.list("alice")).items
         }
       }))
       expect(result.invalid).toMatchObject({ _tag: "InvalidApiKey" })

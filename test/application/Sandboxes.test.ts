@@ -54,7 +54,7 @@ for (const backend of Backends.all) {
           failed,
           view,
           afterDelete: yield* Effect.flip(Sandboxes.get("alice", sandbox.sandboxId)),
-          list: yield* Sandboxes.list("alice")
+          list: (yield* Sandboxes.list("alice")).items
         }
       }))
       expect(result.sandbox).toMatchObject({ name: "dev", tierId: "medium", flavorId: "node", addonIds: ["postgres"], status: "pending" })
@@ -73,7 +73,7 @@ for (const backend of Backends.all) {
         return {
           get: yield* Effect.flip(Sandboxes.get("bob", sandbox.sandboxId)),
           start: yield* Effect.flip(Sandboxes.transition("bob", sandbox.sandboxId, "start")),
-          list: yield* Sandboxes.list("bob")
+          list: (yield* Sandboxes.list("bob")).items
         }
       }))
       expect(result.get._tag).toBe("SandboxNotFound")
@@ -90,7 +90,7 @@ for (const backend of Backends.all) {
         const bob = yield* Effect.flip(ProviderCredentials.get("bob", "github"))
         yield* ProviderCredentials.remove("alice", "openai")
         const removed = yield* Effect.flip(ProviderCredentials.get("alice", "openai"))
-        const list = yield* ProviderCredentials.list("alice")
+        const list = (yield* ProviderCredentials.list("alice")).items
         yield* (yield* Secrets).forget("alice")
         return { github: Redacted.value(github.secret), bob, removed, list, shredded: yield* Effect.flip(ProviderCredentials.get("alice", "github")) }
       }))

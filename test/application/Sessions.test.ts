@@ -31,7 +31,7 @@ for (const backend of Backends.all) {
         const next = yield* Sessions.history("bob", id, { order: "desc", limit: 5, after: newest.next! })
         const oldest = yield* Sessions.history("alice", id, { order: "asc", limit: 5 })
         const all = yield* Sessions.history("alice", id, { order: "asc", limit: 100 })
-        return { session, edited, newest, next, oldest, all, mine: yield* Sessions.listMine("bob") }
+        return { session, edited, newest, next, oldest, all, mine: (yield* Sessions.listMine("bob")).items }
       }))
       expect(result.session.members).toEqual({ alice: "admin" })
       expect(result.edited).toMatchObject({ content: "message 2, edited", author: "bob" })
@@ -54,7 +54,7 @@ for (const backend of Backends.all) {
         const own = yield* Sessions.create("alice", { title: "Mine", sandboxId: sandbox.sandboxId })
         const others = yield* Effect.flip(Sessions.create("bob", { title: "Theirs", sandboxId: sandbox.sandboxId }))
         const missing = yield* Effect.flip(Sessions.create("bob", { title: "Nothing", sandboxId: "no-such-sandbox" }))
-        return { own, others, missing, bobs: yield* Sessions.listMine("bob") }
+        return { own, others, missing, bobs: (yield* Sessions.listMine("bob")).items }
       }))
       expect(result.own.sandboxId).not.toBeNull()
       expect(result.others).toMatchObject({ _tag: "SandboxNotFound" })

@@ -29,7 +29,7 @@ for (const backend of Backends.all) {
         yield* Tokens.save("alice", "bot", input("access-2", "refresh-2"))
         yield* Tokens.save("bob", "bot", input("access-3", "refresh-3"))
         const token = yield* Tokens.get("alice", "bot")
-        return { none, token, list: yield* Tokens.list("alice"), any: yield* Tokens.hasAny("alice") }
+        return { none, token, list: (yield* Tokens.list("alice")).items, any: yield* Tokens.hasAny("alice") }
       }))
       expect(result.none).toBe(false)
       expect(result.any).toBe(true)
@@ -86,7 +86,7 @@ for (const backend of Backends.all) {
           get: yield* Effect.flip(Tokens.get("alice", "bot")),
           refresh: yield* Effect.flip(Tokens.refresh("alice", "bot", 2, input("a", "r"))),
           remove: yield* Effect.flip(Tokens.remove("alice", "bot")),
-          list: yield* Tokens.list("alice")
+          list: (yield* Tokens.list("alice")).items
         }
       }))
       expect(result.get).toMatchObject({ _tag: "TokenNotFound", name: "bot" })
@@ -98,7 +98,7 @@ for (const backend of Backends.all) {
     test("owners see only their own tokens", async () => {
       const result = await run(Effect.gen(function*() {
         yield* Tokens.save("alice", "bot", input("a", "r"))
-        return { bob: yield* Effect.flip(Tokens.get("bob", "bot")), bobList: yield* Tokens.list("bob") }
+        return { bob: yield* Effect.flip(Tokens.get("bob", "bot")), bobList: (yield* Tokens.list("bob")).items }
       }))
       expect(result.bob._tag).toBe("TokenNotFound")
       expect(result.bobList).toEqual([])

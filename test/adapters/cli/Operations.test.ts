@@ -88,7 +88,7 @@ for (const source of durable) {
         expect(again.stderr.trim()).toBe("strata: the target holds 51 events; restore into an empty database, or pass --force")
         // The restored database answers queries: its projections were rebuilt from the log.
         const listed = await runWith(target.reopen(projections), Tokens.list("owner-1"))
-        expect(listed).toHaveLength(10)
+        expect(listed.items).toHaveLength(10)
       }
     }, timeout)
   })

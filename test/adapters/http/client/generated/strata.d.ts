@@ -1050,7 +1050,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1196,7 +1196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1327,7 +1327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1474,7 +1474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1562,7 +1562,10 @@ export interface operations {
     };
     "tokens.list": {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1586,6 +1589,8 @@ export interface operations {
                             updatedAt: string;
                             version: number | ("Infinity" | "-Infinity" | "NaN");
                         }[];
+                        /** @description Pass as `after` for the next page; absent on the last one */
+                        next?: string | null;
                     };
                 };
             };
@@ -1613,7 +1618,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1701,7 +1706,10 @@ export interface operations {
     };
     "keys.list": {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1727,6 +1735,8 @@ export interface operations {
                              */
                             createdAt: string;
                         }[];
+                        /** @description Pass as `after` for the next page; absent on the last one */
+                        next?: string | null;
                     };
                 };
             };
@@ -1754,7 +1764,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1907,7 +1917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2049,7 +2059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2179,7 +2189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2333,7 +2343,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2493,7 +2503,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2651,7 +2661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2817,7 +2827,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2905,7 +2915,10 @@ export interface operations {
     };
     "sandboxes.list": {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2940,6 +2953,8 @@ export interface operations {
                             updatedAt: string;
                             version: number | ("Infinity" | "-Infinity" | "NaN");
                         }[];
+                        /** @description Pass as `after` for the next page; absent on the last one */
+                        next?: string | null;
                     };
                 };
             };
@@ -2967,7 +2982,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3126,7 +3141,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3276,7 +3291,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3407,7 +3422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3567,7 +3582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3720,7 +3735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3853,7 +3868,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3994,7 +4009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4124,7 +4139,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4212,7 +4227,10 @@ export interface operations {
     };
     "sandboxes.listCredentials": {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4227,6 +4245,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         providers: string[];
+                        /** @description Pass as `after` for the next page; absent on the last one */
+                        next?: string | null;
                     };
                 };
             };
@@ -4254,7 +4274,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4342,7 +4362,10 @@ export interface operations {
     };
     "sessions.list": {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4373,6 +4396,8 @@ export interface operations {
                             createdAt: string;
                             version: number | ("Infinity" | "-Infinity" | "NaN");
                         }[];
+                        /** @description Pass as `after` for the next page; absent on the last one */
+                        next?: string | null;
                     };
                 };
             };
@@ -4400,7 +4425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4553,7 +4578,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4699,7 +4724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4853,7 +4878,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5001,7 +5026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5157,7 +5182,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5306,7 +5331,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5458,7 +5483,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5612,7 +5637,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5743,7 +5768,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5897,7 +5922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6051,7 +6076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6181,7 +6206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6338,7 +6363,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6493,7 +6518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6655,7 +6680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6802,7 +6827,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6957,7 +6982,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7112,7 +7137,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7267,7 +7292,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7422,7 +7447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
