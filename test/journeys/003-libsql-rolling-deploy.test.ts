@@ -80,12 +80,23 @@ describe("journey 003: LibSQL, two instances through a rolling deploy", () => {
       expect(written).toBeGreaterThan(20)
       expect([...seen.keys()].filter((status) => !["200", "503", "refused"].includes(status))).toEqual([])
       // Each acknowledged write is in the log once: one token each.
-      const listed = await call(urls[1]!, key, "GET", "/v1/tokens?limit=500")
-      const names = listed.body.tokens.map((token: { name: string }) => token.name)
+      const names: Array<string> = []
+      let after: string | undefined
+      do {
+        const page = await call(urls[1]!, key, "GET", `/v1/tokens?limit=500${after === undefined ? "" : `&after=${encodeURIComponent(after)}`}`)
+        names.push(...page.body.tokens.map((token: { name: string }) => token.name))
+        after = page.body.next
+      } while (after !== undefined)
       expect(names.length).toBe(written)
       expect(new Set(names).size).toBe(written)
-      const saved = await call(urls[0]!, adminToken, "GET", "/v1/admin/audit?type=TokenSaved&limit=1000")
-      expect(saved.body.events.length).toBe(written)
+      let saved = 0
+      let position: number | undefined = 0
+      while (position !== undefined) {
+        const page = await call(urls[0]!, adminToken, "GET", `/v1/admin/audit?type=TokenSaved&limit=1000&after=${position}`)
+        saved += page.body.events.length
+        position = page.body.next
+      }
+      expect(saved).toBe(written)
     } finally {
       await stopAll(instances)
     }
