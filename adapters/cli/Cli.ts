@@ -97,7 +97,7 @@ const listening = <A, E, R>(layer: Layer.Layer<A, E, R>, address: string): Layer
     )
   })
 
-const parseUrl = (raw: string) => Effect.fromResult(DatabaseUrl.parse(raw))
+const parseUrl = DatabaseUrl.fromString
 
 /** The commands of the `strata` executable; the backends come from the composition root. */
 export const make = (app: AppLayer, wiring: Operations.Wiring) => {

@@ -50,10 +50,8 @@ const existingFile = (name: string) =>
 /** Off unless given, as a switch should be. */
 const boolean = (name: string) => Flag.Boolean(name).pipe(Flag.withDefault(false))
 
-const parseUrl = (raw: string) => Effect.fromResult(DatabaseUrl.parse(raw))
+const parseUrl = DatabaseUrl.fromString
 
-const describeUrl = (url: DatabaseUrl.DatabaseUrl) =>
-  url._tag === "Sqlite" ? `sqlite:${url.filename}` : url._tag === "Libsql" ? url.url : url._tag === "Memory" ? "memory:" : "postgres"
 
 export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
   const withStore = <A, E>(raw: string, effect: Effect.Effect<A, E, Store | InlineProjections>) =>
@@ -69,7 +67,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
       const state = yield* migrationStatus(target.loader).pipe(Effect.provide(target.client))
       for (const migration of state.applied) yield* Console.log(`applied  ${String(migration.id).padStart(4, "0")}_${migration.name}`)
       for (const migration of state.pending) yield* Console.log(`pending  ${String(migration.id).padStart(4, "0")}_${migration.name}`)
-      yield* Console.log(`${state.applied.length} applied, ${state.pending.length} pending (${describeUrl(url)})`)
+      yield* Console.log(`${state.applied.length} applied, ${state.pending.length} pending (${DatabaseUrl.label(url)})`)
     })).pipe(Command.withDescription("Show applied and pending schema migrations, without applying any"))
 
   const migrate = Command.make("migrate", { database }, ({ database }) =>
