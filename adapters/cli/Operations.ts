@@ -274,7 +274,9 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
     database,
     stream: filter("stream", "Only this stream"),
     type: filter("type", "Only this event type"),
-    actor: filter("actor", "Only this actor"),
+    actor: filter("actor", "Only this actor, exactly as recorded (bob (key <keyId>), admin (for bob), admin, cutover, import)"),
+    owner: filter("owner", "Only what this owner did, through any of their API keys, and what the admin did for them"),
+    key: filter("key", "Only what was done through this API key (its id)"),
     from: filter("from", "Recorded at or after (ISO 8601)"),
     until: filter("to", "Recorded before (ISO 8601)"),
     after: Flag.Int("after").pipe(Flag.withDescription("Events after this position"), Flag.withDefault(0)),
@@ -291,6 +293,8 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
             ...Option.match(options.stream, { onNone: () => ({}), onSome: (streamId) => ({ streamId }) }),
             ...Option.match(options.type, { onNone: () => ({}), onSome: (type) => ({ type }) }),
             ...Option.match(options.actor, { onNone: () => ({}), onSome: (actor) => ({ actor }) }),
+            ...Option.match(options.owner, { onNone: () => ({}), onSome: (owner) => ({ owner }) }),
+            ...Option.match(options.key, { onNone: () => ({}), onSome: (keyId) => ({ keyId }) }),
             ...Option.match(options.from, { onNone: () => ({}), onSome: (from) => ({ from: new Date(from).toISOString() }) }),
             ...Option.match(options.until, { onNone: () => ({}), onSome: (until) => ({ to: new Date(until).toISOString() }) })
           }))
@@ -304,7 +308,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
           yield* Console.log([event.position, event.recordedAt, event.streamId, event.type, event.metadata.actor ?? "", event.metadata.correlationId ?? ""].join("\t"))
         }
       })
-    )).pipe(Command.withDescription("The log by stream, type, actor and time range, as a table, JSON or NDJSON"))
+    )).pipe(Command.withDescription("The log by stream, type, actor, owner, API key and time range, as a table, JSON or NDJSON"))
 
   // import
 
