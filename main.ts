@@ -8,7 +8,7 @@ import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { hostname } from "node:os"
 import { dirname, join } from "node:path"
-import { Cause, Effect, Exit, Layer, Result, Schema } from "effect"
+import { Cause, Effect, Exit, Layer, Schema } from "effect"
 import { InlineProjections, type Projection } from "./application/Projection.ts"
 import type { Secrets } from "./application/Secrets.ts"
 import * as ServingStore from "./application/ServingStore.ts"
@@ -46,6 +46,9 @@ export const projections: ReadonlyArray<Projection> = [
   Sessions.projection
 ]
 
+const libsqlConfig = (url: DatabaseUrl & { readonly _tag: "Libsql" }): LibsqlStore.LibsqlStoreConfig =>
+  url.authToken === undefined ? { url: url.url } : { url: url.url, authToken: url.authToken }
+
 export const storeLayer = (url: DatabaseUrl): Layer.Layer<Store | InlineProjections, unknown> => {
   const backend = (() => {
     switch (url._tag) {
@@ -54,7 +57,7 @@ export const storeLayer = (url: DatabaseUrl): Layer.Layer<Store | InlineProjecti
       case "Postgres":
         return PostgresStore.layer({ url: url.url })
       case "Libsql":
-        return LibsqlStore.layer({ url: url.url })
+        return LibsqlStore.layer(libsqlConfig(url))
       case "Memory":
         return MemoryStore.layer
     }
@@ -68,7 +71,7 @@ export const migrationsFor = (url: DatabaseUrl) => {
     case "Sqlite":
       return { client: SqliteStore.client({ filename: url.filename }), loader: sqliteDialect.migrations }
     case "Libsql":
-      return { client: LibsqlStore.client({ url: url.url }), loader: sqliteDialect.migrations }
+      return { client: LibsqlStore.client(libsqlConfig(url)), loader: sqliteDialect.migrations }
     case "Postgres":
       return { client: PostgresStore.client({ url: url.url }), loader: postgresDialect.migrations }
     case "Memory":
@@ -114,11 +117,7 @@ export const servingStore = (url: DatabaseUrl) =>
     secretsLayer(url),
     ServingStore.layer(
       storeWithSecrets(url),
-      (raw) =>
-        Result.match(DatabaseUrls.parse(raw), {
-          onFailure: Effect.fail,
-          onSuccess: (target) => Layer.build(storeWithSecrets(target))
-        }),
+      (raw) => Effect.flatMap(DatabaseUrls.fromString(raw), (target) => Layer.build(storeWithSecrets(target))),
       `${hostname()}:${process.pid}`
     )
   )

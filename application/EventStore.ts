@@ -118,7 +118,12 @@ export interface ReadAllOptions {
 export interface AuditQuery {
   readonly streamId?: string
   readonly type?: string
+  /** This actor exactly, as recorded. */
   readonly actor?: string
+  /** Done by this owner, through any of their keys or by the admin for them (see `Actor.isOwners`). */
+  readonly owner?: string
+  /** Done through this API key (see `Actor.isKeys`). */
+  readonly keyId?: string
   /** Recorded at or after (ISO 8601). */
   readonly from?: string
   /** Recorded before (ISO 8601). */

@@ -91,6 +91,18 @@ export class StoreUnavailable extends Schema.TaggedError<StoreUnavailable>()("St
   }
 }
 
+/**
+ * The database could not be reached at all — refused, not found, not started yet — as
+ * opposed to reached and failing: what a process started before its database waits out.
+ */
+export class DatabaseUnreachable extends Schema.TaggedError<DatabaseUnreachable>()("DatabaseUnreachable", {
+  reason: Schema.String
+}) {
+  override get message() {
+    return `the database cannot be reached: ${this.reason}`
+  }
+}
+
 /** Copied events must continue the log exactly where it ends. */
 export class ImportRefused extends Schema.TaggedError<ImportRefused>()("ImportRefused", {
   reason: Schema.String

@@ -1,6 +1,7 @@
 import * as Migrator from "effect/sql/Migrator"
 import { SqlClient } from "effect/sql/SqlClient"
 import { Effect, Schema } from "effect"
+import { DatabaseUnreachable } from "../application/StoreError.ts"
 
 const table = "strata_migrations"
 
@@ -105,7 +106,12 @@ export const runMigrations = (loader: Migrator.Loader) =>
   })).pipe(
     Effect.catchTags({
       MigrationError: (error) => Effect.fail(new MigrationFailed({ reason: error.message })),
-      SqlError: (error) =>
-        Effect.fail(new MigrationFailed({ reason: error.cause instanceof Error ? error.cause.message : error.message }))
+      SqlError: (error) => {
+        const reason = error.cause instanceof Error ? error.cause.message : error.message
+        // The first statement of a process is the migrations': a database not there yet fails here.
+        return Effect.fail(
+          error.reason._tag === "ConnectionError" ? new DatabaseUnreachable({ reason }) : new MigrationFailed({ reason })
+        )
+      }
     })
   )

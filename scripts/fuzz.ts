@@ -46,7 +46,7 @@ let exited: number | undefined
 void server.exited.then((code) => (exited = code))
 
 for (let attempt = 0; ; attempt++) {
-  if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break
+  if (await fetch(`${url}/ready`).then((r) => r.ok, () => false)) break
   if (exited !== undefined || attempt > 600) throw new Error(`strata serve did not come up:\n${logs.join("")}`)
   await Bun.sleep(50)
 }

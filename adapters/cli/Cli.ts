@@ -6,6 +6,7 @@ import * as Cutover from "./Cutover.ts"
 import * as MasterKey from "./MasterKey.ts"
 import * as Operations from "./Operations.ts"
 import * as ScheduledBackups from "./ScheduledBackups.ts"
+import * as WaitForDatabase from "./WaitForDatabase.ts"
 import type { Secrets } from "../../application/Secrets.ts"
 import type { Serving } from "../../application/ServingStore.ts"
 import type { Store } from "../../application/Store.ts"
@@ -98,7 +99,7 @@ const listening = <A, E, R>(layer: Layer.Layer<A, E, R>, address: string): Layer
     )
   })
 
-const parseUrl = (raw: string) => Effect.fromResult(DatabaseUrl.parse(raw))
+const parseUrl = DatabaseUrl.fromString
 
 /** The commands of the `strata` executable; the backends come from the composition root. */
 export const make = (app: AppLayer, wiring: Operations.Wiring) => {
@@ -112,10 +113,9 @@ export const make = (app: AppLayer, wiring: Operations.Wiring) => {
         onNone: () => Layer.empty,
         onSome: ScheduledBackups.layer
       })
-      return yield* Layer.effectDiscard(announce).pipe(
-        Layer.provideMerge(listening(HttpServer.layer({ hostname: options.host, port: options.port }), address)),
-        Layer.merge(backups),
-        Layer.provide(app(url)),
+      const waited = WaitForDatabase.layer(app(url), yield* WaitForDatabase.timeoutFromConfig)
+      return yield* Layer.merge(Layer.effectDiscard(announce), backups).pipe(
+        Layer.provideMerge(listening(HttpServer.layer({ hostname: options.host, port: options.port }, waited), address)),
         Layer.launch,
         // No tracer is exported; making spans nobody reads costs a third of a request.
         Effect.withTracerEnabled(false),

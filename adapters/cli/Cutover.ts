@@ -14,7 +14,7 @@ import * as Progress from "./Progress.ts"
  * (`application/Cutover.ts`); this file opens the two databases and speaks to the operator.
  */
 
-const parseUrl = (raw: string) => Effect.fromResult(DatabaseUrl.parse(raw))
+const parseUrl = DatabaseUrl.fromString
 
 const format = Flag.Literals("format", ["text", "json"]).pipe(Flag.withDefault("text" as const))
 
@@ -59,9 +59,9 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
     Effect.scoped(Effect.gen(function*() {
       const { origin, target } = yield* sides(options.database)
       const current = yield* Cutover.status({ origin, target })
-      if (options.format === "json") return yield* Console.log(JSON.stringify({ ...current, record: { ...current.record, target: undefined } }))
+      if (options.format === "json") return yield* Console.log(JSON.stringify({ ...current, record: { ...current.record, target: undefined, targetLabel: DatabaseUrl.withoutCredentials(current.record.targetLabel) } }))
       const record = current.record
-      yield* Console.log(`cutover ${record.id} to ${record.targetLabel}: ${record.phase} (since ${record.updatedAt})`)
+      yield* Console.log(`cutover ${record.id} to ${DatabaseUrl.withoutCredentials(record.targetLabel)}: ${record.phase} (since ${record.updatedAt})`)
       yield* Console.log(`origin head ${current.originHead}, target head ${current.targetHead}`)
       if (current.copy) {
         const { done, total, perSecond, etaSeconds } = current.copy
@@ -98,7 +98,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
     Effect.scoped(Effect.gen(function*() {
       const { origin, target } = yield* sides(options.database)
       const result = yield* Cutover.switchOver({ origin, target })
-      yield* Console.log(`switched to ${result.record.targetLabel} at position ${result.record.fencedAt ?? "?"} (writes paused ${result.pauseMillis} ms); the origin now mirrors it, so rollback stays possible`)
+      yield* Console.log(`switched to ${DatabaseUrl.withoutCredentials(result.record.targetLabel)} at position ${result.record.fencedAt ?? "?"} (writes paused ${result.pauseMillis} ms); the origin now mirrors it, so rollback stays possible`)
     }))).pipe(Command.withDescription("Fence the origin, drain the mirror, verify, make the target the primary and mirror back; run again to complete an interrupted switch"))
 
   const rollback = Command.make("rollback", { database }, (options) =>
@@ -107,7 +107,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
       const record = yield* Cutover.rollback({ origin, target })
       yield* Console.log(record.phase === "aborted"
         ? `cutover ${record.id} dropped; the origin never stopped serving`
-        : `rolled back: the origin serves again, up to date; ${record.targetLabel} is a mirror again`)
+        : `rolled back: the origin serves again, up to date; ${DatabaseUrl.withoutCredentials(record.targetLabel)} is a mirror again`)
     }))).pipe(Command.withDescription("Before a switch: drop the target. After: the origin replays what the target received and serves again"))
 
   const finish = Command.make("finish", { database }, (options) =>
@@ -116,14 +116,19 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
       const url = yield* Effect.provide(Cutover.targetUrl(record), origin)
       yield* Cutover.finish({ origin, target })
       yield* Console.log(`finished: the old backend stays intact and fenced, and says where the log went. Deploy next with:`)
-      yield* Console.log(`STRATA_DATABASE_URL=${url}`)
+      // Never the credentials: the operator gave them to \`start\`, and a terminal's output is kept.
+      const shown = DatabaseUrl.withoutCredentials(url)
+      yield* Console.log(`STRATA_DATABASE_URL=${shown}`)
+      if (shown !== url) {
+        yield* Console.log("(credentials left out: use those given to strata cutover start; a LibSQL token goes in STRATA_LIBSQL_AUTH_TOKEN)")
+      }
     }))).pipe(Command.withDescription("Stop mirroring back; the old backend stays fenced for good; print the URL to deploy next"))
 
   const abort = Command.make("abort", { database }, (options) =>
     Effect.scoped(Effect.gen(function*() {
       const origin = yield* side(options.database)
       const record = yield* Cutover.abort({ origin })
-      yield* Console.log(`cutover ${record.id} to ${record.targetLabel} aborted; the target is left as it is`)
+      yield* Console.log(`cutover ${record.id} to ${DatabaseUrl.withoutCredentials(record.targetLabel)} aborted; the target is left as it is`)
     }))).pipe(Command.withDescription("Before a switch: forget the cutover; the target is left as it is"))
 
   const mirror = Command.make("mirror", { database }, (options) =>

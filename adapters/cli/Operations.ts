@@ -51,7 +51,7 @@ const existingFile = (name: string) =>
 /** Off unless given, as a switch should be. */
 const boolean = (name: string) => Flag.Boolean(name).pipe(Flag.withDefault(false))
 
-const parseUrl = (raw: string) => Effect.fromResult(DatabaseUrl.parse(raw))
+const parseUrl = DatabaseUrl.fromString
 
 /**
  * The owners a file names: lines of `strata audit --format ndjson` (an `OwnerForgotten`
@@ -75,8 +75,6 @@ const ownersIn = (file: string) =>
     catch: (error) => new OperationFailed({ reason: `${file} is not a list of owners: ${error instanceof Error ? error.message : String(error)}` })
   })
 
-const describeUrl = (url: DatabaseUrl.DatabaseUrl) =>
-  url._tag === "Sqlite" ? `sqlite:${url.filename}` : url._tag === "Libsql" ? url.url : url._tag === "Memory" ? "memory:" : "postgres"
 
 export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
   const withStore = <A, E>(raw: string, effect: Effect.Effect<A, E, Store | InlineProjections>) =>
@@ -92,7 +90,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
       const state = yield* migrationStatus(target.loader).pipe(Effect.provide(target.client))
       for (const migration of state.applied) yield* Console.log(`applied  ${String(migration.id).padStart(4, "0")}_${migration.name}`)
       for (const migration of state.pending) yield* Console.log(`pending  ${String(migration.id).padStart(4, "0")}_${migration.name}`)
-      yield* Console.log(`${state.applied.length} applied, ${state.pending.length} pending (${describeUrl(url)})`)
+      yield* Console.log(`${state.applied.length} applied, ${state.pending.length} pending (${DatabaseUrl.label(url)})`)
     })).pipe(Command.withDescription("Show applied and pending schema migrations, without applying any"))
 
   const migrate = Command.make("migrate", { database }, ({ database }) =>
@@ -346,7 +344,9 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
     database,
     stream: filter("stream", "Only this stream"),
     type: filter("type", "Only this event type"),
-    actor: filter("actor", "Only this actor"),
+    actor: filter("actor", "Only this actor, exactly as recorded (bob (key <keyId>), admin (for bob), admin, cutover, import)"),
+    owner: filter("owner", "Only what this owner did, through any of their API keys, and what the admin did for them"),
+    key: filter("key", "Only what was done through this API key (its id)"),
     from: filter("from", "Recorded at or after (ISO 8601)"),
     until: filter("to", "Recorded before (ISO 8601)"),
     after: Flag.Int("after").pipe(Flag.withDescription("Events after this position"), Flag.withDefault(0)),
@@ -363,6 +363,8 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
             ...Option.match(options.stream, { onNone: () => ({}), onSome: (streamId) => ({ streamId }) }),
             ...Option.match(options.type, { onNone: () => ({}), onSome: (type) => ({ type }) }),
             ...Option.match(options.actor, { onNone: () => ({}), onSome: (actor) => ({ actor }) }),
+            ...Option.match(options.owner, { onNone: () => ({}), onSome: (owner) => ({ owner }) }),
+            ...Option.match(options.key, { onNone: () => ({}), onSome: (keyId) => ({ keyId }) }),
             ...Option.match(options.from, { onNone: () => ({}), onSome: (from) => ({ from: new Date(from).toISOString() }) }),
             ...Option.match(options.until, { onNone: () => ({}), onSome: (until) => ({ to: new Date(until).toISOString() }) })
           }))
@@ -376,7 +378,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
           yield* Console.log([event.position, event.recordedAt, event.streamId, event.type, event.metadata.actor ?? "", event.metadata.correlationId ?? ""].join("\t"))
         }
       })
-    )).pipe(Command.withDescription("The log by stream, type, actor and time range, as a table, JSON or NDJSON"))
+    )).pipe(Command.withDescription("The log by stream, type, actor, owner, API key and time range, as a table, JSON or NDJSON"))
 
   // import
 

@@ -5,7 +5,7 @@ import { EventIds } from "../../application/EventIds.ts"
 import * as Idempotency from "../../application/Idempotency.ts"
 import * as Owners from "../../application/Owners.ts"
 import { StrataApi } from "./Api.ts"
-import { metadata, requireAdmin } from "./Auth.ts"
+import { adminActsOn, metadata, requireAdmin } from "./Auth.ts"
 import { createKey } from "./KeysHttp.ts"
 import { Problem } from "./Problem.ts"
 import { millis } from "./Requests.ts"
@@ -15,7 +15,8 @@ const maxPage = 1_000
 
 export const AdminLive = HttpApiBuilder.group(StrataApi, "admin", (handlers) =>
   handlers
-    .handle("createKey", ({ payload: { owner, ...key } }) => Effect.andThen(requireAdmin, createKey(owner, key)))
+    .handle("createKey", ({ payload: { owner, ...key } }) =>
+      Effect.andThen(requireAdmin, createKey(owner, key).pipe(Effect.provideService(adminActsOn, owner))))
     .handle("forgetOwner", ({ params }) =>
       Effect.gen(function*() {
         yield* requireAdmin
@@ -29,7 +30,7 @@ export const AdminLive = HttpApiBuilder.group(StrataApi, "admin", (handlers) =>
           Effect.catchTag("DuplicateEventId", () => new Idempotency.IdempotencyKeyReused()),
           orProblem()
         )
-      }))
+      }).pipe(Effect.provideService(adminActsOn, params.owner)))
     .handle("audit", ({ query }) =>
       Effect.gen(function*() {
         yield* requireAdmin
@@ -47,6 +48,8 @@ export const AdminLive = HttpApiBuilder.group(StrataApi, "admin", (handlers) =>
             ...(query.stream === undefined ? {} : { streamId: query.stream }),
             ...(query.type === undefined ? {} : { type: query.type }),
             ...(query.actor === undefined ? {} : { actor: query.actor }),
+            ...(query.owner === undefined ? {} : { owner: query.owner }),
+            ...(query.key === undefined ? {} : { keyId: query.key }),
             ...(query.from === undefined ? {} : { from: new Date(query.from).toISOString() }),
             ...(query.to === undefined ? {} : { to: new Date(query.to).toISOString() })
           })).pipe(orProblem())

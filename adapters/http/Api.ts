@@ -269,7 +269,13 @@ const AuditEvent = Schema.Struct({
 const AuditParams = Schema.Struct({
   stream: Schema.optional(Schema.String),
   type: Schema.optional(Schema.String),
-  actor: Schema.optional(Schema.String),
+  actor: Schema.optional(Schema.String.annotate({
+    description: "This actor exactly, as recorded: `bob (key <keyId>)`, `admin (for bob)`, `admin`, `cutover`, `import`"
+  })),
+  owner: Schema.optional(Schema.String.annotate({
+    description: "Done by this owner, through any of their API keys, or by the admin acting for them (X-Strata-Owner)"
+  })),
+  key: Schema.optional(Schema.String.annotate({ description: "Done through this API key (its id)" })),
   from: Schema.optional(Instant),
   to: Schema.optional(Instant),
   /** A position: a whole number ≥ 0. */
@@ -285,7 +291,7 @@ export class AdminApi extends HttpApiGroup.make("admin")
     HttpApiEndpoint.post("forgetOwner", "/v1/admin/owners/:owner/forget", { params: Schema.Struct({ owner: Schema.String }), headers: Idempotent, success: Deleted, error: Problem.errors }).annotate(OpenApi.Description, "Destroys the owner's data key: their secrets become unreadable everywhere")
   )
   .add(
-    HttpApiEndpoint.get("audit", "/v1/admin/audit", { query: AuditParams, success: Schema.Struct({ events: Schema.Array(AuditEvent), next: Schema.optional(Schema.Number) }), error: Problem.errors }).annotate(OpenApi.Description, "The log by stream, type, actor and time range, paged by position")
+    HttpApiEndpoint.get("audit", "/v1/admin/audit", { query: AuditParams, success: Schema.Struct({ events: Schema.Array(AuditEvent), next: Schema.optional(Schema.Number) }), error: Problem.errors }).annotate(OpenApi.Description, "The log by stream, type, actor, owner, API key and time range, paged by position")
   )
   .middleware(Authorization)
   .annotate(OpenApi.Description, "For the admin token only")

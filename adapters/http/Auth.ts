@@ -5,6 +5,7 @@ import { join } from "node:path"
 import { Config, Console, Context, Effect, Layer, Option, Redacted, Schema } from "effect"
 import { HttpServerRequest } from "effect/http"
 import { HttpApiMiddleware, HttpApiSecurity } from "effect/http-api"
+import * as Actor from "../../application/Actor.ts"
 import * as ApiKeys from "../../application/ApiKeys.ts"
 import type { CommandMetadata } from "../../application/Idempotency.ts"
 import { ReadModels } from "../../application/ReadModels.ts"
@@ -173,6 +174,13 @@ export const requireAdmin: Effect.Effect<void, Forbidden, CurrentPrincipal> = Ef
   principal._tag === "Admin" ? Effect.void : Effect.fail(Problem.forbidden("this endpoint is for the admin"))
 )
 
+/**
+ * The owner an admin endpoint acts on when it names them itself (a key made for them, their
+ * forgetting) rather than by `X-Strata-Owner`: recorded as whom the admin acted for, so that
+ * the audit finds it by owner. Only the actor: the idempotency scope stays the caller's.
+ */
+export const adminActsOn = Context.Reference<string | undefined>("strata/http/AdminActsOn", { defaultValue: () => undefined })
+
 /** The request's `Idempotency-Key`, checked, with its fingerprint; none for most requests. */
 export const currentRequestKey = Context.Reference<IdempotencyKey.RequestKey | undefined>("strata/http/RequestKey", {
   defaultValue: () => undefined
@@ -189,10 +197,14 @@ const callerOf = (principal: Principal) =>
  * request's idempotency key, from which its events' ids are derived.
  */
 export const metadata: Effect.Effect<CommandMetadata, never, CurrentPrincipal> = Effect.flatMap(
-  Effect.service(CurrentPrincipal),
-  (principal: Principal) =>
+  Effect.zip(Effect.service(CurrentPrincipal), Effect.service(adminActsOn)),
+  ([principal, actsOn]) =>
     Effect.zipWith(Effect.service(currentRequestId), Effect.service(currentRequestKey), (requestId, requestKey): CommandMetadata => ({
-      actor: principal._tag === "Admin" ? "admin" : `${principal.owner} (key ${principal.keyId})`,
+      actor: principal._tag === "Owner"
+        ? Actor.ofKey(principal.owner, principal.keyId)
+        : (actsOn ?? principal.actingFor) === undefined
+        ? Actor.admin
+        : Actor.adminFor((actsOn ?? principal.actingFor)!),
       ...(requestId === "" ? {} : { correlationId: requestId }),
       ...(requestKey === undefined ? {} : { idempotency: IdempotencyKey.forCaller(requestKey, callerOf(principal)) })
     }))

@@ -1,5 +1,5 @@
 import { HttpApiBuilder } from "effect/http-api"
-import { Effect, Option, Result } from "effect"
+import { Effect, Option } from "effect"
 import * as Cutover from "../../application/Cutover.ts"
 import { Serving, type ServingService } from "../../application/ServingStore.ts"
 import type { CutoverRecord } from "../../domain/Cutover.ts"
@@ -22,15 +22,15 @@ const serving = Effect.flatMap(Effect.serviceOption(Serving), Option.match({
 
 /** The target as every process must read it. */
 const sharedUrl = (raw: string) =>
-  Result.match(DatabaseUrl.parse(raw), {
-    onFailure: (invalid) => Problem.badRequest(invalid.message),
-    onSuccess: (url) => {
+  DatabaseUrl.fromString(raw).pipe(
+    Effect.catch((invalid) => Problem.badRequest(invalid.message)),
+    Effect.flatMap((url) => {
       const shared = DatabaseUrl.shared(url)
       return shared === undefined
         ? Problem.badRequest("an in-memory store cannot be a cutover's target: it is gone with this process")
         : Effect.succeed(shared)
-    }
-  })
+    })
+  )
 
 const sidesOf = (service: ServingService) =>
   Effect.gen(function*() {
@@ -43,7 +43,7 @@ const sidesOf = (service: ServingService) =>
 const view = (record: CutoverRecord, status?: Cutover.Status) => ({
   id: record.id,
   phase: record.phase,
-  target: record.targetLabel,
+  target: DatabaseUrl.withoutCredentials(record.targetLabel),
   startedAt: record.startedAt,
   updatedAt: record.updatedAt,
   originHead: status?.originHead ?? 0,

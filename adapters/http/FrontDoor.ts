@@ -131,6 +131,24 @@ export const make = (): FrontDoor => {
 /** Stops the door first when released: provide everything else to it. */
 export const stopFirst = (door: FrontDoor) => Layer.effectDiscard(Effect.addFinalizer(() => door.stop))
 
+const notOpenYet = problemOf(503, "unavailable", "Service unavailable", "strata is starting: its database is not open yet", { retryAfter: 1 })
+
+/**
+ * Before the app is served — the database not open yet, a server started before its
+ * database waiting for it — the process is alive (`/health`, 200) and not ready (`/ready`,
+ * 503); everything else is refused with `Retry-After`, having done nothing.
+ */
+const starting = (request: Request) => {
+  const path = new URL(request.url).pathname
+  if (path === "/health" && request.method === "GET") {
+    return new Response(JSON.stringify({ status: "ok" }), {
+      status: 200,
+      headers: { "content-type": "application/json", "x-request-id": request.headers.get("x-request-id") || uuidV7() }
+    })
+  }
+  return problem(request, path === "/ready" ? notOpenYet : unavailableNow, false)
+}
+
 const internalError = () =>
   new Response(JSON.stringify(problemOf(500, "internal", "Internal error", "strata failed to handle the request")), {
     status: 500,
@@ -173,7 +191,7 @@ export const layer = (door: FrontDoor, options: ServeOptions) =>
           port: options.port,
           maxRequestBodySize: Number.MAX_SAFE_INTEGER,
           routes,
-          fetch: door.admit((request) => door.app === undefined ? problem(request, unavailableNow, false) : door.app(request)),
+          fetch: door.admit((request) => door.app === undefined ? starting(request) : door.app(request)),
           // A handler that throws (none should): a problem, never Bun's error page.
           error: internalError
         })

@@ -174,29 +174,32 @@ export interface ServeOptions {
 
 /**
  * The API, its OpenAPI document and docs page, and `/metrics`, served by Bun behind the
- * front door (limits, graceful stop); the endpoints on clients' request paths go through
- * Bun's own router (`NativeRoutes`) unless `native` is false. The server stays in the
+ * front door (limits, graceful stop), over the services `app` builds (the store, secrets,
+ * the admin token); the endpoints on clients' request paths go through Bun's own router
+ * (`NativeRoutes`) unless `native` is false. The server and the app's services stay in the
  * output, so that a caller can read its address (port 0 picks a free one).
  *
+ * The server listens before `app` is built: a server whose database is not open yet — it
+ * may be waiting for it (see `WaitForDatabase`) — answers `/health` and refuses the rest
+ * with 503 until the routes are bound to the services.
+ *
  * Released, the door stops first — new requests refused, those in flight answered — and
- * only then the app, the native routes, the server and (outside) the database.
+ * only then the routes, the app (the database) and the server.
  */
-export const layer = (options: ServeOptions) => {
+export const layer = <A, E, R>(options: ServeOptions, app: Layer.Layer<A, E, R>) => {
   const door = FrontDoor.make()
   const native = NativeRoutes.make()
+  const routes = Layer.merge(
+    HttpRouter.serve(Layer.merge(ApiLive, MetricsRoute), { disableLogger: true, disableListenLog: true, middleware }),
+    options.native === false ? Layer.empty : native.bind
+  ).pipe(Layer.provide(quotaEnforcedLayer))
   return FrontDoor.stopFirst(door).pipe(
-    Layer.provideMerge(
-      Layer.merge(
-        HttpRouter.serve(Layer.merge(ApiLive, MetricsRoute), { disableLogger: true, disableListenLog: true, middleware }),
-        options.native === false ? Layer.empty : native.bind
-      ).pipe(
-        Layer.provide(quotaEnforcedLayer),
-        Layer.provideMerge(FrontDoor.layer(door, {
-          hostname: options.hostname,
-          port: options.port,
-          ...(options.native === false ? {} : { routes: native.routes })
-        }))
-      )
-    )
+    Layer.provideMerge(routes),
+    Layer.provideMerge(app),
+    Layer.provideMerge(FrontDoor.layer(door, {
+      hostname: options.hostname,
+      port: options.port,
+      ...(options.native === false ? {} : { routes: native.routes })
+    }))
   )
 }

@@ -3,6 +3,7 @@ import { Effect, Option } from "effect"
 import * as Cutover from "../../application/Cutover.ts"
 import { EventStore } from "../../application/EventStore.ts"
 import { Serving } from "../../application/ServingStore.ts"
+import * as DatabaseUrl from "../DatabaseUrl.ts"
 import { StrataApi } from "./Api.ts"
 import { orProblem } from "./toProblem.ts"
 
@@ -15,7 +16,7 @@ export const cutoverReadiness = Effect.gen(function*() {
   if (record === undefined || target === undefined) return undefined
   const status = yield* Cutover.status({ origin, target }).pipe(Effect.option)
   const lag = Option.getOrUndefined(status)?.lag
-  return { id: record.id, phase: record.phase, target: record.targetLabel, mirroring: serving.value.mirroring(), ...(lag ? { lag } : {}) }
+  return { id: record.id, phase: record.phase, target: DatabaseUrl.withoutCredentials(record.targetLabel), mirroring: serving.value.mirroring(), ...(lag ? { lag } : {}) }
 })
 
 export const OperationsLive = HttpApiBuilder.group(StrataApi, "operations", (handlers) =>

@@ -30,7 +30,7 @@ import * as Stream from "effect/Stream"
 import * as Reactivity from "effect/reactivity/Reactivity"
 import * as Client from "effect/sql/SqlClient"
 import type { Connection } from "effect/sql/SqlConnection"
-import { classifySqliteError, SqlError } from "effect/sql/SqlError"
+import { classifySqliteError, ConnectionError, SqlError } from "effect/sql/SqlError"
 import * as Statement from "effect/sql/Statement"
 
 export interface LibsqlClient extends Client.SqlClient {
@@ -65,9 +65,25 @@ export declare namespace LibsqlClientConfig {
 const errorMessage = (cause: unknown, message: string) =>
   cause instanceof Error ? `${message}: ${cause.message}` : message
 
-/** A `SqlError` whose `reason.cause` is the driver's `LibsqlError` (`reason` is classified, e.g. `UniqueViolation`). */
-const sqlError = (cause: unknown, message: string, operation: string) =>
-  new SqlError({ reason: classifySqliteError(cause, { message: errorMessage(cause, message), operation }) })
+/**
+ * A remote server that could not be reached: the network's codes, as Bun's fetch gives them
+ * (a `TypeError` with a `code`), and a server or proxy that answers it is not there yet.
+ */
+const unreachableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ConnectionRefused", "ConnectionClosed"])
+const unreachable = (cause: unknown) => {
+  const code = (cause as { code?: unknown } | null)?.code
+  return typeof code === "string" && unreachableCodes.has(code) ||
+    /HTTP status (502|503|504)\b/.test(cause instanceof Error ? cause.message : "")
+}
+
+/**
+ * A `SqlError` whose `reason.cause` is the driver's `LibsqlError` (`reason` is classified, e.g.
+ * `UniqueViolation`; a server not reached is a `ConnectionError`, which SQLite's classifier does not know).
+ */
+const sqlError = (cause: unknown, message: string, operation: string) => {
+  const props = { cause, message: errorMessage(cause, message), operation }
+  return new SqlError({ reason: unreachable(cause) ? new ConnectionError(props) : classifySqliteError(cause, props) })
+}
 
 class LibsqlConnection implements Connection {
   constructor(readonly sdk: Libsql.Client | Libsql.Transaction) {}

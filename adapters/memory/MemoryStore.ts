@@ -8,6 +8,7 @@ import type {
   ReadAllOptions,
   RecordedEvent
 } from "../../application/EventStore.ts"
+import * as Actor from "../../application/Actor.ts"
 import { EventStore } from "../../application/EventStore.ts"
 import { appendWith, type PreparedAppend } from "../../application/appendRules.ts"
 import { type DocumentMap, listDocuments, overlayDocuments, viaJson } from "../../application/DocumentOverlay.ts"
@@ -194,6 +195,8 @@ export const make = Effect.gen(function*() {
           (audit.streamId === undefined || event.streamId === audit.streamId) &&
           (audit.type === undefined || event.type === audit.type) &&
           (audit.actor === undefined || event.metadata.actor === audit.actor) &&
+          (audit.owner === undefined || (event.metadata.actor !== undefined && Actor.isOwners(event.metadata.actor, audit.owner))) &&
+          (audit.keyId === undefined || (event.metadata.actor !== undefined && Actor.isKeys(event.metadata.actor, audit.keyId))) &&
           (audit.from === undefined || event.recordedAt >= audit.from) &&
           (audit.to === undefined || event.recordedAt < audit.to)
         ).slice(0, audit.limit)

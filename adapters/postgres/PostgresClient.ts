@@ -33,6 +33,18 @@ export interface Config extends PgPool.Config {
 const timedOut = (operation: string, message: string) =>
   new SqlError({ reason: new ConnectionError({ cause: new Error(message), message, operation }) })
 
+/**
+ * A server starting up, shutting down or in recovery refuses connections with SQLSTATE
+ * class 57P (`cannot_connect_now`, …), which the driver classifies as unknown: it is a
+ * server not reachable yet, like a refused connection.
+ */
+const notYetUp = (error: SqlError): SqlError => {
+  const code = (error.reason.cause as { code?: unknown } | null)?.code
+  return error.reason._tag === "UnknownError" && typeof code === "string" && code.startsWith("57P")
+    ? new SqlError({ reason: new ConnectionError({ cause: error.reason.cause, message: error.reason.message, operation: "connect" }) })
+    : error
+}
+
 export const make = (config: Config): Effect.Effect<PostgresClient, SqlError, Scope.Scope | Reactivity.Reactivity> =>
   Effect.gen(function*() {
     const pool = yield* PgPool.make(config)
@@ -40,7 +52,7 @@ export const make = (config: Config): Effect.Effect<PostgresClient, SqlError, Sc
     const statementTimeout = Duration.fromInputUnsafe(config.statementTimeout)
 
     const checkout = <A>(get: Effect.Effect<A, SqlError, Scope.Scope>) =>
-      Effect.timeoutOrElse(get, {
+      Effect.timeoutOrElse(Effect.mapError(get, notYetUp), {
         duration: connectTimeout,
         orElse: () =>
           Effect.fail(timedOut("acquireConnection", `no connection to Postgres within ${Duration.format(connectTimeout)}`))

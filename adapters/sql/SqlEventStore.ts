@@ -10,6 +10,7 @@ import {
   dataJson,
   keepStoredJson
 } from "../../application/EventStore.ts"
+import * as Actor from "../../application/Actor.ts"
 import { followLog, makeAppendSignal } from "../../application/followLog.ts"
 import { InlineProjections, Projection } from "../../application/Projection.ts"
 import { ImportRefused, type ProjectionFailed, type StoreUnavailable } from "../../application/StoreError.ts"
@@ -306,6 +307,22 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
         Effect.mapError(unavailable("read log"))
       )
 
+    /**
+     * `Actor.isOwners` and `Actor.isKeys` in SQL. Compared with `substr`, not `LIKE`: SQLite's
+     * `LIKE` ignores case, Postgres' does not, and an owner's name would need its wildcards
+     * escaped. Lengths are in characters on both (`Actor.characters`).
+     */
+    const ownerCondition = (owner: string) => {
+      const prefix = Actor.keyPrefix(owner)
+      const length = Actor.characters(prefix)
+      return sql`(actor = ${Actor.adminFor(owner)} OR (substr(actor, 1, ${length}) = ${prefix} AND substr(actor, ${length + 1}) NOT LIKE '% %'))`
+    }
+    const keyCondition = (keyId: string) => {
+      const suffix = Actor.keySuffix(keyId)
+      const length = Actor.characters(suffix)
+      return sql`(length(actor) >= ${length} AND substr(actor, length(actor) - ${length - 1}) = ${suffix})`
+    }
+
     const query: EventStoreService["query"] = (audit) => {
       const conditions = [
         sql`position > ${audit.after}`,
@@ -313,6 +330,8 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
         ...(audit.streamId === undefined ? [] : [sql`stream_id = ${audit.streamId}`]),
         ...(audit.type === undefined ? [] : [sql`type = ${audit.type}`]),
         ...(audit.actor === undefined ? [] : [sql`actor = ${audit.actor}`]),
+        ...(audit.owner === undefined ? [] : [ownerCondition(audit.owner)]),
+        ...(audit.keyId === undefined ? [] : [keyCondition(audit.keyId)]),
         ...(audit.from === undefined ? [] : [sql`recorded_at >= ${audit.from}`]),
         ...(audit.to === undefined ? [] : [sql`recorded_at < ${audit.to}`])
       ]

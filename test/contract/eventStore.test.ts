@@ -1,5 +1,6 @@
 import { describe, expect, test } from "bun:test"
 import { Deferred, Effect, Fiber, Option, Schema, Stream } from "effect"
+import * as Actor from "../../application/Actor.ts"
 import { EventStore, ExpectedVersion } from "../../application/EventStore.ts"
 import { Projection } from "../../application/Projection.ts"
 import { ReadModels } from "../../application/ReadModels.ts"
@@ -368,6 +369,58 @@ for (const backend of Backends.all) {
       expect(positions(result.before)).toEqual([1, 2])
       expect(positions(result.combined)).toEqual([3])
       expect(positions(result.page)).toEqual([3, 4])
+    }, timeout)
+
+    test("audit by owner finds what they did through any of their keys and what the admin did for them; by key, that key's", async () => {
+      const key1 = "0190a6f0-0000-7000-8000-0000000000a1"
+      const key2 = "0190a6f0-0000-7000-8000-0000000000a2"
+      const key3 = "0190a6f0-0000-7000-8000-0000000000a3"
+      const actors = [
+        Actor.ofKey("bob", key1), // 1
+        Actor.ofKey("bob", key2), // 2
+        Actor.adminFor("bob"), // 3
+        Actor.ofKey("Bob", key3), // 4: another owner, by case
+        Actor.ofKey("bob (key x)", key3), // 5: an owner whose name looks like bob's actor
+        Actor.admin, // 6: the admin for nobody, or before actors named whom the admin acted for
+        "bob", // 7: an actor of another kind, named bob
+        Actor.ofKey("100%_b\\ob", key3), // 8: LIKE's wildcards and escape in a name
+        Actor.ofKey("1000_b\\ob", key3), // 9
+        Actor.ofKey("ünï 👩‍💻", key3), // 10: characters past one UTF-16 unit
+        Actor.adminFor("ünï 👩‍💻") // 11
+      ]
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        for (const [index, actor] of actors.entries()) yield* store.append(`s-${index}`, [event("Did", {}, { actor })])
+        yield* store.append("s-none", [event("Did", {})])
+        const all = { after: 0, limit: 100 }
+        return {
+          bob: yield* store.query({ ...all, owner: "bob" }),
+          bobUpper: yield* store.query({ ...all, owner: "Bob" }),
+          lookalike: yield* store.query({ ...all, owner: "bob (key x)" }),
+          wildcards: yield* store.query({ ...all, owner: "100%_b\\ob" }),
+          wide: yield* store.query({ ...all, owner: "ünï 👩‍💻" }),
+          nobody: yield* store.query({ ...all, owner: "b%" }),
+          key1: yield* store.query({ ...all, keyId: key1 }),
+          key3: yield* store.query({ ...all, keyId: key3 }),
+          keyUpper: yield* store.query({ ...all, keyId: key1.toUpperCase() }),
+          bobByKey: yield* store.query({ ...all, owner: "bob", keyId: key2 }),
+          exact: yield* store.query({ ...all, actor: "bob" }),
+          paged: yield* store.query({ after: 1, limit: 1, owner: "bob" })
+        }
+      }))
+      const positions = (events: ReadonlyArray<{ position: number }>) => events.map((e) => e.position)
+      expect(positions(result.bob)).toEqual([1, 2, 3])
+      expect(positions(result.bobUpper)).toEqual([4])
+      expect(positions(result.lookalike)).toEqual([5])
+      expect(positions(result.wildcards)).toEqual([8])
+      expect(positions(result.wide)).toEqual([10, 11])
+      expect(positions(result.nobody)).toEqual([])
+      expect(positions(result.key1)).toEqual([1])
+      expect(positions(result.key3)).toEqual([4, 5, 8, 9, 10])
+      expect(positions(result.keyUpper)).toEqual([])
+      expect(positions(result.bobByKey)).toEqual([2])
+      expect(positions(result.exact)).toEqual([7])
+      expect(positions(result.paged)).toEqual([2])
     }, timeout)
 
     test("a copied log keeps its event ids, versions, positions and times, and the log continues after it", async () => {

@@ -32,7 +32,10 @@ const env = (extra: Record<string, string> = {}) => ({
   ...extra
 })
 
-/** Starts `strata serve` on a free port; resolves once `/health` answers. Output goes to `logFile`. */
+/**
+ * Starts `strata serve` on a free port; resolves once `/ready` answers 200 (`/health` answers
+ * as soon as it listens, before its database is open). Output goes to `logFile`.
+ */
 export const serve = async (options: {
   readonly database: string
   readonly directory: string
@@ -52,12 +55,12 @@ export const serve = async (options: {
   const deadline = Date.now() + (options.timeoutMs ?? 45_000)
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`strata serve exited ${child.exitCode}: ${readFileSync(logFile, "utf8").slice(-2000)}`)
-    const up = await fetch(`${url}/health`).then((response) => response.ok, () => false)
+    const up = await fetch(`${url}/ready`).then((response) => response.ok, () => false)
     if (up) return { url, process: child, pid: child.pid, logFile }
     await Bun.sleep(100)
   }
   child.kill("SIGKILL")
-  throw new Error(`strata serve did not answer /health in time: ${readFileSync(logFile, "utf8").slice(-2000)}`)
+  throw new Error(`strata serve was not ready in time: ${readFileSync(logFile, "utf8").slice(-2000)}`)
 }
 
 /** Runs a `strata` command to its end. */

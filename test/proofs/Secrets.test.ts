@@ -44,7 +44,7 @@ for (const backend of [Backends.sqlite, Backends.postgres]) {
       })
       const output = Promise.all([new Response(server.stdout).text(), new Response(server.stderr).text()])
       try {
-        for (let attempt = 0; !(await fetch(`${url}/health`).then((r) => r.ok, () => false)); attempt++) {
+        for (let attempt = 0; !(await fetch(`${url}/ready`).then((r) => r.ok, () => false)); attempt++) {
           if (attempt > 400 || server.exitCode !== null) throw new Error(`strata serve did not come up: ${(await output).join("")}`)
           await Bun.sleep(50)
         }

@@ -34,7 +34,7 @@ export const startServer = async (backend: Backend, options: { readonly native?:
   )
   const scope = Effect.runSync(Scope.make())
   const context = await Effect.runPromise(
-    Layer.buildWithScope(Http.layer({ hostname: "127.0.0.1", port: 0, ...options }).pipe(Layer.provide(app)), scope)
+    Layer.buildWithScope(Http.layer({ hostname: "127.0.0.1", port: 0, ...options }, app), scope)
   )
   const address = Context.get(context, HttpServer.HttpServer).address
   const url = `http://127.0.0.1:${"port" in address ? address.port : 0}`

@@ -379,7 +379,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The log by stream, type, actor and time range, paged by position */
+        /** @description The log by stream, type, actor, owner, API key and time range, paged by position */
         get: operations["admin.audit"];
         put?: never;
         post?: never;
@@ -6298,6 +6298,8 @@ export interface operations {
                 stream?: string;
                 type?: string;
                 actor?: string;
+                owner?: string;
+                key?: string;
                 from?: string;
                 to?: string;
                 after?: string;
