@@ -234,6 +234,8 @@ export const mirror = (from: Side, to: Side) =>
     )
     const source = Context.get(from, EventStore)
     const sink = Context.get(to, EventStore)
+    // Indexes a killed copy left set aside are the mirror's holder's to build (serving processes leave them).
+    yield* sink.buildIndexes
     // A refused import means another copier got there first: start again from the target's head.
     const follow = Effect.gen(function*() {
       const after = yield* catchUp(from, to, { applyProjections: true })
