@@ -136,7 +136,7 @@ export const indexesAtOpen = (dialect: Dialect) =>
     const outside = yield* indexState(dialect)
     if (outside.missing.length === 0) return
     if (outside.setAside) {
-      return yield* Effect.logInfo("the log's indexes are set aside by a bulk load, which builds them at its end; left to it")
+      return yield* Effect.logDebug("the log's indexes are set aside by a bulk load, which builds them at its end; left to it")
     }
     yield* underIndexLock(dialect, Effect.gen(function*() {
       const { missing, setAside } = yield* indexState(dialect)
