@@ -100,6 +100,45 @@ const enter = (origin: Side, current: Recorded, phase: Cutover.Phase, changes: P
 export const targetUrl = (record: Cutover.CutoverRecord) =>
   Effect.flatMap(Secrets, (secrets) => Effect.map(secrets.open(sealOwner, record.target), Redacted.value))
 
+// The copy, as the target itself says it
+
+/**
+ * Kept on the target (its own control records): a copy fills it, and its projections are
+ * built only after the copy, so until then its read models say nothing true. What is read
+ * on the target alone (`strata verify`) learns it here; the origin's record says it too.
+ */
+const copyName = "cutover-copy"
+const CopyJson = Schema.fromJsonString(Schema.Struct({ cutover: Schema.String, total: Schema.Number, copied: Schema.Boolean }))
+
+/** A target still being filled: it holds `held` events of the `total` the copy brings. */
+export interface Filling {
+  readonly held: number
+  readonly total: number
+}
+
+export const describeFilling = (filling: Filling) =>
+  `the target holds ${filling.held} of ${filling.total} events; its projections are built after the copy`
+
+const writeCopy = (target: Side, copy: typeof CopyJson.Type) =>
+  on(target, Effect.gen(function*() {
+    const records = yield* ControlRecords
+    const value = Schema.encodeSync(CopyJson)(copy)
+    // Compare-and-set over whatever is there: only another start at the same moment moves it.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const stored = yield* records.get(copyName)
+      if (yield* records.put(copyName, value, Option.match(stored, { onNone: () => 0, onSome: (record) => record.version }))) return
+    }
+    return yield* new CutoverFailed({ reason: "another cutover command changed the cutover at the same time; run this one again" })
+  }))
+
+/** On a store: whether a cutover's copy is filling it (its projections not built yet). */
+export const copyUnderWay = Effect.gen(function*() {
+  const stored = yield* (yield* ControlRecords).get(copyName)
+  const copy = Option.getOrUndefined(Option.flatMap(stored, (record) => Result.getSuccess(Schema.decodeUnknownResult(CopyJson)(record.value))))
+  if (copy === undefined || copy.copied) return Option.none<Filling>()
+  return Option.some<Filling>({ held: yield* (yield* EventStore).head, total: copy.total })
+})
+
 // The cutover's own events, on the log of the side that serves
 
 /** An event id derived from the cutover and its step: a step run again writes its event once. */
@@ -234,6 +273,8 @@ export const mirror = (from: Side, to: Side) =>
     )
     const source = Context.get(from, EventStore)
     const sink = Context.get(to, EventStore)
+    // Indexes a killed copy left set aside are the mirror's holder's to build (serving processes leave them).
+    yield* sink.buildIndexes
     // A refused import means another copier got there first: start again from the target's head.
     const follow = Effect.gen(function*() {
       const after = yield* catchUp(from, to, { applyProjections: true })
@@ -272,6 +313,8 @@ export interface Verification {
    * read: at different heads, read models differ by the mirror's lag.
    */
   readonly projections?: ReadonlyArray<ProjectionComparison>
+  /** The cutover is still copying: the target's projections are built after the copy, and are not compared. */
+  readonly filling?: Filling
 }
 
 const firstDifference = (sides: Sides, upTo: number) =>
@@ -342,7 +385,9 @@ export const verify = (sides: Sides, options: { readonly projections: boolean } 
     // Both at once: one side's reads wait on its database while the other's are hashed.
     const [origin, target] = yield* Effect.all([on(sides.origin, digestAt(upTo)), on(sides.target, digestAt(upTo))], { concurrency: 2 })
     const identical = origin.hash === target.hash && origin.count === target.count
-    const projections = options.projections && identical ? yield* compareWhenStill(sides) : undefined
+    const recorded = options.projections ? Option.getOrUndefined(yield* on(sides.origin, readRecord)) : undefined
+    const filling = recorded?.record.phase === "copying" ? { held: targetHead, total: originHead } : undefined
+    const projections = options.projections && identical && filling === undefined ? yield* compareWhenStill(sides) : undefined
     return {
       upTo,
       originHead,
@@ -351,7 +396,8 @@ export const verify = (sides: Sides, options: { readonly projections: boolean } 
       target,
       identical,
       ...(identical ? {} : { firstDifference: yield* firstDifference(sides, upTo) }),
-      ...(projections === undefined ? {} : { projections })
+      ...(projections === undefined ? {} : { projections }),
+      ...(filling === undefined ? {} : { filling })
     } satisfies Verification
   })
 
@@ -425,6 +471,7 @@ export const start = (sides: Sides, options: StartOptions) =>
       const originHead = yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.head))
       const targetHead = yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.head))
       if (options.onCopyStart) yield* options.onCopyStart(originHead - targetHead)
+      yield* writeCopy(sides.target, { cutover: current.record.id, total: originHead, copied: false })
       // The target takes nothing but this copy until it is mirroring: its indexes are built after the load.
       yield* on(sides.target, Effect.flatMap(EventStore, (store) =>
         store.bulkLoad(
@@ -434,6 +481,7 @@ export const start = (sides: Sides, options: StartOptions) =>
       for (const projection of Context.get(sides.target, InlineProjections)) {
         yield* on(sides.target, rebuildProjection(projection.name, { fresh: true, chunkSize: bulkChunkSize }))
       }
+      yield* writeCopy(sides.target, { cutover: current.record.id, total: originHead, copied: true })
       current = yield* enter(sides.origin, current, "mirroring")
       yield* recordEvent(sides.origin, current, "CutoverCopied", { position: targetHead })
     }

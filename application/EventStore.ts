@@ -208,6 +208,12 @@ export interface EventStoreService {
    */
   readonly bulkLoad: <A, E, R>(load: Effect.Effect<A, E, R>) => Effect.Effect<A, E | StoreUnavailable, R>
   /**
+   * Builds what a bulk load set aside and never built (it was killed): for whoever takes
+   * the load over. One process builds, the others find it done. Opening a store leaves a
+   * load's indexes to it.
+   */
+  readonly buildIndexes: Effect.Effect<void, StoreUnavailable>
+  /**
    * Fences the store: from the commit of this call on, every append fails with
    * `StoreFenced`. Checked inside the append transaction, so no append slips past it.
    * Fencing a fenced store keeps its time and takes the new reason.

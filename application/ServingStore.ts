@@ -166,6 +166,7 @@ export const make = (options: Options) =>
       head: Effect.suspend(() => serving(EventStore).head),
       importEvents: (events, importOptions) => serving(EventStore).importEvents(events, importOptions),
       bulkLoad: (load) => Effect.suspend(() => serving(EventStore).bulkLoad(load)),
+      buildIndexes: Effect.suspend(() => serving(EventStore).buildIndexes),
       blockDigests: (after, upTo) => Effect.suspend(() => serving(EventStore).blockDigests(after, upTo)),
       fence: (reason) => serving(EventStore).fence(reason),
       unfence: Effect.suspend(() => serving(EventStore).unfence),

@@ -80,6 +80,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
       if (!result.identical) {
         return yield* new OperationFailed({ reason: `the logs differ at position ${result.firstDifference}` })
       }
+      if (result.filling) return yield* Console.log(`identical up to ${result.upTo}; ${Cutover.describeFilling(result.filling)}`)
       if (result.projections === undefined) {
         yield* Console.log(`identical up to ${result.upTo} (heads ${result.originHead} / ${result.targetHead}); the log kept moving, so projections were not compared: verify again when writes pause (a switch verifies the log at its fence, and each side's read models follow from its log: strata verify checks them against a replay)`)
         return

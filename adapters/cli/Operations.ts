@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs"
 import { Console, Context, Effect, Layer, Option, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import type { Migrator, SqlClient } from "effect/sql"
+import * as Cutover from "../../application/Cutover.ts"
 import { EventStore, type RecordedEvent } from "../../application/EventStore.ts"
 import * as Import from "../../application/Import.ts"
 import * as LogDigest from "../../application/LogDigest.ts"
@@ -257,7 +258,13 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
         return yield* new OperationFailed({ reason: "verify compares two logs: pass both --a URL and --b URL (or neither)" })
       }
       if (Option.isNone(options.a) || Option.isNone(options.b)) {
-        const checks = yield* withStore(options.database, verifyProjections)
+        const checks = yield* withStore(options.database, Effect.gen(function*() {
+          const filling = yield* Cutover.copyUnderWay
+          if (Option.isSome(filling)) {
+            return yield* new OperationFailed({ reason: `${Cutover.describeFilling(filling.value)}: verify it once the cutover mirrors` })
+          }
+          return yield* verifyProjections
+        }))
         for (const check of checks) {
           yield* Console.log(`${check.name}: ${check.documents} documents, ${check.differing.length === 0 ? "as a fresh replay makes them" : `${check.differing.length} differ`}`)
         }

@@ -161,6 +161,7 @@ export const make = Effect.gen(function*() {
     readAll,
     // No index to set aside.
     bulkLoad: (load) => load,
+    buildIndexes: Effect.void,
     blockDigests: () => Effect.succeed(Option.none()),
     importEvents: (events, options = {}) =>
       writeLock.withPermits(1)(Effect.gen(function*() {

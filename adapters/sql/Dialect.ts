@@ -101,10 +101,25 @@ export interface Dialect {
    * The log's secondary indexes that a bulk load drops and builds after, as bulk loaders
    * do (pgloader among them): building an index once over the loaded rows costs less than
    * keeping it row by row. `create` builds each as the migrations made it (a unique
-   * constraint stays a constraint) and is idempotent: it also runs whenever the store
-   * opens, so a load killed before its end leaves no index missing.
+   * constraint stays a constraint), each step idempotent; `present` answers a row when the
+   * index is there whole (a constraint's index and the constraint). They run under
+   * `lockIndexes`: `IF NOT EXISTS` alone does not make DDL safe against another process's
+   * (Postgres fails one of two `CREATE INDEX IF NOT EXISTS` at once).
    */
-  readonly deferrableIndexes: ReadonlyArray<{ readonly drop: ReadonlyArray<string>; readonly create: ReadonlyArray<string> }>
+  readonly deferrableIndexes: ReadonlyArray<DeferrableIndex>
+  /**
+   * Inside a transaction: the lock across processes under which the log's indexes are set
+   * aside and built, held to the commit. Postgres: an advisory lock. SQLite and LibSQL have
+   * it already — the file's write lock, taken at `BEGIN IMMEDIATE`.
+   */
+  readonly lockIndexes?: string
+}
+
+export interface DeferrableIndex {
+  readonly name: string
+  readonly present: string
+  readonly drop: ReadonlyArray<string>
+  readonly create: ReadonlyArray<string>
 }
 
 /** Every driver classifies its errors: a unique index refusing a row is one `reason`. */

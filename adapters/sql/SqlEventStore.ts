@@ -16,7 +16,7 @@ import { InlineProjections, Projection } from "../../application/Projection.ts"
 import { ImportRefused, type ProjectionFailed, type StoreUnavailable } from "../../application/StoreError.ts"
 import { appendWith, type PreparedAppend } from "../../application/appendRules.ts"
 import * as Batching from "../../application/Batching.ts"
-import { type Dialect, type EventRow, toNumber } from "./Dialect.ts"
+import { type DeferrableIndex, type Dialect, type EventRow, toNumber } from "./Dialect.ts"
 import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
 import { compile, execute, LongStatements } from "./Statements.ts"
 
@@ -80,16 +80,70 @@ interface Write {
 }
 
 /**
- * The log's deferrable indexes (see `Dialect`), built where missing: after a bulk load, and
- * as the store opens, in case a load was killed before building them. Building one over a
- * large log is long by nature: no statement bound applies.
+ * The control record a bulk load keeps while the log's indexes are set aside: written in
+ * the transaction that drops them, removed in the one that builds them again. A store
+ * opening meanwhile — every serving process opens a cutover's target as soon as the
+ * cutover is recorded — leaves them to the load, whose last step builds them.
+ */
+const setAsideRecord = "log-indexes-set-aside"
+
+/** Which deferrable indexes are missing, and whether a bulk load set them aside. */
+const indexState = (dialect: Dialect) =>
+  Effect.flatMap(Effect.service(SqlClient), (sql) =>
+    Effect.all({
+      missing: Effect.filter(dialect.deferrableIndexes, (index) => Effect.map(sql.unsafe(index.present), (rows) => rows.length === 0)),
+      setAside: Effect.map(sql`SELECT value FROM strata_control WHERE name = ${setAsideRecord}`, (rows) => rows.length > 0)
+    }))
+
+/**
+ * Runs `work` in a transaction holding the indexes' lock across processes (see
+ * `Dialect.lockIndexes`), so that whoever comes second finds the first one's work done.
+ * Building an index over a large log is long by nature: no statement bound applies, to it
+ * or to the wait for the lock.
+ */
+const underIndexLock = <A, E, R>(dialect: Dialect, work: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Effect.service(SqlClient), (sql) =>
+    sql.withTransaction(dialect.lockIndexes === undefined ? work : Effect.andThen(sql.unsafe(dialect.lockIndexes), work))).pipe(
+      Effect.provideService(LongStatements, true)
+    )
+
+const create = (index: DeferrableIndex) =>
+  Effect.flatMap(Effect.service(SqlClient), (sql) => Effect.forEach(index.create, (statement) => sql.unsafe(statement), { discard: true }))
+
+/**
+ * Builds the deferrable indexes that are missing and ends a bulk load's setting aside: the
+ * load's last step, or whoever takes a killed load over. One process at a time; the next
+ * finds nothing to do.
  */
 export const buildIndexes = (dialect: Dialect) =>
-  Effect.flatMap(Effect.service(SqlClient), (sql) =>
-    Effect.forEach(dialect.deferrableIndexes.flatMap((index) => index.create), (statement) => sql.unsafe(statement), { discard: true })).pipe(
-      Effect.provideService(LongStatements, true),
-      Effect.mapError(unavailable("build the log's indexes"))
-    )
+  Effect.gen(function*() {
+    const sql = yield* SqlClient
+    const outside = yield* indexState(dialect)
+    if (outside.missing.length === 0 && !outside.setAside) return
+    yield* underIndexLock(dialect, Effect.gen(function*() {
+      const { missing } = yield* indexState(dialect)
+      yield* Effect.forEach(missing, create, { discard: true })
+      yield* sql`DELETE FROM strata_control WHERE name = ${setAsideRecord}`
+    }))
+  }).pipe(Effect.mapError(unavailable("build the log's indexes")))
+
+/**
+ * As a store opens: indexes a bulk load set aside are left to it (it builds them at its
+ * end; one that was killed, whoever runs it again). Missing ones no load claims — left by a
+ * load killed under an earlier version — are built, by one process at a time.
+ */
+export const indexesAtOpen = (dialect: Dialect) =>
+  Effect.gen(function*() {
+    const outside = yield* indexState(dialect)
+    if (outside.missing.length === 0) return
+    if (outside.setAside) {
+      return yield* Effect.logDebug("the log's indexes are set aside by a bulk load, which builds them at its end; left to it")
+    }
+    yield* underIndexLock(dialect, Effect.gen(function*() {
+      const { missing, setAside } = yield* indexState(dialect)
+      if (!setAside) yield* Effect.forEach(missing, create, { discard: true })
+    }))
+  }).pipe(Effect.mapError(unavailable("build the log's indexes")))
 
 /** Appends per group commit. */
 const maxGroup = 64
@@ -386,12 +440,26 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
           Effect.mapError(unavailable("hash the log"))
         )
 
+    const buildIndexesHere = Effect.provideService(buildIndexes(dialect), SqlClient, sql)
+
+    // The record saying so and the drops commit together: a store opening never sees
+    // indexes missing without knowing that a load has them.
+    const setIndexesAside = Effect.provideService(
+      underIndexLock(dialect, Effect.gen(function*() {
+        const now = new Date(yield* Clock.currentTimeMillis).toISOString()
+        yield* sql`INSERT INTO strata_control (name, value, version) VALUES (${setAsideRecord}, ${JSON.stringify({ since: now })}, 1)
+          ON CONFLICT (name) DO UPDATE SET value = excluded.value, version = strata_control.version + 1`
+        yield* Effect.forEach(dialect.deferrableIndexes.flatMap((index) => index.drop), (statement) => sql.unsafe(statement), { discard: true })
+      })),
+      SqlClient,
+      sql
+    ).pipe(Effect.mapError(unavailable("set the log's indexes aside")))
+
     const bulkLoad: EventStoreService["bulkLoad"] = (load) =>
-      Effect.forEach(dialect.deferrableIndexes.flatMap((index) => index.drop), (statement) => sql.unsafe(statement), { discard: true }).pipe(
-        Effect.mapError(unavailable("set the log's indexes aside")),
+      setIndexesAside.pipe(
         // Built again however the load ends.
         Effect.andThen(Effect.exit(load)),
-        Effect.flatMap((exit) => Effect.andThen(Effect.provideService(buildIndexes(dialect), SqlClient, sql), exit))
+        Effect.flatMap((exit) => Effect.andThen(buildIndexesHere, exit))
       )
 
     const fence: EventStoreService["fence"] = (reason) =>
@@ -418,6 +486,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       query,
       importEvents,
       bulkLoad,
+      buildIndexes: buildIndexesHere,
       blockDigests,
       follow: (after) =>
         Stream.unwrap(Effect.as(listen, followLog({ readAll, signal, pollInterval: follow.pollInterval ?? "100 millis", pageSize: 500 })(after))),

@@ -41,8 +41,8 @@ export const layer = <R = never>(dialect: Dialect, options: Options<R> = {}) =>
   Layer.effectContext(
     Effect.gen(function*() {
       yield* runMigrations(dialect.migrations)
-      // A bulk load killed before it built the log's indexes again leaves none missing.
-      yield* SqlEventStore.buildIndexes(dialect)
+      // Indexes a bulk load set aside are its own to build; others missing are built here.
+      yield* SqlEventStore.indexesAtOpen(dialect)
       const eventStore = yield* SqlEventStore.make(dialect, options.follow)
       const reader = options.reader === undefined
         ? Option.none<Reader>()

@@ -3,7 +3,7 @@ import { Effect, Result } from "effect"
 import type { SqlClient } from "effect/sql/SqlClient"
 import { migrations } from "../../migrations/postgres/index.ts"
 import { blockSize } from "../../application/LogChain.ts"
-import { chunksOf, type Dialect, type EventRow, type ImportedRow, isUniqueViolation, toNumber } from "./Dialect.ts"
+import { chunksOf, type DeferrableIndex, type Dialect, type EventRow, type ImportedRow, isUniqueViolation, toNumber } from "./Dialect.ts"
 import { execute } from "./Statements.ts"
 
 /** Every append notifies this channel at its commit (`strata_append` names it too); the payload says nothing, followers read from where they are (it is not empty: the driver drops empty ones). */
@@ -80,7 +80,9 @@ const blockDigestsSql = `SELECT max(position) AS last, count(*) AS count,
   GROUP BY (position - 1) / ${blockSize} ORDER BY 1`
 
 /** A unique constraint of the log, as `deferrableIndexes` sets it aside and builds it again (idempotently). */
-const uniqueConstraint = (name: string, columns: string) => ({
+const uniqueConstraint = (name: string, columns: string): DeferrableIndex => ({
+  name,
+  present: `SELECT 1 FROM pg_constraint WHERE conrelid = 'strata_events'::regclass AND conname = '${name}'`,
   drop: [`ALTER TABLE strata_events DROP CONSTRAINT IF EXISTS ${name}`, `DROP INDEX IF EXISTS ${name}`],
   create: [
     `CREATE UNIQUE INDEX IF NOT EXISTS ${name} ON strata_events (${columns})`,
@@ -91,6 +93,9 @@ const uniqueConstraint = (name: string, columns: string) => ({
     END $$`
   ]
 })
+
+/** An arbitrary key of Postgres's advisory locks: the log's indexes' own (the migrations have another). */
+const indexLockKey = 7_305_871_404
 
 /** Any number of documents: one statement, six arrays. */
 const upsertDocuments = `INSERT INTO strata_documents (projection, generation, key, partition, sort, doc)
@@ -160,8 +165,11 @@ export const postgresDialect: Dialect = {
     uniqueConstraint("strata_events_event_id_key", "event_id"),
     uniqueConstraint("strata_events_stream_id_version_key", "stream_id, version"),
     {
+      name: "strata_events_type",
+      present: "SELECT 1 WHERE to_regclass('strata_events_type') IS NOT NULL",
       drop: ["DROP INDEX IF EXISTS strata_events_type"],
       create: ["CREATE INDEX IF NOT EXISTS strata_events_type ON strata_events (type, position)"]
     }
-  ]
+  ],
+  lockIndexes: `SELECT pg_advisory_xact_lock(${indexLockKey})`
 }

@@ -113,6 +113,8 @@ export const sqliteDialect: Dialect = {
   // The unique constraints' indexes are the table's own in SQLite and cannot be dropped.
   deferrableIndexes: [
     {
+      name: "strata_events_type",
+      present: "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'strata_events_type'",
       drop: ["DROP INDEX IF EXISTS strata_events_type"],
       create: ["CREATE INDEX IF NOT EXISTS strata_events_type ON strata_events (type, position)"]
     }

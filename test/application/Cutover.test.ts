@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test"
-import { Context, Duration, Effect, Fiber, Layer, Option, Redacted } from "effect"
+import { Context, Deferred, Duration, Effect, Fiber, Layer, Option, Redacted } from "effect"
 import * as Cutover from "../../application/Cutover.ts"
 import { EventStore, ExpectedVersion } from "../../application/EventStore.ts"
 import { InlineProjections } from "../../application/Projection.ts"
@@ -9,6 +9,7 @@ import * as AesGcmSecrets from "../../adapters/secrets/AesGcmSecrets.ts"
 import * as MasterKeys from "../../adapters/secrets/MasterKeys.ts"
 import { projections } from "../../main.ts"
 import * as Backends from "../support/backends.ts"
+import { logIndexes } from "../support/logIndexes.ts"
 import { events } from "../support/run.ts"
 
 /**
@@ -238,5 +239,32 @@ describe("cutover: the mirror's lease", () => {
       return { first, contested, renewed, takenOver, lost, handedOver }
     })))
     expect(result).toEqual({ first: true, contested: false, renewed: true, takenOver: true, lost: false, handedOver: true })
+  }, timeout)
+})
+
+describe("cutover: a copy killed before it built the target's indexes", () => {
+  test("the mirror's holder builds what the copy set aside before it mirrors", async () => {
+    const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
+      const masterKeys = MasterKeys.ephemeral()
+      const origin = yield* side(Backends.memory, masterKeys)
+      const target = yield* side(Backends.postgres, masterKeys)
+      yield* Context.get(origin, EventStore).append("orders-1", events(20), ExpectedVersion.noStream)
+      const full = yield* Effect.promise(() => logIndexes(Backends.postgres))
+      // The copy is killed inside its bulk load: its last step, the build, never runs.
+      const copied = yield* Deferred.make<void>()
+      const copy = yield* Effect.forkChild(Context.get(target, EventStore).bulkLoad(
+        Effect.andThen(Cutover.catchUp(origin, target, { applyProjections: false }), Effect.andThen(Deferred.succeed(copied, undefined), Effect.never))
+      ))
+      yield* Deferred.await(copied)
+      yield* Fiber.interrupt(copy)
+      const killed = yield* Effect.promise(() => logIndexes(Backends.postgres))
+      const mirror = yield* Effect.forkChild(Cutover.mirror(origin, target))
+      yield* Context.get(origin, EventStore).append("orders-2", events(5), ExpectedVersion.noStream)
+      yield* caughtUp(origin, target)
+      yield* Fiber.interrupt(mirror)
+      return { full, killed, mirrored: yield* Effect.promise(() => logIndexes(Backends.postgres)) }
+    })))
+    expect(result.killed.length).toBeLessThan(result.full.length)
+    expect(result.mirrored).toEqual(result.full)
   }, timeout)
 })
