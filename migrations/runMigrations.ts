@@ -1,7 +1,7 @@
 import * as Migrator from "effect/sql/Migrator"
 import { SqlClient } from "effect/sql/SqlClient"
 import { Effect, Schema } from "effect"
-import { DatabaseUnreachable } from "../application/StoreError.ts"
+import { DatabaseUnreachable } from "../application/ports/StoreError.ts"
 
 const table = "strata_migrations"
 

@@ -2,9 +2,9 @@ import { createReadStream, createWriteStream, readFileSync, renameSync, rmSync, 
 import { createInterface } from "node:readline"
 import { createGunzip, createGzip, gzipSync } from "node:zlib"
 import { Effect, Schema } from "effect"
-import { EventStore, RecordedEvent } from "../../application/EventStore.ts"
-import { canonicalLine, type Digest, eachPage, makeHasher } from "../../application/LogDigest.ts"
-import { KeyRing, type WrappedKey } from "../../application/Secrets.ts"
+import { EventStore, RecordedEvent } from "../../application/ports/EventStore.ts"
+import { canonicalLine, type Digest, eachPage, makeHasher } from "../../application/eventsourcing/LogDigest.ts"
+import { KeyRing, type WrappedKey } from "../../application/ports/Secrets.ts"
 
 /**
  * The backup format: gzip, one JSON line each. The first line is the header (format

@@ -7,9 +7,9 @@ import * as MasterKey from "./MasterKey.ts"
 import * as Operations from "./Operations.ts"
 import * as ScheduledBackups from "./ScheduledBackups.ts"
 import * as WaitForDatabase from "./WaitForDatabase.ts"
-import type { Secrets } from "../../application/Secrets.ts"
-import type { Serving } from "../../application/ServingStore.ts"
-import type { Store } from "../../application/Store.ts"
+import type { Secrets } from "../../application/ports/Secrets.ts"
+import type { Serving } from "../../application/cutover/ServingStore.ts"
+import type { Store } from "../../application/ports/Store.ts"
 import type { AdminToken } from "../http/Auth.ts"
 
 /** The composition root's wiring for a URL: a backend, and what serving needs around it. */

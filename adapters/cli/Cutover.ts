@@ -1,8 +1,8 @@
 import { hostname } from "node:os"
 import { Console, Effect, Layer, Option, Schedule, type Scope } from "effect"
 import { Command, Flag } from "effect/cli"
-import * as Cutover from "../../application/Cutover.ts"
-import * as ServingStore from "../../application/ServingStore.ts"
+import * as Cutover from "../../application/cutover/Cutover.ts"
+import * as ServingStore from "../../application/cutover/ServingStore.ts"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import type { Wiring } from "./Operations.ts"
 import { OperationFailed } from "./Operations.ts"
@@ -11,7 +11,7 @@ import * as Progress from "./Progress.ts"
 /**
  * `strata cutover …`: moving the log of `--database` (the origin, the database every
  * serving process is configured with) to another backend. The steps are the application's
- * (`application/Cutover.ts`); this file opens the two databases and speaks to the operator.
+ * (`application/cutover/Cutover.ts`); this file opens the two databases and speaks to the operator.
  */
 
 const parseUrl = DatabaseUrl.fromString

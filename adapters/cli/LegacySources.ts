@@ -2,7 +2,7 @@ import { Database } from "bun:sqlite"
 import { readFileSync } from "node:fs"
 import { Effect, Schema } from "effect"
 
-/** Reads what the seeds' services kept, as raw records for `application/Import.ts` to validate. */
+/** Reads what the seeds' services kept, as raw records for `application/import/Import.ts` to validate. */
 
 export class SourceUnreadable extends Schema.TaggedError<SourceUnreadable>()("SourceUnreadable", {
   file: Schema.String,

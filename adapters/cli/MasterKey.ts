@@ -1,6 +1,6 @@
 import { Console, Effect } from "effect"
 import { Command, type Flag } from "effect/cli"
-import { Secrets, type MasterKeyStatus } from "../../application/Secrets.ts"
+import { Secrets, type MasterKeyStatus } from "../../application/ports/Secrets.ts"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import type { Wiring } from "./Operations.ts"
 

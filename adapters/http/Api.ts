@@ -4,7 +4,7 @@ import * as ApiKey from "../../domain/ApiKey.ts"
 import { ReferenceData } from "../../domain/ReferenceData.ts"
 import * as Sandbox from "../../domain/Sandbox.ts"
 import * as Session from "../../domain/Session.ts"
-import { MessageDocument, SessionDocument } from "../../application/Sessions.ts"
+import { MessageDocument, SessionDocument } from "../../application/features/Sessions.ts"
 import { Authorization } from "./Auth.ts"
 import { SchemaProblems } from "./BadInput.ts"
 import * as Problem from "./Problem.ts"
@@ -72,7 +72,7 @@ const TokenValues = Schema.Struct({
 })
 const TokenSaved = Schema.Struct({ name: Schema.String, version: Schema.Number })
 const Token = Schema.Struct({ name: Schema.String, ...TokenValues.fields, updatedAt: Instant, version: Schema.Number })
-/** Keyset paging, the same on every list (see `application/Paging.ts`). */
+/** Keyset paging, the same on every list (see `application/eventsourcing/Paging.ts`). */
 const PageParams = Schema.Struct({
   after: Schema.optional(Schema.String).annotate({ description: "The `next` of the page before; absent: from the start" }),
   /** Clamped to 1–500; a whole number (NaN and Infinity are numbers too). */

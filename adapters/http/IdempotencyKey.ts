@@ -1,6 +1,6 @@
 import { createHash, createHmac } from "node:crypto"
 import { Redacted } from "effect"
-import type { Idempotency } from "../../application/Idempotency.ts"
+import type { Idempotency } from "../../application/eventsourcing/Idempotency.ts"
 import { problemOf } from "./Problem.ts"
 
 /**

@@ -1,6 +1,6 @@
 import { HttpApiBuilder } from "effect/http-api"
 import { Config, Context, Effect, Layer, Redacted } from "effect"
-import * as ApiKeys from "../../application/ApiKeys.ts"
+import * as ApiKeys from "../../application/features/ApiKeys.ts"
 import type { Authority } from "../../domain/ApiKey.ts"
 import { StrataApi } from "./Api.ts"
 import { CurrentPrincipal, metadata, owner } from "./Auth.ts"

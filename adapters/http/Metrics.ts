@@ -1,7 +1,7 @@
 import { Context, Effect, LogLevel, Metric, References } from "effect"
-import { flushAppendCount } from "../../application/appendRules.ts"
-import { EventStore } from "../../application/EventStore.ts"
-import { ProjectionStore } from "../../application/ProjectionStore.ts"
+import { flushAppendCount } from "../../application/eventsourcing/appendRules.ts"
+import { EventStore } from "../../application/ports/EventStore.ts"
+import { ProjectionStore } from "../../application/ports/ProjectionStore.ts"
 import { cutoverReadiness } from "./OperationsHttp.ts"
 
 /** Metrics kept with Effect's `Metric`, served in the Prometheus text format. */

@@ -1,7 +1,7 @@
 import { Cause, Context, Effect, Exit, Layer, LogLevel, Option, type Redacted, References, Result, Schema } from "effect"
 import { type HttpApiEndpoint, OpenApi } from "effect/http-api"
-import { ApiKeyCache, type ApiKeyCacheService } from "../../application/ApiKeyCache.ts"
-import { uuidV7 } from "../../application/EventIds.ts"
+import { ApiKeyCache, type ApiKeyCacheService } from "../../application/ports/ApiKeyCache.ts"
+import { uuidV7 } from "../../application/ports/EventIds.ts"
 import { StrataApi } from "./Api.ts"
 import {
   AdminToken,

@@ -1,6 +1,6 @@
 import { HttpApiBuilder } from "effect/http-api"
 import { Effect } from "effect"
-import * as Sessions from "../../application/Sessions.ts"
+import * as Sessions from "../../application/features/Sessions.ts"
 import { StrataApi } from "./Api.ts"
 import { metadata, owner } from "./Auth.ts"
 import { iso, isoOrNull, nextOf } from "./Requests.ts"

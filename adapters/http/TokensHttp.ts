@@ -1,6 +1,6 @@
 import { HttpApiBuilder } from "effect/http-api"
 import { Effect, Redacted } from "effect"
-import * as Tokens from "../../application/Tokens.ts"
+import * as Tokens from "../../application/features/Tokens.ts"
 import { StrataApi } from "./Api.ts"
 import { metadata, owner } from "./Auth.ts"
 import { Problem } from "./Problem.ts"

@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { isFencedForGood } from "../../application/StoreError.ts"
+import { isFencedForGood } from "../../application/ports/StoreError.ts"
 import { Problem } from "./Problem.ts"
 
 /** Any error of the application: tagged, with a message that is safe to show. */

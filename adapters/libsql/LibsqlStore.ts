@@ -1,7 +1,7 @@
 import * as LibsqlClient from "./LibsqlClient.ts"
 import * as Libsql from "@libsql/client"
 import { Effect, Layer, Redacted } from "effect"
-import { StoreUnavailable } from "../../application/StoreError.ts"
+import { StoreUnavailable } from "../../application/ports/StoreError.ts"
 import { sqliteDialect } from "../sql/sqliteDialect.ts"
 import * as SqlStore from "../sql/SqlStore.ts"
 

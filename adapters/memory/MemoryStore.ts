@@ -1,5 +1,5 @@
 import { Clock, Context, Effect, Layer, Option, Semaphore } from "effect"
-import { ControlRecords, type ControlRecord, type ControlRecordsService } from "../../application/ControlRecords.ts"
+import { ControlRecords, type ControlRecord, type ControlRecordsService } from "../../application/ports/ControlRecords.ts"
 import type {
   AppendResult,
   EventStoreService,
@@ -7,22 +7,22 @@ import type {
   NewEvent,
   ReadAllOptions,
   RecordedEvent
-} from "../../application/EventStore.ts"
-import * as Actor from "../../application/Actor.ts"
-import { EventStore } from "../../application/EventStore.ts"
-import { appendWith, type PreparedAppend } from "../../application/appendRules.ts"
-import { type DocumentMap, listDocuments, overlayDocuments, viaJson } from "../../application/DocumentOverlay.ts"
-import { followLog, makeAppendSignal } from "../../application/followLog.ts"
-import { type Document, InlineProjections, Projection } from "../../application/Projection.ts"
-import { ProjectionStore, type ProjectionStoreService, type RebuildProgress } from "../../application/ProjectionStore.ts"
-import { ReadModels, type ReadModelsService } from "../../application/ReadModels.ts"
-import { KeyRing, type KeyRingService, type WrappedKey } from "../../application/Secrets.ts"
-import { SnapshotStore, type SnapshotStoreService } from "../../application/SnapshotStore.ts"
-import * as StateCache from "../../application/StateCache.ts"
-import { ApiKeyCache } from "../../application/ApiKeyCache.ts"
-import * as ApiKeys from "../../application/ApiKeys.ts"
-import { ensureProjections } from "../../application/rebuildProjection.ts"
-import { ImportRefused, type ProjectionFailed, ProjectionNotReady, StoreUnavailable } from "../../application/StoreError.ts"
+} from "../../application/ports/EventStore.ts"
+import * as Actor from "../../application/eventsourcing/Actor.ts"
+import { EventStore } from "../../application/ports/EventStore.ts"
+import { appendWith, type PreparedAppend } from "../../application/eventsourcing/appendRules.ts"
+import { type DocumentMap, listDocuments, overlayDocuments, viaJson } from "../../application/eventsourcing/DocumentOverlay.ts"
+import { followLog, makeAppendSignal } from "../../application/eventsourcing/followLog.ts"
+import { type Document, InlineProjections, Projection } from "../../application/eventsourcing/Projection.ts"
+import { ProjectionStore, type ProjectionStoreService, type RebuildProgress } from "../../application/ports/ProjectionStore.ts"
+import { ReadModels, type ReadModelsService } from "../../application/ports/ReadModels.ts"
+import { KeyRing, type KeyRingService, type WrappedKey } from "../../application/ports/Secrets.ts"
+import { SnapshotStore, type SnapshotStoreService } from "../../application/ports/SnapshotStore.ts"
+import * as StateCache from "../../application/ports/StateCache.ts"
+import { ApiKeyCache } from "../../application/ports/ApiKeyCache.ts"
+import * as ApiKeys from "../../application/features/ApiKeys.ts"
+import { ensureProjections } from "../../application/eventsourcing/rebuildProjection.ts"
+import { ImportRefused, type ProjectionFailed, ProjectionNotReady, StoreUnavailable } from "../../application/ports/StoreError.ts"
 
 interface GenerationRow {
   readonly name: string

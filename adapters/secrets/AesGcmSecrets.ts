@@ -1,7 +1,7 @@
 import { Effect, Layer, Redacted } from "effect"
 import type { SealedSecret } from "../../domain/SealedSecret.ts"
-import { uuidV7 } from "../../application/EventIds.ts"
-import { KeyRing, Secrets, type SecretsService, SecretShredded, SecretUnreadable, type WrappedKey } from "../../application/Secrets.ts"
+import { uuidV7 } from "../../application/ports/EventIds.ts"
+import { KeyRing, Secrets, type SecretsService, SecretShredded, SecretUnreadable, type WrappedKey } from "../../application/ports/Secrets.ts"
 
 export interface MasterKey {
   readonly id: string

@@ -1,6 +1,6 @@
 import { SqlClient } from "effect/sql/SqlClient"
 import { Effect, Option } from "effect"
-import type { ControlRecordsService } from "../../application/ControlRecords.ts"
+import type { ControlRecordsService } from "../../application/ports/ControlRecords.ts"
 import { toNumber } from "./Dialect.ts"
 import { unavailable } from "./SqlDocuments.ts"
 

@@ -1,8 +1,8 @@
 import { Cause, Effect, Option } from "effect"
 import type { SqlClient } from "effect/sql/SqlClient"
 import { isSqlError, type SqlError } from "effect/sql/SqlError"
-import type { Document, Documents } from "../../application/Projection.ts"
-import { StoreUnavailable } from "../../application/StoreError.ts"
+import type { Document, Documents } from "../../application/eventsourcing/Projection.ts"
+import { StoreUnavailable } from "../../application/ports/StoreError.ts"
 import { chunksOf, type Dialect, type DocumentRow } from "./Dialect.ts"
 import { compile, execute } from "./Statements.ts"
 

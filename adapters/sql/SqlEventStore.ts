@@ -9,13 +9,13 @@ import {
   type RecordedEvent,
   dataJson,
   keepStoredJson
-} from "../../application/EventStore.ts"
-import * as Actor from "../../application/Actor.ts"
-import { followLog, makeAppendSignal } from "../../application/followLog.ts"
-import { InlineProjections, Projection } from "../../application/Projection.ts"
-import { ImportRefused, type ProjectionFailed, type StoreUnavailable } from "../../application/StoreError.ts"
-import { appendWith, type PreparedAppend } from "../../application/appendRules.ts"
-import * as Batching from "../../application/Batching.ts"
+} from "../../application/ports/EventStore.ts"
+import * as Actor from "../../application/eventsourcing/Actor.ts"
+import { followLog, makeAppendSignal } from "../../application/eventsourcing/followLog.ts"
+import { InlineProjections, Projection } from "../../application/eventsourcing/Projection.ts"
+import { ImportRefused, type ProjectionFailed, type StoreUnavailable } from "../../application/ports/StoreError.ts"
+import { appendWith, type PreparedAppend } from "../../application/eventsourcing/appendRules.ts"
+import * as Batching from "../../application/eventsourcing/Batching.ts"
 import { type DeferrableIndex, type Dialect, type EventRow, toNumber } from "./Dialect.ts"
 import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
 import { compile, execute, LongStatements } from "./Statements.ts"

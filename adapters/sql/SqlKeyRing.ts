@@ -1,6 +1,6 @@
 import { SqlClient } from "effect/sql/SqlClient"
 import { Effect } from "effect"
-import type { KeyRingService, WrappedKey } from "../../application/Secrets.ts"
+import type { KeyRingService, WrappedKey } from "../../application/ports/Secrets.ts"
 import { unavailable } from "./SqlDocuments.ts"
 
 interface KeyRow {

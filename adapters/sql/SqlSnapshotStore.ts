@@ -1,6 +1,6 @@
 import { SqlClient } from "effect/sql/SqlClient"
 import { Clock, Effect, Option } from "effect"
-import type { SnapshotStoreService } from "../../application/SnapshotStore.ts"
+import type { SnapshotStoreService } from "../../application/ports/SnapshotStore.ts"
 import { toNumber } from "./Dialect.ts"
 import { unavailable } from "./SqlDocuments.ts"
 

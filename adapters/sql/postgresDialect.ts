@@ -2,7 +2,7 @@ import { PgTypes } from "@effect/sql-pg"
 import { Effect, Result } from "effect"
 import type { SqlClient } from "effect/sql/SqlClient"
 import { migrations } from "../../migrations/postgres/index.ts"
-import { blockSize } from "../../application/LogChain.ts"
+import { blockSize } from "../../application/eventsourcing/LogChain.ts"
 import { chunksOf, type DeferrableIndex, type Dialect, type EventRow, type ImportedRow, isUniqueViolation, toNumber } from "./Dialect.ts"
 import { execute } from "./Statements.ts"
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test"
 import { join } from "node:path"
 import { Effect } from "effect"
-import { EventStore } from "../../application/EventStore.ts"
+import { EventStore } from "../../application/ports/EventStore.ts"
 import { counter } from "../support/counterProcess.ts"
 import * as Backends from "../support/backends.ts"
 import { freePort } from "../support/freePort.ts"

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test"
 import { Effect, Logger, Redacted, References } from "effect"
-import * as Tokens from "../../application/Tokens.ts"
+import * as Tokens from "../../application/features/Tokens.ts"
 import * as Backends from "../support/backends.ts"
 import { appLayer } from "../support/app.ts"
 import { runWith } from "../support/run.ts"

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect, Layer } from "effect"
 import * as Reactivity from "effect/reactivity/Reactivity"
-import { InlineProjections } from "../../application/Projection.ts"
+import { InlineProjections } from "../../application/eventsourcing/Projection.ts"
 import * as LibsqlStore from "../../adapters/libsql/LibsqlStore.ts"
 import * as SqliteClient from "../../adapters/sqlite/SqliteClient.ts"
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test"
 import { Effect, Exit, Cause } from "effect"
-import { EventStore } from "../../application/EventStore.ts"
+import { EventStore } from "../../application/ports/EventStore.ts"
 import * as Backends from "../support/backends.ts"
 import { events, runWith } from "../support/run.ts"
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "bun:test"
 import { Deferred, Effect, Fiber, Option, Schema, Stream } from "effect"
-import * as Actor from "../../application/Actor.ts"
-import { EventStore, ExpectedVersion } from "../../application/EventStore.ts"
-import { Projection } from "../../application/Projection.ts"
-import { ReadModels } from "../../application/ReadModels.ts"
+import * as Actor from "../../application/eventsourcing/Actor.ts"
+import { EventStore, ExpectedVersion } from "../../application/ports/EventStore.ts"
+import { Projection } from "../../application/eventsourcing/Projection.ts"
+import { ReadModels } from "../../application/ports/ReadModels.ts"
 import * as Backends from "../support/backends.ts"
 import { event, events, runWith } from "../support/run.ts"
 

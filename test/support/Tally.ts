@@ -1,5 +1,5 @@
 import { Result, Schema } from "effect"
-import type { Aggregate } from "../../application/Aggregate.ts"
+import type { Aggregate } from "../../application/eventsourcing/Aggregate.ts"
 import type { Decider } from "../../domain/Decider.ts"
 
 /** A small aggregate for testing the machinery: a tally that may not exceed its limit. */

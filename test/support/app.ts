@@ -1,5 +1,5 @@
 import { Layer } from "effect"
-import type { Projection } from "../../application/Projection.ts"
+import type { Projection } from "../../application/eventsourcing/Projection.ts"
 import * as AesGcmSecrets from "../../adapters/secrets/AesGcmSecrets.ts"
 import * as MasterKeys from "../../adapters/secrets/MasterKeys.ts"
 import { projections } from "../../main.ts"

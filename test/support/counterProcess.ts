@@ -1,6 +1,6 @@
 import { Effect, Layer, Option, Redacted } from "effect"
-import { InlineProjections, Projection } from "../../application/Projection.ts"
-import { ReadModels } from "../../application/ReadModels.ts"
+import { InlineProjections, Projection } from "../../application/eventsourcing/Projection.ts"
+import { ReadModels } from "../../application/ports/ReadModels.ts"
 import * as LibsqlStore from "../../adapters/libsql/LibsqlStore.ts"
 import * as PostgresStore from "../../adapters/postgres/PostgresStore.ts"
 import * as SqliteStore from "../../adapters/sqlite/SqliteStore.ts"

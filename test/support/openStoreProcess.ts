@@ -1,6 +1,6 @@
 import { Effect, Layer, Redacted } from "effect"
-import { EventStore } from "../../application/EventStore.ts"
-import { InlineProjections } from "../../application/Projection.ts"
+import { EventStore } from "../../application/ports/EventStore.ts"
+import { InlineProjections } from "../../application/eventsourcing/Projection.ts"
 import * as LibsqlStore from "../../adapters/libsql/LibsqlStore.ts"
 import * as PostgresStore from "../../adapters/postgres/PostgresStore.ts"
 import * as SqliteStore from "../../adapters/sqlite/SqliteStore.ts"

@@ -1,5 +1,5 @@
 import { Effect, type Layer, type Scope } from "effect"
-import type { NewEvent } from "../../application/EventStore.ts"
+import type { NewEvent } from "../../application/ports/EventStore.ts"
 
 /** Runs an effect against a freshly built layer, releasing it afterwards. */
 export const runWith = <A, E, R, LE>(

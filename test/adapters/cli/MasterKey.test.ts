@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test"
 import { join } from "node:path"
 import { Effect, Redacted } from "effect"
-import * as Tokens from "../../../application/Tokens.ts"
+import * as Tokens from "../../../application/features/Tokens.ts"
 import type { MasterKeys } from "../../../adapters/secrets/AesGcmSecrets.ts"
 import * as Backends from "../../support/backends.ts"
 import { appLayer, reopenedAppLayer } from "../../support/app.ts"

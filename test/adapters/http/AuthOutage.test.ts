@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test"
 import { Context, Effect, Layer } from "effect"
-import { ReadModels } from "../../../application/ReadModels.ts"
-import { StoreUnavailable } from "../../../application/StoreError.ts"
+import { ReadModels } from "../../../application/ports/ReadModels.ts"
+import { StoreUnavailable } from "../../../application/ports/StoreError.ts"
 import * as Backends from "../../support/backends.ts"
 import { adminToken, type Running, startServer } from "./server.ts"
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from "bun:test"
 import { join } from "node:path"
 import { Duration } from "effect"
-import { defaultStaleAfter } from "../../../application/ApiKeyCache.ts"
+import { defaultStaleAfter } from "../../../application/ports/ApiKeyCache.ts"
 import { freePort } from "../../support/freePort.ts"
 import { freshDatabase, stopPostgres } from "../../support/postgres.ts"
 import { directory, serve, sharedEnv } from "../../support/processes.ts"

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test"
 import { Effect } from "effect"
 import * as NativeRoutes from "../../../adapters/http/NativeRoutes.ts"
-import { EventStore } from "../../../application/EventStore.ts"
+import { EventStore } from "../../../application/ports/EventStore.ts"
 import * as Backends from "../../support/backends.ts"
 import { runWith } from "../../support/run.ts"
 import { adminToken, type Running, startServer } from "./server.ts"

@@ -1,6 +1,6 @@
 import { Context, Effect, Exit, Layer, Redacted, Schema, Scope } from "effect"
 import { HttpServer } from "effect/http"
-import * as Sandboxes from "../../../application/Sandboxes.ts"
+import * as Sandboxes from "../../../application/features/Sandboxes.ts"
 import { AdminToken } from "../../../adapters/http/Auth.ts"
 import * as Http from "../../../adapters/http/HttpServer.ts"
 import { ReferenceData } from "../../../domain/ReferenceData.ts"

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test"
 import { Deferred, Effect, Exit, Fiber } from "effect"
-import { EventStore, ExpectedVersion } from "../../../application/EventStore.ts"
+import { EventStore, ExpectedVersion } from "../../../application/ports/EventStore.ts"
 import { postgresDialect } from "../../../adapters/sql/postgresDialect.ts"
 import { sqliteDialect } from "../../../adapters/sql/sqliteDialect.ts"
 import * as Backends from "../../support/backends.ts"

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test"
 import { Effect } from "effect"
-import { EventStore, ExpectedVersion, type RecordedEvent } from "../../../application/EventStore.ts"
+import { EventStore, ExpectedVersion, type RecordedEvent } from "../../../application/ports/EventStore.ts"
 import * as Backends from "../../support/backends.ts"
 import { event, runWith } from "../../support/run.ts"
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test"
 import { join } from "node:path"
 import { Context, Deferred, Effect, Exit, Fiber, Layer } from "effect"
-import { EventStore, ExpectedVersion, type RecordedEvent } from "../../../application/EventStore.ts"
+import { EventStore, ExpectedVersion, type RecordedEvent } from "../../../application/ports/EventStore.ts"
 import { postgresDialect } from "../../../adapters/sql/postgresDialect.ts"
 import { sqliteDialect } from "../../../adapters/sql/sqliteDialect.ts"
 import * as Backends from "../../support/backends.ts"

@@ -1,0 +1,262 @@
+import { Clock, Context, Duration, Effect, Fiber, Layer, Option, Schedule, Scope, Semaphore, Stream } from "effect"
+import * as CutoverRules from "../../domain/Cutover.ts"
+import { ControlRecords, type ControlRecordsService } from "../ports/ControlRecords.ts"
+import * as Cutover from "./Cutover.ts"
+import { EventStore, type EventStoreService } from "../ports/EventStore.ts"
+import { InlineProjections } from "../eventsourcing/Projection.ts"
+import { ProjectionStore, type ProjectionStoreService } from "../ports/ProjectionStore.ts"
+import { ReadModels, type ReadModelsService } from "../ports/ReadModels.ts"
+import { KeyRing, type KeyRingService, type Secrets } from "../ports/Secrets.ts"
+import { SnapshotStore, type SnapshotStoreService } from "../ports/SnapshotStore.ts"
+import { StateCache, type StateCacheService } from "../ports/StateCache.ts"
+import { ApiKeyCache, type ApiKeyCacheService } from "../ports/ApiKeyCache.ts"
+import type { Store } from "../ports/Store.ts"
+
+/**
+ * The store of a serving process: its database's, until a cutover switches the log to
+ * another backend — then the other one's, without a restart. Every `learnInterval` it
+ * reads its database's cutover record, moves reads and writes to the side that serves,
+ * and, while the cutover mirrors, competes for the mirror's lease: exactly one process
+ * mirrors at a time, and another takes over when it dies.
+ *
+ * An append refused by a fence while a cutover is under way waits (up to `fenceWait`) for
+ * the switch to complete and lands on the new primary with the same event ids, so a
+ * switch costs a client a pause, not an error.
+ */
+
+/** How long an append refused by a cutover's fence waits for the switch to complete. */
+export const fenceWait = Duration.seconds(2)
+/** A mirror's lease outlives its holder by this much: then another process takes over. */
+const leaseTtl = Duration.seconds(3)
+
+export interface Options {
+  /** The database this process is configured with. */
+  readonly origin: Cutover.Side
+  /** Opens another backend by URL (a cutover's target), for the life of the process. */
+  readonly open: (url: string) => Effect.Effect<Cutover.Side, unknown, Scope.Scope>
+  /** This process's name in the mirror's lease. */
+  readonly holder: string
+}
+
+interface State {
+  serving: Cutover.Side
+  /** A cutover involving a target is recorded (under way or finished). */
+  cutover: CutoverRules.CutoverRecord | undefined
+  target: { readonly url: string; readonly side: Cutover.Side } | undefined
+  mirror: { readonly from: CutoverRules.Side; readonly fiber: Fiber.Fiber<unknown, unknown> } | undefined
+}
+
+export const make = (options: Options) =>
+  Effect.gen(function*() {
+    const scope = yield* Scope.Scope
+    const state: State = { serving: options.origin, cutover: undefined, target: undefined, mirror: undefined }
+    const sideOf = (name: CutoverRules.Side) => name === "origin" ? options.origin : state.target!.side
+
+    const stopMirror = Effect.suspend(() => {
+      const running = state.mirror
+      state.mirror = undefined
+      // Not awaited: a mirror inside an import rolls it back in its own time, and nothing
+      // that reads the record (appends waiting through a switch among them) waits for that.
+      return running === undefined ? Effect.void : Effect.sync(() => running.fiber.interruptUnsafe())
+    })
+
+    const refreshing = yield* Semaphore.make(1)
+    /** The URL of a target being opened. */
+    let opening: string | undefined
+    /** Reads the record and follows it: which side serves, and whether this process mirrors. */
+    const refresh = refreshing.withPermits(1)(Effect.gen(function*() {
+      const recorded = yield* Effect.provide(Cutover.readRecord, options.origin)
+      const record = Option.getOrUndefined(Option.map(recorded, (r) => r.record))
+      const involved = record !== undefined && record.phase !== "aborted"
+      state.cutover = involved ? record : undefined
+      if (!involved) {
+        state.serving = options.origin
+        return yield* stopMirror
+      }
+      const url = yield* Effect.provide(Cutover.targetUrl(record), options.origin)
+      if (state.target?.url !== url) {
+        // Opening the target (migrating it, bringing its projections live) may wait for the
+        // copy's locks: it goes on beside the readings, which keep following the record.
+        if (opening !== url) {
+          opening = url
+          yield* options.open(url).pipe(
+            Scope.provide(scope),
+            Effect.tap((side) => Effect.sync(() => void (state.target = { url, side }))),
+            Effect.tapCause((cause) => Effect.logWarning("opening the cutover's target failed; trying again", cause)),
+            Effect.ensuring(Effect.sync(() => void (opening = undefined))),
+            Effect.forkIn(scope)
+          )
+        }
+        return
+      }
+      state.serving = sideOf(CutoverRules.primary(record.phase))
+      const direction = CutoverRules.mirror(record.phase)
+      if (direction === undefined) return yield* stopMirror
+      const held = yield* Effect.provide(Cutover.holdLease(options.holder, leaseTtl), options.origin)
+      if (!held) return yield* stopMirror
+      if (state.mirror?.from === direction.from) return
+      yield* stopMirror
+      const fiber = yield* Cutover.mirror(sideOf(direction.from), sideOf(direction.to)).pipe(
+        Effect.tapCause((cause) => Effect.logWarning("cutover mirror failed; retrying", cause)),
+        Effect.retry(Schedule.min([Schedule.exponential("100 millis"), Schedule.spaced("2 seconds")])),
+        Effect.forkIn(scope)
+      )
+      state.mirror = { from: direction.from, fiber }
+    }))
+
+    yield* refresh
+    /** A streak of failed readings (the database is down) is logged when it starts and when it ends. */
+    let failing = false
+    yield* refresh.pipe(
+      Effect.matchCauseEffect({
+        onFailure: (cause) => {
+          if (failing) return Effect.void
+          failing = true
+          return Effect.logWarning("reading the cutover record failed; retrying every interval until it works again", cause)
+        },
+        onSuccess: () => {
+          if (!failing) return Effect.void
+          failing = false
+          return Effect.logInfo("reading the cutover record works again")
+        }
+      }),
+      Effect.repeat(Schedule.spaced(Cutover.learnInterval)),
+      Effect.forkIn(scope)
+    )
+    yield* Scope.addFinalizer(
+      scope,
+      Effect.andThen(stopMirror, Effect.provide(Cutover.releaseLease(options.holder), options.origin)).pipe(Effect.ignore)
+    )
+
+    const serving = <I, S>(tag: Context.Key<I, S>) => Context.get(state.serving as Context.Context<I>, tag)
+
+    /**
+     * A fence met while a cutover is under way: the switch is in progress. Wait for the
+     * record to name the new primary, then append there, with the same event ids (a resend
+     * that did land is recognised, so nothing lands twice).
+     */
+    const appendThroughSwitch = (
+      deadline: number,
+      ...[streamId, events, expected]: Parameters<EventStoreService["append"]>
+    ): ReturnType<EventStoreService["append"]> =>
+      serving(EventStore).append(streamId, events, expected).pipe(
+        Effect.catchTag("StoreFenced", (fenced) =>
+          Effect.gen(function*() {
+            if ((yield* Clock.currentTimeMillis) >= deadline) return yield* fenced
+            // Bounded: a record that cannot be read now is read again on the next turn.
+            yield* refresh.pipe(Effect.timeout(Cutover.learnInterval), Effect.ignore)
+            if (state.cutover === undefined || !CutoverRules.isUnderWay(state.cutover.phase)) return yield* fenced
+            yield* Effect.sleep("50 millis")
+            return yield* appendThroughSwitch(deadline, streamId, events, expected)
+          }))
+      )
+
+    const eventStore: EventStoreService = {
+      append: (streamId, events, expected) =>
+        serving(EventStore).append(streamId, events, expected).pipe(
+          Effect.catchTag("StoreFenced", () =>
+            Effect.flatMap(Clock.currentTimeMillis, (now) =>
+              appendThroughSwitch(now + Duration.toMillis(fenceWait), streamId, events, expected)))
+        ),
+      readStream: (streamId, options) => serving(EventStore).readStream(streamId, options),
+      streamVersion: (streamId) => serving(EventStore).streamVersion(streamId),
+      readAll: (options) => serving(EventStore).readAll(options),
+      query: (audit) => serving(EventStore).query(audit),
+      follow: (after) => Stream.suspend(() => serving(EventStore).follow(after)),
+      head: Effect.suspend(() => serving(EventStore).head),
+      importEvents: (events, importOptions) => serving(EventStore).importEvents(events, importOptions),
+      bulkLoad: (load) => Effect.suspend(() => serving(EventStore).bulkLoad(load)),
+      buildIndexes: Effect.suspend(() => serving(EventStore).buildIndexes),
+      blockDigests: (after, upTo) => Effect.suspend(() => serving(EventStore).blockDigests(after, upTo)),
+      fence: (reason) => serving(EventStore).fence(reason),
+      unfence: Effect.suspend(() => serving(EventStore).unfence),
+      fenceState: Effect.suspend(() => serving(EventStore).fenceState)
+    }
+    const readModels: ReadModelsService = {
+      get: (projection, key) => serving(ReadModels).get(projection, key),
+      peek: (projection, key) => serving(ReadModels).peek(projection, key),
+      list: (projection, query) => serving(ReadModels).list(projection, query)
+    }
+    const projectionStore: ProjectionStoreService = {
+      status: Effect.suspend(() => serving(ProjectionStore).status),
+      liveDocuments: (name) => serving(ProjectionStore).liveDocuments(name),
+      startRebuild: (name) => serving(ProjectionStore).startRebuild(name),
+      rebuildStep: (name, chunkSize) => serving(ProjectionStore).rebuildStep(name, chunkSize)
+    }
+    const snapshotStore: SnapshotStoreService = {
+      load: (streamId, revision) => serving(SnapshotStore).load(streamId, revision),
+      save: (streamId, revision, snapshot) => serving(SnapshotStore).save(streamId, revision, snapshot)
+    }
+    const keyRing: KeyRingService = {
+      byOwner: (owner) => serving(KeyRing).byOwner(owner),
+      byId: (keyId) => serving(KeyRing).byId(keyId),
+      insert: (key) => serving(KeyRing).insert(key),
+      // Forgetting an owner during a cutover shreds on both sides at once; the mirror's sync would only do it within a second.
+      destroy: (owner) =>
+        Effect.andThen(
+          serving(KeyRing).destroy(owner),
+          state.target === undefined || state.cutover === undefined || !CutoverRules.isUnderWay(state.cutover.phase)
+            ? Effect.void
+            : Context.get(state.serving === options.origin ? state.target.side : options.origin, KeyRing).destroy(owner)
+        ),
+      all: Effect.suspend(() => serving(KeyRing).all),
+      rewrap: (keyId, masterKeyId, wrapped) => serving(KeyRing).rewrap(keyId, masterKeyId, wrapped)
+    }
+    const stateCache: StateCacheService = {
+      get: (streamId) => serving(StateCache).get(streamId),
+      set: (streamId, entry) => serving(StateCache).set(streamId, entry),
+      delete: (streamId) => serving(StateCache).delete(streamId)
+    }
+    // The serving side's cache: a switch starts on the target's, which has followed its own log.
+    const apiKeyCache: ApiKeyCacheService = {
+      lookup: (hash, load) => Effect.suspend(() => serving(ApiKeyCache).lookup(hash, load)),
+      peek: (hash, now) => serving(ApiKeyCache).peek(hash, now),
+      forget: (keyId) => serving(ApiKeyCache).forget(keyId)
+    }
+    const controlRecords: ControlRecordsService = {
+      get: (name) => Context.get(options.origin, ControlRecords).get(name),
+      put: (name, value, expected) => Context.get(options.origin, ControlRecords).put(name, value, expected)
+    }
+    const context: Context.Context<Store | InlineProjections> = Context.make(EventStore, eventStore).pipe(
+      Context.add(ReadModels, readModels),
+      Context.add(ProjectionStore, projectionStore),
+      Context.add(SnapshotStore, snapshotStore),
+      Context.add(KeyRing, keyRing),
+      Context.add(StateCache, stateCache),
+      Context.add(ApiKeyCache, apiKeyCache),
+      Context.add(ControlRecords, controlRecords),
+      Context.add(InlineProjections, Context.get(options.origin, InlineProjections))
+    )
+    const service: ServingService = {
+      cutover: () => state.cutover,
+      mirroring: () => state.mirror !== undefined,
+      sides: () => ({ origin: options.origin, target: state.target?.side }),
+      open: (url) => options.open(url).pipe(Scope.provide(scope)),
+      refresh: refresh.pipe(Effect.ignore)
+    }
+    return { context, service }
+  })
+
+/** What a serving process knows of the cutover, for the admin API, `/ready` and `/metrics`. */
+export interface ServingService {
+  /** The cutover as this process last read it (none, or aborted: undefined). */
+  readonly cutover: () => CutoverRules.CutoverRecord | undefined
+  /** Whether this process holds the mirror's lease and runs it. */
+  readonly mirroring: () => boolean
+  /** The configured database, and the cutover's target once one is recorded. */
+  readonly sides: () => { readonly origin: Cutover.Side; readonly target: Cutover.Side | undefined }
+  /** Opens another backend for the life of the process (a cutover's target). */
+  readonly open: (url: string) => Effect.Effect<Cutover.Side, unknown>
+  /** Reads the record now rather than at the next interval (after a step this process ran). */
+  readonly refresh: Effect.Effect<void>
+}
+
+export class Serving extends Context.Service<Serving, ServingService>()("strata/Serving") {}
+
+/** The serving store as a layer over the configured database's side. */
+export const layer = (origin: Layer.Layer<Store | InlineProjections | Secrets, unknown>, open: Options["open"], holder: string) =>
+  Layer.effectContext(Effect.gen(function*() {
+    const side = yield* Layer.build(origin)
+    const serving = yield* make({ origin: side, open, holder })
+    return Context.add(serving.context, Serving, serving.service)
+  }))

@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto"
+import { Effect, type Redacted, Schema } from "effect"
+import { overlayDocuments } from "./DocumentOverlay.ts"
+import { EventIds } from "../ports/EventIds.ts"
+import { type EventMetadata, EventStore } from "../ports/EventStore.ts"
+import { Projection } from "./Projection.ts"
+
+/**
+ * Idempotent commands (`Idempotency-Key` over HTTP): a command sent again — after a
+ * timeout, to another process, across a cutover's switch — is recognised by the log
+ * alone. Its events' ids (and the ids of what it creates) are derived from the caller's
+ * key, so the original's are found by id on every backend and every copy of the log, and
+ * the store refuses to write them twice; the request's fingerprint is recorded with them
+ * (as their causation id) so that the key reused for another request is told apart.
+ * Nothing is kept in memory or beside the log.
+ */
+export interface Idempotency {
+  /** Who sent it and under which key (hashed): the namespace of every id derived from it. */
+  readonly scope: string
+  /** What was asked (hashed: method, path, preconditions, canonical body). */
+  readonly fingerprint: string
+  /**
+   * Secret material of the caller's own (derived from their credential): what a command
+   * creating a secret derives it from, so that a resend is answered with the same one
+   * while only its hash is kept.
+   */
+  readonly secret: Redacted.Redacted<string>
+}
+
+/** What the application's writes take: the events' metadata, and the request's key if it gave one. */
+export type CommandMetadata = EventMetadata & { readonly idempotency?: Idempotency | undefined }
+
+/** The same key, for another request: nothing is written, the client must use a new key. */
+export class IdempotencyKeyReused extends Schema.TaggedError<IdempotencyKeyReused>()("IdempotencyKeyReused", {}) {
+  override get message() {
+    return "this Idempotency-Key was used for a different request (method, path, If-Match or body); use a new key"
+  }
+}
+
+const causationPrefix = "idempotency:"
+
+/** The causation id of the events of an idempotent command: its request's fingerprint. */
+export const causationOf = (idempotency: Idempotency) => `${causationPrefix}${idempotency.fingerprint}`
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest()
+
+/** A UUID-shaped id (version 8: custom) from the key's scope and what the id is for. */
+export const derivedId = (idempotency: Idempotency, purpose: string): string => {
+  const bytes = sha256(`${idempotency.scope}\n${purpose}`)
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80
+  const hex = bytes.subarray(0, 16).toString("hex")
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
+}
+
+/** The id of the `index`th event of an idempotent command. */
+export const eventId = (idempotency: Idempotency, index: number) => derivedId(idempotency, `event/${index}`)
+
+/**
+ * A new entity's id (a key, a sandbox, a session, a message): derived when the command is
+ * idempotent — its resend names the same entity — otherwise a fresh time-ordered id.
+ */
+export const newId = (metadata: CommandMetadata | undefined, purpose: string) =>
+  metadata?.idempotency === undefined
+    ? Effect.flatMap(EventIds, (ids) => ids.next)
+    : Effect.succeed(derivedId(metadata.idempotency, purpose))
+
+/** The metadata the events are written with: the fingerprint as causation, the key itself never. */
+export const eventMetadata = (metadata: CommandMetadata | undefined): EventMetadata | undefined => {
+  if (metadata === undefined) return undefined
+  const { idempotency, ...recorded } = metadata
+  return idempotency === undefined ? recorded : { ...recorded, causationId: causationOf(idempotency) }
+}
+
+/**
+ * A projection's documents as they were right after `version` of a stream, replayed from
+ * the stream alone: how a resend is answered with the read model its original answered
+ * with (the live documents may have moved on since).
+ */
+export const documentsAt = (projection: Projection, streamId: string, version: number) =>
+  Effect.gen(function*() {
+    const events = yield* (yield* EventStore).readStream(streamId, { from: 1, limit: version })
+    const documents = overlayDocuments(new Map(), new Map())
+    for (const event of events) {
+      if (Projection.handles(projection, event.type)) yield* Projection.applyEvent(projection, event, documents)
+    }
+    return documents
+  })
+
+/**
+ * For a use case that appends by itself rather than through an aggregate (its ids drawn
+ * from `eventIds`): whether its original is in the log already — then it is done, and
+ * answered as such — or `IdempotencyKeyReused` if the key went to another request.
+ */
+export const sentBefore = (idempotency: Idempotency) =>
+  Effect.gen(function*() {
+    const [first] = yield* (yield* EventStore).query({ after: 0, limit: 1, eventIds: [eventId(idempotency, 0)] })
+    if (first === undefined) return false
+    if (first.metadata.causationId !== causationOf(idempotency)) return yield* new IdempotencyKeyReused()
+    return true
+  })
+
+/** The event ids of such a use case: its `index`th id is the `index`th event's, on every attempt. */
+export const eventIds = (idempotency: Idempotency) => {
+  let drawn = 0
+  return { next: Effect.sync(() => eventId(idempotency, drawn++)) }
+}
