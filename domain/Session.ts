@@ -130,7 +130,7 @@ export class NotAllowed extends Schema.TaggedError<NotAllowed>()("NotAllowed", {
   }
 }
 
-export class SessionArchivedError extends Schema.TaggedError<SessionArchivedError>()("SessionArchived", { sessionId: Schema.String }) {
+export class SessionIsArchived extends Schema.TaggedError<SessionIsArchived>()("SessionIsArchived", { sessionId: Schema.String }) {
   override get message() {
     return `session ${this.sessionId} is archived`
   }
@@ -148,7 +148,7 @@ export class InvalidSession extends Schema.TaggedError<InvalidSession>()("Invali
   }
 }
 
-export type SessionRefusal = SessionNotFound | SessionExists | NotAllowed | SessionArchivedError | MessageNotFound | InvalidSession
+export type SessionRefusal = SessionNotFound | SessionExists | NotAllowed | SessionIsArchived | MessageNotFound | InvalidSession
 
 // Rules
 
@@ -180,7 +180,7 @@ export const decide = (command: SessionCommand, state: SessionState): Result.Res
       if (state.members[command.author] === undefined) {
         return refuse(new NotAllowed({ user: command.author, reason: "only members post" }))
       }
-      if (state.archived) return refuse(new SessionArchivedError({ sessionId: command.sessionId }))
+      if (state.archived) return refuse(new SessionIsArchived({ sessionId: command.sessionId }))
       if (command.content.trim() === "") return refuse(new InvalidSession({ reason: "the message is empty" }))
       if (HashMap.has(state.messages, command.messageId)) return accept()
       return accept(MessagePosted.make({
@@ -195,7 +195,7 @@ export const decide = (command: SessionCommand, state: SessionState): Result.Res
       const message = liveMessage(state, command.messageId)
       if (message === undefined) return refuse(new MessageNotFound({ messageId: command.messageId }))
       if (message.author !== command.by) return refuse(new NotAllowed({ user: command.by, reason: "only the author edits a message" }))
-      if (state.archived) return refuse(new SessionArchivedError({ sessionId: command.sessionId }))
+      if (state.archived) return refuse(new SessionIsArchived({ sessionId: command.sessionId }))
       if (command.content.trim() === "") return refuse(new InvalidSession({ reason: "the message is empty" }))
       return accept(MessageEdited.make({ messageId: command.messageId, content: command.content, editedAt: command.at }))
     }

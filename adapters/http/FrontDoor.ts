@@ -5,7 +5,7 @@ import { NetAddress } from "effect/net"
 import { uuidV7 } from "../../application/ports/EventIds.ts"
 import * as InFlight from "./InFlight.ts"
 import * as Metrics from "./Metrics.ts"
-import { headersTooLarge, maxBodyBytes, maxHeaderBytes, payloadTooLarge, problemOf, unavailableNow } from "./Problem.ts"
+import { headersTooLarge, maxBodyBytes, maxHeaderBytes, payloadTooLarge, problemHeaders, problemOf, unavailableNow } from "./Problem.ts"
 
 /**
  * strata's Bun server, and what stands in front of every request before HttpApi or the
@@ -49,12 +49,7 @@ const problem = (
   Metrics.countRequest("refused", request.method, body.status, 0)
   return new Response(JSON.stringify(body), {
     status: body.status,
-    headers: {
-      "content-type": "application/problem+json",
-      "x-request-id": requestId,
-      ...(body.retryAfter === undefined ? {} : { "retry-after": String(body.retryAfter) }),
-      ...(close ? { connection: "close" } : {})
-    }
+    headers: { ...problemHeaders(body), "x-request-id": requestId, ...(close ? { connection: "close" } : {}) }
   })
 }
 
@@ -152,7 +147,7 @@ const starting = (request: Request) => {
 const internalError = () =>
   new Response(JSON.stringify(problemOf(500, "internal", "Internal error", "strata failed to handle the request")), {
     status: 500,
-    headers: { "content-type": "application/problem+json" }
+    headers: problemHeaders({})
   })
 
 export interface ServeOptions {

@@ -15,7 +15,7 @@ import { KeysLive, quotaEnforcedLayer } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
 import * as NativeRoutes from "./NativeRoutes.ts"
 import { OperationsLive } from "./OperationsHttp.ts"
-import { problemJson, problemOf, unreadableBody } from "./Problem.ts"
+import { problemHeaders, problemJson, problemOf, unreadableBody } from "./Problem.ts"
 import { SandboxesLive } from "./SandboxesHttp.ts"
 import { SessionsLive } from "./SessionsHttp.ts"
 import { TokensLive } from "./TokensHttp.ts"
@@ -55,11 +55,7 @@ const routeOf = (method: string, url: string) => {
 }
 
 const problemResponse = (body: { readonly status: number; readonly retryAfter?: unknown }) =>
-  HttpServerResponse.jsonUnsafe(body, {
-    status: body.status,
-    contentType: "application/problem+json",
-    ...(typeof body.retryAfter === "number" ? { headers: { "retry-after": String(body.retryAfter) } } : {})
-  })
+  HttpServerResponse.jsonUnsafe(body, { status: body.status, contentType: "application/problem+json", headers: problemHeaders(body) })
 
 const jsonOf = (response: HttpServerResponse.HttpServerResponse): unknown => {
   if (response.body._tag !== "Uint8Array") return undefined

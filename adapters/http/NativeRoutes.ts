@@ -18,7 +18,7 @@ import * as IdempotencyKey from "./IdempotencyKey.ts"
 import * as InFlight from "./InFlight.ts"
 import { recordUsage, usage } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
-import { maxBodyBytes, payloadTooLarge, problemJson, problemOf, unavailableNow, unreadableBody } from "./Problem.ts"
+import { maxBodyBytes, payloadTooLarge, problemHeaders, problemJson, problemOf, unavailableNow, unreadableBody } from "./Problem.ts"
 import { getSandbox, getSandboxNow } from "./SandboxesHttp.ts"
 
 /**
@@ -132,11 +132,7 @@ const success = (body: unknown, status: number, requestId: string) => {
 }
 
 const problemResponse = (body: { readonly status: number; readonly retryAfter?: unknown }, headers: Record<string, string> = {}) =>
-  json(body, body.status, {
-    "content-type": "application/problem+json",
-    ...(typeof body.retryAfter === "number" ? { "retry-after": String(body.retryAfter) } : {}),
-    ...headers
-  })
+  json(body, body.status, { ...problemHeaders(body), ...headers })
 
 const internal = problemOf(500, "internal", "Internal error", "strata failed to handle the request")
 const unavailable = (request: Request) =>

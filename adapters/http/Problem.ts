@@ -91,6 +91,15 @@ export const problemJson = (problem: typeof BadRequest.Type | { readonly status:
   return members as { readonly status: number; readonly retryAfter?: unknown; readonly [member: string]: unknown }
 }
 
+/**
+ * The headers a problem goes out with, on every door (HttpApi's, the native routes', the
+ * front door's): its media type, and `Retry-After` where it says when to try again.
+ */
+export const problemHeaders = (body: { readonly retryAfter?: unknown }): Record<string, string> =>
+  typeof body.retryAfter === "number"
+    ? { "content-type": "application/problem+json", "retry-after": String(body.retryAfter) }
+    : { "content-type": "application/problem+json" }
+
 /** A problem that is not one of the application's: a status and what to say about it. */
 export const problemOf = (status: number, slug: string, title: string, detail: string, extras: Extras = {}) => ({
   type: `urn:strata:problem:${slug}`,

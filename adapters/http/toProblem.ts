@@ -42,7 +42,7 @@ export const toProblem = (error: Tagged, context: ProblemContext = {}) => {
     case "SandboxExists":
     case "SessionExists":
     case "DuplicateEventId":
-    case "SessionArchived":
+    case "SessionIsArchived":
     case "CutoverRefused":
     case "CutoverFailed":
       return Problem.conflict(error.message)

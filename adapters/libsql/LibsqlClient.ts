@@ -38,7 +38,7 @@ export interface LibsqlClient extends Client.SqlClient {
   readonly sdk: Libsql.Client
 }
 
-export const LibsqlClient = Context.Service<LibsqlClient>("e4lab/sql/LibsqlClient")
+export const LibsqlClient = Context.Service<LibsqlClient>("strata/sql/LibsqlClient")
 
 export type LibsqlClientConfig = LibsqlClientConfig.Full | LibsqlClientConfig.Live
 
@@ -174,7 +174,7 @@ export const make = (
 
     // The client's statements find the transaction's connection under this service.
     const transactionService = Context.Service<Client.TransactionConnection, Client.TransactionConnection.Service>(
-      `e4lab/sql/LibsqlClient/Transaction/${transactionServiceId++}`
+      `strata/sql/LibsqlClient/Transaction/${transactionServiceId++}`
     )
 
     const withTransaction = Client.makeWithTransaction({

@@ -125,10 +125,10 @@ export interface DeferrableIndex {
 /** Every driver classifies its errors: a unique index refusing a row is one `reason`. */
 export const isUniqueViolation = (error: SqlError) => error.reason._tag === "UniqueViolation"
 
-/** Drivers hand back integers as numbers, bigints or (Postgres int8) strings. */
 /** `rows` in runs of at most `size`, in order: what one statement of a multi-row write takes. */
 export const chunksOf = <A>(rows: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> =>
   Array.from({ length: Math.ceil(rows.length / size) }, (_, index) => rows.slice(index * size, (index + 1) * size))
 
+/** Drivers hand back integers as numbers, bigints or (Postgres int8) strings. */
 export const toNumber = (value: unknown): number =>
   typeof value === "number" ? value : value === null || value === undefined ? 0 : Number(value)

@@ -40,7 +40,7 @@ export interface BunSqliteClient extends Client.SqlClient {
   readonly updateValues: never
 }
 
-export const BunSqliteClient = Context.Service<BunSqliteClient>("e4lab/sql/BunSqliteClient")
+export const BunSqliteClient = Context.Service<BunSqliteClient>("strata/sql/BunSqliteClient")
 
 export interface BunSqliteClientConfig {
   readonly filename: string

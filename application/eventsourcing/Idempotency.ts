@@ -88,6 +88,26 @@ export const documentsAt = (projection: Projection, streamId: string, version: n
   })
 
 /**
+ * A document as a write answers it: from the read model (`live`) — or, for a resend
+ * (`replayed`), as the read model was right after its original, replayed from the stream.
+ */
+export const documentAnswer = <A, E, R, N>(
+  projection: Projection,
+  streamId: string,
+  handled: { readonly replayed?: unknown; readonly version: number },
+  key: string,
+  live: Effect.Effect<A, E, R>,
+  notFound: () => N
+) =>
+  handled.replayed === undefined
+    ? live
+    : Effect.gen(function*() {
+      const found = yield* (yield* documentsAt(projection, streamId, handled.version)).get(key)
+      if (found._tag === "None") return yield* Effect.fail(notFound())
+      return found.value as A
+    })
+
+/**
  * For a use case that appends by itself rather than through an aggregate (its ids drawn
  * from `eventIds`): whether its original is in the log already — then it is done, and
  * answered as such — or `IdempotencyKeyReused` if the key went to another request.

@@ -138,7 +138,6 @@ const view = (doc: KeyDocument): KeyView => ({
   createdAt: doc.createdAt
 })
 
-const withMetadata = (metadata: CommandMetadata | undefined) => (metadata ? { metadata } : {})
 
 /**
  * Creates a key. The secret is in the answer and nowhere else, ever. `by`: who asks — the
@@ -160,7 +159,7 @@ export const create = (owner: string, input: CreateInput, metadata?: CommandMeta
       at: yield* Clock.currentTimeMillis,
       by
     })
-    const handled = yield* Aggregate.handle(ApiKeyAggregate, keyId, command, withMetadata(metadata))
+    const handled = yield* Aggregate.handle(ApiKeyAggregate, keyId, command, { metadata })
     const state = handled.state as ApiKey.ActiveKey
     return { ...view({ ...state }), secret: Redacted.make(secret), version: handled.version }
   })
@@ -201,7 +200,7 @@ export const update = (
   Effect.gen(function*() {
     const handled = yield* Aggregate.handle(ApiKeyAggregate, keyId, ApiKey.UpdateApiKey.make({ keyId, by, ...changes }), {
       ...(expectedVersion === undefined ? { retries: 5 } : { expectedVersion }),
-      ...withMetadata(metadata),
+      metadata,
       guard: document(owner, keyId)
     }).pipe(forgetting(keyId))
     return { ...view(handled.state as ApiKey.ActiveKey), version: handled.version }
@@ -211,7 +210,7 @@ export const update = (
 export const remove = (owner: string, keyId: string, metadata?: CommandMetadata) =>
   Aggregate.handle(ApiKeyAggregate, keyId, ApiKey.DeleteApiKey.make({ keyId }), {
     retries: 5,
-    ...withMetadata(metadata),
+    metadata,
     guard: document(owner, keyId)
   }).pipe(forgetting(keyId), Effect.asVoid)
 
@@ -358,5 +357,5 @@ export const recordUsage = (keyId: string, tokens: number, options: UsageOptions
     Effect.flatMap(StateCache.StateCache, (cache) =>
       batchOf(cache, keyId)({
         command: ApiKey.RecordUsage.make({ keyId, tokens, at, enforceQuota: options.enforceQuota }),
-        ...withMetadata(options.metadata)
+        metadata: options.metadata
       })))

@@ -33,6 +33,6 @@ export const forget = (owner: string, metadata?: EventMetadata) =>
       eventId: yield* (yield* EventIds).next,
       type: "OwnerForgotten",
       data: { owner, forgottenAt: yield* Clock.currentTimeMillis },
-      ...(metadata ? { metadata } : {})
+      metadata
     }])
   })

@@ -24,7 +24,6 @@ export const CredentialsAggregate: Aggregate.Aggregate<
 /** One stream per owner: nobody can name another owner's credentials. */
 const ownerId = (owner: string) => encodeURIComponent(owner)
 
-const withMetadata = (metadata: CommandMetadata | undefined) => (metadata ? { metadata } : {})
 
 /** Sets or replaces the owner's credential for a provider. */
 export const set = (owner: string, provider: string, secret: Redacted.Redacted<string>, metadata?: CommandMetadata) =>
@@ -34,7 +33,7 @@ export const set = (owner: string, provider: string, secret: Redacted.Redacted<s
       CredentialsAggregate,
       ownerId(owner),
       Credentials.SetCredential.make({ provider, secret: sealed }),
-      { retries: 5, ...withMetadata(metadata) }
+      { retries: 5, metadata }
     )
     return { provider, version: handled.version }
   })
@@ -58,5 +57,5 @@ const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.
 export const remove = (owner: string, provider: string, metadata?: CommandMetadata) =>
   Aggregate.handle(CredentialsAggregate, ownerId(owner), Credentials.DeleteCredential.make({ provider }), {
     retries: 5,
-    ...withMetadata(metadata)
+    metadata
   }).pipe(Effect.asVoid)

@@ -136,26 +136,22 @@ export const CreateInput = Schema.Struct({
 })
 export type CreateInput = typeof CreateInput.Type
 
-const withMetadata = (metadata: CommandMetadata | undefined) => (metadata ? { metadata } : {})
 
-/**
- * The sandbox as a write answers it: from the read model — or, for a resend, as the
- * read model was right after its original, replayed from the stream.
- */
+/** The sandbox as a write answers it (see `Idempotency.documentAnswer`). */
 const answer = (owner: string, sandboxId: string, handled: Aggregate.Handled<unknown, unknown>) =>
-  handled.replayed === undefined
-    ? get(owner, sandboxId)
-    : Effect.gen(function*() {
-      const documents = yield* Idempotency.documentsAt(projection, Aggregate.streamOf(SandboxAggregate, sandboxId), handled.version)
-      const found = yield* documents.get(sandboxId)
-      if (Option.isNone(found)) return yield* new Sandbox.SandboxNotFound({ sandboxId })
-      return found.value as SandboxView
-    })
+  Idempotency.documentAnswer(
+    projection,
+    Aggregate.streamOf(SandboxAggregate, sandboxId),
+    handled,
+    sandboxId,
+    get(owner, sandboxId),
+    () => new Sandbox.SandboxNotFound({ sandboxId })
+  )
 
 export const create = (owner: string, input: CreateInput, metadata?: CommandMetadata) =>
   Effect.gen(function*() {
     const sandboxId = yield* Idempotency.newId(metadata, "sandbox")
-    const handled = yield* Aggregate.handle(SandboxAggregate, sandboxId, Sandbox.CreateSandbox.make({ sandboxId, owner, referenceData: yield* currentReferenceData, ...input }), withMetadata(metadata))
+    const handled = yield* Aggregate.handle(SandboxAggregate, sandboxId, Sandbox.CreateSandbox.make({ sandboxId, owner, referenceData: yield* currentReferenceData, ...input }), { metadata })
     return yield* answer(owner, sandboxId, handled)
   })
 
@@ -212,7 +208,7 @@ export const transition = (
   Effect.gen(function*() {
     const handled = yield* Aggregate.handle(SandboxAggregate, sandboxId, commandFor(sandboxId, action, options.reason), {
       ...(options.expectedVersion === undefined ? { retries: 3 } : { expectedVersion: options.expectedVersion }),
-      ...withMetadata(options.metadata),
+      metadata: options.metadata,
       guard: get(owner, sandboxId)
     })
     return action === "delete" ? undefined : yield* answer(owner, sandboxId, handled)

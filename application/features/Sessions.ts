@@ -146,30 +146,26 @@ export const projection = Projection.make({
     })
 })
 
-const withMetadata = (metadata: CommandMetadata | undefined) => (metadata ? { metadata } : {})
 
 /** Every write but a creation is for members: `by` must see the session (checked unless it is a resend). */
 const handle = (sessionId: string, command: Session.SessionCommand, metadata: CommandMetadata | undefined, by: string) =>
-  Aggregate.handle(SessionAggregate, sessionId, command, { retries: 10, ...withMetadata(metadata), guard: get(by, sessionId) })
+  Aggregate.handle(SessionAggregate, sessionId, command, { retries: 10, metadata, guard: get(by, sessionId) })
 
-/**
- * A document as a write answers it: from the read model — or, for a resend, as the read
- * model was right after its original, replayed from the stream.
- */
+/** A session's document as a write answers it (see `Idempotency.documentAnswer`). */
 const answer = <A, E, R>(
   sessionId: string,
   handled: Aggregate.Handled<unknown, unknown>,
   key: string,
   live: Effect.Effect<A, E, R>
 ): Effect.Effect<A, E | Session.SessionNotFound | ProjectionFailed | StoreUnavailable, R | EventStore> =>
-  handled.replayed === undefined
-    ? live
-    : Effect.gen(function*() {
-      const documents = yield* Idempotency.documentsAt(projection, Aggregate.streamOf(SessionAggregate, sessionId), handled.version)
-      const found = yield* documents.get(key)
-      if (Option.isNone(found)) return yield* new Session.SessionNotFound({ sessionId })
-      return found.value as A
-    })
+  Idempotency.documentAnswer(
+    projection,
+    Aggregate.streamOf(SessionAggregate, sessionId),
+    handled,
+    key,
+    live,
+    () => new Session.SessionNotFound({ sessionId })
+  )
 
 const sessionAnswer = (user: string, sessionId: string, handled: Aggregate.Handled<unknown, unknown>) =>
   answer(sessionId, handled, sessionDoc(sessionId), get(user, sessionId))
@@ -194,7 +190,7 @@ export const create = (owner: string, input: CreateInput, metadata?: CommandMeta
       Session.CreateSession.make({ sessionId, owner, title: input.title, sandboxId: input.sandboxId, at }),
       {
         retries: 10,
-        ...withMetadata(metadata),
+        metadata,
         guard: input.sandboxId === null ? Effect.void : Sandboxes.get(owner, input.sandboxId)
       }
     )

@@ -82,7 +82,7 @@ for (const backend of Backends.all) {
       expect(result.memberDelete._tag).toBe("NotAllowed")
       expect(result.renamed.title).toBe("Retro")
       expect(result.archived.archived).toBe(true)
-      expect(result.afterArchive._tag).toBe("SessionArchived")
+      expect(result.afterArchive._tag).toBe("SessionIsArchived")
     }, timeout)
   })
 }
