@@ -6,7 +6,7 @@ import * as Idempotency from "./Idempotency.ts"
 import { type CommandMetadata, IdempotencyKeyReused } from "./Idempotency.ts"
 import { SnapshotStore } from "../ports/SnapshotStore.ts"
 import { StateCache } from "../ports/StateCache.ts"
-import { ConcurrencyConflict, StoreUnavailable } from "../ports/StoreError.ts"
+import { ConcurrencyConflict, type DuplicateEventId, StoreUnavailable } from "../ports/StoreError.ts"
 
 /** Events of a decider are tagged: the tag is the event type in the log. */
 export interface TaggedEvent {
@@ -227,9 +227,8 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal, Gu
     const cache = yield* StateCache
     const ids = yield* EventIds
     const encode = Schema.encodeEffect(aggregate.events)
-    let retriesLeft = options.retries ?? 0
+    const budget: Budget = { races: options.retries ?? 0, lookUps: lookUpsPerCommand }
     const unconditional = options.unconditional === true && options.expectedVersion === undefined
-    let trustCache = true
     const keys = commands.map(({ metadata }) => metadata?.idempotency)
     const idempotent = keys.some((key) => key !== undefined)
     /** The answers of the commands found to be resends. */
@@ -244,10 +243,93 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal, Gu
           return count + 1
         }, 0)
     )
-    /** Times a race made the originals worth looking for again: bounded, so that no loop spins. */
-    let lookUpsLeft = 3
+    /** A race made the originals worth looking for again: found any (within the budget)? */
+    const foundOriginals = Effect.suspend(() =>
+      idempotent && budget.lookUps-- > 0 ? Effect.map(lookForOriginals, (found) => found > 0) : Effect.succeed(false)
+    )
+
+    /** One load and the commands decided on it, in turn; their events encoded, not written. */
+    const decide = (trustCache: boolean): Effect.Effect<Decision<Event, State, Refusal>, AppendError, EventStore | SnapshotStore> =>
+      Effect.gen(function*() {
+        const cached = trustCache ? cache.get(streamId) : undefined
+        const fromCache = cached !== undefined && cached.revision === aggregate.snapshotRevision &&
+          (options.expectedVersion === undefined || options.expectedVersion === cached.version)
+        const loaded: Loaded<State> = fromCache ? { ...cached, state: cached.state as State } : yield* load(aggregate, id)
+        if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
+          return { _tag: "VersionMoved", actual: loaded.version }
+        }
+        const decisions: Array<Result.Result<ReadonlyArray<Event>, Refusal> | undefined> = []
+        const newEvents: Array<NewEvent> = []
+        let state = loaded.state
+        let refusedResend = false
+        for (const [index, { command, metadata }] of commands.entries()) {
+          if (resolved[index] !== undefined) {
+            decisions.push(undefined)
+            continue
+          }
+          const decided = aggregate.decider.decide(command, state)
+          decisions.push(decided)
+          if (Result.isFailure(decided)) {
+            if (fromCache) return { _tag: "StaleRefusal" }
+            refusedResend ||= keys[index] !== undefined
+            continue
+          }
+          const events = decided.success
+          const key = keys[index]
+          const recorded = Idempotency.eventMetadata(metadata)
+          for (const [position, event] of events.entries()) {
+            const { _tag, ...data } = (yield* encode(event).pipe(Effect.mapError(corrupt(streamId)))) as TaggedEvent
+            newEvents.push({
+              eventId: key === undefined ? yield* ids.next : Idempotency.eventId(key, position),
+              type: _tag,
+              schemaVersion: aggregate.schemaVersions?.[_tag] ?? 1,
+              data,
+              ...(recorded ? { metadata: recorded } : {})
+            })
+          }
+          state = fold(aggregate.decider, events, state)
+        }
+        return { _tag: "Decided", loaded, fromCache, decisions, newEvents, refusedResend }
+      })
+
+    /** The decided events appended at the version they were decided on (or at any, unconditional). */
+    const write = (decided: Decided<Event, State, Refusal>): Effect.Effect<Written, AppendError, EventStore> =>
+      store.append(streamId, decided.newEvents, unconditional ? ExpectedVersion.any : ExpectedVersion.exact(decided.loaded.version)).pipe(
+        Effect.map((appended): Written => ({ _tag: "Written", appended })),
+        Effect.catchTag("ConcurrencyConflict", (conflict) => {
+          cache.delete(streamId)
+          return Effect.succeed<Written>({ _tag: "Lost", conflict })
+        }),
+        // Ids derived from a key collide with the original's when it was written meanwhile.
+        Effect.catchTag("DuplicateEventId", (duplicate) => Effect.succeed<Written>({ _tag: "Collided", duplicate }))
+      )
+
+    /** The answers once the events are in: each command's state and version after its own. */
+    const settle = (decided: Decided<Event, State, Refusal>, appended: AppendResult) =>
+      Effect.gen(function*() {
+        const { loaded } = decided
+        const version = appended.version
+        const before = version - decided.newEvents.length
+        let base = loaded.state
+        if (before !== loaded.version) {
+          // Appended unconditionally after other writers: their events come before these.
+          const between = yield* store.readStream(streamId, { from: loaded.version + 1, limit: before - loaded.version })
+          base = fold(aggregate.decider, yield* Effect.forEach(between, (event) => decodeEvent(aggregate, event)), base)
+        }
+        const settled = outcomes(aggregate, decided.decisions, base, before)
+        let snapshotVersion = loaded.snapshotVersion
+        if (version - snapshotVersion >= aggregate.snapshotEvery) {
+          yield* saveSnapshot(aggregate, streamId, settled.state, version)
+          snapshotVersion = version
+        }
+        cache.set(streamId, { revision: aggregate.snapshotRevision, version, snapshotVersion, state: settled.state })
+        return merged(resolved, settled.outcomes)
+      })
+
+    // The transitions: after each setback, what is tried next — or the setback stands.
     let lookUp = idempotent
     let guarded = options.guard === undefined
+    let trustCache = true
     while (true) {
       if (lookUp) {
         lookUp = false
@@ -258,93 +340,80 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal, Gu
         yield* options.guard!
         guarded = true
       }
-      const cached = trustCache ? cache.get(streamId) : undefined
-      const fromCache = cached !== undefined && cached.revision === aggregate.snapshotRevision &&
-        (options.expectedVersion === undefined || options.expectedVersion === cached.version)
-      const loaded: Loaded<State> = fromCache ? { ...cached, state: cached.state as State } : yield* load(aggregate, id)
+      const decision = yield* decide(trustCache)
       trustCache = false
-      if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
+      if (decision._tag === "StaleRefusal") continue // decided again on a fresh load
+      if (decision._tag === "VersionMoved") {
         // The version may have been moved on by the original of this very command.
-        if (idempotent && lookUpsLeft-- > 0 && (yield* lookForOriginals) > 0) continue
-        return yield* new ConcurrencyConflict({
-          streamId,
-          expected: String(options.expectedVersion),
-          actual: loaded.version
-        })
+        if (yield* foundOriginals) continue
+        return yield* new ConcurrencyConflict({ streamId, expected: String(options.expectedVersion), actual: decision.actual })
       }
-      const decisions: Array<Result.Result<ReadonlyArray<Event>, Refusal> | undefined> = []
-      const newEvents: Array<NewEvent> = []
-      let state = loaded.state
-      let refusedOnCache = false
-      let refusedIdempotent = false
-      for (const [index, { command, metadata }] of commands.entries()) {
-        if (resolved[index] !== undefined) {
-          decisions.push(undefined)
-          continue
-        }
-        const decided = aggregate.decider.decide(command, state)
-        decisions.push(decided)
-        if (Result.isFailure(decided)) {
-          refusedOnCache ||= fromCache
-          refusedIdempotent ||= keys[index] !== undefined
-          continue
-        }
-        const events = decided.success
-        const key = keys[index]
-        const recorded = Idempotency.eventMetadata(metadata)
-        for (const [position, event] of events.entries()) {
-          const { _tag, ...data } = (yield* encode(event).pipe(Effect.mapError(corrupt(streamId)))) as TaggedEvent
-          newEvents.push({
-            eventId: key === undefined ? yield* ids.next : Idempotency.eventId(key, position),
-            type: _tag,
-            schemaVersion: aggregate.schemaVersions?.[_tag] ?? 1,
-            data,
-            ...(recorded ? { metadata: recorded } : {})
-          })
-        }
-        state = fold(aggregate.decider, events, state)
-      }
-      if (refusedOnCache) continue
       // A refusal may come of the original, written since it was looked for: look once more.
-      if (refusedIdempotent && lookUpsLeft-- > 0 && (yield* lookForOriginals) > 0) continue
-      if (newEvents.length === 0) return merged(resolved, outcomes(aggregate, decisions, loaded.state, loaded.version).outcomes)
-      const expected = unconditional ? ExpectedVersion.any : ExpectedVersion.exact(loaded.version)
-      const appended: AppendResult | "lost" = yield* store.append(streamId, newEvents, expected).pipe(
-        Effect.catchTag("ConcurrencyConflict", (conflict) => {
-          cache.delete(streamId)
-          return fromCache || retriesLeft-- > 0 ? Effect.succeed("lost" as const) : Effect.fail(conflict)
-        }),
-        // Ids derived from a key collide with the original's when it was written meanwhile.
-        Effect.catchTag("DuplicateEventId", (duplicate) =>
-          idempotent && lookUpsLeft > 0 ? Effect.succeed("lost" as const) : Effect.fail(duplicate))
-      )
-      if (appended === "lost") {
-        if (idempotent && lookUpsLeft-- > 0) lookUp = true
-        continue
+      if (decision.refusedResend && (yield* foundOriginals)) continue
+      if (decision.newEvents.length === 0) return merged(resolved, outcomes(aggregate, decision.decisions, decision.loaded.state, decision.loaded.version).outcomes)
+      const written = yield* write(decision)
+      switch (written._tag) {
+        case "Lost":
+          // A stale cache lost nothing but a read; a real race costs one of the retries.
+          if (!decision.fromCache && budget.races-- <= 0) return yield* Effect.fail(written.conflict)
+          lookUp = idempotent && budget.lookUps-- > 0
+          continue
+        case "Collided":
+          if (!(idempotent && budget.lookUps-- > 0)) return yield* Effect.fail(written.duplicate)
+          lookUp = true
+          continue
+        case "Written":
+          // These very events were in the log already: the original's answer is the one to give.
+          if (written.appended.resent === true && idempotent && budget.lookUps-- > 0) {
+            lookUp = true
+            continue
+          }
+          return yield* settle(decision, written.appended)
       }
-      if (appended.resent === true && idempotent && lookUpsLeft-- > 0) {
-        // These very events were in the log already: the original's answer is the one to give.
-        lookUp = true
-        continue
-      }
-      const version = appended.version
-      const before = version - newEvents.length
-      let base = loaded.state
-      if (before !== loaded.version) {
-        // Appended unconditionally after other writers: their events come before these.
-        const between = yield* store.readStream(streamId, { from: loaded.version + 1, limit: before - loaded.version })
-        base = fold(aggregate.decider, yield* Effect.forEach(between, (event) => decodeEvent(aggregate, event)), base)
-      }
-      const settled = outcomes(aggregate, decisions, base, before)
-      let snapshotVersion = loaded.snapshotVersion
-      if (version - snapshotVersion >= aggregate.snapshotEvery) {
-        yield* saveSnapshot(aggregate, streamId, settled.state, version)
-        snapshotVersion = version
-      }
-      cache.set(streamId, { revision: aggregate.snapshotRevision, version, snapshotVersion, state: settled.state })
-      return merged(resolved, settled.outcomes)
     }
   })
+
+/**
+ * `handleAll`'s retry policy: how often each kind of setback may be met before it stands.
+ * `races`: appends lost to another writer, each answered by a reload and a new decision (a
+ * loss decided on a cached state is free — the cache was stale, no race was lost).
+ * `lookUps`: times a race made an idempotent command's original worth looking for again (a
+ * refusal, a moved version, colliding ids, events the store already had) — bounded, so
+ * that no loop spins.
+ */
+interface Budget {
+  races: number
+  lookUps: number
+}
+
+const lookUpsPerCommand = 3
+
+/** What one load and the decisions on it came to. */
+type Decision<Event, State, Refusal> =
+  /** The stream is no longer at the version the command was conditional on. */
+  | { readonly _tag: "VersionMoved"; readonly actual: number }
+  /** A command was refused on the cached state: a fresh load must confirm it. */
+  | { readonly _tag: "StaleRefusal" }
+  | Decided<Event, State, Refusal>
+
+interface Decided<Event, State, Refusal> {
+  readonly _tag: "Decided"
+  readonly loaded: Loaded<State>
+  readonly fromCache: boolean
+  /** Per command: its events, its refusal, or nothing (answered as a resend). */
+  readonly decisions: ReadonlyArray<Result.Result<ReadonlyArray<Event>, Refusal> | undefined>
+  readonly newEvents: ReadonlyArray<NewEvent>
+  /** An idempotent command was refused: its original, written meanwhile, may be why. */
+  readonly refusedResend: boolean
+}
+
+/** What appending the decided events came to. */
+type Written =
+  | { readonly _tag: "Written"; readonly appended: AppendResult }
+  /** Another writer appended first. */
+  | { readonly _tag: "Lost"; readonly conflict: ConcurrencyConflict }
+  /** Event ids already in the log: derived ids, whose original was written meanwhile. */
+  | { readonly _tag: "Collided"; readonly duplicate: DuplicateEventId }
 
 /** The resends' answers in their commands' places, the decided ones in theirs. */
 const merged = <A, E, F>(
