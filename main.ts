@@ -4,8 +4,8 @@
 import "effect/schema/SchemaJITCompiler/enable"
 // The two modules by their own paths: the package's index loads all of its modules (the Redis
 // client, undici, the HTTP server): 10–20 MiB of resident memory a server never uses.
-import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import * as NodeServices from "@effect/platform-node/NodeServices"
+import * as BunRuntime from "@effect/platform-bun/BunRuntime"
+import * as BunServices from "@effect/platform-bun/BunServices"
 import { hostname } from "node:os"
 import { dirname, join } from "node:path"
 import { Cause, Effect, Exit, Layer, Schema } from "effect"
@@ -156,8 +156,8 @@ if (import.meta.main) {
         ? Effect.failCause(cause)
         : Effect.flatMap(Cli.reportFailure(Cause.squash(cause)), (code) => Effect.sync(() => process.exit(code)))
     ),
-    Effect.provide(NodeServices.layer),
-    NodeRuntime.runMain({
+    Effect.provide(BunServices.layer),
+    BunRuntime.runMain({
       disableErrorReporting: true,
       // A stop by signal is the way a server ends: a clean exit, not effect 4's 130.
       teardown: (exit, onExit) => onExit(Exit.isSuccess(exit) || Cause.hasInterruptsOnly(exit.cause) ? 0 : 1)
