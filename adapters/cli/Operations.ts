@@ -243,7 +243,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
         if (closed === 0) continue
         yield* Console.error(
           `warning: ${closed} data keys are wrapped by master key ${master.masterKeyId}, ${master.configured ? "which is configured here with other bytes" : "which is not configured here"}: ` +
-            "set STRATA_MASTER_KEY (or STRATA_PREVIOUS_MASTER_KEYS) to it, or their secrets cannot be read"
+            "set STRATA_MASTER_KEY (or STRATA_PREVIOUS_MASTER_KEYS) to it — for an embedded database, or put the original's master.key beside it — or their secrets cannot be read"
         )
       }
     })).pipe(Command.withDescription("Replay a backup into any backend, with its data keys, checking its content hash"))
