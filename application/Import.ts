@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto"
-import { Effect, Result, Schema, SchemaIssue, SchemaTransformation } from "effect"
+import { Effect, Result, Schema, SchemaIssue } from "effect"
 import * as ApiKey from "../domain/ApiKey.ts"
 import * as Token from "../domain/Token.ts"
 import { streamOf } from "./Aggregate.ts"
 import { ApiKeyAggregate, hashSecret } from "./ApiKeys.ts"
 import { EventStore, type EventMetadata, type EventStoreService, ExpectedVersion } from "./EventStore.ts"
+import { LegacyInstant } from "./LegacyTime.ts"
 import { Secrets } from "./Secrets.ts"
 import { TokenAggregate } from "./Tokens.ts"
 
@@ -15,52 +16,40 @@ import { TokenAggregate } from "./Tokens.ts"
  * stream exists already is skipped, so running the same import twice imports nothing new.
  */
 
-/**
- * A number written as a string. A string that is no number is refused rather than read as
- * `NaN` (effect 4's `NumberFromString` reads it so), so that a date goes on to be read as one.
- */
-const NumberString = Schema.String.pipe(Schema.decodeTo(
-  Schema.Number,
-  SchemaTransformation.transformEffect({
-    decode: (text, options) => {
-      const number = Number(text)
-      return text === "NaN" || (text.trim() !== "" && !Number.isNaN(number))
-        ? Effect.succeed(number)
-        : Effect.fail(new SchemaIssue.InvalidValue({ message: `Unable to decode ${JSON.stringify(text)} into a number` }, text, options))
-    },
-    encode: (number) => Effect.succeed(String(number))
-  })
-))
-
-const Millis = Schema.Union([
-  Schema.Number,
-  NumberString,
-  Schema.DateFromString.pipe(
-    Schema.decodeTo(Schema.Number, SchemaTransformation.transform({ decode: (date) => date.getTime(), encode: (n) => new Date(n) }))
-  )
-])
-
 /** seed 000: `@twurple/auth`'s AccessToken, as `tokens.json` holds it (scopes as `scope`). */
 export const LegacyToken = Schema.Struct({
   accessToken: Schema.NonEmptyString,
   refreshToken: Schema.NonEmptyString,
   expiresIn: Schema.NullOr(Schema.Number.check(Schema.isGreaterThanOrEqualTo(0))).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
-  obtainmentTimestamp: Schema.Number.check(Schema.isGreaterThanOrEqualTo(0)),
+  obtainmentTimestamp: LegacyInstant,
   scope: Schema.Array(Schema.String).pipe(Schema.withDecodingDefault(Effect.succeed([])))
 })
 
-/** seed 004: an API key with its usage windows, from the file store or the two tables. */
+const Tokens = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+
+/**
+ * seed 004: an API key with its usage windows, from the file store or the two tables. The
+ * old service deleted windows older than 5 hours, so its lifetime total is usually more than
+ * the windows hold — never less.
+ */
 export const LegacyApiKey = Schema.Struct({
   key: Schema.NonEmptyString,
   name: Schema.NonEmptyString,
   model: Schema.NullOr(Schema.String).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
   token_limit_per_5h: Schema.Int.check(Schema.isGreaterThan(0)),
-  expiry_date: Schema.NullOr(Millis).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
-  created_at: Millis,
-  usage_windows: Schema.Array(Schema.Struct({ window_start: Millis, tokens_used: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)) })).pipe(
+  expiry_date: Schema.NullOr(LegacyInstant).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
+  created_at: LegacyInstant,
+  last_used: Schema.NullOr(LegacyInstant).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
+  total_lifetime_tokens: Schema.NullOr(Tokens).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
+  usage_windows: Schema.Array(Schema.Struct({ window_start: LegacyInstant, tokens_used: Tokens })).pipe(
     Schema.withDecodingDefault(Effect.succeed([]))
   )
-})
+}).check(Schema.makeFilter((key) => {
+  const inWindows = key.usage_windows.reduce((sum, window) => sum + window.tokens_used, 0)
+  return key.total_lifetime_tokens === null || key.total_lifetime_tokens >= inWindows
+    ? undefined
+    : { path: ["total_lifetime_tokens"], issue: `${key.total_lifetime_tokens} is less than its usage windows hold (${inWindows})` }
+}))
 
 export interface Invalid {
   readonly record: string
@@ -189,10 +178,14 @@ export const importApiKeys = (owner: string, keys: ReadonlyArray<{ readonly reco
         secretHash,
         createdAt: value.created_at
       })
-      const usage = [...value.usage_windows]
-        .sort((a, b) => a.window_start - b.window_start)
-        .map((window) => ApiKey.UsageRecorded.make({ tokens: window.tokens_used, at: window.window_start, windowStart: window.window_start }))
-      const events = yield* Effect.forEach([created, ...usage], (event, index) =>
+      const windows = [...value.usage_windows].sort((a, b) => a.window_start - b.window_start)
+      const usage = windows.map((window) => ApiKey.UsageRecorded.make({ tokens: window.tokens_used, at: window.window_start, windowStart: window.window_start }))
+      // The lifetime and last use as the old service showed them; where it kept none, what its windows tell.
+      const carried = ApiKey.UsageCarriedOver.make({
+        lifetimeTokens: value.total_lifetime_tokens ?? windows.reduce((sum, window) => sum + window.tokens_used, 0),
+        lastUsed: value.last_used ?? windows.at(-1)?.window_start ?? null
+      })
+      const events = yield* Effect.forEach([created, ...usage, carried], (event, index) =>
         Effect.map(Schema.encodeEffect(ApiKey.ApiKeyEvent)(event), ({ _tag, ...data }) => ({
           eventId: derivedId("api-key-event", secretHash, String(index)),
           type: _tag,
