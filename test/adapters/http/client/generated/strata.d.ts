@@ -1156,6 +1156,13 @@ export interface operations {
                     /** @description Milliseconds since the epoch */
                     obtainmentTimestamp: number;
                     scopes: string[];
+                } | {
+                    accessToken: string;
+                    refreshToken: string;
+                    expiresIn: number | null;
+                    /** @description Milliseconds since the epoch */
+                    obtainmentTimestamp: number;
+                    scope: string[];
                 };
             };
         };
@@ -1434,6 +1441,13 @@ export interface operations {
                     /** @description Milliseconds since the epoch */
                     obtainmentTimestamp: number;
                     scopes: string[];
+                } | {
+                    accessToken: string;
+                    refreshToken: string;
+                    expiresIn: number | null;
+                    /** @description Milliseconds since the epoch */
+                    obtainmentTimestamp: number;
+                    scope: string[];
                 };
             };
         };
