@@ -49,12 +49,62 @@ const keyLabel = (raw: unknown, index: number) => {
 const tableExists = (db: Database, table: string) =>
   db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== null
 
-/** A legacy SQLite database with seed 000's `tokens` table and/or seed 004's `api_keys` and `usage_windows`. */
+/**
+ * The columns each known table must have to be read (the seeds' schemas; a column not named
+ * there is not required). A table without one is refused, naming both: read anyway, every
+ * record would come out invalid, or worse, half-read.
+ */
+const requiredColumns: Record<string, ReadonlyArray<string>> = {
+  tokens: ["name", "access_token", "refresh_token", "expires_in", "obtainment_timestamp", "scopes"],
+  api_keys: ["key", "name", "token_limit_per_5h", "created_at"],
+  usage_windows: ["api_key", "window_start", "tokens_used"],
+  users: ["id"],
+  rooms: ["id", "created_at"],
+  room_members: ["room_id", "user_id"],
+  messages: ["id", "room_id", "user_id", "content", "created_at"]
+}
+
+const checkColumns = (db: Database, table: string) => {
+  const present = new Set((db.query(`PRAGMA table_info(${JSON.stringify(table)})`).all() as Array<{ name: string }>).map((c) => c.name))
+  const missing = requiredColumns[table]!.find((column) => !present.has(column))
+  if (missing !== undefined) throw new Error(`table ${table} has no column ${missing}`)
+}
+
+const rows = (db: Database, table: string, sql: string) => {
+  if (!tableExists(db, table)) return []
+  checkColumns(db, table)
+  return db.query(sql).all() as Array<Record<string, unknown>>
+}
+
+/** seed 002's chat tables, as they are: validated and joined in `application/ChatImport.ts`. */
+export interface ChatTables {
+  readonly users: ReadonlyArray<Record<string, unknown>>
+  readonly rooms: ReadonlyArray<Record<string, unknown>>
+  readonly members: ReadonlyArray<Record<string, unknown>>
+  /** In their original order (by id: the order they were written). */
+  readonly messages: ReadonlyArray<Record<string, unknown>>
+}
+
+const chatTables = (db: Database): ChatTables | undefined =>
+  tableExists(db, "rooms")
+    ? {
+      users: rows(db, "users", "SELECT * FROM users"),
+      rooms: rows(db, "rooms", "SELECT * FROM rooms ORDER BY id"),
+      members: rows(db, "room_members", "SELECT * FROM room_members"),
+      messages: rows(db, "messages", "SELECT * FROM messages ORDER BY id")
+    }
+    : undefined
+
+/**
+ * A legacy SQLite database: seed 000's `tokens` table, seed 004's `api_keys` and
+ * `usage_windows`, seed 002's `users`, `rooms`, `room_members` and `messages` — whichever it has.
+ */
 export const legacySqlite = (file: string) =>
   Effect.try({
     try: () => {
       const db = new Database(file, { readonly: true })
       try {
+        for (const table of Object.keys(requiredColumns)) if (tableExists(db, table)) checkColumns(db, table)
         const tokens = tableExists(db, "tokens")
           ? (db.query("SELECT * FROM tokens ORDER BY name").all() as Array<Record<string, unknown>>).map((row): RawRecord => ({
             record: String(row.name),
@@ -76,7 +126,7 @@ export const legacySqlite = (file: string) =>
           ? (db.query("SELECT * FROM api_keys ORDER BY created_at").all() as Array<Record<string, unknown>>)
             .map((row, index): RawRecord => ({ record: keyLabel(row, index), raw: row }))
           : []
-        return { tokens, keys, windows }
+        return { tokens, keys, windows, chat: chatTables(db) }
       } finally {
         db.close()
       }

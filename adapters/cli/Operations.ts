@@ -3,6 +3,7 @@ import { Console, Context, Effect, Layer, Option, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import type { Migrator, SqlClient } from "effect/sql"
 import { EventStore, type RecordedEvent } from "../../application/EventStore.ts"
+import * as ChatImport from "../../application/ChatImport.ts"
 import * as Import from "../../application/Import.ts"
 import * as LogDigest from "../../application/LogDigest.ts"
 import { InlineProjections } from "../../application/Projection.ts"
@@ -376,25 +377,58 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
     (owner, valid) => Import.importApiKeys(owner, valid, { actor: "import" })
   )
 
-  const importSqlite = Command.make("sqlite", { database, file, owner, skipInvalid }, (options) =>
+  const optionalOwner = Flag.String("owner").pipe(
+    Flag.withDescription("The owner the imported tokens and API keys belong to (chat rooms belong to their members)"),
+    Flag.optional
+  )
+
+  /** Below this, a chat import is over before a progress bar would say anything. */
+  const chatProgressFrom = 20_000
+
+  const importSqlite = Command.make("sqlite", { database, file, owner: optionalOwner, skipInvalid }, (options) =>
     importing(
       options.database,
       "records",
-      Effect.map(LegacySources.legacySqlite(options.file), ({ keys, tokens, windows }) => {
+      Effect.flatMap(LegacySources.legacySqlite(options.file), ({ chat, keys, tokens, windows }) => {
+        const owned = tokens.length + keys.length + windows.length > 0
+        if (owned && Option.isNone(options.owner)) {
+          return Effect.fail(new OperationFailed({ reason: `${options.file} has tokens or API keys: name the owner they belong to with --owner` }))
+        }
+        const owner = Option.getOrElse(options.owner, () => "")
         const parsedTokens = Import.validate(Import.LegacyToken, tokens.map((t) => ({ ...t, record: `token ${t.record}` })))
         const joined = Import.joinUsageWindows(keys, windows)
         const parsedKeys = Import.validate(Import.LegacyApiKey, joined.keys)
-        return {
-          invalid: [...parsedTokens.invalid, ...parsedKeys.invalid, ...joined.dangling],
+        const parsedChat = chat === undefined ? undefined : ChatImport.parseChat(chat)
+        return Effect.succeed({
+          invalid: [...parsedTokens.invalid, ...parsedKeys.invalid, ...joined.dangling, ...(parsedChat?.invalid ?? [])],
           apply: Effect.gen(function*() {
-            const tokenOutcome = yield* Import.importTokens(options.owner, parsedTokens.valid.map((t) => ({ ...t, record: t.record.slice("token ".length) })), { actor: "import" })
-            const keyOutcome = yield* Import.importApiKeys(options.owner, parsedKeys.valid, { actor: "import" })
-            return `${describe("tokens", tokenOutcome)}; ${describe("API keys", keyOutcome)}`
+            const parts: Array<string> = []
+            if (Option.isSome(options.owner) || owned) {
+              const tokenOutcome = yield* Import.importTokens(owner, parsedTokens.valid.map((t) => ({ ...t, record: t.record.slice("token ".length) })), { actor: "import" })
+              const keyOutcome = yield* Import.importApiKeys(owner, parsedKeys.valid, { actor: "import" })
+              parts.push(describe("tokens", tokenOutcome), describe("API keys", keyOutcome))
+            }
+            if (parsedChat !== undefined) {
+              const total = parsedChat.rooms.reduce((sum, room) => sum + room.events.length, 0)
+              const progress = total >= chatProgressFrom ? Progress.make("importing chat", total) : undefined
+              const outcome = yield* ChatImport.importChat(parsedChat.rooms, {
+                metadata: { actor: "import" },
+                ...(progress ? { progress: progress.advance } : {})
+              })
+              if (progress) yield* progress.finish
+              parts.push(
+                `imported ${outcome.sessions} chat sessions (${outcome.members} members, ${outcome.messages} messages); ${outcome.alreadyPresent} already present`,
+                `${parsedChat.users} users known by their username (else their id); left behind: ${ChatImport.leftBehind.join(", ")}`
+              )
+            }
+            return parts.length === 0 ? "nothing to import" : parts.join("; ")
           })
-        }
+        })
       }),
       options.skipInvalid
-    )).pipe(Command.withDescription("Import a legacy SQLite database: seed 000's tokens table, seed 004's api_keys and usage_windows"))
+    )).pipe(Command.withDescription(
+      "Import a legacy SQLite database: seed 000's tokens, seed 004's api_keys and usage_windows, seed 002's users, rooms, room_members and messages"
+    ))
 
   const importCommand = Command.make("import").pipe(
     Command.withDescription("Bring existing data in, as events; running the same import twice imports nothing new"),

@@ -204,7 +204,11 @@ export class SandboxesApi extends HttpApiGroup.make("sandboxes")
 // Sessions
 
 /** The read models, with times as ISO 8601 instead of milliseconds. */
-const SessionView = Schema.Struct({ ...SessionDocument.fields, createdAt: Instant })
+const SessionView = Schema.Struct({
+  ...SessionDocument.fields,
+  joinedAt: Schema.Record(Schema.String, Instant).annotate({ description: "When each member joined" }),
+  createdAt: Instant
+})
 const MessageView = Schema.Struct({
   ...MessageDocument.fields,
   content: Schema.NullOr(Schema.String).annotate({ description: "Null once the message is deleted" }),

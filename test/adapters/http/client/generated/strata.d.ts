@@ -4379,6 +4379,10 @@ export interface operations {
                             members: {
                                 [key: string]: "admin" | "member";
                             };
+                            /** @description When each member joined */
+                            joinedAt: {
+                                [key: string]: string;
+                            };
                             messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                             /**
                              * @description ISO 8601
@@ -4533,6 +4537,10 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
+                        };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
@@ -4678,6 +4686,10 @@ export interface operations {
                         archived: boolean;
                         members: {
                             [key: string]: "admin" | "member";
+                        };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
                         };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
@@ -4833,6 +4845,10 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
+                        };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
@@ -4980,6 +4996,10 @@ export interface operations {
                         archived: boolean;
                         members: {
                             [key: string]: "admin" | "member";
+                        };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
                         };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
@@ -5137,6 +5157,10 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
+                        };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
@@ -5285,6 +5309,10 @@ export interface operations {
                         archived: boolean;
                         members: {
                             [key: string]: "admin" | "member";
+                        };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
                         };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
