@@ -124,7 +124,7 @@ export interface Outcome {
   readonly alreadyPresent: number
 }
 
-const appendOnce = (streamId: string, events: Parameters<EventStoreService["append"]>[1]) =>
+export const appendOnce = (streamId: string, events: Parameters<EventStoreService["append"]>[1]) =>
   Effect.gen(function*() {
     const store = yield* EventStore
     if ((yield* store.streamVersion(streamId)) > 0) return false

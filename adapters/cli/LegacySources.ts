@@ -61,11 +61,22 @@ const requiredColumns: Record<string, ReadonlyArray<string>> = {
   users: ["id"],
   rooms: ["id", "created_at"],
   room_members: ["room_id", "user_id"],
-  messages: ["id", "room_id", "user_id", "content", "created_at"]
+  messages: ["id", "room_id", "user_id", "content", "created_at"],
+  sandboxes: ["id", "user_id", "name", "tier_id", "flavor_id", "status", "created_at"],
+  provider_credentials: ["id", "user_id", "provider_id", "encrypted_value"],
+  chat_sessions: ["id", "user_id", "created_at"],
+  chat_messages: ["id", "session_id", "role", "content", "created_at"]
 }
 
+/**
+ * Drizzle names columns as the schema does, `userId` as often as `user_id` (seed 001's
+ * `provider_credentials` has `userId`, `providerId`): both read as `user_id`.
+ */
+const snakeCase = (name: string) => name.replace(/(?<=[a-z0-9])([A-Z])/g, "_$1").toLowerCase()
+const normalized = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([key, value]) => [snakeCase(key), value]))
+
 const checkColumns = (db: Database, table: string) => {
-  const present = new Set((db.query(`PRAGMA table_info(${JSON.stringify(table)})`).all() as Array<{ name: string }>).map((c) => c.name))
+  const present = new Set((db.query(`PRAGMA table_info(${JSON.stringify(table)})`).all() as Array<{ name: string }>).map((c) => snakeCase(c.name)))
   const missing = requiredColumns[table]!.find((column) => !present.has(column))
   if (missing !== undefined) throw new Error(`table ${table} has no column ${missing}`)
 }
@@ -73,7 +84,7 @@ const checkColumns = (db: Database, table: string) => {
 const rows = (db: Database, table: string, sql: string) => {
   if (!tableExists(db, table)) return []
   checkColumns(db, table)
-  return db.query(sql).all() as Array<Record<string, unknown>>
+  return (db.query(sql).all() as Array<Record<string, unknown>>).map(normalized)
 }
 
 /** seed 002's chat tables, as they are: validated and joined in `application/ChatImport.ts`. */
@@ -95,9 +106,29 @@ const chatTables = (db: Database): ChatTables | undefined =>
     }
     : undefined
 
+/** seed 001's tables, as they are: validated and joined in `application/SandboxImport.ts`. */
+export interface SandboxTables {
+  readonly sandboxes: ReadonlyArray<Record<string, unknown>>
+  readonly credentials: ReadonlyArray<Record<string, unknown>>
+  readonly chatSessions: ReadonlyArray<Record<string, unknown>>
+  /** In their original order. */
+  readonly chatMessages: ReadonlyArray<Record<string, unknown>>
+}
+
+const sandboxTables = (db: Database): SandboxTables | undefined =>
+  ["sandboxes", "provider_credentials", "chat_sessions"].some((table) => tableExists(db, table))
+    ? {
+      sandboxes: rows(db, "sandboxes", "SELECT * FROM sandboxes ORDER BY rowid"),
+      credentials: rows(db, "provider_credentials", "SELECT * FROM provider_credentials ORDER BY rowid"),
+      chatSessions: rows(db, "chat_sessions", "SELECT * FROM chat_sessions ORDER BY rowid"),
+      chatMessages: rows(db, "chat_messages", "SELECT * FROM chat_messages ORDER BY rowid")
+    }
+    : undefined
+
 /**
  * A legacy SQLite database: seed 000's `tokens` table, seed 004's `api_keys` and
- * `usage_windows`, seed 002's `users`, `rooms`, `room_members` and `messages` — whichever it has.
+ * `usage_windows`, seed 002's `users`, `rooms`, `room_members` and `messages`, seed 001's
+ * `sandboxes`, `provider_credentials`, `chat_sessions` and `chat_messages` — whichever it has.
  */
 export const legacySqlite = (file: string) =>
   Effect.try({
@@ -126,7 +157,7 @@ export const legacySqlite = (file: string) =>
           ? (db.query("SELECT * FROM api_keys ORDER BY created_at").all() as Array<Record<string, unknown>>)
             .map((row, index): RawRecord => ({ record: keyLabel(row, index), raw: row }))
           : []
-        return { tokens, keys, windows, chat: chatTables(db) }
+        return { tokens, keys, windows, chat: chatTables(db), sandboxes: sandboxTables(db) }
       } finally {
         db.close()
       }

@@ -5,6 +5,9 @@ import type { Migrator, SqlClient } from "effect/sql"
 import { EventStore, type RecordedEvent } from "../../application/EventStore.ts"
 import * as ChatImport from "../../application/ChatImport.ts"
 import * as Import from "../../application/Import.ts"
+import * as SandboxImport from "../../application/SandboxImport.ts"
+import { ReferenceData } from "../../domain/ReferenceData.ts"
+import bundledReferenceData from "../../reference/reference-data.json"
 import * as LogDigest from "../../application/LogDigest.ts"
 import { InlineProjections } from "../../application/Projection.ts"
 import { ProjectionStore } from "../../application/ProjectionStore.ts"
@@ -15,6 +18,7 @@ import type { Store } from "../../application/Store.ts"
 import { migrationStatus, runMigrations } from "../../migrations/runMigrations.ts"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import * as BackupFile from "./BackupFile.ts"
+import * as LegacySecret from "./LegacySecret.ts"
 import * as LegacySources from "./LegacySources.ts"
 import * as Progress from "./Progress.ts"
 
@@ -389,18 +393,32 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
     importing(
       options.database,
       "records",
-      Effect.flatMap(LegacySources.legacySqlite(options.file), ({ chat, keys, tokens, windows }) => {
+      Effect.gen(function*() {
+        const { chat, keys, sandboxes, tokens, windows } = yield* LegacySources.legacySqlite(options.file)
         const owned = tokens.length + keys.length + windows.length > 0
         if (owned && Option.isNone(options.owner)) {
-          return Effect.fail(new OperationFailed({ reason: `${options.file} has tokens or API keys: name the owner they belong to with --owner` }))
+          return yield* new OperationFailed({ reason: `${options.file} has tokens or API keys: name the owner they belong to with --owner` })
         }
+        const parsedSandboxes = sandboxes === undefined
+          ? undefined
+          : SandboxImport.parseSandboxes(
+            sandboxes,
+            yield* Schema.decodeUnknownEffect(ReferenceData)(bundledReferenceData),
+            yield* LegacySecret.fromEnvironment
+          )
         const owner = Option.getOrElse(options.owner, () => "")
         const parsedTokens = Import.validate(Import.LegacyToken, tokens.map((t) => ({ ...t, record: `token ${t.record}` })))
         const joined = Import.joinUsageWindows(keys, windows)
         const parsedKeys = Import.validate(Import.LegacyApiKey, joined.keys)
         const parsedChat = chat === undefined ? undefined : ChatImport.parseChat(chat)
-        return Effect.succeed({
-          invalid: [...parsedTokens.invalid, ...parsedKeys.invalid, ...joined.dangling, ...(parsedChat?.invalid ?? [])],
+        return {
+          invalid: [
+            ...parsedTokens.invalid,
+            ...parsedKeys.invalid,
+            ...joined.dangling,
+            ...(parsedChat?.invalid ?? []),
+            ...(parsedSandboxes?.invalid ?? [])
+          ],
           apply: Effect.gen(function*() {
             const parts: Array<string> = []
             if (Option.isSome(options.owner) || owned) {
@@ -408,26 +426,35 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
               const keyOutcome = yield* Import.importApiKeys(owner, parsedKeys.valid, { actor: "import" })
               parts.push(describe("tokens", tokenOutcome), describe("API keys", keyOutcome))
             }
-            if (parsedChat !== undefined) {
-              const total = parsedChat.rooms.reduce((sum, room) => sum + room.events.length, 0)
+            if (parsedSandboxes !== undefined) {
+              const outcome = yield* SandboxImport.importSandboxes(parsedSandboxes, { actor: "import" })
+              parts.push(
+                `imported ${outcome.sandboxes} sandboxes and ${outcome.credentials} provider credentials; ${outcome.alreadyPresent} already present`
+              )
+            }
+            const rooms = [...(parsedChat?.rooms ?? []), ...(parsedSandboxes?.chats ?? [])]
+            if (rooms.length > 0 || parsedChat !== undefined) {
+              const total = rooms.reduce((sum, room) => sum + room.events.length, 0)
               const progress = total >= chatProgressFrom ? Progress.make("importing chat", total) : undefined
-              const outcome = yield* ChatImport.importChat(parsedChat.rooms, {
+              const outcome = yield* ChatImport.importChat(rooms, {
                 metadata: { actor: "import" },
                 ...(progress ? { progress: progress.advance } : {})
               })
               if (progress) yield* progress.finish
               parts.push(
-                `imported ${outcome.sessions} chat sessions (${outcome.members} members, ${outcome.messages} messages); ${outcome.alreadyPresent} already present`,
-                `${parsedChat.users} users known by their username (else their id); left behind: ${ChatImport.leftBehind.join(", ")}`
+                `imported ${outcome.sessions} chat sessions (${outcome.members} members, ${outcome.messages} messages); ${outcome.alreadyPresent} already present`
               )
+            }
+            if (parsedChat !== undefined) {
+              parts.push(`${parsedChat.users} users known by their username (else their id); left behind: ${ChatImport.leftBehind.join(", ")}`)
             }
             return parts.length === 0 ? "nothing to import" : parts.join("; ")
           })
-        })
+        }
       }),
       options.skipInvalid
     )).pipe(Command.withDescription(
-      "Import a legacy SQLite database: seed 000's tokens, seed 004's api_keys and usage_windows, seed 002's users, rooms, room_members and messages"
+      "Import a legacy SQLite database: seed 000's tokens, seed 004's api_keys and usage_windows, seed 002's users, rooms, room_members and messages, seed 001's sandboxes, provider_credentials, chat_sessions and chat_messages"
     ))
 
   const importCommand = Command.make("import").pipe(
