@@ -242,9 +242,8 @@ export const parseSandboxes = (
 }
 
 export interface SandboxOutcome {
-  readonly sandboxes: number
-  readonly credentials: number
-  readonly alreadyPresent: number
+  readonly sandboxes: { readonly imported: number; readonly alreadyPresent: number }
+  readonly credentials: { readonly imported: number; readonly alreadyPresent: number }
 }
 
 /**
@@ -254,7 +253,7 @@ export interface SandboxOutcome {
 export const importSandboxes = (parsed: Pick<ParsedSandboxes, "sandboxes" | "credentials">, metadata?: EventMetadata) =>
   Effect.gen(function*() {
     const secrets = yield* Secrets
-    const outcome = { sandboxes: 0, credentials: 0, alreadyPresent: 0 }
+    const outcome = { sandboxes: { imported: 0, alreadyPresent: 0 }, credentials: { imported: 0, alreadyPresent: 0 } }
     const withMetadata = metadata ? { metadata } : {}
     for (const sandbox of parsed.sandboxes) {
       const events = yield* Effect.forEach(sandbox.events, (event, index) =>
@@ -264,15 +263,15 @@ export const importSandboxes = (parsed: Pick<ParsedSandboxes, "sandboxes" | "cre
           data,
           ...withMetadata
         })))
-      if (yield* appendOnce(streamOf(SandboxAggregate, sandbox.sandboxId), events)) outcome.sandboxes++
-      else outcome.alreadyPresent++
+      if (yield* appendOnce(streamOf(SandboxAggregate, sandbox.sandboxId), events)) outcome.sandboxes.imported++
+      else outcome.sandboxes.alreadyPresent++
     }
     const store = yield* EventStore
     for (const { credentials, owner } of parsed.credentials) {
       const streamId = streamOf(CredentialsAggregate, encodeURIComponent(owner))
       // Looked at before sealing: sealing for an owner makes their data key.
       if ((yield* store.streamVersion(streamId)) > 0) {
-        outcome.alreadyPresent += credentials.length
+        outcome.credentials.alreadyPresent += credentials.length
         continue
       }
       const events = yield* Effect.forEach(credentials, ({ provider, secret }, index) =>
@@ -281,8 +280,8 @@ export const importSandboxes = (parsed: Pick<ParsedSandboxes, "sandboxes" | "cre
           const { _tag, ...data } = yield* Schema.encodeEffect(Credentials.CredentialEvent)(event)
           return { eventId: derivedId("credential-event", owner, provider, String(index)), type: _tag, data, ...withMetadata }
         }))
-      if (yield* appendOnce(streamId, events)) outcome.credentials += credentials.length
-      else outcome.alreadyPresent += credentials.length
+      if (yield* appendOnce(streamId, events)) outcome.credentials.imported += credentials.length
+      else outcome.credentials.alreadyPresent += credentials.length
     }
     return outcome satisfies SandboxOutcome
   })

@@ -1,4 +1,5 @@
 import { Database } from "bun:sqlite"
+import pg from "pg"
 import { readFileSync } from "node:fs"
 import { Effect, Schema } from "effect"
 
@@ -46,26 +47,76 @@ const keyLabel = (raw: unknown, index: number) => {
   return typeof name === "string" && name !== "" ? `key #${index + 1} (${name})` : `key #${index + 1}`
 }
 
-const tableExists = (db: Database, table: string) =>
-  db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== null
+/**
+ * A legacy database, SQLite or Postgres, as the importer reads it: a table's columns, and
+ * its rows in an order. Both seeds' databases are read by the same code below.
+ */
+interface LegacyDatabase {
+  /** The table's column names as the database has them; none when there is no such table. */
+  readonly columns: (table: string) => Promise<ReadonlyArray<string>>
+  /** Every row; in the order they were written where the database knows it (SQLite's rowid), else by `orderBy`. */
+  readonly rows: (table: string, orderBy: ReadonlyArray<string>, insertionOrder: boolean) => Promise<Array<Record<string, unknown>>>
+  readonly close: () => Promise<void>
+}
+
+const quoted = (name: string) => `"${name.replaceAll("\"", "\"\"")}"`
+
+const sqliteDatabase = (file: string): LegacyDatabase => {
+  const db = new Database(file, { readonly: true })
+  return {
+    columns: async (table) => (db.query(`PRAGMA table_info(${quoted(table)})`).all() as Array<{ name: string }>).map((c) => c.name),
+    rows: async (table, orderBy, insertionOrder) =>
+      db.query(`SELECT * FROM ${quoted(table)} ORDER BY ${insertionOrder ? "rowid" : orderBy.map(quoted).join(", ")}`).all() as Array<Record<string, unknown>>,
+    close: async () => db.close()
+  }
+}
+
+/**
+ * Postgres through `pg`, with its values as the old service wrote them: `bigint` as a number
+ * where it fits, and times as their text — `pg` would read a `timestamp` without time zone
+ * in the importing machine's zone; `LegacyTime` reads it as UTC, as it was written.
+ */
+const postgresDatabase = async (url: string): Promise<LegacyDatabase> => {
+  const client = new pg.Client({
+    connectionString: url,
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === 20
+          ? (text: string) => (Number.isSafeInteger(Number(text)) ? Number(text) : text)
+          : oid === 1082 || oid === 1114 || oid === 1184
+          ? (text: string) => text
+          : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser
+    }
+  })
+  await client.connect()
+  return {
+    columns: async (table) =>
+      (await client.query(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
+        [table]
+      )).rows.map((row: { column_name: string }) => row.column_name),
+    rows: async (table, orderBy) => (await client.query(`SELECT * FROM ${quoted(table)} ORDER BY ${orderBy.map(quoted).join(", ")}`)).rows,
+    close: () => client.end()
+  }
+}
 
 /**
  * The columns each known table must have to be read (the seeds' schemas; a column not named
- * there is not required). A table without one is refused, naming both: read anyway, every
- * record would come out invalid, or worse, half-read.
+ * there is not required), and the order its rows are read in. A table without one is
+ * refused, naming both: read anyway, every record would come out invalid, or worse, half-read.
  */
-const requiredColumns: Record<string, ReadonlyArray<string>> = {
-  tokens: ["name", "access_token", "refresh_token", "expires_in", "obtainment_timestamp", "scopes"],
-  api_keys: ["key", "name", "token_limit_per_5h", "created_at"],
-  usage_windows: ["api_key", "window_start", "tokens_used"],
-  users: ["id"],
-  rooms: ["id", "created_at"],
-  room_members: ["room_id", "user_id"],
-  messages: ["id", "room_id", "user_id", "content", "created_at"],
-  sandboxes: ["id", "user_id", "name", "tier_id", "flavor_id", "status", "created_at"],
-  provider_credentials: ["id", "user_id", "provider_id", "encrypted_value"],
-  chat_sessions: ["id", "user_id", "created_at"],
-  chat_messages: ["id", "session_id", "role", "content", "created_at"]
+const tables: Record<string, { readonly required: ReadonlyArray<string>; readonly orderBy: ReadonlyArray<string>; readonly insertionOrder?: boolean }> = {
+  tokens: { required: ["name", "access_token", "refresh_token", "expires_in", "obtainment_timestamp", "scopes"], orderBy: ["name"] },
+  api_keys: { required: ["key", "name", "token_limit_per_5h", "created_at"], orderBy: ["created_at", "key"], insertionOrder: true },
+  usage_windows: { required: ["id", "api_key", "window_start", "tokens_used"], orderBy: ["window_start", "id"] },
+  users: { required: ["id"], orderBy: ["id"] },
+  rooms: { required: ["id", "created_at"], orderBy: ["id"] },
+  room_members: { required: ["room_id", "user_id"], orderBy: ["room_id", "user_id"] },
+  messages: { required: ["id", "room_id", "user_id", "content", "created_at"], orderBy: ["id"], insertionOrder: true },
+  sandboxes: { required: ["id", "user_id", "name", "tier_id", "flavor_id", "status", "created_at"], orderBy: ["created_at", "id"], insertionOrder: true },
+  provider_credentials: { required: ["id", "user_id", "provider_id", "encrypted_value"], orderBy: ["id"], insertionOrder: true },
+  chat_sessions: { required: ["id", "user_id", "created_at"], orderBy: ["created_at", "id"], insertionOrder: true },
+  chat_messages: { required: ["id", "session_id", "role", "content", "created_at"], orderBy: ["created_at", "id"], insertionOrder: true }
 }
 
 /**
@@ -75,92 +126,107 @@ const requiredColumns: Record<string, ReadonlyArray<string>> = {
 const snakeCase = (name: string) => name.replace(/(?<=[a-z0-9])([A-Z])/g, "_$1").toLowerCase()
 const normalized = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([key, value]) => [snakeCase(key), value]))
 
-const checkColumns = (db: Database, table: string) => {
-  const present = new Set((db.query(`PRAGMA table_info(${JSON.stringify(table)})`).all() as Array<{ name: string }>).map((c) => snakeCase(c.name)))
-  const missing = requiredColumns[table]!.find((column) => !present.has(column))
-  if (missing !== undefined) throw new Error(`table ${table} has no column ${missing}`)
-}
+type Row = Record<string, unknown>
 
-const rows = (db: Database, table: string, sql: string) => {
-  if (!tableExists(db, table)) return []
-  checkColumns(db, table)
-  return (db.query(sql).all() as Array<Record<string, unknown>>).map(normalized)
+/** Every known table the database has, checked first and then read, each row with snake_case names. */
+const readTables = async (db: LegacyDatabase) => {
+  const present = new Map<string, Map<string, string>>()
+  for (const [table, { required }] of Object.entries(tables)) {
+    const columns = await db.columns(table)
+    if (columns.length === 0) continue
+    const actual = new Map(columns.map((column) => [snakeCase(column), column]))
+    const missing = required.find((column) => !actual.has(column))
+    if (missing !== undefined) throw new Error(`table ${table} has no column ${missing}`)
+    present.set(table, actual)
+  }
+  const read = async (table: string): Promise<Array<Row>> => {
+    const actual = present.get(table)
+    if (actual === undefined) return []
+    const { insertionOrder = false, orderBy } = tables[table]!
+    return (await db.rows(table, orderBy.map((column) => actual.get(column) ?? column), insertionOrder)).map(normalized)
+  }
+  return { has: (table: string) => present.has(table), read }
 }
 
 /** seed 002's chat tables, as they are: validated and joined in `application/ChatImport.ts`. */
 export interface ChatTables {
-  readonly users: ReadonlyArray<Record<string, unknown>>
-  readonly rooms: ReadonlyArray<Record<string, unknown>>
-  readonly members: ReadonlyArray<Record<string, unknown>>
+  readonly users: ReadonlyArray<Row>
+  readonly rooms: ReadonlyArray<Row>
+  readonly members: ReadonlyArray<Row>
   /** In their original order (by id: the order they were written). */
-  readonly messages: ReadonlyArray<Record<string, unknown>>
+  readonly messages: ReadonlyArray<Row>
 }
-
-const chatTables = (db: Database): ChatTables | undefined =>
-  tableExists(db, "rooms")
-    ? {
-      users: rows(db, "users", "SELECT * FROM users"),
-      rooms: rows(db, "rooms", "SELECT * FROM rooms ORDER BY id"),
-      members: rows(db, "room_members", "SELECT * FROM room_members"),
-      messages: rows(db, "messages", "SELECT * FROM messages ORDER BY id")
-    }
-    : undefined
 
 /** seed 001's tables, as they are: validated and joined in `application/SandboxImport.ts`. */
 export interface SandboxTables {
-  readonly sandboxes: ReadonlyArray<Record<string, unknown>>
-  readonly credentials: ReadonlyArray<Record<string, unknown>>
-  readonly chatSessions: ReadonlyArray<Record<string, unknown>>
+  readonly sandboxes: ReadonlyArray<Row>
+  readonly credentials: ReadonlyArray<Row>
+  readonly chatSessions: ReadonlyArray<Row>
   /** In their original order. */
-  readonly chatMessages: ReadonlyArray<Record<string, unknown>>
+  readonly chatMessages: ReadonlyArray<Row>
 }
 
-const sandboxTables = (db: Database): SandboxTables | undefined =>
-  ["sandboxes", "provider_credentials", "chat_sessions"].some((table) => tableExists(db, table))
+const legacyRecords = async (db: LegacyDatabase) => {
+  const { has, read } = await readTables(db)
+  const tokens = (await read("tokens")).map((row): RawRecord => ({
+    record: String(row.name),
+    raw: {
+      accessToken: row.access_token,
+      refreshToken: row.refresh_token,
+      expiresIn: row.expires_in,
+      obtainmentTimestamp: row.obtainment_timestamp,
+      scope: typeof row.scopes === "string" ? row.scopes.split(",").filter((scope) => scope !== "") : []
+    }
+  }))
+  // Windows are handed over apart from their keys: joining them is validation (a window may name no key in the file).
+  const windows = (await read("usage_windows")).map(({ api_key, id, tokens_used, window_start }): RawRecord => ({
+    record: `usage window ${String(id)}`,
+    raw: { api_key, window_start, tokens_used }
+  }))
+  const keys = (await read("api_keys")).map((row, index): RawRecord => ({ record: keyLabel(row, index), raw: row }))
+  const chat: ChatTables | undefined = has("rooms")
+    ? { users: await read("users"), rooms: await read("rooms"), members: await read("room_members"), messages: await read("messages") }
+    : undefined
+  const sandboxes: SandboxTables | undefined = ["sandboxes", "provider_credentials", "chat_sessions"].some(has)
     ? {
-      sandboxes: rows(db, "sandboxes", "SELECT * FROM sandboxes ORDER BY rowid"),
-      credentials: rows(db, "provider_credentials", "SELECT * FROM provider_credentials ORDER BY rowid"),
-      chatSessions: rows(db, "chat_sessions", "SELECT * FROM chat_sessions ORDER BY rowid"),
-      chatMessages: rows(db, "chat_messages", "SELECT * FROM chat_messages ORDER BY rowid")
+      sandboxes: await read("sandboxes"),
+      credentials: await read("provider_credentials"),
+      chatSessions: await read("chat_sessions"),
+      chatMessages: await read("chat_messages")
     }
     : undefined
+  return { tokens, keys, windows, chat, sandboxes }
+}
+
+const reading = (source: string, open: () => Promise<LegacyDatabase>) =>
+  Effect.tryPromise({
+    try: async () => {
+      const db = await open()
+      try {
+        return await legacyRecords(db)
+      } finally {
+        await db.close()
+      }
+    },
+    catch: (error) => new SourceUnreadable({ file: source, reason: error instanceof Error ? error.message : String(error) })
+  })
 
 /**
  * A legacy SQLite database: seed 000's `tokens` table, seed 004's `api_keys` and
  * `usage_windows`, seed 002's `users`, `rooms`, `room_members` and `messages`, seed 001's
  * `sandboxes`, `provider_credentials`, `chat_sessions` and `chat_messages` — whichever it has.
  */
-export const legacySqlite = (file: string) =>
-  Effect.try({
-    try: () => {
-      const db = new Database(file, { readonly: true })
-      try {
-        for (const table of Object.keys(requiredColumns)) if (tableExists(db, table)) checkColumns(db, table)
-        const tokens = tableExists(db, "tokens")
-          ? (db.query("SELECT * FROM tokens ORDER BY name").all() as Array<Record<string, unknown>>).map((row): RawRecord => ({
-            record: String(row.name),
-            raw: {
-              accessToken: row.access_token,
-              refreshToken: row.refresh_token,
-              expiresIn: row.expires_in,
-              obtainmentTimestamp: row.obtainment_timestamp,
-              scope: typeof row.scopes === "string" ? row.scopes.split(",").filter((scope) => scope !== "") : []
-            }
-          }))
-          : []
-        // Windows are handed over apart from their keys: joining them is validation (a window may name no key in the file).
-        const windows = tableExists(db, "usage_windows")
-          ? (db.query("SELECT rowid AS row, api_key, window_start, tokens_used FROM usage_windows ORDER BY window_start").all() as Array<Record<string, unknown>>)
-            .map(({ row, ...raw }): RawRecord => ({ record: `usage window ${row}`, raw }))
-          : []
-        const keys = tableExists(db, "api_keys")
-          ? (db.query("SELECT * FROM api_keys ORDER BY created_at").all() as Array<Record<string, unknown>>)
-            .map((row, index): RawRecord => ({ record: keyLabel(row, index), raw: row }))
-          : []
-        return { tokens, keys, windows, chat: chatTables(db), sandboxes: sandboxTables(db) }
-      } finally {
-        db.close()
-      }
-    },
-    catch: (error) => new SourceUnreadable({ file, reason: error instanceof Error ? error.message : String(error) })
-  })
+export const legacySqlite = (file: string) => reading(file, async () => sqliteDatabase(file))
+
+/** The same tables in a Postgres database (seed 001 ended on Postgres); named in reports without its password. */
+export const legacyPostgres = (url: string) => reading(withoutPassword(url), () => postgresDatabase(url))
+
+const withoutPassword = (url: string) => {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password !== "") parsed.password = "***"
+    return parsed.toString()
+  } catch {
+    return "the Postgres URL given"
+  }
+}

@@ -389,15 +389,20 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
   /** Below this, a chat import is over before a progress bar would say anything. */
   const chatProgressFrom = 20_000
 
-  const importSqlite = Command.make("sqlite", { database, file, owner: optionalOwner, skipInvalid }, (options) =>
+  /** One import of a whole legacy database, whatever it holds, with one report. */
+  const importDatabase = (
+    options: { readonly database: string; readonly owner: Option.Option<string>; readonly skipInvalid: boolean },
+    source: string,
+    read: Effect.Effect<Effect.Success<ReturnType<typeof LegacySources.legacySqlite>>, LegacySources.SourceUnreadable>
+  ) =>
     importing(
       options.database,
       "records",
       Effect.gen(function*() {
-        const { chat, keys, sandboxes, tokens, windows } = yield* LegacySources.legacySqlite(options.file)
+        const { chat, keys, sandboxes, tokens, windows } = yield* read
         const owned = tokens.length + keys.length + windows.length > 0
         if (owned && Option.isNone(options.owner)) {
-          return yield* new OperationFailed({ reason: `${options.file} has tokens or API keys: name the owner they belong to with --owner` })
+          return yield* new OperationFailed({ reason: `${source} has tokens or API keys: name the owner they belong to with --owner` })
         }
         const parsedSandboxes = sandboxes === undefined
           ? undefined
@@ -428,9 +433,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
             }
             if (parsedSandboxes !== undefined) {
               const outcome = yield* SandboxImport.importSandboxes(parsedSandboxes, { actor: "import" })
-              parts.push(
-                `imported ${outcome.sandboxes} sandboxes and ${outcome.credentials} provider credentials; ${outcome.alreadyPresent} already present`
-              )
+              parts.push(describe("sandboxes", outcome.sandboxes), describe("provider credentials", outcome.credentials))
             }
             const rooms = [...(parsedChat?.rooms ?? []), ...(parsedSandboxes?.chats ?? [])]
             if (rooms.length > 0 || parsedChat !== undefined) {
@@ -453,13 +456,26 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
         }
       }),
       options.skipInvalid
-    )).pipe(Command.withDescription(
-      "Import a legacy SQLite database: seed 000's tokens, seed 004's api_keys and usage_windows, seed 002's users, rooms, room_members and messages, seed 001's sandboxes, provider_credentials, chat_sessions and chat_messages"
-    ))
+    )
+
+  const legacyTables = "seed 000's tokens, seed 004's api_keys and usage_windows, seed 002's users, rooms, room_members and " +
+    "messages, seed 001's sandboxes, provider_credentials, chat_sessions and chat_messages"
+
+  const importSqlite = Command.make("sqlite", { database, file, owner: optionalOwner, skipInvalid }, (options) =>
+    importDatabase(options, options.file, LegacySources.legacySqlite(options.file))).pipe(
+      Command.withDescription(`Import a legacy SQLite database: ${legacyTables}`)
+    )
+
+  const sourceUrl = Flag.String("url").pipe(Flag.withDescription("The legacy Postgres database, postgres://user:pass@host:5432/db"))
+
+  const importPostgres = Command.make("postgres", { database, url: sourceUrl, owner: optionalOwner, skipInvalid }, (options) =>
+    importDatabase(options, "the Postgres database", LegacySources.legacyPostgres(options.url))).pipe(
+      Command.withDescription(`Import a legacy Postgres database: ${legacyTables}`)
+    )
 
   const importCommand = Command.make("import").pipe(
     Command.withDescription("Bring existing data in, as events; running the same import twice imports nothing new"),
-    Command.withSubcommands([importTokens, importKeys, importSqlite])
+    Command.withSubcommands([importTokens, importKeys, importSqlite, importPostgres])
   )
 
   return [migrate, replay, backup, restore, verify, stats, audit, importCommand] as const

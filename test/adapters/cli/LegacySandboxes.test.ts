@@ -106,11 +106,11 @@ describe("seed 001's database, imported, then moved to Postgres", () => {
     ])
     const imported = await strata(["import", "sqlite", "--database", url, "--file", legacy, "--skip-invalid"], dir, env)
     expect(imported.stdout.trim()).toBe(
-      "imported 7 sandboxes and 2 provider credentials; 0 already present; imported 1 chat sessions (1 members, 3 messages); 0 already present; 2 invalid skipped"
+      "imported 7 sandboxes; 0 already present; imported 2 provider credentials; 0 already present; imported 1 chat sessions (1 members, 3 messages); 0 already present; 2 invalid skipped"
     )
     const again = await strata(["import", "sqlite", "--database", url, "--file", legacy, "--skip-invalid"], dir, env)
     expect(again.stdout.trim()).toBe(
-      "imported 0 sandboxes and 0 provider credentials; 9 already present; imported 0 chat sessions (0 members, 0 messages); 1 already present; 2 invalid skipped"
+      "imported 0 sandboxes; 7 already present; imported 0 provider credentials; 2 already present; imported 0 chat sessions (0 members, 0 messages); 1 already present; 2 invalid skipped"
     )
     for (const output of [withoutKey, refused, imported, again]) {
       expect(`${output.stdout}${output.stderr}`).not.toContain(githubToken)
