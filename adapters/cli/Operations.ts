@@ -4,6 +4,7 @@ import { Command, Flag } from "effect/cli"
 import type { Migrator, SqlClient } from "effect/sql"
 import { EventStore, type RecordedEvent } from "../../application/EventStore.ts"
 import * as ChatImport from "../../application/ChatImport.ts"
+import * as DemoWorld from "../../application/DemoWorld.ts"
 import * as Import from "../../application/Import.ts"
 import * as SandboxImport from "../../application/SandboxImport.ts"
 import { ReferenceData } from "../../domain/ReferenceData.ts"
@@ -478,6 +479,31 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
     Command.withSubcommands([importTokens, importKeys, importSqlite, importPostgres])
   )
 
-  return [migrate, replay, backup, restore, verify, stats, audit, importCommand] as const
+  // seed
+
+  const addToAny = boolean("force").pipe(Flag.withDescription("Add the demo world to a database that is not empty"))
+
+  const seed = Command.make("seed", { database, force: addToAny }, (options) =>
+    Effect.gen(function*() {
+      const url = yield* parseUrl(options.database)
+      const referenceData = yield* Schema.decodeUnknownEffect(ReferenceData)(bundledReferenceData)
+      const planted = yield* Effect.scoped(Effect.provide(
+        Effect.gen(function*() {
+          if (!options.force && !(yield* DemoWorld.isEmpty)) {
+            return yield* new OperationFailed({ reason: "the database is not empty: seed an empty one, or pass --force to add the demo world to it" })
+          }
+          return yield* DemoWorld.plant({ now: Date.now(), referenceData })
+        }),
+        wiring.storeWithSecrets(url)
+      ))
+      yield* Console.log(
+        `seeded ${planted.owners} owners (${DemoWorld.owners.join(", ")}) with ${planted.keys} API keys and ${planted.usages} usages over the last 12 hours, ` +
+          `${planted.tokens} tokens, ${planted.credentials} provider credentials, ${planted.sandboxes} sandboxes (one in each state), ` +
+          `${planted.sessions} chat sessions with ${planted.messages} messages; create a key for an owner to look around ` +
+          `(POST /v1/admin/keys {"owner": "ada", …})`
+      )
+    })).pipe(Command.withDescription("Fill an empty database with a small demo world: owners, keys and usage, tokens, sandboxes, credentials, chat"))
+
+  return [migrate, replay, backup, restore, verify, stats, audit, importCommand, seed] as const
 }
 
