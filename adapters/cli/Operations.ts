@@ -322,16 +322,29 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
     Flag.withDescription("Import the valid records even when some are invalid (they are listed either way)")
   )
 
+  const dryRun = boolean("dry-run").pipe(Flag.withDescription("Read and validate the source, report what it holds, and write nothing"))
+
   const importing = (
     raw: string,
     what: string,
-    run: Effect.Effect<{ readonly invalid: ReadonlyArray<Import.Invalid>; readonly apply: Effect.Effect<string, unknown, Store | Secrets> }, unknown, never>,
-    skip: boolean
+    run: Effect.Effect<{
+      readonly invalid: ReadonlyArray<Import.Invalid>
+      /** What the valid records are, for a dry run. */
+      readonly valid: string
+      readonly apply: Effect.Effect<string, unknown, Store | Secrets>
+    }, unknown, never>,
+    options: { readonly skipInvalid: boolean; readonly dryRun: boolean }
   ) =>
     Effect.gen(function*() {
-      const { apply, invalid } = yield* run
+      const { apply, invalid, valid } = yield* run
       for (const { reason, record } of invalid) yield* Console.error(`invalid  ${record}: ${reason}`)
-      if (invalid.length > 0 && !skip) {
+      // The target is not even opened: opening it would migrate its schema.
+      if (options.dryRun) {
+        return yield* Console.log(
+          `dry run: ${valid} valid; ${invalid.length} invalid${invalid.length > 0 && !options.skipInvalid ? " (nothing would be imported without --skip-invalid)" : ""}; nothing written`
+        )
+      }
+      if (invalid.length > 0 && !options.skipInvalid) {
         return yield* new OperationFailed({
           reason: `${invalid.length} invalid ${what}; nothing imported (pass --skip-invalid to import the others)`
         })
@@ -353,15 +366,19 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
     schema: Schema.Codec<A, I>,
     apply: (owner: string, valid: Import.Parsed<A>["valid"]) => Effect.Effect<Import.Outcome, unknown, Store | Secrets>
   ) =>
-    Command.make(name, { database, file, owner, skipInvalid }, (options) =>
+    Command.make(name, { database, file, owner, skipInvalid, dryRun }, (options) =>
       importing(
         options.database,
         kind,
         Effect.map(read(options.file), (records) => {
           const parsed = Import.validate(schema, records)
-          return { invalid: parsed.invalid, apply: Effect.map(apply(options.owner, parsed.valid), (outcome) => describe(kind, outcome)) }
+          return {
+            invalid: parsed.invalid,
+            valid: `${parsed.valid.length} ${kind}`,
+            apply: Effect.map(apply(options.owner, parsed.valid), (outcome) => describe(kind, outcome))
+          }
         }),
-        options.skipInvalid
+        options
       )).pipe(Command.withDescription(description))
 
   const importTokens = importFrom(
@@ -392,7 +409,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
 
   /** One import of a whole legacy database, whatever it holds, with one report. */
   const importDatabase = (
-    options: { readonly database: string; readonly owner: Option.Option<string>; readonly skipInvalid: boolean },
+    options: { readonly database: string; readonly owner: Option.Option<string>; readonly skipInvalid: boolean; readonly dryRun: boolean },
     source: string,
     read: Effect.Effect<Effect.Success<ReturnType<typeof LegacySources.legacySqlite>>, LegacySources.SourceUnreadable>
   ) =>
@@ -417,7 +434,18 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
         const joined = Import.joinUsageWindows(keys, windows)
         const parsedKeys = Import.validate(Import.LegacyApiKey, joined.keys)
         const parsedChat = chat === undefined ? undefined : ChatImport.parseChat(chat)
+        const rooms = [...(parsedChat?.rooms ?? []), ...(parsedSandboxes?.chats ?? [])]
+        const sum = (count: (room: ChatImport.ChatRoom) => number) => rooms.reduce((total, room) => total + count(room), 0)
         return {
+          valid: [
+            ...(owned || Option.isSome(options.owner) ? [`${parsedTokens.valid.length} tokens`, `${parsedKeys.valid.length} API keys`] : []),
+            ...(parsedSandboxes === undefined
+              ? []
+              : [`${parsedSandboxes.sandboxes.length} sandboxes`, `${parsedSandboxes.credentials.reduce((n, owner) => n + owner.credentials.length, 0)} provider credentials`]),
+            ...(rooms.length > 0 || parsedChat !== undefined
+              ? [`${rooms.length} chat sessions (${sum((room) => room.members)} members, ${sum((room) => room.messages)} messages)`]
+              : [])
+          ].join(", ") || "nothing",
           invalid: [
             ...parsedTokens.invalid,
             ...parsedKeys.invalid,
@@ -436,7 +464,6 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
               const outcome = yield* SandboxImport.importSandboxes(parsedSandboxes, { actor: "import" })
               parts.push(describe("sandboxes", outcome.sandboxes), describe("provider credentials", outcome.credentials))
             }
-            const rooms = [...(parsedChat?.rooms ?? []), ...(parsedSandboxes?.chats ?? [])]
             if (rooms.length > 0 || parsedChat !== undefined) {
               const total = rooms.reduce((sum, room) => sum + room.events.length, 0)
               const progress = total >= chatProgressFrom ? Progress.make("importing chat", total) : undefined
@@ -456,20 +483,20 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
           })
         }
       }),
-      options.skipInvalid
+      options
     )
 
   const legacyTables = "seed 000's tokens, seed 004's api_keys and usage_windows, seed 002's users, rooms, room_members and " +
     "messages, seed 001's sandboxes, provider_credentials, chat_sessions and chat_messages"
 
-  const importSqlite = Command.make("sqlite", { database, file, owner: optionalOwner, skipInvalid }, (options) =>
+  const importSqlite = Command.make("sqlite", { database, file, owner: optionalOwner, skipInvalid, dryRun }, (options) =>
     importDatabase(options, options.file, LegacySources.legacySqlite(options.file))).pipe(
       Command.withDescription(`Import a legacy SQLite database: ${legacyTables}`)
     )
 
   const sourceUrl = Flag.String("url").pipe(Flag.withDescription("The legacy Postgres database, postgres://user:pass@host:5432/db"))
 
-  const importPostgres = Command.make("postgres", { database, url: sourceUrl, owner: optionalOwner, skipInvalid }, (options) =>
+  const importPostgres = Command.make("postgres", { database, url: sourceUrl, owner: optionalOwner, skipInvalid, dryRun }, (options) =>
     importDatabase(options, "the Postgres database", LegacySources.legacyPostgres(options.url))).pipe(
       Command.withDescription(`Import a legacy Postgres database: ${legacyTables}`)
     )

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, test } from "bun:test"
 import { Database } from "bun:sqlite"
+import { existsSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { freePort } from "../../support/freePort.ts"
 import { directory, serve, type Server, sharedEnv, strata } from "../../support/processes.ts"
@@ -145,5 +146,23 @@ describe("seed 002's chat, imported", () => {
     const unreadable = await strata(["import", "sqlite", "--database", url, "--file", broken], dir)
     expect(unreadable.code).toBe(1)
     expect(unreadable.stderr.trim()).toBe(`strata: cannot read ${broken}: table messages has no column room_id`)
+  }, timeout)
+
+  test("--dry-run reads and validates the source, reports what it holds, and writes nothing (the target is not even created)", async () => {
+    const dir = directory("strata-chat-")
+    const legacy = join(dir, "chat.db")
+    legacyChat(legacy, (db) => db.run(`INSERT INTO messages (room_id, user_id, content, created_at) VALUES (2, 'u-gone', 'x', '2025-03-04 00:00:00')`))
+    const target = join(dir, "strata.db")
+    const dry = await strata(["import", "sqlite", "--database", `sqlite:${target}`, "--file", legacy, "--dry-run"], dir)
+    expect(dry.code).toBe(0)
+    expect(dry.stderr.trim()).toBe("invalid  message 7: user_id: no user u-gone")
+    expect(dry.stdout.trim()).toBe(
+      "dry run: 2 chat sessions (5 members, 6 messages) valid; 1 invalid (nothing would be imported without --skip-invalid); nothing written"
+    )
+    const tokens = join(dir, "tokens.json")
+    writeFileSync(tokens, JSON.stringify({ bot: { accessToken: "a", refreshToken: "r", expiresIn: 60, obtainmentTimestamp: 1_700_000_000_000, scope: [] } }))
+    const dryTokens = await strata(["import", "tokens", "--database", `sqlite:${target}`, "--file", tokens, "--owner", "ada", "--dry-run"], dir)
+    expect(dryTokens.stdout.trim()).toBe("dry run: 1 tokens valid; 0 invalid; nothing written")
+    expect(existsSync(target)).toBe(false)
   }, timeout)
 })
