@@ -71,14 +71,20 @@ const describe = (error: Schema.SchemaError) =>
     .map((issue) => `${(issue.path ?? []).map((key) => String(typeof key === "object" ? key.key : key)).join(".") || "record"}: ${issue.message}`)
     .join("; ")
 
+/** One record at a time, for sources too large to hold: the value, or why it is invalid. */
+export const validator = <A>(schema: Schema.Codec<A, unknown>) => {
+  const decode = Schema.decodeUnknownResult(schema)
+  return (raw: unknown): Result.Result<A, string> => Result.mapError(decode(raw), describe)
+}
+
 /** Validates each record on its own: one bad record does not hide the others. */
 export const validate = <A>(schema: Schema.Codec<A, unknown>, records: ReadonlyArray<{ readonly record: string; readonly raw: unknown }>): Parsed<A> => {
-  const decode = Schema.decodeUnknownResult(schema)
+  const check = validator(schema)
   const valid: Array<{ record: string; value: A }> = []
   const invalid: Array<Invalid> = []
   for (const { raw, record } of records) {
-    Result.match(decode(raw), {
-      onFailure: (error) => invalid.push({ record, reason: describe(error) }),
+    Result.match(check(raw), {
+      onFailure: (reason) => invalid.push({ record, reason }),
       onSuccess: (value) => valid.push({ record, value })
     })
   }

@@ -5,7 +5,7 @@ import { unfit } from "../domain/ReferenceData.ts"
 import * as Sandbox from "../domain/Sandbox.ts"
 import * as Session from "../domain/Session.ts"
 import { streamOf } from "./Aggregate.ts"
-import type { ChatRoom } from "./ChatImport.ts"
+import type { ChatMessage, ChatRoom } from "./ChatImport.ts"
 import { EventStore, type EventMetadata } from "./EventStore.ts"
 import { appendOnce, derivedId, type Invalid, validate } from "./Import.ts"
 import { LegacyInstant } from "./LegacyTime.ts"
@@ -209,7 +209,7 @@ export const parseSandboxes = (
     }
     const owner = value.user_id
     const sessionId = derivedId("chat-session", String(value.id), owner)
-    const events: Array<Session.SessionEvent> = [
+    const opening = [
       Session.SessionCreated.make({
         owner,
         title: value.title !== null && value.title.trim() !== "" ? value.title : "chat",
@@ -218,19 +218,17 @@ export const parseSandboxes = (
       }),
       Session.MemberAdded.make({ member: owner, role: "admin", joinedAt: value.created_at })
     ]
-    const posted = messagesOf.get(String(value.id))!
-    posted.forEach((message, index) =>
-      events.push(Session.MessagePosted.make({
-        messageId: derivedId("chat-message", sessionId, String(message.id)),
-        seq: index + 1,
-        // The user's own messages are theirs; the assistant's (and the system's) are signed with their role.
-        author: message.role === "user" ? owner : message.role,
-        type: "text",
-        content: message.content!,
-        postedAt: message.created_at
-      }))
-    )
-    chats.push({ record, sessionId, events, members: 1, messages: posted.length })
+    const posted = messagesOf.get(String(value.id))!.map((message): ChatMessage => ({
+      id: String(message.id),
+      // The user's own messages are theirs; the assistant's (and the system's) are signed with their role.
+      author: message.role === "user" ? owner : message.role,
+      type: "text",
+      content: message.content!,
+      postedAt: message.created_at,
+      editedAt: null,
+      deletedAt: null
+    }))
+    chats.push({ record, sessionId, opening, messages: posted, members: 1 })
   }
 
   return {

@@ -1,5 +1,6 @@
 import { Database } from "bun:sqlite"
 import pg from "pg"
+import * as ChatImport from "../../application/ChatImport.ts"
 import { readFileSync } from "node:fs"
 import { Effect, Schema } from "effect"
 
@@ -56,6 +57,8 @@ interface LegacyDatabase {
   readonly columns: (table: string) => Promise<ReadonlyArray<string>>
   /** Every row; in the order they were written where the database knows it (SQLite's rowid), else by `orderBy`. */
   readonly rows: (table: string, orderBy: ReadonlyArray<string>, insertionOrder: boolean) => Promise<Array<Record<string, unknown>>>
+  /** The same rows one at a time, for tables too large to hold at once. */
+  readonly each: (table: string, orderBy: ReadonlyArray<string>, insertionOrder: boolean, row: (row: Record<string, unknown>) => void) => Promise<void>
   readonly close: () => Promise<void>
 }
 
@@ -63,13 +66,20 @@ const quoted = (name: string) => `"${name.replaceAll("\"", "\"\"")}"`
 
 const sqliteDatabase = (file: string): LegacyDatabase => {
   const db = new Database(file, { readonly: true })
+  const select = (table: string, orderBy: ReadonlyArray<string>, insertionOrder: boolean) =>
+    db.query(`SELECT * FROM ${quoted(table)} ORDER BY ${insertionOrder ? "rowid" : orderBy.map(quoted).join(", ")}`)
   return {
     columns: async (table) => (db.query(`PRAGMA table_info(${quoted(table)})`).all() as Array<{ name: string }>).map((c) => c.name),
-    rows: async (table, orderBy, insertionOrder) =>
-      db.query(`SELECT * FROM ${quoted(table)} ORDER BY ${insertionOrder ? "rowid" : orderBy.map(quoted).join(", ")}`).all() as Array<Record<string, unknown>>,
+    rows: async (table, orderBy, insertionOrder) => select(table, orderBy, insertionOrder).all() as Array<Record<string, unknown>>,
+    each: async (table, orderBy, insertionOrder, row) => {
+      for (const each of select(table, orderBy, insertionOrder).iterate()) row(each as Record<string, unknown>)
+    },
     close: async () => db.close()
   }
 }
+
+/** Rows per page of a Postgres table read one at a time. */
+const postgresPage = 10_000
 
 /**
  * Postgres through `pg`, with its values as the old service wrote them: `bigint` as a number
@@ -89,13 +99,23 @@ const postgresDatabase = async (url: string): Promise<LegacyDatabase> => {
     }
   })
   await client.connect()
+  // One snapshot for every table and page: rows written meanwhile are not half seen.
+  await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+  const select = (table: string, orderBy: ReadonlyArray<string>) => `SELECT * FROM ${quoted(table)} ORDER BY ${orderBy.map(quoted).join(", ")}`
   return {
     columns: async (table) =>
       (await client.query(
         "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
         [table]
       )).rows.map((row: { column_name: string }) => row.column_name),
-    rows: async (table, orderBy) => (await client.query(`SELECT * FROM ${quoted(table)} ORDER BY ${orderBy.map(quoted).join(", ")}`)).rows,
+    rows: async (table, orderBy) => (await client.query(select(table, orderBy))).rows,
+    each: async (table, orderBy, _, row) => {
+      for (let offset = 0;; offset += postgresPage) {
+        const page = (await client.query(`${select(table, orderBy)} LIMIT ${postgresPage} OFFSET ${offset}`)).rows
+        for (const each of page) row(each)
+        if (page.length < postgresPage) return
+      }
+    },
     close: () => client.end()
   }
 }
@@ -145,16 +165,13 @@ const readTables = async (db: LegacyDatabase) => {
     const { insertionOrder = false, orderBy } = tables[table]!
     return (await db.rows(table, orderBy.map((column) => actual.get(column) ?? column), insertionOrder)).map(normalized)
   }
-  return { has: (table: string) => present.has(table), read }
-}
-
-/** seed 002's chat tables, as they are: validated and joined in `application/ChatImport.ts`. */
-export interface ChatTables {
-  readonly users: ReadonlyArray<Row>
-  readonly rooms: ReadonlyArray<Row>
-  readonly members: ReadonlyArray<Row>
-  /** In their original order (by id: the order they were written). */
-  readonly messages: ReadonlyArray<Row>
+  const each = async (table: string, row: (row: Row) => void) => {
+    const actual = present.get(table)
+    if (actual === undefined) return
+    const { insertionOrder = false, orderBy } = tables[table]!
+    await db.each(table, orderBy.map((column) => actual.get(column) ?? column), insertionOrder, (raw) => row(normalized(raw)))
+  }
+  return { has: (table: string) => present.has(table), read, each }
 }
 
 /** seed 001's tables, as they are: validated and joined in `application/SandboxImport.ts`. */
@@ -167,7 +184,7 @@ export interface SandboxTables {
 }
 
 const legacyRecords = async (db: LegacyDatabase) => {
-  const { has, read } = await readTables(db)
+  const { each, has, read } = await readTables(db)
   const tokens = (await read("tokens")).map((row): RawRecord => ({
     record: String(row.name),
     raw: {
@@ -184,9 +201,13 @@ const legacyRecords = async (db: LegacyDatabase) => {
     raw: { api_key, window_start, tokens_used }
   }))
   const keys = (await read("api_keys")).map((row, index): RawRecord => ({ record: keyLabel(row, index), raw: row }))
-  const chat: ChatTables | undefined = has("rooms")
-    ? { users: await read("users"), rooms: await read("rooms"), members: await read("room_members"), messages: await read("messages") }
-    : undefined
+  // seed 002's messages may be millions: each is validated as it is read, and only what its events need is kept.
+  let chat: ChatImport.ParsedChat | undefined
+  if (has("rooms")) {
+    const parser = ChatImport.chatParser({ users: await read("users"), rooms: await read("rooms"), members: await read("room_members") })
+    await each("messages", parser.message)
+    chat = parser.finish()
+  }
   const sandboxes: SandboxTables | undefined = ["sandboxes", "provider_credentials", "chat_sessions"].some(has)
     ? {
       sandboxes: await read("sandboxes"),

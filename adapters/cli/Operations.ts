@@ -433,7 +433,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
         const parsedTokens = Import.validate(Import.LegacyToken, tokens.map((t) => ({ ...t, record: `token ${t.record}` })))
         const joined = Import.joinUsageWindows(keys, windows)
         const parsedKeys = Import.validate(Import.LegacyApiKey, joined.keys)
-        const parsedChat = chat === undefined ? undefined : ChatImport.parseChat(chat)
+        const parsedChat = chat
         const rooms = [...(parsedChat?.rooms ?? []), ...(parsedSandboxes?.chats ?? [])]
         const sum = (count: (room: ChatImport.ChatRoom) => number) => rooms.reduce((total, room) => total + count(room), 0)
         return {
@@ -443,7 +443,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
               ? []
               : [`${parsedSandboxes.sandboxes.length} sandboxes`, `${parsedSandboxes.credentials.reduce((n, owner) => n + owner.credentials.length, 0)} provider credentials`]),
             ...(rooms.length > 0 || parsedChat !== undefined
-              ? [`${rooms.length} chat sessions (${sum((room) => room.members)} members, ${sum((room) => room.messages)} messages)`]
+              ? [`${rooms.length} chat sessions (${sum((room) => room.members)} members, ${sum((room) => room.messages.length)} messages)`]
               : [])
           ].join(", ") || "nothing",
           invalid: [
@@ -465,7 +465,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
               parts.push(describe("sandboxes", outcome.sandboxes), describe("provider credentials", outcome.credentials))
             }
             if (rooms.length > 0 || parsedChat !== undefined) {
-              const total = rooms.reduce((sum, room) => sum + room.events.length, 0)
+              const total = rooms.reduce((sum, room) => sum + ChatImport.eventCount(room), 0)
               const progress = total >= chatProgressFrom ? Progress.make("importing chat", total) : undefined
               const outcome = yield* ChatImport.importChat(rooms, {
                 metadata: { actor: "import" },

@@ -129,9 +129,9 @@ describe("seed 002's chat, imported", () => {
     const refused = await strata(["import", "sqlite", "--database", url, "--file", legacy], dir)
     expect(refused.code).toBe(1)
     expect(refused.stderr.trim().split("\n")).toEqual([
-      "invalid  message 9: created_at: \"04/03/2025\" is not a time: expected Unix seconds or milliseconds, ISO 8601 or SQL TIMESTAMP text",
       "invalid  message 7: user_id: no user u-gone",
       "invalid  message 8: room_id: no room 9",
+      "invalid  message 9: created_at: \"04/03/2025\" is not a time: expected Unix seconds or milliseconds, ISO 8601 or SQL TIMESTAMP text",
       "strata: 3 invalid records; nothing imported (pass --skip-invalid to import the others)"
     ])
     const skipped = await strata(["import", "sqlite", "--database", url, "--file", legacy, "--skip-invalid"], dir)
