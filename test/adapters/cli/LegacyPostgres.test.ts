@@ -107,6 +107,32 @@ describe("a legacy Postgres database as the source", () => {
       .toEqual([["u-1", "start training"], ["assistant", "started"]])
   }, timeout)
 
+  test("seed 004's keys from Postgres (Drizzle's pg schema: timestamps, bigint lifetime) keep their times, lifetime and last use", async () => {
+    const source = await freshDatabase()
+    const client = new pg.Client({ connectionString: source })
+    await client.connect()
+    await client.query(`
+      CREATE TABLE api_keys (key TEXT PRIMARY KEY, name TEXT NOT NULL, model TEXT, token_limit_per_5h INTEGER NOT NULL,
+        expiry_date TIMESTAMP, created_at TIMESTAMP NOT NULL, last_used TIMESTAMP, total_lifetime_tokens BIGINT DEFAULT 0 NOT NULL);
+      CREATE TABLE usage_windows (id SERIAL PRIMARY KEY, api_key TEXT REFERENCES api_keys(key) ON DELETE CASCADE,
+        window_start TIMESTAMP NOT NULL, tokens_used INTEGER NOT NULL);
+      INSERT INTO api_keys VALUES ('sk-live-pg-0001', 'gateway', 'glm-4.6', 1000, NULL, '2026-01-22 10:00:00', '2026-01-22 14:30:00', 9876543210);
+      INSERT INTO usage_windows (api_key, window_start, tokens_used) VALUES ('sk-live-pg-0001', '2026-01-22 12:00:00', 120);
+    `)
+    await client.end()
+    const dir = directory("strata-pgsource-")
+    const url = `sqlite:${join(dir, "strata.db")}`
+    const env = { ...sharedEnv, TZ: "Asia/Tokyo" }
+    const imported = await strata(["import", "postgres", "--database", url, "--url", source, "--owner", "gateway"], dir, env)
+    expect(imported.stderr).toBe("")
+    expect(imported.stdout.trim()).toBe("imported 0 tokens; 0 already present; imported 1 API keys; 0 already present")
+    const audit = async (type: string) =>
+      (await strata(["audit", "--database", url, "--type", type, "--format", "ndjson"], dir)).stdout.trim().split("\n").map((line) => JSON.parse(line).data)
+    expect((await audit("ApiKeyCreated"))[0]).toMatchObject({ createdAt: Date.UTC(2026, 0, 22, 10), expiresAt: null })
+    expect(await audit("UsageRecorded")).toEqual([{ tokens: 120, at: Date.UTC(2026, 0, 22, 12), windowStart: Date.UTC(2026, 0, 22, 12) }])
+    expect(await audit("UsageCarriedOver")).toEqual([{ lifetimeTokens: 9_876_543_210, lastUsed: Date.UTC(2026, 0, 22, 14, 30) }])
+  }, timeout)
+
   test("a source that cannot be reached is one line that does not show its password", async () => {
     const dir = directory("strata-pgsource-")
     const ran = await strata(["import", "postgres", "--database", `sqlite:${join(dir, "strata.db")}`, "--url", "postgres://legacy:s3cr3t-pw@127.0.0.1:1/app"], dir)
