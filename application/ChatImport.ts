@@ -1,4 +1,4 @@
-import { Effect, Result, Schema } from "effect"
+import { Effect, Result, Schema, Stream } from "effect"
 import * as Session from "../domain/Session.ts"
 import { streamOf } from "./Aggregate.ts"
 import { EventStore, type EventMetadata, ExpectedVersion, type NewEvent } from "./EventStore.ts"
@@ -51,7 +51,7 @@ export const LegacyMessage = Schema.Struct({
 /** The profile fields seed 002 keeps that strata has no place for. */
 export const leftBehind = ["email", "name", "avatar_url", "image", "emailVerified", "password_hash", "auth_id"] as const
 
-/** A message as it is kept until written: the little its events need. */
+/** A message as its events need it. */
 export interface ChatMessage {
   /** The legacy id: the message's id in strata derives from it. */
   readonly id: string
@@ -63,31 +63,51 @@ export interface ChatMessage {
   readonly deletedAt: number | null
 }
 
-/** A session to write: its opening events (creation, members), then its messages in order. */
+/** A message with the session it goes to. */
+export interface RoomMessage {
+  readonly sessionId: string
+  readonly message: ChatMessage
+}
+
+/**
+ * A session to write: its opening events (creation, members), then its messages, which
+ * arrive apart (`importChat`), in their original order. The counts are the source's as
+ * validated: an import that finds `events` in the stream has nothing left to write.
+ */
 export interface ChatRoom {
   readonly record: string
   readonly sessionId: string
   readonly opening: ReadonlyArray<Session.SessionEvent>
-  readonly messages: ReadonlyArray<ChatMessage>
   readonly members: number
+  readonly messages: number
+  readonly events: number
 }
 
-/** The room's events, made as they are written: a million messages are never a million events at once. */
-export function* roomEvents(room: ChatRoom): Generator<Session.SessionEvent> {
-  yield* room.opening
-  let seq = 0
-  for (const message of room.messages) {
-    const messageId = derivedId("chat-message", room.sessionId, message.id)
-    const { author, content } = message
-    yield Session.MessagePosted.make({ messageId, seq: ++seq, author, type: message.type, content, postedAt: message.postedAt })
-    if (message.editedAt !== null) yield Session.MessageEdited.make({ messageId, content, editedAt: message.editedAt })
-    // Who deleted it the old service did not keep: the author, as far as strata can tell.
-    if (message.deletedAt !== null) yield Session.MessageDeleted.make({ messageId, by: author, deletedAt: message.deletedAt })
-  }
+/** A message's events: posted, then edited and soft-deleted as it was. */
+const messageEvents = (sessionId: string, message: ChatMessage, seq: number): ReadonlyArray<Session.SessionEvent> => {
+  const messageId = derivedId("chat-message", sessionId, message.id)
+  const { author, content } = message
+  const events: Array<Session.SessionEvent> = [
+    Session.MessagePosted.make({ messageId, seq, author, type: message.type, content, postedAt: message.postedAt })
+  ]
+  if (message.editedAt !== null) events.push(Session.MessageEdited.make({ messageId, content, editedAt: message.editedAt }))
+  // Who deleted it the old service did not keep: the author, as far as strata can tell.
+  if (message.deletedAt !== null) events.push(Session.MessageDeleted.make({ messageId, by: author, deletedAt: message.deletedAt }))
+  return events
 }
 
-export const eventCount = (room: ChatRoom) =>
-  room.opening.length + room.messages.reduce((count, m) => count + 1 + (m.editedAt === null ? 0 : 1) + (m.deletedAt === null ? 0 : 1), 0)
+const eventsOf = (message: { readonly editedAt: number | null; readonly deletedAt: number | null }) =>
+  1 + (message.editedAt === null ? 0 : 1) + (message.deletedAt === null ? 0 : 1)
+
+/** A room of messages at hand (seed 001's chats) and its messages, as `importChat` takes them. */
+export const roomOf = (room: Omit<ChatRoom, "messages" | "events">, messages: ReadonlyArray<ChatMessage>) => ({
+  room: {
+    ...room,
+    messages: messages.length,
+    events: room.opening.length + messages.reduce((count, message) => count + eventsOf(message), 0)
+  } satisfies ChatRoom,
+  messages: messages.map((message): RoomMessage => ({ sessionId: room.sessionId, message }))
+})
 
 export interface ParsedChat {
   readonly rooms: ReadonlyArray<ChatRoom>
@@ -103,9 +123,11 @@ const labelled = (kind: string, rows: ReadonlyArray<Row>, label: (row: Row, inde
  * Validates every row, joins them, and makes each valid room. A member or message naming a
  * room or user that is not there (SQLite enforces foreign keys only when asked) is invalid,
  * as is everything in an invalid room; with `--skip-invalid` a room comes without its
- * invalid rows, as an API key comes without its invalid windows. Messages are handed over
- * one at a time (`message`), in their original order, so that a large source is read as it
- * is validated: only what the events need of each message is kept.
+ * invalid rows, as an API key comes without its invalid windows.
+ *
+ * Messages may be millions, so they are read twice and never held: `check` validates each
+ * and counts it into its room (the report, and what a finished room holds); `accept` reads
+ * each again as it is written, and passes the valid ones on with their session.
  */
 export const chatParser = (tables: {
   readonly users: ReadonlyArray<Row>
@@ -121,10 +143,10 @@ export const chatParser = (tables: {
   const badRooms = new Set(tables.rooms.map((row) => String(row.id)))
   for (const { value } of rooms.valid) badRooms.delete(String(value.id))
   const membersOf = new Map<string, Array<typeof LegacyMember.Type>>()
-  const messagesOf = new Map<string, Array<ChatMessage>>()
+  const counted = new Map<string, { messages: number; events: number }>()
   for (const { value } of rooms.valid) {
     membersOf.set(String(value.id), [])
-    messagesOf.set(String(value.id), [])
+    counted.set(String(value.id), { messages: 0, events: 0 })
   }
   const orphan = (room: unknown) => badRooms.has(String(room)) ? `room_id: room ${String(room)} is invalid` : `room_id: no room ${String(room)}`
   for (const { record, value } of members.valid) {
@@ -133,23 +155,21 @@ export const chatParser = (tables: {
     else if (!nameOf.has(value.user_id)) invalid.push({ record, reason: `user_id: no user ${value.user_id}` })
     else own.push(value)
   }
-  const invalidMessages: Array<Invalid> = []
   const checkMessage = validator(LegacyMessage)
-  let index = 0
 
-  const message = (raw: Row) => {
-    index++
-    const record = `message ${String(raw.id ?? `#${index}`)}`
+  /** The message and the room it belongs to, or why it is invalid. */
+  const read = (raw: Row): Result.Result<{ readonly room: string; readonly message: ChatMessage }, string> => {
     const checked = checkMessage(raw)
-    if (Result.isFailure(checked)) return void invalidMessages.push({ record, reason: checked.failure })
+    if (Result.isFailure(checked)) return Result.fail(checked.failure)
     const value = checked.success
-    const own = messagesOf.get(String(value.room_id))
+    const room = String(value.room_id)
     const author = nameOf.get(value.user_id)
-    if (own === undefined) invalidMessages.push({ record, reason: orphan(value.room_id) })
-    else if (author === undefined) invalidMessages.push({ record, reason: `user_id: no user ${value.user_id}` })
-    else if (value.deleted_at === null && (value.content === null || value.content.trim() === "")) invalidMessages.push({ record, reason: "content: is empty" })
-    else {
-      own.push({
+    if (!counted.has(room)) return Result.fail(orphan(value.room_id))
+    if (author === undefined) return Result.fail(`user_id: no user ${value.user_id}`)
+    if (value.deleted_at === null && (value.content === null || value.content.trim() === "")) return Result.fail("content: is empty")
+    return Result.succeed({
+      room,
+      message: {
         id: String(value.id),
         author,
         type: value.type ?? "text",
@@ -157,10 +177,25 @@ export const chatParser = (tables: {
         postedAt: value.created_at,
         editedAt: value.edited_at,
         deletedAt: value.deleted_at
-      })
-    }
+      }
+    })
   }
 
+  const invalidMessages: Array<Invalid> = []
+  let index = 0
+  const check = (raw: Row) => {
+    index++
+    Result.match(read(raw), {
+      onFailure: (reason) => invalidMessages.push({ record: `message ${String(raw.id ?? `#${index}`)}`, reason }),
+      onSuccess: ({ message, room }) => {
+        const count = counted.get(room)!
+        count.messages++
+        count.events += eventsOf(message)
+      }
+    })
+  }
+
+  const sessionOf = new Map<string, string>()
   const finish = (): ParsedChat => {
     const all = [...invalid, ...invalidMessages]
     const parsed: Array<ChatRoom> = []
@@ -178,21 +213,26 @@ export const chatParser = (tables: {
       const title = room.name !== null && room.name.trim() !== ""
         ? room.name
         : `${room.type === "direct" ? "direct" : "room"}: ${joined.map((m) => nameOf.get(m.user_id)!).join(", ")}`
-      parsed.push({
-        record,
-        sessionId,
-        opening: [
-          Session.SessionCreated.make({ owner, title, sandboxId: null, createdAt: room.created_at }),
-          ...joined.map((m) => Session.MemberAdded.make({ member: nameOf.get(m.user_id)!, role: m.role ?? "member", joinedAt: m.joined_at }))
-        ],
-        messages: messagesOf.get(key)!,
-        members: joined.length
-      })
+      const opening = [
+        Session.SessionCreated.make({ owner, title, sandboxId: null, createdAt: room.created_at }),
+        ...joined.map((m) => Session.MemberAdded.make({ member: nameOf.get(m.user_id)!, role: m.role ?? "member", joinedAt: m.joined_at }))
+      ]
+      const count = counted.get(key)!
+      sessionOf.set(key, sessionId)
+      parsed.push({ record, sessionId, opening, members: joined.length, messages: count.messages, events: opening.length + count.events })
     }
     return { rooms: parsed, users: users.valid.length, invalid: all }
   }
 
-  return { message, finish }
+  /** After `finish`: a message read again, with its session; nothing for an invalid one (reported already). */
+  const accept = (raw: Row): RoomMessage | undefined => {
+    const found = read(raw)
+    if (Result.isFailure(found)) return undefined
+    const sessionId = sessionOf.get(found.success.room)
+    return sessionId === undefined ? undefined : { sessionId, message: found.success.message }
+  }
+
+  return { check, finish, accept }
 }
 
 export interface ChatOutcome {
@@ -206,50 +246,84 @@ export interface ChatOutcome {
 const page = 1_000
 
 /**
- * Each room is one stream, written a page at a time at the exact version the page follows:
- * a run that stopped midway continues where its room stopped (the events' ids derive from
- * the source), and a room written whole is already present.
+ * Each room is one stream, written a page at a time at the exact version the page follows.
+ * Messages come as one stream in their original order, whatever their room: a room's page
+ * is written once full, so what is held is a page per room, not the source. A run that
+ * stopped midway continues where each room stopped (the events' ids derive from the source,
+ * and the events before the stream's version are made again and passed over); a room
+ * written whole is already present. The source must not change between the two readings.
  */
-export const importChat = (
+export const importChat = <E, R>(
   rooms: ReadonlyArray<ChatRoom>,
+  messages: Stream.Stream<RoomMessage, E, R>,
   options: { readonly metadata?: EventMetadata; readonly progress?: (events: number) => Effect.Effect<void> } = {}
 ) =>
   Effect.gen(function*() {
     const store = yield* EventStore
     const outcome = { sessions: 0, members: 0, messages: 0, alreadyPresent: 0 }
-    const encode = Schema.encodeEffect(Session.SessionEvent)
+    const progress = options.progress ?? (() => Effect.void)
+    interface Writing {
+      readonly room: ChatRoom
+      readonly streamId: string
+      version: number
+      made: number
+      seq: number
+      pending: Array<NewEvent>
+    }
+    const writing = new Map<string, Writing>()
+
+    const flush = (room: Writing) =>
+      Effect.gen(function*() {
+        if (room.pending.length === 0) return
+        const events = room.pending
+        room.pending = []
+        yield* store.append(room.streamId, events, ExpectedVersion.exact(room.version))
+        room.version += events.length
+        yield* progress(events.length)
+      })
+
+    // Plain code per event, an effect only to write a full page: this runs a million times.
+    const encode = Schema.encodeSync(Session.SessionEvent)
+    /** Whether the room's page is full. */
+    const offer = (room: Writing, event: Session.SessionEvent) => {
+      const index = room.made++
+      if (index < room.version) return false
+      const { _tag, ...data } = encode(event)
+      room.pending.push({
+        eventId: derivedId("chat-event", room.room.sessionId, String(index)),
+        type: _tag,
+        data,
+        ...(options.metadata ? { metadata: options.metadata } : {})
+      })
+      return room.pending.length >= page
+    }
+
     for (const room of rooms) {
       const streamId = streamOf(SessionAggregate, room.sessionId)
-      const total = eventCount(room)
-      let version = yield* store.streamVersion(streamId)
-      if (version >= total) {
+      const version = yield* store.streamVersion(streamId)
+      if (version >= room.events) {
         outcome.alreadyPresent++
-        if (options.progress) yield* options.progress(total)
+        yield* progress(room.events)
         continue
       }
-      const events = roomEvents(room)
-      for (let skipped = 0; skipped < version; skipped++) events.next()
-      while (version < total) {
-        const slice: Array<Session.SessionEvent> = []
-        while (slice.length < page) {
-          const next = events.next()
-          if (next.done) break
-          slice.push(next.value)
-        }
-        const encoded = yield* Effect.forEach(slice, (event, index): Effect.Effect<NewEvent, Schema.SchemaError> =>
-          Effect.map(encode(event), ({ _tag, ...data }) => ({
-            eventId: derivedId("chat-event", room.sessionId, String(version + index)),
-            type: _tag,
-            data,
-            ...(options.metadata ? { metadata: options.metadata } : {})
-          })))
-        yield* store.append(streamId, encoded, ExpectedVersion.exact(version))
-        if (options.progress) yield* options.progress(slice.length)
-        version += slice.length
-      }
+      // What was written before counts as done.
+      yield* progress(version)
+      const state: Writing = { room, streamId, version, made: 0, seq: 0, pending: [] }
+      writing.set(room.sessionId, state)
+      for (const event of room.opening) if (offer(state, event)) yield* flush(state)
+    }
+    yield* Stream.runForEach(messages, ({ message, sessionId }) => {
+      const room = writing.get(sessionId)
+      if (room === undefined) return Effect.void
+      let full = false
+      for (const event of messageEvents(sessionId, message, ++room.seq)) full = offer(room, event) || full
+      return full ? flush(room) : Effect.void
+    })
+    for (const room of writing.values()) {
+      yield* flush(room)
       outcome.sessions++
-      outcome.members += room.members
-      outcome.messages += room.messages.length
+      outcome.members += room.room.members
+      outcome.messages += room.room.messages
     }
     return outcome satisfies ChatOutcome
   })

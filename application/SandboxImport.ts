@@ -5,7 +5,7 @@ import { unfit } from "../domain/ReferenceData.ts"
 import * as Sandbox from "../domain/Sandbox.ts"
 import * as Session from "../domain/Session.ts"
 import { streamOf } from "./Aggregate.ts"
-import type { ChatMessage, ChatRoom } from "./ChatImport.ts"
+import { type ChatMessage, type ChatRoom, roomOf, type RoomMessage } from "./ChatImport.ts"
 import { EventStore, type EventMetadata } from "./EventStore.ts"
 import { appendOnce, derivedId, type Invalid, validate } from "./Import.ts"
 import { LegacyInstant } from "./LegacyTime.ts"
@@ -101,6 +101,7 @@ export interface ParsedSandboxes {
   readonly sandboxes: ReadonlyArray<ImportedSandbox>
   readonly credentials: ReadonlyArray<OwnerCredentials>
   readonly chats: ReadonlyArray<ChatRoom>
+  readonly chatMessages: ReadonlyArray<RoomMessage>
   readonly invalid: ReadonlyArray<Invalid>
 }
 
@@ -201,6 +202,7 @@ export const parseSandboxes = (
     else own.push(value)
   }
   const chats: Array<ChatRoom> = []
+  const chatMessages: Array<RoomMessage> = []
   for (const { record, value } of sessions.valid) {
     const sandbox = value.sandbox_id === null ? undefined : sandboxIds.get(String(value.sandbox_id))
     if (value.sandbox_id !== null && (sandbox === undefined || sandbox.owner !== value.user_id)) {
@@ -228,13 +230,16 @@ export const parseSandboxes = (
       editedAt: null,
       deletedAt: null
     }))
-    chats.push({ record, sessionId, opening, messages: posted, members: 1 })
+    const { messages: inRoom, room } = roomOf({ record, sessionId, opening, members: 1 }, posted)
+    chats.push(room)
+    chatMessages.push(...inRoom)
   }
 
   return {
     sandboxes: imported,
     credentials: [...byOwner].map(([owner, own]) => ({ owner, credentials: [...own].map(([provider, secret]) => ({ provider, secret })) })),
     chats,
+    chatMessages,
     invalid
   }
 }

@@ -2,7 +2,7 @@ import { Database } from "bun:sqlite"
 import pg from "pg"
 import * as ChatImport from "../../application/ChatImport.ts"
 import { readFileSync } from "node:fs"
-import { Effect, Schema } from "effect"
+import { Effect, Schema, Stream } from "effect"
 
 /** Reads what the seeds' services kept, as raw records for `application/Import.ts` to validate. */
 
@@ -58,7 +58,7 @@ interface LegacyDatabase {
   /** Every row; in the order they were written where the database knows it (SQLite's rowid), else by `orderBy`. */
   readonly rows: (table: string, orderBy: ReadonlyArray<string>, insertionOrder: boolean) => Promise<Array<Record<string, unknown>>>
   /** The same rows one at a time, for tables too large to hold at once. */
-  readonly each: (table: string, orderBy: ReadonlyArray<string>, insertionOrder: boolean, row: (row: Record<string, unknown>) => void) => Promise<void>
+  readonly iterate: (table: string, orderBy: ReadonlyArray<string>, insertionOrder: boolean) => AsyncIterable<Record<string, unknown>>
   readonly close: () => Promise<void>
 }
 
@@ -71,8 +71,8 @@ const sqliteDatabase = (file: string): LegacyDatabase => {
   return {
     columns: async (table) => (db.query(`PRAGMA table_info(${quoted(table)})`).all() as Array<{ name: string }>).map((c) => c.name),
     rows: async (table, orderBy, insertionOrder) => select(table, orderBy, insertionOrder).all() as Array<Record<string, unknown>>,
-    each: async (table, orderBy, insertionOrder, row) => {
-      for (const each of select(table, orderBy, insertionOrder).iterate()) row(each as Record<string, unknown>)
+    iterate: async function*(table, orderBy, insertionOrder) {
+      for (const row of select(table, orderBy, insertionOrder).iterate()) yield row as Record<string, unknown>
     },
     close: async () => db.close()
   }
@@ -109,10 +109,10 @@ const postgresDatabase = async (url: string): Promise<LegacyDatabase> => {
         [table]
       )).rows.map((row: { column_name: string }) => row.column_name),
     rows: async (table, orderBy) => (await client.query(select(table, orderBy))).rows,
-    each: async (table, orderBy, _, row) => {
+    iterate: async function*(table, orderBy) {
       for (let offset = 0;; offset += postgresPage) {
         const page = (await client.query(`${select(table, orderBy)} LIMIT ${postgresPage} OFFSET ${offset}`)).rows
-        for (const each of page) row(each)
+        yield* page
         if (page.length < postgresPage) return
       }
     },
@@ -165,13 +165,13 @@ const readTables = async (db: LegacyDatabase) => {
     const { insertionOrder = false, orderBy } = tables[table]!
     return (await db.rows(table, orderBy.map((column) => actual.get(column) ?? column), insertionOrder)).map(normalized)
   }
-  const each = async (table: string, row: (row: Row) => void) => {
+  const iterate = async function*(table: string): AsyncGenerator<Row> {
     const actual = present.get(table)
     if (actual === undefined) return
     const { insertionOrder = false, orderBy } = tables[table]!
-    await db.each(table, orderBy.map((column) => actual.get(column) ?? column), insertionOrder, (raw) => row(normalized(raw)))
+    for await (const raw of db.iterate(table, orderBy.map((column) => actual.get(column) ?? column), insertionOrder)) yield normalized(raw)
   }
-  return { has: (table: string) => present.has(table), read, each }
+  return { has: (table: string) => present.has(table), read, iterate }
 }
 
 /** seed 001's tables, as they are: validated and joined in `application/SandboxImport.ts`. */
@@ -183,8 +183,14 @@ export interface SandboxTables {
   readonly chatMessages: ReadonlyArray<Row>
 }
 
-const legacyRecords = async (db: LegacyDatabase) => {
-  const { each, has, read } = await readTables(db)
+/** seed 002's chat, validated, and its messages to read again as they are written. */
+export interface LegacyChat {
+  readonly parsed: ChatImport.ParsedChat
+  readonly messages: Stream.Stream<ChatImport.RoomMessage, SourceUnreadable>
+}
+
+const legacyRecords = async (db: LegacyDatabase, source: string, open: () => Promise<LegacyDatabase>) => {
+  const { has, iterate, read } = await readTables(db)
   const tokens = (await read("tokens")).map((row): RawRecord => ({
     record: String(row.name),
     raw: {
@@ -201,12 +207,25 @@ const legacyRecords = async (db: LegacyDatabase) => {
     raw: { api_key, window_start, tokens_used }
   }))
   const keys = (await read("api_keys")).map((row, index): RawRecord => ({ record: keyLabel(row, index), raw: row }))
-  // seed 002's messages may be millions: each is validated as it is read, and only what its events need is kept.
-  let chat: ChatImport.ParsedChat | undefined
+  // seed 002's messages may be millions: they are read twice — validated and counted now, written later — and never held.
+  let chat: LegacyChat | undefined
   if (has("rooms")) {
     const parser = ChatImport.chatParser({ users: await read("users"), rooms: await read("rooms"), members: await read("room_members") })
-    await each("messages", parser.message)
-    chat = parser.finish()
+    for await (const row of iterate("messages")) parser.check(row)
+    const again: AsyncIterable<ChatImport.RoomMessage> = {
+      [Symbol.asyncIterator]: async function*() {
+        const db = await open()
+        try {
+          for await (const row of (await readTables(db)).iterate("messages")) {
+            const accepted = parser.accept(row)
+            if (accepted !== undefined) yield accepted
+          }
+        } finally {
+          await db.close()
+        }
+      }
+    }
+    chat = { parsed: parser.finish(), messages: Stream.fromAsyncIterable(again, (error) => unreadable(source, error)) }
   }
   const sandboxes: SandboxTables | undefined = ["sandboxes", "provider_credentials", "chat_sessions"].some(has)
     ? {
@@ -219,17 +238,20 @@ const legacyRecords = async (db: LegacyDatabase) => {
   return { tokens, keys, windows, chat, sandboxes }
 }
 
+const unreadable = (source: string, error: unknown) =>
+  new SourceUnreadable({ file: source, reason: error instanceof Error ? error.message : String(error) })
+
 const reading = (source: string, open: () => Promise<LegacyDatabase>) =>
   Effect.tryPromise({
     try: async () => {
       const db = await open()
       try {
-        return await legacyRecords(db)
+        return await legacyRecords(db, source, open)
       } finally {
         await db.close()
       }
     },
-    catch: (error) => new SourceUnreadable({ file: source, reason: error instanceof Error ? error.message : String(error) })
+    catch: (error) => unreadable(source, error)
   })
 
 /**

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs"
-import { Console, Context, Effect, Layer, Option, Schema } from "effect"
+import { Console, Context, Effect, Layer, Option, Schema, Stream } from "effect"
 import { Command, Flag } from "effect/cli"
 import type { Migrator, SqlClient } from "effect/sql"
 import { EventStore, type RecordedEvent } from "../../application/EventStore.ts"
@@ -433,8 +433,10 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
         const parsedTokens = Import.validate(Import.LegacyToken, tokens.map((t) => ({ ...t, record: `token ${t.record}` })))
         const joined = Import.joinUsageWindows(keys, windows)
         const parsedKeys = Import.validate(Import.LegacyApiKey, joined.keys)
-        const parsedChat = chat
+        const parsedChat = chat?.parsed
         const rooms = [...(parsedChat?.rooms ?? []), ...(parsedSandboxes?.chats ?? [])]
+        // seed 001's chats are at hand; seed 002's messages are read again from the source as they are written.
+        const messages = Stream.concat(Stream.fromIterable(parsedSandboxes?.chatMessages ?? []), chat?.messages ?? Stream.empty)
         const sum = (count: (room: ChatImport.ChatRoom) => number) => rooms.reduce((total, room) => total + count(room), 0)
         return {
           valid: [
@@ -443,7 +445,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
               ? []
               : [`${parsedSandboxes.sandboxes.length} sandboxes`, `${parsedSandboxes.credentials.reduce((n, owner) => n + owner.credentials.length, 0)} provider credentials`]),
             ...(rooms.length > 0 || parsedChat !== undefined
-              ? [`${rooms.length} chat sessions (${sum((room) => room.members)} members, ${sum((room) => room.messages.length)} messages)`]
+              ? [`${rooms.length} chat sessions (${sum((room) => room.members)} members, ${sum((room) => room.messages)} messages)`]
               : [])
           ].join(", ") || "nothing",
           invalid: [
@@ -465,9 +467,9 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
               parts.push(describe("sandboxes", outcome.sandboxes), describe("provider credentials", outcome.credentials))
             }
             if (rooms.length > 0 || parsedChat !== undefined) {
-              const total = rooms.reduce((sum, room) => sum + ChatImport.eventCount(room), 0)
+              const total = sum((room) => room.events)
               const progress = total >= chatProgressFrom ? Progress.make("importing chat", total) : undefined
-              const outcome = yield* ChatImport.importChat(rooms, {
+              const outcome = yield* ChatImport.importChat(rooms, messages, {
                 metadata: { actor: "import" },
                 ...(progress ? { progress: progress.advance } : {})
               })
