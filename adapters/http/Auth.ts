@@ -81,7 +81,8 @@ const keep = (file: string, token: string) => {
 
 /**
  * `Authorization: Bearer <token>`: the admin token, or an API key (strata's `sk_…`, or an
- * imported key of whatever form), which authenticates its owner. The admin acts for an owner by naming them in `X-Strata-Owner`.
+ * imported key of whatever form), which authenticates its owner. The admin acts for an
+ * owner by naming them in `X-Strata-Owner`.
  */
 export class Authorization extends HttpApiMiddleware.Service<Authorization, { provides: CurrentPrincipal }>()("Authorization", {
   error: [Unauthorized.pipe(asProblemJson), Unavailable.pipe(asProblemJson)],
