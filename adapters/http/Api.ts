@@ -63,13 +63,23 @@ export class OperationsApi extends HttpApiGroup.make("operations")
 // Tokens
 
 // Finite: as JSON, a Number would also take "Infinity" and "NaN" (strings) for numbers.
-const TokenValues = Schema.Struct({
+const TokenFields = {
   accessToken: Schema.String,
   refreshToken: Schema.String,
   expiresIn: Schema.NullOr(Schema.Finite),
-  obtainmentTimestamp: Schema.Finite.annotate({ description: "Milliseconds since the epoch" }),
-  scopes: Schema.Array(Schema.String)
-})
+  obtainmentTimestamp: Schema.Finite.annotate({ description: "Milliseconds since the epoch" })
+}
+const TokenValues = Schema.Struct({ ...TokenFields, scopes: Schema.Array(Schema.String) })
+/**
+ * A token as a client sends it: strata's shape, or `@twurple/auth`'s `AccessToken` as it
+ * is (seed 000's bot saves what its `onRefresh` hands over, with `scope`).
+ */
+export const TokenInput = Schema.Union([
+  TokenValues,
+  Schema.Struct({ ...TokenFields, scope: Schema.Array(Schema.String) }).annotate({
+    description: "@twurple/auth's AccessToken, as it is: its scopes are `scope`"
+  })
+])
 const TokenSaved = Schema.Struct({ name: Schema.String, version: Schema.Number })
 const Token = Schema.Struct({ name: Schema.String, ...TokenValues.fields, updatedAt: Instant, version: Schema.Number })
 /** Keyset paging, the same on every list (see `application/eventsourcing/Paging.ts`). */
@@ -89,9 +99,9 @@ const TokenList = Schema.Struct({
 const TokenName = Schema.Struct({ name: Schema.String })
 
 export class TokensApi extends HttpApiGroup.make("tokens")
-  .add(HttpApiEndpoint.put("save", "/v1/tokens/:name", { params: TokenName, headers: Idempotent, payload: TokenValues, success: TokenSaved, error: Problem.errors }))
+  .add(HttpApiEndpoint.put("save", "/v1/tokens/:name", { params: TokenName, headers: Idempotent, payload: TokenInput, success: TokenSaved, error: Problem.errors }))
   .add(
-    HttpApiEndpoint.post("refresh", "/v1/tokens/:name/refresh", { params: TokenName, headers: IfMatch, payload: TokenValues, success: TokenSaved, error: Problem.errors }).annotate(OpenApi.Description, "Replaces the token's values if it is still at the version in If-Match (required)")
+    HttpApiEndpoint.post("refresh", "/v1/tokens/:name/refresh", { params: TokenName, headers: IfMatch, payload: TokenInput, success: TokenSaved, error: Problem.errors }).annotate(OpenApi.Description, "Replaces the token's values if it is still at the version in If-Match (required)")
   )
   .add(HttpApiEndpoint.get("get", "/v1/tokens/:name", { params: TokenName, success: Token, error: Problem.errors }))
   .add(HttpApiEndpoint.get("list", "/v1/tokens", { query: PageParams, success: TokenList, error: Problem.errors }))
@@ -204,7 +214,11 @@ export class SandboxesApi extends HttpApiGroup.make("sandboxes")
 // Sessions
 
 /** The read models, with times as ISO 8601 instead of milliseconds. */
-const SessionView = Schema.Struct({ ...SessionDocument.fields, createdAt: Instant })
+const SessionView = Schema.Struct({
+  ...SessionDocument.fields,
+  joinedAt: Schema.Record(Schema.String, Instant).annotate({ description: "When each member joined" }),
+  createdAt: Instant
+})
 const MessageView = Schema.Struct({
   ...MessageDocument.fields,
   content: Schema.NullOr(Schema.String).annotate({ description: "Null once the message is deleted" }),

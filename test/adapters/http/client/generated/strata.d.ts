@@ -1156,6 +1156,13 @@ export interface operations {
                     /** @description Milliseconds since the epoch */
                     obtainmentTimestamp: number;
                     scopes: string[];
+                } | {
+                    accessToken: string;
+                    refreshToken: string;
+                    expiresIn: number | null;
+                    /** @description Milliseconds since the epoch */
+                    obtainmentTimestamp: number;
+                    scope: string[];
                 };
             };
         };
@@ -1434,6 +1441,13 @@ export interface operations {
                     /** @description Milliseconds since the epoch */
                     obtainmentTimestamp: number;
                     scopes: string[];
+                } | {
+                    accessToken: string;
+                    refreshToken: string;
+                    expiresIn: number | null;
+                    /** @description Milliseconds since the epoch */
+                    obtainmentTimestamp: number;
+                    scope: string[];
                 };
             };
         };
@@ -4388,6 +4402,10 @@ export interface operations {
                             members: {
                                 [key: string]: "admin" | "member";
                             };
+                            /** @description When each member joined */
+                            joinedAt: {
+                                [key: string]: string;
+                            };
                             messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                             /**
                              * @description ISO 8601
@@ -4544,6 +4562,10 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
+                        };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
@@ -4689,6 +4711,10 @@ export interface operations {
                         archived: boolean;
                         members: {
                             [key: string]: "admin" | "member";
+                        };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
                         };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
@@ -4844,6 +4870,10 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
+                        };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
@@ -4991,6 +5021,10 @@ export interface operations {
                         archived: boolean;
                         members: {
                             [key: string]: "admin" | "member";
+                        };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
                         };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
@@ -5148,6 +5182,10 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
+                        };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
@@ -5296,6 +5334,10 @@ export interface operations {
                         archived: boolean;
                         members: {
                             [key: string]: "admin" | "member";
+                        };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
                         };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
