@@ -35,7 +35,7 @@ type Sizes = Map<string, number>
 
 interface Backend {
   readonly name: string
-  readonly layer: Layer.Layer<Store, unknown>
+  readonly layer: Layer.Layer<Store, unknown, InlineProjections>
   readonly sizes: () => Promise<Sizes>
 }
 
