@@ -348,6 +348,68 @@ export class CutoverApi extends HttpApiGroup.make("cutover")
   .annotate(OpenApi.Description, "Moving the log to another backend; for the admin token only. 409 when the cutover's phase does not allow the step")
 {}
 
+// The live log: server-sent events, resumed by position
+
+const Position = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+const LiveParams = {
+  after: Schema.optional(Position.annotate({
+    description: "Events after this position; absent: from the head (only what happens from now on)"
+  }))
+}
+const LastEventId = Schema.Struct({
+  "last-event-id": Schema.optional(Schema.String.annotate({
+    description: "Sent by an EventSource on reconnect: the id (position) of the last event received; it takes " +
+      "precedence over `after`. A whole number ≥ 0; anything else is 400"
+  }))
+})
+const SessionEvent = Schema.Struct({
+  position: Schema.Number,
+  version: Schema.Number,
+  type: Schema.String,
+  data: Schema.Unknown,
+  recordedAt: Instant
+})
+const liveDescription = (what: string) =>
+  `${what} as \`text/event-stream\`: each event is one SSE event whose \`id\` is its position and whose \`data\` is ` +
+  "its JSON. A comment line (`: heartbeat`) every 5 seconds keeps idle connections open. A reader that falls " +
+  "1,000 events behind is sent `event: behind` (its `id` and `data.position`: where to resume) and disconnected; " +
+  "it reconnects with `Last-Event-ID` (an EventSource does so itself) or `after`, and loses nothing. Sealed " +
+  "secrets stay sealed."
+
+export class LiveApi extends HttpApiGroup.make("live")
+  .add(
+    HttpApiEndpoint.get("log", "/v1/admin/events/live", {
+      query: Schema.Struct({
+        ...LiveParams,
+        stream: Schema.optional(Schema.String.annotate({ description: "Only streams whose id starts with this" })),
+        type: Schema.optional(Schema.String.annotate({ description: "Only events of this type" }))
+      }),
+      headers: LastEventId,
+      success: HttpApiSchema.StreamSse({ data: AuditEvent }),
+      error: Problem.errors
+    }).annotate(OpenApi.Summary, "Follow the log live").annotate(
+      OpenApi.Description,
+      liveDescription("The log from a position, by stream prefix and type (admin token only),") +
+        " It follows the log across a cutover's switch without a gap or a repeat."
+    )
+  )
+  .add(
+    HttpApiEndpoint.get("session", "/v1/sessions/:sessionId/live", {
+      params: SessionId,
+      query: Schema.Struct(LiveParams),
+      headers: LastEventId,
+      success: HttpApiSchema.StreamSse({ data: SessionEvent }),
+      error: Problem.errors
+    }).annotate(OpenApi.Summary, "Follow a session live").annotate(
+      OpenApi.Description,
+      liveDescription("A session's events — messages posted, edited and deleted, members added and removed — for its members,") +
+        " Not a member: 404. The stream ends once the caller is removed from the session (after that event)."
+    )
+  )
+  .middleware(Authorization)
+  .annotate(OpenApi.Description, "The log and chat sessions as they happen, by server-sent events")
+{}
+
 export class StrataApi extends HttpApi.make("strata")
   .add(OperationsApi)
   .add(TokensApi)
@@ -356,6 +418,7 @@ export class StrataApi extends HttpApi.make("strata")
   .add(SessionsApi)
   .add(AdminApi)
   .add(CutoverApi)
+  .add(LiveApi)
   // Requests that do not match their Schemas: 400 problems naming the issues.
   .middleware(SchemaProblems)
   .annotate(OpenApi.Title, "strata")
