@@ -3,7 +3,7 @@ import { HttpServerResponse } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
 import * as LiveLog from "../../application/eventsourcing/LiveLog.ts"
 import * as SessionFeed from "../../application/features/SessionFeed.ts"
-import { EventStore, type RecordedEvent } from "../../application/ports/EventStore.ts"
+import type { EventStore, RecordedEvent } from "../../application/ports/EventStore.ts"
 import { StrataApi } from "./Api.ts"
 import { owner, requireAdmin } from "./Auth.ts"
 import { Problem } from "./Problem.ts"
@@ -51,6 +51,10 @@ const eventStream = <E extends { readonly position: number }>(feed: Feed<E>, hea
   }
   return new ReadableStream<Uint8Array>(
     {
+      // At once: the client has its headers, and knows it is connected, before the first event.
+      start(controller) {
+        controller.enqueue(encoder.encode(": connected\n\n"))
+      },
       async pull(controller) {
         if (ended) return
         pending ??= Effect.runPromiseExit(feed.next)
@@ -109,11 +113,10 @@ export const LiveLive = HttpApiBuilder.group(StrataApi, "live", (handlers) =>
       Effect.gen(function*() {
         yield* requireAdmin
         const after = yield* resumeFrom(headers["last-event-id"], query.after)
-        const from = after ?? (yield* (yield* EventStore).head.pipe(orProblem()))
-        const subscription = (yield* LiveLog.LiveLog).subscribe(from, {
+        const subscription = yield* (yield* LiveLog.LiveLog).subscribe(after, {
           ...(query.stream === undefined ? {} : { streamPrefix: query.stream }),
           ...(query.type === undefined ? {} : { type: query.type })
-        })
+        }).pipe(orProblem())
         return yield* respond({
           next: Effect.map(subscription.next, (items) =>
             items.map((item) => (item._tag === "Event" ? { _tag: "Event" as const, event: logEvent(item.event) } : item))),

@@ -43,7 +43,11 @@ export interface Subscription {
 }
 
 export interface LiveLogService {
-  readonly subscribe: (after: number, filter: Filter) => Subscription
+  /**
+   * A reader from `after`; with none, from the log's head: it follows from the moment this
+   * answers (it joins the follower here, where one that catches up joins at its first read).
+   */
+  readonly subscribe: (after: number | undefined, filter: Filter) => Effect.Effect<Subscription, StoreUnavailable>
 }
 
 export class LiveLog extends Context.Service<LiveLog, LiveLogService>()("strata/LiveLog") {}
@@ -180,8 +184,9 @@ export const make = (options: Options = defaults) =>
       })
     )
 
-    const subscribe = (after: number, filter: Filter): Subscription => {
-      const reader: Reader = { cursor: after, wants: matches(filter), waiting: [], behind: undefined, wake: undefined }
+    const subscribe = (after: number | undefined, filter: Filter) => Effect.gen(function*() {
+      const from = after ?? (yield* store.head)
+      const reader: Reader = { cursor: from, wants: matches(filter), waiting: [], behind: undefined, wake: undefined }
       let phase: "catching up" | "following" | "ended" = "catching up"
       let closed = false
 
@@ -243,6 +248,12 @@ export const make = (options: Options = defaults) =>
         )
       })
 
+      if (after === undefined && !stopped) {
+        const joined = attach(reader, from)
+        if (joined !== "not yet") phase = "following"
+        if (joined === "start") yield* startFollower
+      }
+
       return {
         next: Effect.suspend(() => (phase === "catching up" ? catchUp : phase === "following" ? following : Effect.succeed([]))),
         following: () => phase === "following",
@@ -252,8 +263,8 @@ export const make = (options: Options = defaults) =>
           wake(reader)
           stopFollower()
         }
-      }
-    }
+      } satisfies Subscription
+    })
 
     return { subscribe } satisfies LiveLogService
   })

@@ -1,7 +1,7 @@
 import { Effect, Option } from "effect"
 import * as Aggregate from "../eventsourcing/Aggregate.ts"
 import { LiveLog } from "../eventsourcing/LiveLog.ts"
-import { EventStore, type RecordedEvent } from "../ports/EventStore.ts"
+import type { RecordedEvent } from "../ports/EventStore.ts"
 import { ReadModels } from "../ports/ReadModels.ts"
 import * as Sessions from "./Sessions.ts"
 
@@ -35,8 +35,7 @@ export const subscribe = (user: string, sessionId: string, after: number | undef
   Effect.gen(function*() {
     yield* Sessions.get(user, sessionId)
     const readModels = yield* ReadModels
-    const from = after ?? (yield* (yield* EventStore).head)
-    const subscription = (yield* LiveLog).subscribe(from, { streamId: Aggregate.streamOf(Sessions.SessionAggregate, sessionId) })
+    const subscription = yield* (yield* LiveLog).subscribe(after, { streamId: Aggregate.streamOf(Sessions.SessionAggregate, sessionId) })
 
     const view = (event: RecordedEvent) =>
       Effect.gen(function*() {

@@ -50,12 +50,12 @@ describe("the live log", () => {
       const log = Context.get(store, EventStore)
       yield* log.append("a", events(30), ExpectedVersion.any)
       const live = yield* Effect.provide(LiveLog.make({ bufferSize: 100, pageSize: 7, recent: 10 }), store)
-      const early = live.subscribe(5, {})
+      const early = yield* live.subscribe(5, {})
       const first = yield* take(early, 25)
       yield* log.append("b", events(10), ExpectedVersion.any)
       const second = yield* take(early, 10)
       // A second reader joins while the first follows: its catching up ends on the follower too.
-      const late = live.subscribe(12, { streamPrefix: "b" })
+      const late = yield* live.subscribe(12, { streamPrefix: "b" })
       yield* log.append("a", events(5), ExpectedVersion.any)
       yield* log.append("b", events(5), ExpectedVersion.any)
       const third = yield* take(late, 15)
@@ -75,7 +75,7 @@ describe("the live log", () => {
       const store = yield* side(Backends.memory, MasterKeys.ephemeral())
       const log = Context.get(store, EventStore)
       const live = yield* Effect.provide(LiveLog.make({ bufferSize: 20, pageSize: 50, recent: 10 }), store)
-      const slow = live.subscribe(0, {})
+      const slow = yield* live.subscribe(0, {})
       // It reads until it has caught up and waits on the follower, which gives it the next event.
       const reading = yield* Effect.forkChild(take(slow, 1))
       while (!slow.following()) yield* Effect.sleep("5 millis")
@@ -85,7 +85,7 @@ describe("the live log", () => {
       for (let batch = 0; batch < 10; batch++) yield* log.append("a", events(10), ExpectedVersion.any)
       const waiting = yield* take(slow, 1_000)
       const after = yield* slow.next
-      const resumed = live.subscribe(waiting.behind ?? 0, {})
+      const resumed = yield* live.subscribe(waiting.behind ?? 0, {})
       const rest = yield* take(resumed, 80)
       resumed.close()
       return { firstRead, waiting, after, rest }
@@ -107,7 +107,7 @@ describe("the live log", () => {
       const serving = yield* ServingStore.make({ origin, open: () => Effect.succeed(target), holder: "test" })
       const log = Context.get(serving.context, EventStore)
       const live = yield* Effect.provide(LiveLog.make(), serving.context)
-      const reader = live.subscribe(0, {})
+      const reader = yield* live.subscribe(0, {})
       const positions: Array<number> = []
       const readUpTo = (position: number) =>
         Effect.gen(function*() {
