@@ -6,6 +6,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Is the process alive */
         get: operations["operations.health"];
         put?: never;
         post?: never;
@@ -22,6 +23,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Is it ready to serve */
         get: operations["operations.ready"];
         put?: never;
         post?: never;
@@ -38,9 +40,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a token */
         get: operations["tokens.get"];
+        /** Save a token */
         put: operations["tokens.save"];
         post?: never;
+        /** Delete a token */
         delete: operations["tokens.delete"];
         options?: never;
         head?: never;
@@ -56,7 +61,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Replaces the token's values if it is still at the version in If-Match (required) */
+        /**
+         * Refresh a token at its version
+         * @description Replaces the token's values if it is still at the version in If-Match (required)
+         */
         post: operations["tokens.refresh"];
         delete?: never;
         options?: never;
@@ -71,6 +79,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List tokens */
         get: operations["tokens.list"];
         put?: never;
         post?: never;
@@ -87,8 +96,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List API keys */
         get: operations["keys.list"];
         put?: never;
+        /** Create an API key */
         post: operations["keys.create"];
         delete?: never;
         options?: never;
@@ -103,12 +114,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read an API key */
         get: operations["keys.get"];
         put?: never;
         post?: never;
+        /** Delete an API key */
         delete: operations["keys.delete"];
         options?: never;
         head?: never;
+        /** Change an API key */
         patch: operations["keys.update"];
         trace?: never;
     };
@@ -119,6 +133,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An API key's usage and quota */
         get: operations["keys.stats"];
         put?: never;
         post?: never;
@@ -135,9 +150,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The calling key's usage and quota */
         get: operations["keys.usage"];
         put?: never;
-        /** @description Records usage against the API key that authenticates the request */
+        /**
+         * Record usage
+         * @description Records usage against the API key that authenticates the request
+         */
         post: operations["keys.recordUsage"];
         delete?: never;
         options?: never;
@@ -152,8 +171,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List sandboxes */
         get: operations["sandboxes.list"];
         put?: never;
+        /** Create a sandbox */
         post: operations["sandboxes.create"];
         delete?: never;
         options?: never;
@@ -168,9 +189,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a sandbox */
         get: operations["sandboxes.get"];
         put?: never;
         post?: never;
+        /** Delete a sandbox */
         delete: operations["sandboxes.delete"];
         options?: never;
         head?: never;
@@ -186,7 +209,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Moves the sandbox through its lifecycle; an illegal move is 409 naming the current state */
+        /**
+         * Move a sandbox through its lifecycle
+         * @description Moves the sandbox through its lifecycle; an illegal move is 409 naming the current state
+         */
         post: operations["sandboxes.transition"];
         delete?: never;
         options?: never;
@@ -201,6 +227,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tiers, flavors and add-ons */
         get: operations["sandboxes.referenceData"];
         put?: never;
         post?: never;
@@ -217,9 +244,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a provider credential */
         get: operations["sandboxes.getCredential"];
+        /** Store a provider credential */
         put: operations["sandboxes.setCredential"];
         post?: never;
+        /** Delete a provider credential */
         delete: operations["sandboxes.deleteCredential"];
         options?: never;
         head?: never;
@@ -233,6 +263,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List provider credentials */
         get: operations["sandboxes.listCredentials"];
         put?: never;
         post?: never;
@@ -249,8 +280,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List my sessions */
         get: operations["sessions.list"];
         put?: never;
+        /** Create a session */
         post: operations["sessions.create"];
         delete?: never;
         options?: never;
@@ -265,12 +298,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a session */
         get: operations["sessions.get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Rename a session */
         patch: operations["sessions.rename"];
         trace?: never;
     };
@@ -283,6 +318,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Archive a session */
         post: operations["sessions.archive"];
         delete?: never;
         options?: never;
@@ -298,8 +334,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Add a member, or change their role */
         put: operations["sessions.addMember"];
         post?: never;
+        /** Remove a member */
         delete: operations["sessions.removeMember"];
         options?: never;
         head?: never;
@@ -313,9 +351,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description A page of the history, newest first by default; pass `next` as `after` for the next page */
+        /**
+         * Read the history
+         * @description A page of the history, newest first by default; pass `next` as `after` for the next page
+         */
         get: operations["sessions.history"];
         put?: never;
+        /** Post a message */
         post: operations["sessions.post"];
         delete?: never;
         options?: never;
@@ -333,9 +375,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Delete a message */
         delete: operations["sessions.deleteMessage"];
         options?: never;
         head?: never;
+        /** Edit a message */
         patch: operations["sessions.edit"];
         trace?: never;
     };
@@ -348,6 +392,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Create an API key for an owner */
         post: operations["admin.createKey"];
         delete?: never;
         options?: never;
@@ -364,7 +409,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Destroys the owner's data key: their secrets become unreadable everywhere */
+        /**
+         * Forget an owner (crypto-shredding)
+         * @description Destroys the owner's data key: their secrets become unreadable everywhere
+         */
         post: operations["admin.forgetOwner"];
         delete?: never;
         options?: never;
@@ -379,7 +427,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The log by stream, type, actor, owner, API key and time range, paged by position */
+        /**
+         * Query the log
+         * @description The log by stream, type, actor, owner, API key and time range, paged by position
+         */
         get: operations["admin.audit"];
         put?: never;
         post?: never;
@@ -396,6 +447,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The cutover's progress */
         get: operations["cutover.status"];
         put?: never;
         post?: never;
@@ -414,7 +466,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Starts (or resumes) copying the log to the target in the background; follow it with GET /v1/admin/cutover */
+        /**
+         * Start copying to another backend
+         * @description Starts (or resumes) copying the log to the target in the background; follow it with GET /v1/admin/cutover
+         */
         post: operations["cutover.start"];
         delete?: never;
         options?: never;
@@ -431,6 +486,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Compare both logs and read models */
         post: operations["cutover.verify"];
         delete?: never;
         options?: never;
@@ -447,6 +503,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Switch to the target */
         post: operations["cutover.switch"];
         delete?: never;
         options?: never;
@@ -463,6 +520,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Roll back */
         post: operations["cutover.rollback"];
         delete?: never;
         options?: never;
@@ -479,6 +537,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Finish: the target serves for good */
         post: operations["cutover.finish"];
         delete?: never;
         options?: never;
@@ -495,7 +554,48 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Abort before a switch */
         post: operations["cutover.abort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/events/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow the log live
+         * @description The log from a position, by stream prefix and type (admin token only), as `text/event-stream`: each event is one SSE event whose `id` is its position and whose `data` is its JSON. A comment line (`: heartbeat`) every 5 seconds keeps idle connections open. A reader that falls 1,000 events behind is sent `event: behind` (its `id` and `data.position`: where to resume) and disconnected; it reconnects with `Last-Event-ID` (an EventSource does so itself) or `after`, and loses nothing. Sealed secrets stay sealed. It follows the log across a cutover's switch without a gap or a repeat.
+         */
+        get: operations["live.log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{sessionId}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a session live
+         * @description A session's events — messages posted, edited and deleted, members added and removed — for its members, as `text/event-stream`: each event is one SSE event whose `id` is its position and whose `data` is its JSON. A comment line (`: heartbeat`) every 5 seconds keeps idle connections open. A reader that falls 1,000 events behind is sent `event: behind` (its `id` and `data.position`: where to resume) and disconnected; it reconnects with `Last-Event-ID` (an EventSource does so itself) or `after`, and loses nothing. Sealed secrets stay sealed. Not a member: 404. The stream ends once the caller is removed from the session (after that event).
+         */
+        get: operations["live.session"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -746,7 +846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -888,7 +988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1032,7 +1132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1041,7 +1141,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1050,7 +1150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1131,7 +1231,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1178,7 +1278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1187,7 +1287,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1196,7 +1296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1277,7 +1377,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1309,7 +1409,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1318,7 +1418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1327,7 +1427,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1408,7 +1508,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1456,7 +1556,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1465,7 +1565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1474,7 +1574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1555,7 +1655,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1600,7 +1700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1609,7 +1709,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1618,7 +1718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1699,7 +1799,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1746,7 +1846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1755,7 +1855,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1764,7 +1864,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1845,7 +1945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1899,7 +1999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1908,7 +2008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1917,7 +2017,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1998,7 +2098,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2041,7 +2141,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2050,7 +2150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2059,7 +2159,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2140,7 +2240,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2171,7 +2271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2180,7 +2280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2189,7 +2289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2270,7 +2370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2325,7 +2425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2334,7 +2434,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2343,7 +2443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2424,7 +2524,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2485,7 +2585,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2494,7 +2594,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2503,7 +2603,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2584,7 +2684,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2643,7 +2743,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2652,7 +2752,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2661,7 +2761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2742,7 +2842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2809,7 +2909,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2818,7 +2918,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2827,7 +2927,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2908,7 +3008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2964,7 +3064,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2973,7 +3073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2982,7 +3082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3063,7 +3163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3123,7 +3223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3132,7 +3232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3141,7 +3241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3222,7 +3322,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3273,7 +3373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3282,7 +3382,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3291,7 +3391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3372,7 +3472,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3404,7 +3504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3413,7 +3513,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3422,7 +3522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3503,7 +3603,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3564,7 +3664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3573,7 +3673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3582,7 +3682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3663,7 +3763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3717,7 +3817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3726,7 +3826,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3735,7 +3835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3816,7 +3916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3850,7 +3950,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3859,7 +3959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3868,7 +3968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3949,7 +4049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3991,7 +4091,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4000,7 +4100,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4009,7 +4109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4090,7 +4190,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4121,7 +4221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4130,7 +4230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4139,7 +4239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4220,7 +4320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4256,7 +4356,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4265,7 +4365,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4274,7 +4374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4355,7 +4455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4407,7 +4507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4416,7 +4516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4425,7 +4525,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4506,7 +4606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4560,7 +4660,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4569,7 +4669,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4578,7 +4678,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4659,7 +4759,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4706,7 +4806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4715,7 +4815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4724,7 +4824,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4805,7 +4905,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4860,7 +4960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4869,7 +4969,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4878,7 +4978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4959,7 +5059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5008,7 +5108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5017,7 +5117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5026,7 +5126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5107,7 +5207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5164,7 +5264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5173,7 +5273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5182,7 +5282,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5263,7 +5363,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5313,7 +5413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5322,7 +5422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5331,7 +5431,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5412,7 +5512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5465,7 +5565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5474,7 +5574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5483,7 +5583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5564,7 +5664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5619,7 +5719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5628,7 +5728,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5637,7 +5737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5718,7 +5818,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5750,7 +5850,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5759,7 +5859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5768,7 +5868,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5849,7 +5949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5904,7 +6004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5913,7 +6013,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5922,7 +6022,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6003,7 +6103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6058,7 +6158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6067,7 +6167,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6076,7 +6176,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6157,7 +6257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6188,7 +6288,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6197,7 +6297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6206,7 +6306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6287,7 +6387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6347,7 +6447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6356,7 +6456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6365,7 +6465,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6446,7 +6546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6502,7 +6602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6511,7 +6611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6520,7 +6620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6601,7 +6701,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6664,7 +6764,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6673,7 +6773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6682,7 +6782,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6763,7 +6863,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6811,7 +6911,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6820,7 +6920,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6829,7 +6929,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6910,7 +7010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6966,7 +7066,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6975,7 +7075,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6984,7 +7084,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7065,7 +7165,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -7121,7 +7221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7130,7 +7230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7139,7 +7239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7220,7 +7320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -7276,7 +7376,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7285,7 +7385,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7294,7 +7394,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7375,7 +7475,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -7431,7 +7531,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7440,7 +7540,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7449,7 +7549,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7530,7 +7630,283 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
+                };
+            };
+        };
+    };
+    "live.log": {
+        parameters: {
+            query?: {
+                after?: string;
+                stream?: string;
+                type?: string;
+            };
+            header?: {
+                "last-event-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        id?: string | null;
+                        event: string;
+                        data: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or breaks a rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                };
+            };
+            /** @description No such resource (or not the caller's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
+                };
+            };
+            /** @description A version conflict or an illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
+                };
+            };
+            /** @description The data was shredded */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
+                };
+            };
+            /** @description This write needs If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
+                };
+            };
+            /** @description The quota is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
+                };
+            };
+            /** @description strata failed; the request may be retried */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
+                };
+            };
+            /** @description The database is unreachable or not the primary */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
+                };
+            };
+        };
+    };
+    "live.session": {
+        parameters: {
+            query?: {
+                after?: string;
+            };
+            header?: {
+                "last-event-id"?: string;
+            };
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        id?: string | null;
+                        event: string;
+                        data: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or breaks a rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                };
+            };
+            /** @description No such resource (or not the caller's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
+                };
+            };
+            /** @description A version conflict or an illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
+                };
+            };
+            /** @description The data was shredded */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
+                };
+            };
+            /** @description This write needs If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
+                };
+            };
+            /** @description The quota is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
+                };
+            };
+            /** @description strata failed; the request may be retried */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
+                };
+            };
+            /** @description The database is unreachable or not the primary */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
