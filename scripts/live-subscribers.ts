@@ -2,13 +2,16 @@
  * The memory of a server with 100 live subscribers: `strata serve` on a SQLite file, its
  * resident memory (RSS, /proc) after a warm-up, then with 100 readers of
  * `GET /v1/admin/events/live` connected, and after 1,000 events written and delivered to
- * every one of them.
+ * every one of them. Then 100 readers that never read (their sockets paused), and 5,000
+ * more events of 1 KiB: each of them is told it fell behind once 1,000 events wait for it,
+ * and the server's memory stays where it was.
  *
  *   bun scripts/live-subscribers.ts [--subscribers 100] [--events 1000]
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { connect } from "node:net"
 import { parseArgs } from "node:util"
 
 const { values } = parseArgs({ options: { subscribers: { type: "string", default: "100" }, events: { type: "string", default: "1000" } } })
@@ -85,11 +88,44 @@ try {
   const after = rssMiB(server.pid)
   for (const reader of readers) await reader.cancel()
 
+  // Readers that never read: connected, their headers received, then their sockets paused.
+  const slowHead = (await (await fetch(`${base}/ready`)).json() as { head: number }).head
+  const sockets = await Promise.all(Array.from({ length: subscribers }, async () => {
+    const socket = connect(port, "127.0.0.1")
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()))
+    socket.write(`GET /v1/admin/events/live?after=${slowHead} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${adminToken}\r\n\r\n`)
+    await new Promise<void>((resolve) => socket.once("data", () => resolve()))
+    socket.pause()
+    return socket
+  }))
+  const slowConnected = rssMiB(server.pid)
+  const big = "x".repeat(1024)
+  for (let index = 0; index < 5 * events; index++) {
+    await call("PUT", `/v1/tokens/slow-${index % 50}`, { accessToken: big, refreshToken: "r", expiresIn: 3600, obtainmentTimestamp: 1, scopes: [] })
+  }
+  await Bun.sleep(1_000)
+  const slowAfter = rssMiB(server.pid)
+  // Read now: each got what waited for it, then `event: behind`, then the end of its stream.
+  const told = await Promise.all(sockets.map((socket) =>
+    new Promise<boolean>((resolve) => {
+      let text = ""
+      socket.on("data", (chunk: Buffer) => (text += chunk.toString("latin1")))
+      socket.once("close", () => resolve(text.includes("event: behind")))
+      socket.resume()
+      setTimeout(() => (socket.destroy(), resolve(false)), 30_000)
+    })
+  ))
+
+  await Bun.sleep(2_000)
+  const slowGone = rssMiB(server.pid)
+
   console.log(`strata serve (SQLite), ${subscribers} live subscribers of /v1/admin/events/live`)
   console.log(`  RSS before:                                 ${before.toFixed(1)} MiB`)
   console.log(`  RSS with ${subscribers} connected:                    ${connected.toFixed(1)} MiB (+${(connected - before).toFixed(1)})`)
   console.log(`  RSS after ${events} events delivered to each:   ${after.toFixed(1)} MiB (+${(after - before).toFixed(1)}; ${((after - before) * 1024 / subscribers).toFixed(0)} KiB a subscriber)`)
   console.log(`  ${events} writes, each delivered to all ${subscribers}, in ${deliveredIn.toFixed(1)} s`)
+  console.log(`  ${subscribers} readers that never read: RSS ${slowConnected.toFixed(1)} MiB connected, ${slowAfter.toFixed(1)} MiB after ${5 * events} more events of 1 KiB`)
+  console.log(`  told they fell behind and disconnected: ${told.filter(Boolean).length} of ${subscribers}; RSS once they are gone: ${slowGone.toFixed(1)} MiB`)
 } finally {
   server.kill()
   await server.exited

@@ -17,7 +17,12 @@ import { orProblem } from "./toProblem.ts"
  * behind where to resume, and ends its stream.
  */
 
-/** How often an idle stream sends a comment, so that proxies and clients keep it open. */
+/**
+ * How often an idle stream sends a comment, so that proxies and clients keep it open — and
+ * Bun, which closes a connection that moved nothing for 10 s (its `idleTimeout`). A client
+ * that stops reading moves nothing either: Bun closes it after those 10 s, if the live log
+ * has not told it first that it fell behind. Either way it resumes from its last id.
+ */
 export const heartbeatInterval = Context.Reference<number>("strata/http/LiveHeartbeatMillis", { defaultValue: () => 5_000 })
 
 type Item<E> = { readonly _tag: "Event"; readonly event: E } | { readonly _tag: "Behind"; readonly position: number }

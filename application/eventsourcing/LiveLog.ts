@@ -55,13 +55,17 @@ export class LiveLog extends Context.Service<LiveLog, LiveLogService>()("strata/
 export interface Options {
   /** Events a reader may leave waiting before it is told it fell behind. */
   readonly bufferSize: number
-  /** Events read per page while a reader catches up. */
+  /**
+   * Events per item batch: read per page while a reader catches up, and taken at most from
+   * its queue at a time. A batch is what a reader's connection holds, written out, while
+   * the client does not read: it bounds what a slow reader costs beside its queue.
+   */
   readonly pageSize: number
   /** Recent events kept for readers who finish catching up while the follower moves on. */
   readonly recent: number
 }
 
-export const defaults: Options = { bufferSize: 1_000, pageSize: 500, recent: 1_000 }
+export const defaults: Options = { bufferSize: 1_000, pageSize: 100, recent: 1_000 }
 
 const matches = (filter: Filter) => (event: RecordedEvent) =>
   (filter.streamId === undefined || event.streamId === filter.streamId) &&
@@ -230,7 +234,9 @@ export const make = (options: Options = defaults) =>
       })
 
       const following: Effect.Effect<ReadonlyArray<Item>> = Effect.suspend(() => {
-        if (reader.waiting.length > 0) return Effect.succeed(reader.waiting.splice(0).map((event): Item => ({ _tag: "Event", event })))
+        if (reader.waiting.length > 0) {
+          return Effect.succeed(reader.waiting.splice(0, options.pageSize).map((event): Item => ({ _tag: "Event", event })))
+        }
         if (reader.behind !== undefined) {
           phase = "ended"
           return Effect.succeed([{ _tag: "Behind", position: reader.behind }])

@@ -221,3 +221,16 @@ describe("the live endpoints", () => {
     expect(replay.events.map((event) => event.data).join()).not.toContain("hello")
   }, 60_000)
 })
+
+describe("the live endpoints when the server stops", () => {
+  test("an open stream ends, and the stop does not wait for it", async () => {
+    const stopping = await startServer(Backends.sqlite)
+    const response = await fetch(`${stopping.url}/v1/admin/events/live`, { headers: { authorization: `Bearer ${adminToken}` } })
+    expect(response.status).toBe(200)
+    const reading = readEvents(response, () => false)
+    await stopping.close()
+    const read = await reading
+    expect(read.ended).toBe(true)
+    expect(read.events).toEqual([])
+  }, 60_000)
+})
