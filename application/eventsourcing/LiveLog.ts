@@ -212,7 +212,8 @@ export const make = (options: Options = defaults) =>
           const full = events.length === options.pageSize
           return {
             events,
-            scanned: full ? events[events.length - 1]!.position : Math.max(upTo, reader.cursor),
+            // An event appended since `upTo` may be in the answer: the reader is past it too.
+            scanned: full ? events[events.length - 1]!.position : Math.max(upTo, reader.cursor, events[events.length - 1]?.position ?? 0),
             done: !full
           }
         })

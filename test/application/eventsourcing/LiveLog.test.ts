@@ -98,6 +98,32 @@ describe("the live log", () => {
     expect(result.rest.positions).toEqual(range(22, 101))
   }, 60_000)
 
+  test("a stream's reader that catches up while an event lands between its reads gets it once", async () => {
+    const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
+      const store = yield* side(Backends.memory, MasterKeys.ephemeral())
+      const log = Context.get(store, EventStore)
+      yield* log.append("chat-1", events(3), ExpectedVersion.any)
+      // An append lands after the reader has read the head and before its query of the stream.
+      let landed = false
+      const racing = Context.add(store, EventStore, {
+        ...log,
+        query: (query) =>
+          Effect.andThen(
+            landed ? Effect.void : Effect.asVoid(Effect.tap(log.append("chat-1", events(1), ExpectedVersion.any), () => Effect.sync(() => (landed = true)))),
+            log.query(query)
+          )
+      })
+      const live = yield* Effect.provide(LiveLog.make({ bufferSize: 100, pageSize: 10, recent: 10 }), racing)
+      const reader = yield* live.subscribe(0, { streamId: "chat-1" })
+      const first = yield* take(reader, 4)
+      yield* log.append("chat-1", events(1), ExpectedVersion.any)
+      const second = yield* take(reader, 1)
+      reader.close()
+      return [...first.positions, ...second.positions]
+    })))
+    expect(result).toEqual([1, 2, 3, 4, 5])
+  }, 60_000)
+
   test("follows the log across a cutover's switch and finish: every event once, in order", async () => {
     const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
       const masterKeys = MasterKeys.ephemeral()
