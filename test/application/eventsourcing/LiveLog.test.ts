@@ -109,7 +109,7 @@ describe("the live log", () => {
         ...log,
         query: (query) =>
           Effect.andThen(
-            landed ? Effect.void : Effect.asVoid(Effect.tap(log.append("chat-1", events(1), ExpectedVersion.any), () => Effect.sync(() => (landed = true)))),
+            landed ? Effect.void : Effect.orDie(Effect.asVoid(Effect.tap(log.append("chat-1", events(1), ExpectedVersion.any), () => Effect.sync(() => (landed = true))))),
             log.query(query)
           )
       })
