@@ -2,9 +2,9 @@
  * The memory of a server with 100 live subscribers: `strata serve` on a SQLite file, its
  * resident memory (RSS, /proc) after a warm-up, then with 100 readers of
  * `GET /v1/admin/events/live` connected, and after 1,000 events written and delivered to
- * every one of them. Then 100 readers that never read (their sockets paused), and 5,000
- * more events of 1 KiB: each of them is told it fell behind once 1,000 events wait for it,
- * and the server's memory stays where it was.
+ * every one of them. Then 100 readers that never read (their sockets paused), and 2,000
+ * more events of 8 KiB (written within Bun's 10 s idle timeout, which closes a stalled
+ * connection by itself): each reader is told it fell behind once 1,000 events wait for it.
  *
  *   bun scripts/live-subscribers.ts [--subscribers 100] [--events 1000]
  */
@@ -99,8 +99,9 @@ try {
     return socket
   }))
   const slowConnected = rssMiB(server.pid)
-  const big = "x".repeat(1024)
-  for (let index = 0; index < 5 * events; index++) {
+  const big = "x".repeat(8192)
+  const slowEvents = 2 * events
+  for (let index = 0; index < slowEvents; index++) {
     await call("PUT", `/v1/tokens/slow-${index % 50}`, { accessToken: big, refreshToken: "r", expiresIn: 3600, obtainmentTimestamp: 1, scopes: [] })
   }
   await Bun.sleep(1_000)
@@ -124,7 +125,7 @@ try {
   console.log(`  RSS with ${subscribers} connected:                    ${connected.toFixed(1)} MiB (+${(connected - before).toFixed(1)})`)
   console.log(`  RSS after ${events} events delivered to each:   ${after.toFixed(1)} MiB (+${(after - before).toFixed(1)}; ${((after - before) * 1024 / subscribers).toFixed(0)} KiB a subscriber)`)
   console.log(`  ${events} writes, each delivered to all ${subscribers}, in ${deliveredIn.toFixed(1)} s`)
-  console.log(`  ${subscribers} readers that never read: RSS ${slowConnected.toFixed(1)} MiB connected, ${slowAfter.toFixed(1)} MiB after ${5 * events} more events of 1 KiB`)
+  console.log(`  ${subscribers} readers that never read: RSS ${slowConnected.toFixed(1)} MiB connected, ${slowAfter.toFixed(1)} MiB after ${slowEvents} more events of 8 KiB`)
   console.log(`  told they fell behind and disconnected: ${told.filter(Boolean).length} of ${subscribers}; RSS once they are gone: ${slowGone.toFixed(1)} MiB`)
 } finally {
   server.kill()
