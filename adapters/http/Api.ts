@@ -369,6 +369,20 @@ const SessionEvent = Schema.Struct({
   data: Schema.Unknown,
   recordedAt: Instant
 })
+/** The stream's SSE events: the log's, and the notice to a reader that fell behind. */
+const liveEvents = <S extends Schema.Top>(data: S) =>
+  Schema.Union([
+    Schema.Struct({
+      id: Schema.String.annotate({ description: "The event's position" }),
+      event: Schema.Literal("message").annotate({ description: "Absent on the wire: SSE's default" }),
+      data: Schema.fromJsonString(data)
+    }),
+    Schema.Struct({
+      id: Schema.String.annotate({ description: "Where to resume: the last position the reader was given" }),
+      event: Schema.Literal("behind"),
+      data: Schema.fromJsonString(Schema.Struct({ position: Schema.Number }))
+    })
+  ])
 const liveDescription = (what: string) =>
   `${what} as \`text/event-stream\`: each event is one SSE event whose \`id\` is its position and whose \`data\` is ` +
   "its JSON. A comment line (`: heartbeat`) every 5 seconds keeps idle connections open. A reader that falls " +
@@ -385,7 +399,7 @@ export class LiveApi extends HttpApiGroup.make("live")
         type: Schema.optional(Schema.String.annotate({ description: "Only events of this type" }))
       }),
       headers: LastEventId,
-      success: HttpApiSchema.StreamSse({ data: AuditEvent }),
+      success: HttpApiSchema.StreamSse({ events: liveEvents(AuditEvent) }),
       error: Problem.errors
     }).annotate(OpenApi.Summary, "Follow the log live").annotate(
       OpenApi.Description,
@@ -398,7 +412,7 @@ export class LiveApi extends HttpApiGroup.make("live")
       params: SessionId,
       query: Schema.Struct(LiveParams),
       headers: LastEventId,
-      success: HttpApiSchema.StreamSse({ data: SessionEvent }),
+      success: HttpApiSchema.StreamSse({ events: liveEvents(SessionEvent) }),
       error: Problem.errors
     }).annotate(OpenApi.Summary, "Follow a session live").annotate(
       OpenApi.Description,

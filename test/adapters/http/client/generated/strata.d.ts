@@ -7657,8 +7657,19 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": {
-                        id?: string | null;
-                        event: string;
+                        /** @description The event's position */
+                        id: string;
+                        /**
+                         * @description Absent on the wire: SSE's default
+                         * @enum {string}
+                         */
+                        event: "message";
+                        data: string;
+                    } | {
+                        /** @description Where to resume: the last position the reader was given */
+                        id: string;
+                        /** @enum {string} */
+                        event: "behind";
                         data: string;
                     };
                 };
@@ -7795,8 +7806,19 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": {
-                        id?: string | null;
-                        event: string;
+                        /** @description The event's position */
+                        id: string;
+                        /**
+                         * @description Absent on the wire: SSE's default
+                         * @enum {string}
+                         */
+                        event: "message";
+                        data: string;
+                    } | {
+                        /** @description Where to resume: the last position the reader was given */
+                        id: string;
+                        /** @enum {string} */
+                        event: "behind";
                         data: string;
                     };
                 };
