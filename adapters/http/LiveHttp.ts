@@ -1,11 +1,13 @@
 import { Context, Effect, Exit, Layer } from "effect"
-import { HttpServerResponse } from "effect/http"
+import { HttpServerRequest, HttpServerResponse } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
 import * as LiveLog from "../../application/eventsourcing/LiveLog.ts"
 import * as SessionFeed from "../../application/features/SessionFeed.ts"
+import type { ApiKeyCache } from "../../application/ports/ApiKeyCache.ts"
+import type { ReadModels } from "../../application/ports/ReadModels.ts"
 import type { EventStore, RecordedEvent } from "../../application/ports/EventStore.ts"
 import { StrataApi } from "./Api.ts"
-import { owner, requireAdmin } from "./Auth.ts"
+import { AdminToken, authenticate, bearerOf, owner, requireAdmin } from "./Auth.ts"
 import { Problem } from "./Problem.ts"
 import { orProblem } from "./toProblem.ts"
 
@@ -83,8 +85,35 @@ const eventStream = <E extends { readonly position: number }>(feed: Feed<E>, hea
   )
 }
 
-const respond = <E extends { readonly position: number }>(feed: Feed<E>) =>
+/**
+ * The caller, asked again before each batch goes out: a stream outlives its request, and a
+ * key deleted or expired since opens nothing more — its stream ends (its events stay
+ * unsent). Any failure to tell (the store away) ends it too; the reader resumes by position.
+ */
+const whileAuthorized = <E>(feed: Feed<E>) =>
   Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    const adminToken = yield* AdminToken
+    const context = yield* Effect.context<ReadModels | ApiKeyCache>()
+    const authorized = authenticate(adminToken, bearerOf(request.headers.authorization), request.headers["x-strata-owner"]).pipe(
+      Effect.as(true),
+      Effect.orElseSucceed(() => false),
+      Effect.provideContext(context)
+    )
+    return {
+      next: Effect.flatMap(feed.next, (items) =>
+        items.length === 0 ? Effect.succeed(items) : Effect.map(authorized, (still) => {
+          if (still) return items
+          feed.close()
+          return []
+        })),
+      close: feed.close
+    } satisfies Feed<E>
+  })
+
+const respond = <E extends { readonly position: number }>(unguarded: Feed<E>) =>
+  Effect.gen(function*() {
+    const feed = yield* whileAuthorized(unguarded)
     const heartbeat = yield* heartbeatInterval
     return HttpServerResponse.raw(eventStream(feed, heartbeat), {
       contentType: "text/event-stream",

@@ -222,6 +222,28 @@ describe("the live endpoints", () => {
   }, 60_000)
 })
 
+describe("a live stream whose key is deleted", () => {
+  test("ends before it sends anything more", async () => {
+    const own = await startServer(Backends.sqlite)
+    try {
+      const key = async (name: string) =>
+        (await own.call("POST", "/v1/admin/keys", { token: adminToken, body: { owner: "dora", name, tokenLimitPer5h: 1000 } })).body
+      const main = await key("main")
+      const spare = await key("spare")
+      const session = await own.call("POST", "/v1/sessions", { token: main.secret, body: { title: "revoked" } })
+      const response = await fetch(`${own.url}/v1/sessions/${session.body.sessionId}/live`, { headers: { authorization: `Bearer ${spare.secret}` } })
+      expect(response.status).toBe(200)
+      expect((await own.call("DELETE", `/v1/keys/${spare.keyId}`, { token: main.secret })).status).toBe(204)
+      expect((await own.call("POST", `/v1/sessions/${session.body.sessionId}/messages`, { token: main.secret, body: { content: "not for the spare key" } })).status).toBe(201)
+      const read = await readEvents(response, () => false)
+      expect(read.ended).toBe(true)
+      expect(read.events).toEqual([])
+    } finally {
+      await own.close()
+    }
+  }, 60_000)
+})
+
 describe("the live endpoints when the server stops", () => {
   test("an open stream ends, and the stop does not wait for it", async () => {
     const stopping = await startServer(Backends.sqlite)
