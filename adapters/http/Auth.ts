@@ -14,7 +14,7 @@ import { keepOnce } from "../secrets/MasterKeys.ts"
 import type { ProjectionNotReady, StoreUnavailable } from "../../application/ports/StoreError.ts"
 import type { ApiKeyExpired } from "../../domain/ApiKey.ts"
 import * as IdempotencyKey from "./IdempotencyKey.ts"
-import { asProblemJson, type BadRequest, Forbidden, Problem, Unauthorized, Unavailable } from "./Problem.ts"
+import { type BadRequest, type Forbidden, Problem, responses, type Unavailable } from "./Problem.ts"
 import { toProblem } from "./toProblem.ts"
 
 /** Who is calling: the admin, or an owner through one of their API keys. */
@@ -87,7 +87,7 @@ const keep = (file: string, token: string) => {
  * owner by naming them in `X-Strata-Owner`.
  */
 export class Authorization extends HttpApiMiddleware.Service<Authorization, { provides: CurrentPrincipal }>()("Authorization", {
-  error: [Unauthorized.pipe(asProblemJson), Forbidden.pipe(asProblemJson), Unavailable.pipe(asProblemJson)],
+  error: [responses.Unauthorized, responses.Forbidden, responses.Unavailable],
   security: { bearer: HttpApiSecurity.bearer }
 }) {}
 

@@ -54,7 +54,7 @@ export type MessageView = typeof MessageDocument.Type
 const sessionDoc = (sessionId: string) => `session/${sessionId}`
 /** One document per membership, filed under the member: "my sessions" is one partition. */
 const membershipDoc = (member: string, sessionId: string) => `member/${member}/${sessionId}`
-const messageDoc = (sessionId: string, messageId: string) => `message/${sessionId}/${messageId}`
+export const messageDoc = (sessionId: string, messageId: string) => `message/${sessionId}/${messageId}`
 const historyPartition = (sessionId: string) => `history/${sessionId}`
 /** Sort keys compare as text: fixed width keeps message 10 after message 9. */
 const seqKey = (seq: number) => String(seq).padStart(12, "0")

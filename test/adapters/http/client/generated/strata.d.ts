@@ -6,6 +6,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Is the process alive */
         get: operations["operations.health"];
         put?: never;
         post?: never;
@@ -22,6 +23,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Is it ready to serve */
         get: operations["operations.ready"];
         put?: never;
         post?: never;
@@ -38,9 +40,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a token */
         get: operations["tokens.get"];
+        /** Save a token */
         put: operations["tokens.save"];
         post?: never;
+        /** Delete a token */
         delete: operations["tokens.delete"];
         options?: never;
         head?: never;
@@ -56,7 +61,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Replaces the token's values if it is still at the version in If-Match (required) */
+        /**
+         * Refresh a token at its version
+         * @description Replaces the token's values if it is still at the version in If-Match (required)
+         */
         post: operations["tokens.refresh"];
         delete?: never;
         options?: never;
@@ -71,6 +79,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List tokens */
         get: operations["tokens.list"];
         put?: never;
         post?: never;
@@ -87,8 +96,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List API keys */
         get: operations["keys.list"];
         put?: never;
+        /** Create an API key */
         post: operations["keys.create"];
         delete?: never;
         options?: never;
@@ -103,12 +114,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read an API key */
         get: operations["keys.get"];
         put?: never;
         post?: never;
+        /** Delete an API key */
         delete: operations["keys.delete"];
         options?: never;
         head?: never;
+        /** Change an API key */
         patch: operations["keys.update"];
         trace?: never;
     };
@@ -119,6 +133,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An API key's usage and quota */
         get: operations["keys.stats"];
         put?: never;
         post?: never;
@@ -135,9 +150,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The calling key's usage and quota */
         get: operations["keys.usage"];
         put?: never;
-        /** @description Records usage against the API key that authenticates the request */
+        /**
+         * Record usage
+         * @description Records usage against the API key that authenticates the request
+         */
         post: operations["keys.recordUsage"];
         delete?: never;
         options?: never;
@@ -152,8 +171,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List sandboxes */
         get: operations["sandboxes.list"];
         put?: never;
+        /** Create a sandbox */
         post: operations["sandboxes.create"];
         delete?: never;
         options?: never;
@@ -168,9 +189,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a sandbox */
         get: operations["sandboxes.get"];
         put?: never;
         post?: never;
+        /** Delete a sandbox */
         delete: operations["sandboxes.delete"];
         options?: never;
         head?: never;
@@ -186,7 +209,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Moves the sandbox through its lifecycle; an illegal move is 409 naming the current state */
+        /**
+         * Move a sandbox through its lifecycle
+         * @description Moves the sandbox through its lifecycle; an illegal move is 409 naming the current state
+         */
         post: operations["sandboxes.transition"];
         delete?: never;
         options?: never;
@@ -201,6 +227,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tiers, flavors and add-ons */
         get: operations["sandboxes.referenceData"];
         put?: never;
         post?: never;
@@ -217,9 +244,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a provider credential */
         get: operations["sandboxes.getCredential"];
+        /** Store a provider credential */
         put: operations["sandboxes.setCredential"];
         post?: never;
+        /** Delete a provider credential */
         delete: operations["sandboxes.deleteCredential"];
         options?: never;
         head?: never;
@@ -233,6 +263,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List provider credentials */
         get: operations["sandboxes.listCredentials"];
         put?: never;
         post?: never;
@@ -249,8 +280,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List my sessions */
         get: operations["sessions.list"];
         put?: never;
+        /** Create a session */
         post: operations["sessions.create"];
         delete?: never;
         options?: never;
@@ -265,12 +298,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a session */
         get: operations["sessions.get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Rename a session */
         patch: operations["sessions.rename"];
         trace?: never;
     };
@@ -283,6 +318,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Archive a session */
         post: operations["sessions.archive"];
         delete?: never;
         options?: never;
@@ -298,8 +334,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Add a member, or change their role */
         put: operations["sessions.addMember"];
         post?: never;
+        /** Remove a member */
         delete: operations["sessions.removeMember"];
         options?: never;
         head?: never;
@@ -313,9 +351,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description A page of the history, newest first by default; pass `next` as `after` for the next page */
+        /**
+         * Read the history
+         * @description A page of the history, newest first by default; pass `next` as `after` for the next page
+         */
         get: operations["sessions.history"];
         put?: never;
+        /** Post a message */
         post: operations["sessions.post"];
         delete?: never;
         options?: never;
@@ -333,9 +375,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Delete a message */
         delete: operations["sessions.deleteMessage"];
         options?: never;
         head?: never;
+        /** Edit a message */
         patch: operations["sessions.edit"];
         trace?: never;
     };
@@ -348,6 +392,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Create an API key for an owner */
         post: operations["admin.createKey"];
         delete?: never;
         options?: never;
@@ -364,7 +409,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Destroys the owner's data key: their secrets become unreadable everywhere */
+        /**
+         * Forget an owner (crypto-shredding)
+         * @description Destroys the owner's data key: their secrets become unreadable everywhere
+         */
         post: operations["admin.forgetOwner"];
         delete?: never;
         options?: never;
@@ -379,7 +427,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The log by stream, type, actor, owner, API key and time range, paged by position */
+        /**
+         * Query the log
+         * @description The log by stream, type, actor, owner, API key and time range, paged by position
+         */
         get: operations["admin.audit"];
         put?: never;
         post?: never;
@@ -396,6 +447,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The cutover's progress */
         get: operations["cutover.status"];
         put?: never;
         post?: never;
@@ -414,7 +466,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Starts (or resumes) copying the log to the target in the background; follow it with GET /v1/admin/cutover */
+        /**
+         * Start copying to another backend
+         * @description Starts (or resumes) copying the log to the target in the background; follow it with GET /v1/admin/cutover
+         */
         post: operations["cutover.start"];
         delete?: never;
         options?: never;
@@ -431,6 +486,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Compare both logs and read models */
         post: operations["cutover.verify"];
         delete?: never;
         options?: never;
@@ -447,6 +503,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Switch to the target */
         post: operations["cutover.switch"];
         delete?: never;
         options?: never;
@@ -463,6 +520,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Roll back */
         post: operations["cutover.rollback"];
         delete?: never;
         options?: never;
@@ -479,6 +537,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Finish: the target serves for good */
         post: operations["cutover.finish"];
         delete?: never;
         options?: never;
@@ -495,7 +554,48 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Abort before a switch */
         post: operations["cutover.abort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/events/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow the log live
+         * @description The log from a position, by stream prefix and type (admin token only), as `text/event-stream`: each event is one SSE event whose `id` is its position and whose `data` is its JSON. A comment line (`: heartbeat`) every 5 seconds keeps idle connections open. A reader that falls 1,000 events behind is sent `event: behind` (its `id` and `data.position`: where to resume) and disconnected; it reconnects with `Last-Event-ID` (an EventSource does so itself) or `after`, and loses nothing. Sealed secrets stay sealed. It follows the log across a cutover's switch without a gap or a repeat.
+         */
+        get: operations["live.log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{sessionId}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a session live
+         * @description A session's events — messages posted, edited and deleted, members added and removed — for its members, as `text/event-stream`: each event is one SSE event whose `id` is its position and whose `data` is its JSON. A comment line (`: heartbeat`) every 5 seconds keeps idle connections open. A reader that falls 1,000 events behind is sent `event: behind` (its `id` and `data.position`: where to resume) and disconnected; it reconnects with `Last-Event-ID` (an EventSource does so itself) or `after`, and loses nothing. Sealed secrets stay sealed. Not a member: 404. The stream ends once the caller is removed from the session (after that event).
+         */
+        get: operations["live.session"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -746,7 +846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -888,7 +988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1032,7 +1132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1041,7 +1141,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1050,7 +1150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1131,7 +1231,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1185,7 +1285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1194,7 +1294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1203,7 +1303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1284,7 +1384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1316,7 +1416,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1325,7 +1425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1334,7 +1434,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1415,7 +1515,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1470,7 +1570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1479,7 +1579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1488,7 +1588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1569,7 +1669,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1614,7 +1714,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1623,7 +1723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1632,7 +1732,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1713,7 +1813,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1760,7 +1860,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1769,7 +1869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1778,7 +1878,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1859,7 +1959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1913,7 +2013,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1922,7 +2022,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1931,7 +2031,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2012,7 +2112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2055,7 +2155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2064,7 +2164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2073,7 +2173,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2154,7 +2254,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2185,7 +2285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2194,7 +2294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2203,7 +2303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2284,7 +2384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2339,7 +2439,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2348,7 +2448,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2357,7 +2457,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2438,7 +2538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2499,7 +2599,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2508,7 +2608,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2517,7 +2617,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2598,7 +2698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2657,7 +2757,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2666,7 +2766,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2675,7 +2775,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2756,7 +2856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2823,7 +2923,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2832,7 +2932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2841,7 +2941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2922,7 +3022,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2978,7 +3078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2987,7 +3087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2996,7 +3096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3077,7 +3177,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3137,7 +3237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3146,7 +3246,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3155,7 +3255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3236,7 +3336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3287,7 +3387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3296,7 +3396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3305,7 +3405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3386,7 +3486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3418,7 +3518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3427,7 +3527,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3436,7 +3536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3517,7 +3617,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3578,7 +3678,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3587,7 +3687,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3596,7 +3696,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3677,7 +3777,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3731,7 +3831,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3740,7 +3840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3749,7 +3849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3830,7 +3930,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3864,7 +3964,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3873,7 +3973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3882,7 +3982,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3963,7 +4063,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4005,7 +4105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4014,7 +4114,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4023,7 +4123,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4104,7 +4204,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4135,7 +4235,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4144,7 +4244,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4153,7 +4253,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4234,7 +4334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4270,7 +4370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4279,7 +4379,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4288,7 +4388,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4369,7 +4469,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4425,7 +4525,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4434,7 +4534,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4443,7 +4543,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4524,7 +4624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4582,7 +4682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4591,7 +4691,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4600,7 +4700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4681,7 +4781,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4732,7 +4832,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4741,7 +4841,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4750,7 +4850,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4831,7 +4931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4890,7 +4990,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4899,7 +4999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4908,7 +5008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4989,7 +5089,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5042,7 +5142,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5051,7 +5151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5060,7 +5160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5141,7 +5241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5202,7 +5302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5211,7 +5311,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5220,7 +5320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5301,7 +5401,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5355,7 +5455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5364,7 +5464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5373,7 +5473,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5454,7 +5554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5507,7 +5607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5516,7 +5616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5525,7 +5625,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5606,7 +5706,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5661,7 +5761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5670,7 +5770,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5679,7 +5779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5760,7 +5860,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5792,7 +5892,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5801,7 +5901,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5810,7 +5910,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5891,7 +5991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5946,7 +6046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5955,7 +6055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5964,7 +6064,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6045,7 +6145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6100,7 +6200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6109,7 +6209,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6118,7 +6218,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6199,7 +6299,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6230,7 +6330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6239,7 +6339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6248,7 +6348,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6329,7 +6429,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6389,7 +6489,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6398,7 +6498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6407,7 +6507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6488,7 +6588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6544,7 +6644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6553,7 +6653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6562,7 +6662,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6643,7 +6743,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6706,7 +6806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6715,7 +6815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6724,7 +6824,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6805,7 +6905,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6853,7 +6953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6862,7 +6962,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6871,7 +6971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6952,7 +7052,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -7008,7 +7108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7017,7 +7117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7026,7 +7126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7107,7 +7207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -7163,7 +7263,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7172,7 +7272,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7181,7 +7281,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7262,7 +7362,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -7318,7 +7418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7327,7 +7427,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7336,7 +7436,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7417,7 +7517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -7473,7 +7573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7482,7 +7582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7491,7 +7591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7572,7 +7672,305 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
+                };
+            };
+        };
+    };
+    "live.log": {
+        parameters: {
+            query?: {
+                after?: string;
+                stream?: string;
+                type?: string;
+            };
+            header?: {
+                "last-event-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        /** @description The event's position */
+                        id: string;
+                        /**
+                         * @description Absent on the wire: SSE's default
+                         * @enum {string}
+                         */
+                        event: "message";
+                        data: string;
+                    } | {
+                        /** @description Where to resume: the last position the reader was given */
+                        id: string;
+                        /** @enum {string} */
+                        event: "behind";
+                        data: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or breaks a rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                };
+            };
+            /** @description No such resource (or not the caller's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
+                };
+            };
+            /** @description A version conflict or an illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
+                };
+            };
+            /** @description The data was shredded */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
+                };
+            };
+            /** @description This write needs If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
+                };
+            };
+            /** @description The quota is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
+                };
+            };
+            /** @description strata failed; the request may be retried */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
+                };
+            };
+            /** @description The database is unreachable or not the primary */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
+                };
+            };
+        };
+    };
+    "live.session": {
+        parameters: {
+            query?: {
+                after?: string;
+            };
+            header?: {
+                "last-event-id"?: string;
+            };
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        /** @description The event's position */
+                        id: string;
+                        /**
+                         * @description Absent on the wire: SSE's default
+                         * @enum {string}
+                         */
+                        event: "message";
+                        data: string;
+                    } | {
+                        /** @description Where to resume: the last position the reader was given */
+                        id: string;
+                        /** @enum {string} */
+                        event: "behind";
+                        data: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or breaks a rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                };
+            };
+            /** @description No such resource (or not the caller's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
+                };
+            };
+            /** @description A version conflict or an illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
+                };
+            };
+            /** @description The data was shredded */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
+                };
+            };
+            /** @description This write needs If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
+                };
+            };
+            /** @description The quota is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
+                };
+            };
+            /** @description strata failed; the request may be retried */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
+                };
+            };
+            /** @description The database is unreachable or not the primary */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
