@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto"
 import { Effect, type Redacted, Schema } from "effect"
 import { overlayDocuments } from "./DocumentOverlay.ts"
-import { EventIds } from "../ports/EventIds.ts"
+import { EventIds, hashedId } from "../ports/EventIds.ts"
 import { type EventMetadata, EventStore } from "../ports/EventStore.ts"
 import { Projection } from "./Projection.ts"
 
@@ -42,16 +41,8 @@ const causationPrefix = "idempotency:"
 /** The causation id of the events of an idempotent command: its request's fingerprint. */
 export const causationOf = (idempotency: Idempotency) => `${causationPrefix}${idempotency.fingerprint}`
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest()
-
-/** A UUID-shaped id (version 8: custom) from the key's scope and what the id is for. */
-export const derivedId = (idempotency: Idempotency, purpose: string): string => {
-  const bytes = sha256(`${idempotency.scope}\n${purpose}`)
-  bytes[6] = (bytes[6]! & 0x0f) | 0x80
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80
-  const hex = bytes.subarray(0, 16).toString("hex")
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
-}
+/** An id derived from the key's scope and what the id is for. */
+export const derivedId = (idempotency: Idempotency, purpose: string): string => hashedId(`${idempotency.scope}\n${purpose}`)
 
 /** The id of the `index`th event of an idempotent command. */
 export const eventId = (idempotency: Idempotency, index: number) => derivedId(idempotency, `event/${index}`)

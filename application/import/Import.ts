@@ -119,7 +119,11 @@ export const joinUsageWindows = (
   }
 }
 
-/** Event ids derived from the source record: a repeated import proposes the very same events. */
+/**
+ * Event ids derived from the source record: a repeated import proposes the very same events.
+ * Not `EventIds.hashedId`: these stamp version 7 on the hash, as the first imports did, and a
+ * re-import must name the ids they wrote.
+ */
 export const derivedId = (...parts: Array<string>) => {
   const hex = createHash("sha256").update(parts.join("\u0000")).digest("hex")
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import { Context, Effect } from "effect"
 
 /**
@@ -23,6 +24,19 @@ export const uuidV7 = (now: number = Date.now()): string => {
 }
 
 const hexOctets = Array.from({ length: 256 }, (_, octet) => octet.toString(16).padStart(2, "0"))
+
+/**
+ * A UUID-shaped id (version 8: custom) derived from `text` by SHA-256: the same text names
+ * the same id in every process, on every attempt — how a resend, a step run again or a
+ * copy recognises what it wrote before.
+ */
+export const hashedId = (text: string): string => {
+  const bytes = createHash("sha256").update(text).digest()
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80
+  const hex = bytes.subarray(0, 16).toString("hex")
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
+}
 
 export interface EventIdsService {
   readonly next: Effect.Effect<string>

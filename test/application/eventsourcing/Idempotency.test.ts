@@ -94,3 +94,10 @@ for (const backend of [Backends.memory, Backends.sqlite, Backends.libsql, Backen
     }, timeout)
   })
 }
+
+describe("derived ids", () => {
+  test("are the ids earlier versions derived: a resend after an upgrade still finds its original", () => {
+    const key = { scope: "scope-1", fingerprint: "f", secret: Redacted.make("s") } as Idempotency
+    expect(Idempotent.eventId(key, 0)).toBe("e3f54e81-b7b7-8456-9437-0fe8cf5f43dc")
+  })
+})
