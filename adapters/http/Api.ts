@@ -268,6 +268,10 @@ const AuditEvent = Schema.Struct({
 })
 const AuditParams = Schema.Struct({
   stream: Schema.optional(Schema.String),
+  streamPrefix: Schema.optional(Schema.String.annotate({ description: "Streams whose id starts with this (case-sensitive, no wildcards)" })),
+  correlationId: Schema.optional(Schema.String.annotate({
+    description: "Caused by this request: its X-Request-Id, recorded as the events' correlation id"
+  })),
   type: Schema.optional(Schema.String),
   actor: Schema.optional(Schema.String.annotate({
     description: "This actor exactly, as recorded: `bob (key <keyId>)`, `admin (for bob)`, `admin`, `cutover`, `import`"
@@ -315,7 +319,10 @@ export const CutoverView = Schema.Struct({
     etaSeconds: Schema.Number
   })),
   lag: Schema.optional(MirrorLag),
-  mirrorHolder: Schema.optional(Schema.String)
+  mirrorHolder: Schema.optional(Schema.String),
+  pauseMillis: Schema.optional(Schema.Number.annotate({
+    description: "Answered by a switch: how long writes were held (from the fence to the target serving)"
+  }))
 })
 
 const LogDigestView = Schema.Struct({ count: Schema.Number, hash: Schema.String })
@@ -348,6 +355,27 @@ export class CutoverApi extends HttpApiGroup.make("cutover")
   .annotate(OpenApi.Description, "Moving the log to another backend; for the admin token only. 409 when the cutover's phase does not allow the step")
 {}
 
+// Projections: rebuilt from the log on demand (the same as `strata replay --fresh`)
+
+const ProjectionName = Schema.Struct({ name: Schema.String })
+
+export class ProjectionsApi extends HttpApiGroup.make("projections")
+  .add(
+    HttpApiEndpoint.post("rebuild", "/v1/admin/projections/:name/rebuild", {
+      params: ProjectionName,
+      success: Schema.Struct({ name: Schema.String, rebuilding: Schema.Boolean }).pipe(HttpApiSchema.status(202)),
+      error: Problem.errors
+    }).annotate(OpenApi.Summary, "Rebuild a projection").annotate(
+      OpenApi.Description,
+      "Starts a fresh rebuild of the projection from the log in the background; the old generation answers until the " +
+        "new one is live (follow it with strata_projection_lag_events in /metrics). 404 for a projection that is not " +
+        "registered, 409 while a rebuild this process started is under way"
+    )
+  )
+  .middleware(Authorization)
+  .annotate(OpenApi.Description, "For the admin token only")
+{}
+
 export class StrataApi extends HttpApi.make("strata")
   .add(OperationsApi)
   .add(TokensApi)
@@ -356,6 +384,7 @@ export class StrataApi extends HttpApi.make("strata")
   .add(SessionsApi)
   .add(AdminApi)
   .add(CutoverApi)
+  .add(ProjectionsApi)
   // Requests that do not match their Schemas: 400 problems naming the issues.
   .middleware(SchemaProblems)
   .annotate(OpenApi.Title, "strata")

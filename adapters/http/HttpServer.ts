@@ -9,12 +9,14 @@ import { CutoverLive } from "./CutoverHttp.ts"
 import { StrataApi } from "./Api.ts"
 import { AuthorizationLive, bearerOf, currentRequestId, currentRequestKey } from "./Auth.ts"
 import * as BadInput from "./BadInput.ts"
+import * as Console from "./console/Console.ts"
 import * as FrontDoor from "./FrontDoor.ts"
 import * as IdempotencyKey from "./IdempotencyKey.ts"
 import { KeysLive, quotaEnforcedLayer } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
 import * as NativeRoutes from "./NativeRoutes.ts"
 import { OperationsLive } from "./OperationsHttp.ts"
+import { ProjectionsLive } from "./ProjectionsHttp.ts"
 import { problemHeaders, problemJson, problemOf, unreadableBody } from "./Problem.ts"
 import { SandboxesLive } from "./SandboxesHttp.ts"
 import { SessionsLive } from "./SessionsHttp.ts"
@@ -34,7 +36,7 @@ const MetricsRoute = HttpRouter.use((router) =>
 /** The API with its OpenAPI document (`/openapi.json`) and docs page (`/docs`). */
 const ApiLive = Layer.merge(
   HttpApiBuilder.layer(StrataApi, { openapiPath: "/openapi.json" }).pipe(
-    Layer.provide([OperationsLive, TokensLive, KeysLive, SandboxesLive, SessionsLive, AdminLive, CutoverLive]),
+    Layer.provide([OperationsLive, TokensLive, KeysLive, SandboxesLive, SessionsLive, AdminLive, CutoverLive, ProjectionsLive]),
     Layer.provide([AuthorizationLive, BadInput.schemaProblemsLayer])
   ),
   HttpApiScalar.layer(StrataApi, { path: "/docs" })
@@ -169,7 +171,7 @@ export interface ServeOptions {
 }
 
 /**
- * The API, its OpenAPI document and docs page, and `/metrics`, served by Bun behind the
+ * The API, its OpenAPI document and docs page, `/metrics` and the console (`/console`), served by Bun behind the
  * front door (limits, graceful stop), over the services `app` builds (the store, secrets,
  * the admin token); the endpoints on clients' request paths go through Bun's own router
  * (`NativeRoutes`) unless `native` is false. The server and the app's services stay in the
@@ -195,7 +197,7 @@ export const layer = <A, E, R>(options: ServeOptions, app: Layer.Layer<A, E, R>)
     Layer.provideMerge(FrontDoor.layer(door, {
       hostname: options.hostname,
       port: options.port,
-      ...(options.native === false ? {} : { routes: native.routes })
+      routes: { ...Console.routes, ...(options.native === false ? {} : native.routes) }
     }))
   )
 }
