@@ -357,11 +357,11 @@ export class CutoverApi extends HttpApiGroup.make("cutover")
 
 // Projections: rebuilt from the log on demand (the same as `strata replay --fresh`)
 
-const ProjectionName = Schema.Struct({ name: Schema.String })
+const ProjectionName = Schema.Struct({ projection: Schema.String })
 
 export class ProjectionsApi extends HttpApiGroup.make("projections")
   .add(
-    HttpApiEndpoint.post("rebuild", "/v1/admin/projections/:name/rebuild", {
+    HttpApiEndpoint.post("rebuild", "/v1/admin/projections/:projection/rebuild", {
       params: ProjectionName,
       success: Schema.Struct({ name: Schema.String, rebuilding: Schema.Boolean }).pipe(HttpApiSchema.status(202)),
       error: Problem.errors

@@ -23,17 +23,17 @@ export const ProjectionsLive = HttpApiBuilder.group(StrataApi, "projections", (h
       yield* requireAdmin
       // The store's projections are the ones this deployment registered (see `ensureProjections`).
       const registered = (yield* (yield* ProjectionStore).status.pipe(orProblem())).map((status) => status.name)
-      if (!registered.includes(params.name)) {
-        return yield* Problem.notFound(`no projection named ${params.name}; registered: ${registered.join(", ")}`)
+      if (!registered.includes(params.projection)) {
+        return yield* Problem.notFound(`no projection named ${params.projection}; registered: ${registered.join(", ")}`)
       }
-      if (rebuilding.has(params.name)) return yield* Problem.conflict(`a rebuild of ${params.name} is under way`)
-      rebuilding.add(params.name)
-      yield* Effect.logInfo(`rebuilding projection ${params.name} from the log`)
-      yield* rebuildProjection(params.name, { fresh: true }).pipe(
-        Effect.tap((done) => Effect.logInfo(`projection ${params.name} live at generation ${done.generation}, position ${done.checkpoint}`)),
-        Effect.tapCause((cause) => Effect.logError(`rebuilding projection ${params.name} failed`, cause)),
-        Effect.ensuring(Effect.sync(() => void rebuilding.delete(params.name))),
+      if (rebuilding.has(params.projection)) return yield* Problem.conflict(`a rebuild of ${params.projection} is under way`)
+      rebuilding.add(params.projection)
+      yield* Effect.logInfo(`rebuilding projection ${params.projection} from the log`)
+      yield* rebuildProjection(params.projection, { fresh: true }).pipe(
+        Effect.tap((done) => Effect.logInfo(`projection ${params.projection} live at generation ${done.generation}, position ${done.checkpoint}`)),
+        Effect.tapCause((cause) => Effect.logError(`rebuilding projection ${params.projection} failed`, cause)),
+        Effect.ensuring(Effect.sync(() => void rebuilding.delete(params.projection))),
         Effect.forkDetach
       )
-      return { name: params.name, rebuilding: true }
+      return { name: params.projection, rebuilding: true }
     })))

@@ -1,4 +1,5 @@
 import { join } from "node:path"
+import { gzipSync } from "node:zlib"
 import { problemHeaders, problemOf } from "../Problem.ts"
 
 /**
@@ -59,6 +60,12 @@ export interface Bundle {
   readonly css: Uint8Array
 }
 
+/** The bundle, and the same gzipped once, for browsers that take it (all do). */
+interface Served {
+  readonly plain: Bundle
+  readonly gzipped: Bundle
+}
+
 /** Bundles the console: minified, for browsers, every import (Preact, uPlot and its CSS) inside. */
 export const build = async (): Promise<Bundle> => {
   const result = await Bun.build({
@@ -76,11 +83,14 @@ export const build = async (): Promise<Bundle> => {
   return { js: new Uint8Array(await js.arrayBuffer()), css: new Uint8Array(await css.arrayBuffer()) }
 }
 
-let bundled: Promise<Bundle> | undefined
+let bundled: Promise<Served> | undefined
 
 /** The bundle, made once per process; a failed bundling is tried again at the next request. */
 const bundle = () => {
-  bundled ??= build().catch((error) => {
+  bundled ??= build().then((plain) => ({
+    plain,
+    gzipped: { js: gzipSync(plain.js, { level: 9 }), css: gzipSync(plain.css, { level: 9 }) }
+  })).catch((error) => {
     bundled = undefined
     throw error
   })
@@ -93,10 +103,19 @@ const unavailable = (error: unknown) => {
   return new Response(JSON.stringify(body), { status: 503, headers: { ...problemHeaders(body), ...securityHeaders } })
 }
 
-const asset = (part: keyof Bundle, contentType: string) => async () => {
+const asset = (part: keyof Bundle, contentType: string) => async (request: Request) => {
   try {
-    const body = (await bundle())[part]
-    return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-cache", ...securityHeaders } })
+    const served = await bundle()
+    const gzip = /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "")
+    return new Response(gzip ? served.gzipped[part] : served.plain[part], {
+      headers: {
+        "content-type": contentType,
+        "cache-control": "no-cache",
+        vary: "accept-encoding",
+        ...(gzip ? { "content-encoding": "gzip" } : {}),
+        ...securityHeaders
+      }
+    })
   } catch (error) {
     return unavailable(error)
   }

@@ -502,6 +502,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/projections/{projection}/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rebuild a projection
+         * @description Starts a fresh rebuild of the projection from the log in the background; the old generation answers until the new one is live (follow it with strata_projection_lag_events in /metrics). 404 for a projection that is not registered, 409 while a rebuild this process started is under way
+         */
+        post: operations["projections.rebuild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6296,6 +6316,8 @@ export interface operations {
         parameters: {
             query?: {
                 stream?: string;
+                streamPrefix?: string;
+                correlationId?: string;
                 type?: string;
                 actor?: string;
                 owner?: string;
@@ -6493,6 +6515,7 @@ export interface operations {
                             seconds: number | ("Infinity" | "-Infinity" | "NaN");
                         } | null;
                         mirrorHolder?: string | null;
+                        pauseMillis?: number | ("Infinity" | "-Infinity" | "NaN") | null;
                     };
                 };
             };
@@ -6655,6 +6678,7 @@ export interface operations {
                             seconds: number | ("Infinity" | "-Infinity" | "NaN");
                         } | null;
                         mirrorHolder?: string | null;
+                        pauseMillis?: number | ("Infinity" | "-Infinity" | "NaN") | null;
                     };
                 };
             };
@@ -6957,6 +6981,7 @@ export interface operations {
                             seconds: number | ("Infinity" | "-Infinity" | "NaN");
                         } | null;
                         mirrorHolder?: string | null;
+                        pauseMillis?: number | ("Infinity" | "-Infinity" | "NaN") | null;
                     };
                 };
             };
@@ -7112,6 +7137,7 @@ export interface operations {
                             seconds: number | ("Infinity" | "-Infinity" | "NaN");
                         } | null;
                         mirrorHolder?: string | null;
+                        pauseMillis?: number | ("Infinity" | "-Infinity" | "NaN") | null;
                     };
                 };
             };
@@ -7267,6 +7293,7 @@ export interface operations {
                             seconds: number | ("Infinity" | "-Infinity" | "NaN");
                         } | null;
                         mirrorHolder?: string | null;
+                        pauseMillis?: number | ("Infinity" | "-Infinity" | "NaN") | null;
                     };
                 };
             };
@@ -7422,6 +7449,140 @@ export interface operations {
                             seconds: number | ("Infinity" | "-Infinity" | "NaN");
                         } | null;
                         mirrorHolder?: string | null;
+                        pauseMillis?: number | ("Infinity" | "-Infinity" | "NaN") | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or breaks a rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                };
+            };
+            /** @description No such resource (or not the caller's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
+                };
+            };
+            /** @description A version conflict or an illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
+                };
+            };
+            /** @description The data was shredded */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
+                };
+            };
+            /** @description This write needs If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
+                };
+            };
+            /** @description The quota is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
+                };
+            };
+            /** @description strata failed; the request may be retried */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
+                };
+            };
+            /** @description The database is unreachable or not the primary */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                };
+            };
+        };
+    };
+    "projections.rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projection: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        rebuilding: boolean;
                     };
                 };
             };
