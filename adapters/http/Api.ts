@@ -44,6 +44,9 @@ const MirrorLag = Schema.Struct({
 export const Readiness = Schema.Struct({
   status: Schema.Literal("ready"),
   head: Schema.Number,
+  database: Schema.optional(Schema.String.annotate({
+    description: "The database this process was started with, without credentials (during a cutover, its origin)"
+  })),
   cutover: Schema.optional(Schema.Struct({
     id: Schema.String,
     phase: Schema.String,

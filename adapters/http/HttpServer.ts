@@ -15,7 +15,7 @@ import * as IdempotencyKey from "./IdempotencyKey.ts"
 import { KeysLive, quotaEnforcedLayer } from "./KeysHttp.ts"
 import * as Metrics from "./Metrics.ts"
 import * as NativeRoutes from "./NativeRoutes.ts"
-import { OperationsLive } from "./OperationsHttp.ts"
+import { OperationsLive, servedDatabase } from "./OperationsHttp.ts"
 import { ProjectionsLive } from "./ProjectionsHttp.ts"
 import { problemHeaders, problemJson, problemOf, unreadableBody } from "./Problem.ts"
 import { SandboxesLive } from "./SandboxesHttp.ts"
@@ -168,6 +168,8 @@ export interface ServeOptions {
   readonly port: number
   /** Serve the hot endpoints through Bun's router (default); false: everything through HttpApi. */
   readonly native?: boolean
+  /** The database's URL without credentials, for `/ready`. */
+  readonly database?: string
 }
 
 /**
@@ -190,7 +192,7 @@ export const layer = <A, E, R>(options: ServeOptions, app: Layer.Layer<A, E, R>)
   const routes = Layer.merge(
     HttpRouter.serve(Layer.merge(ApiLive, MetricsRoute), { disableLogger: true, disableListenLog: true, middleware }),
     options.native === false ? Layer.empty : native.bind
-  ).pipe(Layer.provide(quotaEnforcedLayer))
+  ).pipe(Layer.provide([quotaEnforcedLayer, Layer.succeed(servedDatabase, options.database)]))
   return FrontDoor.stopFirst(door).pipe(
     Layer.provideMerge(routes),
     Layer.provideMerge(app),

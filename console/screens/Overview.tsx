@@ -7,10 +7,17 @@ import { ErrorLine, type Pending, usePoll } from "../ui.tsx"
 interface Readiness {
   readonly status: "ready"
   readonly head: number
+  readonly database?: string
   readonly cutover?: { readonly id: string; readonly phase: string; readonly target: string; readonly mirroring: boolean }
 }
 
 const capacity = 120
+
+/** After a switch the target serves (as `domain/Cutover.ts`'s `primary` says). */
+const servingFrom = (readiness: Readiness) =>
+  readiness.cutover && ["switched", "rollingBack", "finished"].includes(readiness.cutover.phase)
+    ? readiness.cutover.target
+    : readiness.database ?? "(not said)"
 
 /**
  * The log's head and write rate (from `/ready`, every second), each projection's lag (from
@@ -66,12 +73,9 @@ export function Overview({ confirm }: { readonly confirm: (pending: Pending) => 
           <div class="value" data-testid="rate">{latestRate === undefined || latestRate === null ? "…" : `${latestRate.toFixed(1)} events/s`}</div>
         </div>
         <div class="card">
-          <div class="label">serving</div>
-          <div class="value small">
-            {ready.value?.cutover
-              ? `cutover ${ready.value.cutover.phase} → ${ready.value.cutover.target}`
-              : "its own database (no cutover)"}
-          </div>
+          <div class="label">serving from</div>
+          <div class="value small" data-testid="database">{ready.value ? servingFrom(ready.value) : "…"}</div>
+          {ready.value?.cutover && <div class="muted">cutover {ready.value.cutover.phase}</div>}
         </div>
       </div>
       <Chart title="Writes (events/s)" lines={[{ label: "events/s", stroke: "#2a6fdb" }]} data={rate} height={180} />

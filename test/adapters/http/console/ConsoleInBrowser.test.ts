@@ -149,6 +149,7 @@ describe.skipIf(executablePath === undefined)("the console in headless Chromium"
     const head = (await api("GET", "/v1/admin/audit?limit=1000")).events.length
     await until("the head", async () => Number(await page.textContent("[data-testid=head]")) >= head)
     await until("the ready state", async () => (await page.textContent("[data-testid=readiness]")) === "ready")
+    expect(await page.textContent("[data-testid=database]")).toBe(`sqlite:${join(cwd, "origin.db")}`)
     for (const projection of ["api-keys", "sessions", "sandboxes", "tokens"]) {
       await page.waitForSelector(`tr[data-projection="${projection}"]`)
     }
@@ -255,6 +256,8 @@ describe.skipIf(executablePath === undefined)("the console in headless Chromium"
     const pause = await page.textContent("[data-testid=switches] tbody tr td:nth-child(3)")
     expect(pause).toMatch(/^\d+ ms$/)
     await shoot("cutover-switched")
+    await show("overview")
+    await until("the target serving", async () => (await page.textContent("[data-testid=database]")) === `sqlite:${join(cwd, "target.db")}`)
     // The log is served by the target now, and writes go on.
     await api("POST", "/v1/usage", { bearer: bob.secret, body: { tokens: 1 } })
   }, 120_000)

@@ -889,6 +889,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "ready";
                         head: number | ("Infinity" | "-Infinity" | "NaN");
+                        database?: string | null;
                         cutover?: {
                             id: string;
                             phase: string;
