@@ -21,6 +21,8 @@ interface KeyStats extends KeySummary {
 }
 
 const hours = 6
+/** A busy key's usage events are many: at most this many pages (of 1,000) are read per key and refresh. */
+const mostPages = 20
 const bucketSeconds = 15 * 60
 const colors = ["#2a6fdb", "#d9480f", "#2b8a3e", "#862e9c", "#e67700", "#0b7285"]
 
@@ -38,10 +40,15 @@ export function Keys({ owners }: { readonly owners: ReadonlyArray<string> }) {
     const stats = await Promise.all(list.keys.map((key) => call<KeyStats>("GET", `/v1/keys/${key.keyId}/stats`, { owner: shown, signal })))
     const since = Math.floor(Date.now() / 1000 / bucketSeconds) * bucketSeconds - (hours * 3600 - bucketSeconds)
     const buckets = Array.from({ length: (hours * 3600) / bucketSeconds }, (_, index) => since + index * bucketSeconds)
+    let partial = false
     const usage = await Promise.all(list.keys.slice(0, colors.length).map(async (key) => {
       const tokens = buckets.map(() => 0)
       let after: number | undefined = 0
-      while (after !== undefined) {
+      for (let pages = 0; after !== undefined; pages++) {
+        if (pages === mostPages) {
+          partial = true
+          break
+        }
         const page: Page<LogEvent> = await call<Page<LogEvent>>(
           "GET",
           `/v1/admin/audit${query({ stream: `apikey-${key.keyId}`, type: "UsageRecorded", from: new Date(since * 1000).toISOString(), after, limit: 1000 })}`,
@@ -55,8 +62,8 @@ export function Keys({ owners }: { readonly owners: ReadonlyArray<string> }) {
       }
       return tokens
     }))
-    return { stats, data: [buckets, ...usage] as ReadonlyArray<ReadonlyArray<number>> }
-  }, 5000, [shown])
+    return { stats, partial, data: [buckets, ...usage] as ReadonlyArray<ReadonlyArray<number>> }
+  }, 15_000, [shown])
   return (
     <section>
       <h2>Keys and usage</h2>
@@ -109,6 +116,7 @@ export function Keys({ owners }: { readonly owners: ReadonlyArray<string> }) {
               bars
             />
           )}
+          {keys.value.partial && <p class="muted">A key used more than {mostPages * 1000} times in {hours} hours: the chart shows its first {mostPages * 1000} uses.</p>}
         </>
       )}
     </section>
