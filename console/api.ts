@@ -10,6 +10,13 @@ let token: string | undefined = sessionStorage.getItem(tokenKey) ?? undefined
 
 export const signedIn = () => token !== undefined
 
+let signedOutListener: (() => void) | undefined
+
+/** Called when the server no longer takes the token (a 401): the console asks for it again. */
+export const onSignedOut = (listener: () => void) => {
+  signedOutListener = listener
+}
+
 export const signOut = () => {
   token = undefined
   sessionStorage.removeItem(tokenKey)
@@ -68,7 +75,10 @@ export const call = async <A>(method: string, path: string, options: CallOptions
   if (!response.ok) {
     const error = new ApiError(response.status, body?.title ?? response.statusText, body?.detail ?? "")
     if (response.status !== 401) remember(`${method} ${path.split("?")[0]}`, error)
-    if (response.status === 401) signOut()
+    if (response.status === 401) {
+      signOut()
+      signedOutListener?.()
+    }
     throw error
   }
   return body as A

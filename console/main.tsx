@@ -2,7 +2,7 @@ import "uplot/dist/uPlot.min.css"
 import "./console.css"
 import { render } from "preact"
 import { useEffect, useState } from "preact/hooks"
-import { call, type LogEvent, type Page, signedIn, signIn, signOut } from "./api.ts"
+import { call, type LogEvent, onSignedOut, type Page, signedIn, signIn, signOut } from "./api.ts"
 import { Cutover } from "./screens/Cutover.tsx"
 import { Keys } from "./screens/Keys.tsx"
 import { LiveTail } from "./screens/LiveTail.tsx"
@@ -65,6 +65,7 @@ function App() {
   const [stream, setStream] = useState<string | undefined>(undefined)
   const [trace, setTrace] = useState<string | undefined>(undefined)
   const [owners, setOwners] = useState<ReadonlyArray<string>>([])
+  useEffect(() => onSignedOut(() => setAuthenticated(false)), [])
   useEffect(() => {
     const changed = () => setScreen(screenOf(location.hash))
     addEventListener("hashchange", changed)

@@ -44,6 +44,12 @@ export function Confirm({ pending, close }: { readonly pending: Pending | undefi
   useEffect(() => {
     setError(undefined)
     confirm.current?.focus()
+    if (pending === undefined) return
+    const escape = (event: KeyboardEvent) => {
+      if (event.key === "Escape") close()
+    }
+    addEventListener("keydown", escape)
+    return () => removeEventListener("keydown", escape)
   }, [pending])
   if (pending === undefined) return null
   const go = async () => {

@@ -266,7 +266,11 @@ describe.skipIf(executablePath === undefined)("the console in headless Chromium"
     await api("POST", "/v1/usage", { bearer: bob.secret, body: { tokens: 1 } })
   }, 120_000)
 
-  test("the token never went into a URL nor the server's log, and the page broke no rule of its policy", () => {
+  test("the token never went into a URL nor the server's log, the page broke no rule of its policy, and signing out forgets it", async () => {
+    expect(await page.evaluate(() => Object.values(sessionStorage))).toContain(token)
+    await page.click("header button.link")
+    await page.waitForSelector("main.login")
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0)
     expect(requested.length).toBeGreaterThan(0)
     for (const url of requested) expect(url).not.toContain(token)
     expect(server.lastLines().join("\n")).not.toContain(token)
