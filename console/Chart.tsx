@@ -16,13 +16,15 @@ export interface ChartProps {
   readonly height?: number
   /** Bars rather than lines (counts per bucket). */
   readonly bars?: boolean
+  /** The left axis' name; by default, its lines' labels. */
+  readonly yLabel?: string
 }
 
 /**
  * A live time series: uPlot draws on a canvas, and `setData` on each new point redraws
  * without rebuilding the chart — made for a line that moves every second.
  */
-export function Chart({ title, lines, data, height = 200, bars = false }: ChartProps) {
+export function Chart({ title, lines, data, height = 200, bars = false, yLabel }: ChartProps) {
   const box = useRef<HTMLDivElement>(null)
   const plot = useRef<uPlot | undefined>(undefined)
   useEffect(() => {
@@ -47,7 +49,7 @@ export function Chart({ title, lines, data, height = 200, bars = false }: ChartP
         ],
         axes: [
           {},
-          { scale: "y", label: lines.filter((line) => (line.scale ?? "y") === "y").map((line) => line.label).join(", ") },
+          { scale: "y", label: yLabel ?? lines.filter((line) => (line.scale ?? "y") === "y").map((line) => line.label).join(", ") },
           ...(right ? [{ scale: "y2", side: 1 as const, grid: { show: false }, label: lines.filter((line) => line.scale === "y2").map((line) => line.label).join(", ") }] : [])
         ]
       },

@@ -83,7 +83,16 @@ export const UsageRecorded = Schema.TaggedStruct("UsageRecorded", {
   /** The window the usage counts in (decided, so that replay never re-decides it). */
   windowStart: Instant
 })
-export const ApiKeyEvent = Schema.Union([ApiKeyCreated, ApiKeyUpdated, ApiKeyDeleted, UsageRecorded])
+/**
+ * An imported key's use as its old service counted it, beyond the windows it kept (they
+ * come before it as `UsageRecorded`): the lifetime total and the last use, as they stood.
+ * Only an import records it; nothing strata decides does.
+ */
+export const UsageCarriedOver = Schema.TaggedStruct("UsageCarriedOver", {
+  lifetimeTokens: UsageTokens,
+  lastUsed: Schema.NullOr(Instant)
+})
+export const ApiKeyEvent = Schema.Union([ApiKeyCreated, ApiKeyUpdated, ApiKeyDeleted, UsageRecorded, UsageCarriedOver])
 export type ApiKeyEvent = typeof ApiKeyEvent.Type
 
 // State
@@ -272,6 +281,8 @@ export const evolve = (state: ApiKeyState, event: ApiKeyEvent): ApiKeyState => {
         windows
       }
     }
+    case "UsageCarriedOver":
+      return state._tag === "Active" ? { ...state, lifetimeTokens: event.lifetimeTokens, lastUsed: event.lastUsed } : state
   }
 }
 

@@ -49,7 +49,12 @@ export type SandboxCommand =
 
 // Events
 
-export const SandboxCreated = Schema.TaggedStruct("SandboxCreated", { ...SandboxFields, referenceDataVersion: Schema.Number })
+export const SandboxCreated = Schema.TaggedStruct("SandboxCreated", {
+  ...SandboxFields,
+  referenceDataVersion: Schema.Number,
+  /** When it was created, where that was not when the event was recorded (an imported sandbox; milliseconds since the epoch). */
+  createdAt: Schema.optional(Schema.Number)
+})
 export const SandboxStarting = Schema.TaggedStruct("SandboxStarting", {})
 export const SandboxRunning = Schema.TaggedStruct("SandboxRunning", {})
 export const SandboxStopping = Schema.TaggedStruct("SandboxStopping", {})

@@ -60,7 +60,12 @@ export const SessionCreated = Schema.TaggedStruct("SessionCreated", {
   sandboxId: Schema.NullOr(Schema.String),
   createdAt: Instant
 })
-export const MemberAdded = Schema.TaggedStruct("MemberAdded", { member: Schema.String, role: Role })
+export const MemberAdded = Schema.TaggedStruct("MemberAdded", {
+  member: Schema.String,
+  role: Role,
+  /** When the member joined, where it was not when the event was recorded (an imported room's members). */
+  joinedAt: Schema.optional(Instant)
+})
 export const MemberRemoved = Schema.TaggedStruct("MemberRemoved", { member: Schema.String })
 export const MessagePosted = Schema.TaggedStruct("MessagePosted", {
   messageId: Schema.String,

@@ -1,10 +1,15 @@
 import { existsSync, readFileSync, statSync } from "node:fs"
-import { Console, Context, Effect, Layer, Option, Schema } from "effect"
+import { Console, Context, Effect, Layer, Option, Schema, Stream } from "effect"
 import { Command, Flag } from "effect/cli"
 import type { Migrator, SqlClient } from "effect/sql"
 import * as Cutover from "../../application/cutover/Cutover.ts"
 import { EventStore, type RecordedEvent } from "../../application/ports/EventStore.ts"
+import * as ChatImport from "../../application/import/ChatImport.ts"
+import * as DemoWorld from "../../application/import/DemoWorld.ts"
 import * as Import from "../../application/import/Import.ts"
+import * as SandboxImport from "../../application/import/SandboxImport.ts"
+import { ReferenceData } from "../../domain/ReferenceData.ts"
+import bundledReferenceData from "../../reference/reference-data.json"
 import * as LogDigest from "../../application/eventsourcing/LogDigest.ts"
 import { InlineProjections } from "../../application/eventsourcing/Projection.ts"
 import { ProjectionStore } from "../../application/ports/ProjectionStore.ts"
@@ -16,6 +21,7 @@ import type { Store } from "../../application/ports/Store.ts"
 import { migrationStatus, runMigrations } from "../../migrations/runMigrations.ts"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import * as BackupFile from "./BackupFile.ts"
+import * as LegacySecret from "./LegacySecret.ts"
 import * as LegacySources from "./LegacySources.ts"
 import * as Progress from "./Progress.ts"
 
@@ -243,7 +249,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
         if (closed === 0) continue
         yield* Console.error(
           `warning: ${closed} data keys are wrapped by master key ${master.masterKeyId}, ${master.configured ? "which is configured here with other bytes" : "which is not configured here"}: ` +
-            "set STRATA_MASTER_KEY (or STRATA_PREVIOUS_MASTER_KEYS) to it, or their secrets cannot be read"
+            "set STRATA_MASTER_KEY (or STRATA_PREVIOUS_MASTER_KEYS) to it — for an embedded database, or put the original's master.key beside it — or their secrets cannot be read"
         )
       }
     })).pipe(Command.withDescription("Replay a backup into any backend, with its data keys, checking its content hash"))
@@ -395,16 +401,29 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
     Flag.withDescription("Import the valid records even when some are invalid (they are listed either way)")
   )
 
+  const dryRun = boolean("dry-run").pipe(Flag.withDescription("Read and validate the source, report what it holds, and write nothing"))
+
   const importing = (
     raw: string,
     what: string,
-    run: Effect.Effect<{ readonly invalid: ReadonlyArray<Import.Invalid>; readonly apply: Effect.Effect<string, unknown, Store | Secrets> }, unknown, never>,
-    skip: boolean
+    run: Effect.Effect<{
+      readonly invalid: ReadonlyArray<Import.Invalid>
+      /** What the valid records are, for a dry run. */
+      readonly valid: string
+      readonly apply: Effect.Effect<string, unknown, Store | Secrets>
+    }, unknown, never>,
+    options: { readonly skipInvalid: boolean; readonly dryRun: boolean }
   ) =>
     Effect.gen(function*() {
-      const { apply, invalid } = yield* run
+      const { apply, invalid, valid } = yield* run
       for (const { reason, record } of invalid) yield* Console.error(`invalid  ${record}: ${reason}`)
-      if (invalid.length > 0 && !skip) {
+      // The target is not even opened: opening it would migrate its schema.
+      if (options.dryRun) {
+        return yield* Console.log(
+          `dry run: ${valid} valid; ${invalid.length} invalid${invalid.length > 0 && !options.skipInvalid ? " (nothing would be imported without --skip-invalid)" : ""}; nothing written`
+        )
+      }
+      if (invalid.length > 0 && !options.skipInvalid) {
         return yield* new OperationFailed({
           reason: `${invalid.length} invalid ${what}; nothing imported (pass --skip-invalid to import the others)`
         })
@@ -426,15 +445,19 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
     schema: Schema.Codec<A, I>,
     apply: (owner: string, valid: Import.Parsed<A>["valid"]) => Effect.Effect<Import.Outcome, unknown, Store | Secrets>
   ) =>
-    Command.make(name, { database, file, owner, skipInvalid }, (options) =>
+    Command.make(name, { database, file, owner, skipInvalid, dryRun }, (options) =>
       importing(
         options.database,
         kind,
         Effect.map(read(options.file), (records) => {
           const parsed = Import.validate(schema, records)
-          return { invalid: parsed.invalid, apply: Effect.map(apply(options.owner, parsed.valid), (outcome) => describe(kind, outcome)) }
+          return {
+            invalid: parsed.invalid,
+            valid: `${parsed.valid.length} ${kind}`,
+            apply: Effect.map(apply(options.owner, parsed.valid), (outcome) => describe(kind, outcome))
+          }
         }),
-        options.skipInvalid
+        options
       )).pipe(Command.withDescription(description))
 
   const importTokens = importFrom(
@@ -455,31 +478,140 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
     (owner, valid) => Import.importApiKeys(owner, valid, { actor: "import" })
   )
 
-  const importSqlite = Command.make("sqlite", { database, file, owner, skipInvalid }, (options) =>
+  const optionalOwner = Flag.String("owner").pipe(
+    Flag.withDescription("The owner the imported tokens and API keys belong to (chat rooms belong to their members)"),
+    Flag.optional
+  )
+
+  /** Below this, a chat import is over before a progress bar would say anything. */
+  const chatProgressFrom = 20_000
+
+  /** One import of a whole legacy database, whatever it holds, with one report. */
+  const importDatabase = (
+    options: { readonly database: string; readonly owner: Option.Option<string>; readonly skipInvalid: boolean; readonly dryRun: boolean },
+    source: string,
+    read: Effect.Effect<Effect.Success<ReturnType<typeof LegacySources.legacySqlite>>, LegacySources.SourceUnreadable>
+  ) =>
     importing(
       options.database,
       "records",
-      Effect.map(LegacySources.legacySqlite(options.file), ({ keys, tokens, windows }) => {
+      Effect.gen(function*() {
+        const { chat, keys, sandboxes, tokens, windows } = yield* read
+        const owned = tokens.length + keys.length + windows.length > 0
+        if (owned && Option.isNone(options.owner)) {
+          return yield* new OperationFailed({ reason: `${source} has tokens or API keys: name the owner they belong to with --owner` })
+        }
+        const parsedSandboxes = sandboxes === undefined
+          ? undefined
+          : SandboxImport.parseSandboxes(
+            sandboxes,
+            yield* Schema.decodeUnknownEffect(ReferenceData)(bundledReferenceData),
+            yield* LegacySecret.fromEnvironment
+          )
+        const owner = Option.getOrElse(options.owner, () => "")
         const parsedTokens = Import.validate(Import.LegacyToken, tokens.map((t) => ({ ...t, record: `token ${t.record}` })))
         const joined = Import.joinUsageWindows(keys, windows)
         const parsedKeys = Import.validate(Import.LegacyApiKey, joined.keys)
+        const parsedChat = chat?.parsed
+        const rooms = [...(parsedChat?.rooms ?? []), ...(parsedSandboxes?.chats ?? [])]
+        // seed 001's chats are at hand; seed 002's messages are read again from the source as they are written.
+        const messages = Stream.concat(Stream.fromIterable(parsedSandboxes?.chatMessages ?? []), chat?.messages ?? Stream.empty)
+        const sum = (count: (room: ChatImport.ChatRoom) => number) => rooms.reduce((total, room) => total + count(room), 0)
         return {
-          invalid: [...parsedTokens.invalid, ...parsedKeys.invalid, ...joined.dangling],
+          valid: [
+            ...(owned || Option.isSome(options.owner) ? [`${parsedTokens.valid.length} tokens`, `${parsedKeys.valid.length} API keys`] : []),
+            ...(parsedSandboxes === undefined
+              ? []
+              : [`${parsedSandboxes.sandboxes.length} sandboxes`, `${parsedSandboxes.credentials.reduce((n, owner) => n + owner.credentials.length, 0)} provider credentials`]),
+            ...(rooms.length > 0 || parsedChat !== undefined
+              ? [`${rooms.length} chat sessions (${sum((room) => room.members)} members, ${sum((room) => room.messages)} messages)`]
+              : [])
+          ].join(", ") || "nothing",
+          invalid: [
+            ...parsedTokens.invalid,
+            ...parsedKeys.invalid,
+            ...joined.dangling,
+            ...(parsedChat?.invalid ?? []),
+            ...(parsedSandboxes?.invalid ?? [])
+          ],
           apply: Effect.gen(function*() {
-            const tokenOutcome = yield* Import.importTokens(options.owner, parsedTokens.valid.map((t) => ({ ...t, record: t.record.slice("token ".length) })), { actor: "import" })
-            const keyOutcome = yield* Import.importApiKeys(options.owner, parsedKeys.valid, { actor: "import" })
-            return `${describe("tokens", tokenOutcome)}; ${describe("API keys", keyOutcome)}`
+            const parts: Array<string> = []
+            if (Option.isSome(options.owner) || owned) {
+              const tokenOutcome = yield* Import.importTokens(owner, parsedTokens.valid.map((t) => ({ ...t, record: t.record.slice("token ".length) })), { actor: "import" })
+              const keyOutcome = yield* Import.importApiKeys(owner, parsedKeys.valid, { actor: "import" })
+              parts.push(describe("tokens", tokenOutcome), describe("API keys", keyOutcome))
+            }
+            if (parsedSandboxes !== undefined) {
+              const outcome = yield* SandboxImport.importSandboxes(parsedSandboxes, { actor: "import" })
+              parts.push(describe("sandboxes", outcome.sandboxes), describe("provider credentials", outcome.credentials))
+            }
+            if (rooms.length > 0 || parsedChat !== undefined) {
+              const total = sum((room) => room.events)
+              const progress = total >= chatProgressFrom ? Progress.make("importing chat", total) : undefined
+              const outcome = yield* ChatImport.importChat(rooms, messages, {
+                metadata: { actor: "import" },
+                ...(progress ? { progress: progress.advance } : {})
+              })
+              if (progress) yield* progress.finish
+              parts.push(
+                `imported ${outcome.sessions} chat sessions (${outcome.members} members, ${outcome.messages} messages); ${outcome.alreadyPresent} already present`
+              )
+            }
+            if (parsedChat !== undefined) {
+              parts.push(`${parsedChat.users} users known by their username (else their id); left behind: ${ChatImport.leftBehind.join(", ")}`)
+            }
+            return parts.length === 0 ? "nothing to import" : parts.join("; ")
           })
         }
       }),
-      options.skipInvalid
-    )).pipe(Command.withDescription("Import a legacy SQLite database: seed 000's tokens table, seed 004's api_keys and usage_windows"))
+      options
+    )
+
+  const legacyTables = "seed 000's tokens, seed 004's api_keys and usage_windows, seed 002's users, rooms, room_members and " +
+    "messages, seed 001's sandboxes, provider_credentials, chat_sessions and chat_messages"
+
+  const importSqlite = Command.make("sqlite", { database, file, owner: optionalOwner, skipInvalid, dryRun }, (options) =>
+    importDatabase(options, options.file, LegacySources.legacySqlite(options.file))).pipe(
+      Command.withDescription(`Import a legacy SQLite database: ${legacyTables}`)
+    )
+
+  const sourceUrl = Flag.String("url").pipe(Flag.withDescription("The legacy Postgres database, postgres://user:pass@host:5432/db"))
+
+  const importPostgres = Command.make("postgres", { database, url: sourceUrl, owner: optionalOwner, skipInvalid, dryRun }, (options) =>
+    importDatabase(options, "the Postgres database", LegacySources.legacyPostgres(options.url))).pipe(
+      Command.withDescription(`Import a legacy Postgres database: ${legacyTables}`)
+    )
 
   const importCommand = Command.make("import").pipe(
     Command.withDescription("Bring existing data in, as events; running the same import twice imports nothing new"),
-    Command.withSubcommands([importTokens, importKeys, importSqlite])
+    Command.withSubcommands([importTokens, importKeys, importSqlite, importPostgres])
   )
 
-  return [migrate, replay, backup, restore, verify, stats, audit, importCommand] as const
+  // seed
+
+  const addToAny = boolean("force").pipe(Flag.withDescription("Add the demo world to a database that is not empty"))
+
+  const seed = Command.make("seed", { database, force: addToAny }, (options) =>
+    Effect.gen(function*() {
+      const url = yield* parseUrl(options.database)
+      const referenceData = yield* Schema.decodeUnknownEffect(ReferenceData)(bundledReferenceData)
+      const planted = yield* Effect.scoped(Effect.provide(
+        Effect.gen(function*() {
+          if (!options.force && !(yield* DemoWorld.isEmpty)) {
+            return yield* new OperationFailed({ reason: "the database is not empty: seed an empty one, or pass --force to add the demo world to it" })
+          }
+          return yield* DemoWorld.plant({ now: Date.now(), referenceData })
+        }),
+        wiring.storeWithSecrets(url)
+      ))
+      yield* Console.log(
+        `seeded ${planted.owners} owners (${DemoWorld.owners.join(", ")}) with ${planted.keys} API keys and ${planted.usages} usages over the last 12 hours, ` +
+          `${planted.tokens} tokens, ${planted.credentials} provider credentials, ${planted.sandboxes} sandboxes (one in each state), ` +
+          `${planted.sessions} chat sessions with ${planted.messages} messages; create a key for an owner to look around ` +
+          `(POST /v1/admin/keys {"owner": "ada", …})`
+      )
+    })).pipe(Command.withDescription("Fill an empty database with a small demo world: owners, keys and usage, tokens, sandboxes, credentials, chat"))
+
+  return [migrate, replay, backup, restore, verify, stats, audit, importCommand, seed] as const
 }
 

@@ -66,13 +66,23 @@ export class OperationsApi extends HttpApiGroup.make("operations")
 // Tokens
 
 // Finite: as JSON, a Number would also take "Infinity" and "NaN" (strings) for numbers.
-const TokenValues = Schema.Struct({
+const TokenFields = {
   accessToken: Schema.String,
   refreshToken: Schema.String,
   expiresIn: Schema.NullOr(Schema.Finite),
-  obtainmentTimestamp: Schema.Finite.annotate({ description: "Milliseconds since the epoch" }),
-  scopes: Schema.Array(Schema.String)
-})
+  obtainmentTimestamp: Schema.Finite.annotate({ description: "Milliseconds since the epoch" })
+}
+const TokenValues = Schema.Struct({ ...TokenFields, scopes: Schema.Array(Schema.String) })
+/**
+ * A token as a client sends it: strata's shape, or `@twurple/auth`'s `AccessToken` as it
+ * is (seed 000's bot saves what its `onRefresh` hands over, with `scope`).
+ */
+export const TokenInput = Schema.Union([
+  TokenValues,
+  Schema.Struct({ ...TokenFields, scope: Schema.Array(Schema.String) }).annotate({
+    description: "@twurple/auth's AccessToken, as it is: its scopes are `scope`"
+  })
+])
 const TokenSaved = Schema.Struct({ name: Schema.String, version: Schema.Number })
 const Token = Schema.Struct({ name: Schema.String, ...TokenValues.fields, updatedAt: Instant, version: Schema.Number })
 /** Keyset paging, the same on every list (see `application/eventsourcing/Paging.ts`). */
@@ -92,9 +102,9 @@ const TokenList = Schema.Struct({
 const TokenName = Schema.Struct({ name: Schema.String })
 
 export class TokensApi extends HttpApiGroup.make("tokens")
-  .add(HttpApiEndpoint.put("save", "/v1/tokens/:name", { params: TokenName, headers: Idempotent, payload: TokenValues, success: TokenSaved, error: Problem.errors }))
+  .add(HttpApiEndpoint.put("save", "/v1/tokens/:name", { params: TokenName, headers: Idempotent, payload: TokenInput, success: TokenSaved, error: Problem.errors }))
   .add(
-    HttpApiEndpoint.post("refresh", "/v1/tokens/:name/refresh", { params: TokenName, headers: IfMatch, payload: TokenValues, success: TokenSaved, error: Problem.errors }).annotate(OpenApi.Description, "Replaces the token's values if it is still at the version in If-Match (required)")
+    HttpApiEndpoint.post("refresh", "/v1/tokens/:name/refresh", { params: TokenName, headers: IfMatch, payload: TokenInput, success: TokenSaved, error: Problem.errors }).annotate(OpenApi.Description, "Replaces the token's values if it is still at the version in If-Match (required)")
   )
   .add(HttpApiEndpoint.get("get", "/v1/tokens/:name", { params: TokenName, success: Token, error: Problem.errors }))
   .add(HttpApiEndpoint.get("list", "/v1/tokens", { query: PageParams, success: TokenList, error: Problem.errors }))
@@ -207,7 +217,11 @@ export class SandboxesApi extends HttpApiGroup.make("sandboxes")
 // Sessions
 
 /** The read models, with times as ISO 8601 instead of milliseconds. */
-const SessionView = Schema.Struct({ ...SessionDocument.fields, createdAt: Instant })
+const SessionView = Schema.Struct({
+  ...SessionDocument.fields,
+  joinedAt: Schema.Record(Schema.String, Instant).annotate({ description: "When each member joined" }),
+  createdAt: Instant
+})
 const MessageView = Schema.Struct({
   ...MessageDocument.fields,
   content: Schema.NullOr(Schema.String).annotate({ description: "Null once the message is deleted" }),
@@ -379,6 +393,175 @@ export class ProjectionsApi extends HttpApiGroup.make("projections")
   .annotate(OpenApi.Description, "For the admin token only")
 {}
 
+// The live log: server-sent events, resumed by position
+
+const Position = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+const LiveParams = {
+  after: Schema.optional(Position.annotate({
+    description: "Events after this position; absent: from the head (only what happens from now on)"
+  }))
+}
+const LastEventId = Schema.Struct({
+  "last-event-id": Schema.optional(Schema.String.annotate({
+    description: "Sent by an EventSource on reconnect: the id (position) of the last event received; it takes " +
+      "precedence over `after`. A whole number ≥ 0; anything else is 400"
+  }))
+})
+const SessionEvent = Schema.Struct({
+  position: Schema.Number,
+  version: Schema.Number,
+  type: Schema.String,
+  data: Schema.Unknown,
+  recordedAt: Instant
+})
+/** The stream's SSE events: the log's, and the notice to a reader that fell behind. */
+const liveEvents = <S extends Schema.Top>(data: S) =>
+  Schema.Union([
+    Schema.Struct({
+      id: Schema.String.annotate({ description: "The event's position" }),
+      event: Schema.Literal("message").annotate({ description: "Absent on the wire: SSE's default" }),
+      data: Schema.fromJsonString(data)
+    }),
+    Schema.Struct({
+      id: Schema.String.annotate({ description: "Where to resume: the last position the reader was given" }),
+      event: Schema.Literal("behind"),
+      data: Schema.fromJsonString(Schema.Struct({ position: Schema.Number }))
+    })
+  ])
+const liveDescription = (what: string) =>
+  `${what} as \`text/event-stream\`: each event is one SSE event whose \`id\` is its position and whose \`data\` is ` +
+  "its JSON. A comment line (`: heartbeat`) every 5 seconds keeps idle connections open. A reader that falls " +
+  "1,000 events behind is sent `event: behind` (its `id` and `data.position`: where to resume) and disconnected; " +
+  "it reconnects with `Last-Event-ID` (an EventSource does so itself) or `after`, and loses nothing. Sealed " +
+  "secrets stay sealed."
+
+export class LiveApi extends HttpApiGroup.make("live")
+  .add(
+    HttpApiEndpoint.get("log", "/v1/admin/events/live", {
+      query: Schema.Struct({
+        ...LiveParams,
+        stream: Schema.optional(Schema.String.annotate({ description: "Only streams whose id starts with this" })),
+        type: Schema.optional(Schema.String.annotate({ description: "Only events of this type" }))
+      }),
+      headers: LastEventId,
+      success: HttpApiSchema.StreamSse({ events: liveEvents(AuditEvent) }),
+      error: Problem.errors
+    }).annotate(OpenApi.Summary, "Follow the log live").annotate(
+      OpenApi.Description,
+      liveDescription("The log from a position, by stream prefix and type (admin token only),") +
+        " It follows the log across a cutover's switch without a gap or a repeat."
+    )
+  )
+  .add(
+    HttpApiEndpoint.get("session", "/v1/sessions/:sessionId/live", {
+      params: SessionId,
+      query: Schema.Struct(LiveParams),
+      headers: LastEventId,
+      success: HttpApiSchema.StreamSse({ events: liveEvents(SessionEvent) }),
+      error: Problem.errors
+    }).annotate(OpenApi.Summary, "Follow a session live").annotate(
+      OpenApi.Description,
+      liveDescription("A session's events — messages posted, edited and deleted, members added and removed — for its members,") +
+        " Not a member: 404. The stream ends once the caller is removed from the session (after that event)."
+    )
+  )
+  .middleware(Authorization)
+  .annotate(OpenApi.Description, "The log and chat sessions as they happen, by server-sent events")
+{}
+
+// The document as its users' tools read it (Redocly's recommended rules, checked in the suite)
+
+/** One line per operation, as a docs page's menu and a generated client's comments show it. */
+const summaries: Record<string, string> = {
+  "operations.health": "Is the process alive",
+  "operations.ready": "Is it ready to serve",
+  "tokens.save": "Save a token",
+  "tokens.get": "Read a token",
+  "tokens.delete": "Delete a token",
+  "tokens.refresh": "Refresh a token at its version",
+  "tokens.list": "List tokens",
+  "keys.create": "Create an API key",
+  "keys.list": "List API keys",
+  "keys.get": "Read an API key",
+  "keys.update": "Change an API key",
+  "keys.delete": "Delete an API key",
+  "keys.stats": "An API key's usage and quota",
+  "keys.recordUsage": "Record usage",
+  "keys.usage": "The calling key's usage and quota",
+  "sandboxes.create": "Create a sandbox",
+  "sandboxes.list": "List sandboxes",
+  "sandboxes.get": "Read a sandbox",
+  "sandboxes.delete": "Delete a sandbox",
+  "sandboxes.transition": "Move a sandbox through its lifecycle",
+  "sandboxes.referenceData": "Tiers, flavors and add-ons",
+  "sandboxes.setCredential": "Store a provider credential",
+  "sandboxes.getCredential": "Read a provider credential",
+  "sandboxes.deleteCredential": "Delete a provider credential",
+  "sandboxes.listCredentials": "List provider credentials",
+  "sessions.create": "Create a session",
+  "sessions.list": "List my sessions",
+  "sessions.get": "Read a session",
+  "sessions.rename": "Rename a session",
+  "sessions.archive": "Archive a session",
+  "sessions.addMember": "Add a member, or change their role",
+  "sessions.removeMember": "Remove a member",
+  "sessions.post": "Post a message",
+  "sessions.history": "Read the history",
+  "sessions.edit": "Edit a message",
+  "sessions.deleteMessage": "Delete a message",
+  "admin.createKey": "Create an API key for an owner",
+  "admin.forgetOwner": "Forget an owner (crypto-shredding)",
+  "admin.audit": "Query the log",
+  "cutover.status": "The cutover's progress",
+  "cutover.start": "Start copying to another backend",
+  "cutover.verify": "Compare both logs and read models",
+  "cutover.switch": "Switch to the target",
+  "cutover.rollback": "Roll back",
+  "cutover.finish": "Finish: the target serves for good",
+  "cutover.abort": "Abort before a switch",
+  "live.log": "Follow the log live",
+  "live.session": "Follow a session live",
+  "projections.rebuild": "Rebuild a projection"
+}
+
+/** A JSON Schema's list of alternatives with each one once; a list of one is that one. */
+const distinct = (node: unknown): unknown => {
+  if (Array.isArray(node)) return node.map(distinct)
+  if (typeof node !== "object" || node === null) return node
+  const object = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, distinct(value)]))
+  if (!Array.isArray(object.anyOf)) return object
+  const seen = new Set<string>()
+  const anyOf = object.anyOf.filter((schema) => {
+    const text = JSON.stringify(schema)
+    return seen.has(text) ? false : (seen.add(text), true)
+  })
+  const { anyOf: _, ...rest } = object
+  const [only] = anyOf
+  // One alternative left: it stands for itself, with the annotations beside it (unless they clash).
+  if (anyOf.length === 1 && typeof only === "object" && only !== null && Object.keys(rest).every((key) => !(key in only))) {
+    return { ...only, ...rest }
+  }
+  return { ...rest, anyOf }
+}
+
+/**
+ * HttpApi lists a schema once per place it is declared, and an optional value once more
+ * as `null` beside its own `null`: a status's problem (declared by the endpoint and by a
+ * middleware: each place makes its own copy) and `optional(NullOr(…))` fields were listed
+ * twice in their `anyOf`, which tools read as a mistake; an optional query parameter was an
+ * `anyOf` of one. Every operation gets its summary.
+ */
+const readable = (spec: Record<string, any>) => {
+  const document = distinct(spec) as Record<string, any>
+  for (const operations of Object.values(document.paths as Record<string, Record<string, any>>)) {
+    for (const operation of Object.values(operations)) {
+      const summary = summaries[operation.operationId]
+      if (summary !== undefined && operation.summary === undefined) operation.summary = summary
+    }
+  }
+  return document
+}
+
 export class StrataApi extends HttpApi.make("strata")
   .add(OperationsApi)
   .add(TokensApi)
@@ -387,9 +570,13 @@ export class StrataApi extends HttpApi.make("strata")
   .add(SessionsApi)
   .add(AdminApi)
   .add(CutoverApi)
+  .add(LiveApi)
   .add(ProjectionsApi)
   // Requests that do not match their Schemas: 400 problems naming the issues.
   .middleware(SchemaProblems)
   .annotate(OpenApi.Title, "strata")
+  // Relative: the document describes the server that serves it, wherever it runs.
+  .annotate(OpenApi.Servers, [{ url: "/", description: "The server that serves this document" }])
+  .annotate(OpenApi.Transform, readable)
   .annotate(OpenApi.Description, "An event-sourced storage core: tokens, API keys with quotas, sandboxes, chat sessions")
 {}

@@ -14,7 +14,7 @@ import { keepOnce } from "../secrets/MasterKeys.ts"
 import type { ProjectionNotReady, StoreUnavailable } from "../../application/ports/StoreError.ts"
 import type { ApiKeyExpired } from "../../domain/ApiKey.ts"
 import * as IdempotencyKey from "./IdempotencyKey.ts"
-import { asProblemJson, type BadRequest, Forbidden, Problem, Unauthorized, Unavailable } from "./Problem.ts"
+import { type BadRequest, type Forbidden, Problem, responses, type Unavailable } from "./Problem.ts"
 import { toProblem } from "./toProblem.ts"
 
 /** Who is calling: the admin, or an owner through one of their API keys. */
@@ -82,11 +82,12 @@ const keep = (file: string, token: string) => {
 }
 
 /**
- * `Authorization: Bearer <token>`: the admin token, or an API key (`sk_…`), which
- * authenticates its owner. The admin acts for an owner by naming them in `X-Strata-Owner`.
+ * `Authorization: Bearer <token>`: the admin token, or an API key (strata's `sk_…`, or an
+ * imported key of whatever form), which authenticates its owner. The admin acts for an
+ * owner by naming them in `X-Strata-Owner`.
  */
 export class Authorization extends HttpApiMiddleware.Service<Authorization, { provides: CurrentPrincipal }>()("Authorization", {
-  error: [Unauthorized.pipe(asProblemJson), Forbidden.pipe(asProblemJson), Unavailable.pipe(asProblemJson)],
+  error: [responses.Unauthorized, responses.Forbidden, responses.Unavailable],
   security: { bearer: HttpApiSecurity.bearer }
 }) {}
 
@@ -116,10 +117,9 @@ const unauthorized = Problem.unauthorized("a valid bearer token is required: the
  */
 export const authenticate = (adminToken: Redacted.Redacted<string>, token: string, actingFor: string | undefined) => {
   if (token === "") return Effect.fail(unauthorized)
-  if (!token.startsWith("sk_")) {
-    return sameSecret(Redacted.make(token), adminToken)
-      ? Effect.succeed<Principal>({ _tag: "Admin", actingFor: actingFor === undefined || actingFor === "" ? undefined : actingFor })
-      : Effect.fail(unauthorized)
+  // Any other token is an API key, whatever its form: imported keys keep the form their old service gave them.
+  if (sameSecret(Redacted.make(token), adminToken)) {
+    return Effect.succeed<Principal>({ _tag: "Admin", actingFor: actingFor === undefined || actingFor === "" ? undefined : actingFor })
   }
   return ApiKeys.authenticate(Redacted.make(token)).pipe(
     Effect.map((key): Principal => ({ _tag: "Owner", owner: key.owner, keyId: key.keyId })),
@@ -133,7 +133,7 @@ export const authenticate = (adminToken: Redacted.Redacted<string>, token: strin
  * key not cached, no key): then `authenticate` answers, and says what a refusal is.
  */
 export const principalNow = (keyCache: ApiKeyCacheService, token: string): Principal | undefined => {
-  if (!token.startsWith("sk_")) return undefined
+  if (token === "") return undefined
   const key = ApiKeys.peek(keyCache, Redacted.make(token), Date.now())
   return key === undefined ? undefined : { _tag: "Owner", owner: key.owner, keyId: key.keyId }
 }

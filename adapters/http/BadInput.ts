@@ -1,7 +1,7 @@
 import { Effect, Result, Schema, SchemaIssue } from "effect"
 import { Headers, HttpMethod, HttpServerRequest, HttpServerResponse } from "effect/http"
 import { HttpApiMiddleware } from "effect/http-api"
-import { asProblemJson, BadRequest, problemOf, unreadableBody } from "./Problem.ts"
+import { problemOf, responses, unreadableBody } from "./Problem.ts"
 
 /**
  * Input strata will not read, told apart before it reaches a handler, so that it is the
@@ -105,7 +105,7 @@ export const readAsJson = <E, R>(
  * does not match its own Schema is a failure of ours, left to be the 500 it is.
  */
 export class SchemaProblems extends HttpApiMiddleware.Service<SchemaProblems>()("strata/http/SchemaProblems", {
-  error: BadRequest.pipe(asProblemJson)
+  error: responses.BadRequest
 }) {}
 
 const isJsonText = (text: string) => {

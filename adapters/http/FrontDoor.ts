@@ -18,15 +18,17 @@ import { headersTooLarge, maxBodyBytes, maxHeaderBytes, payloadTooLarge, problem
  * drained by Bun when the connection is kept, which is what lets the answer through: the
  * connection is closed only past what is worth draining.
  *
- * *The stop.* The platform's server, on release, put a bare `404 not found` in front and
- * interrupted the requests in flight — writes that had committed were answered 503. Here
+ * *The stop.* The platform's server of 4.0 put a bare `404 not found` in front on release
+ * and interrupted the requests in flight — writes that had committed were answered 503. Here
  * the stop comes first: every new request is refused (503, `Retry-After`, nothing done),
  * the requests in flight finish and are answered with their outcome, and only then is the
  * rest released (the services, the database).
  *
- * *Why not the platform's.* `@effect/platform-bun` (last 4.0.0-rc.117) does not load with
- * effect 4.1: it imports the release candidates' `effect/unstable/*` paths. Even when a
- * release that does appears, its server would bring back the stop above; this door stays.
+ * *Why not the platform's.* `@effect/platform-bun` 4.1.5 loads (strata runs on its runtime),
+ * and its `BunHttpServer` now drains on release (a plain-text 503 to new requests, the ones
+ * in flight finished). It is still not this door: it answers none of strata's problems
+ * (problem+json, request id), has no place for the limits or the native routes, and costs
+ * more CPU per request (`npm run bench:platform`, see ARCHITECTURE).
  */
 
 type Fetch = (request: Request) => Response | Promise<Response>

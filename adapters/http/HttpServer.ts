@@ -13,6 +13,7 @@ import * as Console from "./console/Console.ts"
 import * as FrontDoor from "./FrontDoor.ts"
 import * as IdempotencyKey from "./IdempotencyKey.ts"
 import { KeysLive, quotaEnforcedLayer } from "./KeysHttp.ts"
+import { LiveLive, liveLogLayer } from "./LiveHttp.ts"
 import * as Metrics from "./Metrics.ts"
 import * as NativeRoutes from "./NativeRoutes.ts"
 import { OperationsLive, servedDatabase } from "./OperationsHttp.ts"
@@ -36,7 +37,7 @@ const MetricsRoute = HttpRouter.use((router) =>
 /** The API with its OpenAPI document (`/openapi.json`) and docs page (`/docs`). */
 const ApiLive = Layer.merge(
   HttpApiBuilder.layer(StrataApi, { openapiPath: "/openapi.json" }).pipe(
-    Layer.provide([OperationsLive, TokensLive, KeysLive, SandboxesLive, SessionsLive, AdminLive, CutoverLive, ProjectionsLive]),
+    Layer.provide([OperationsLive, TokensLive, KeysLive, SandboxesLive, SessionsLive, AdminLive, CutoverLive, LiveLive, ProjectionsLive]),
     Layer.provide([AuthorizationLive, BadInput.schemaProblemsLayer])
   ),
   HttpApiScalar.layer(StrataApi, { path: "/docs" })
@@ -192,7 +193,7 @@ export const layer = <A, E, R>(options: ServeOptions, app: Layer.Layer<A, E, R>)
   const routes = Layer.merge(
     HttpRouter.serve(Layer.merge(ApiLive, MetricsRoute), { disableLogger: true, disableListenLog: true, middleware }),
     options.native === false ? Layer.empty : native.bind
-  ).pipe(Layer.provide([quotaEnforcedLayer, Layer.succeed(servedDatabase, options.database)]))
+  ).pipe(Layer.provide([quotaEnforcedLayer, liveLogLayer, Layer.succeed(servedDatabase, options.database)]))
   return FrontDoor.stopFirst(door).pipe(
     Layer.provideMerge(routes),
     Layer.provideMerge(app),

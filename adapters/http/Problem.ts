@@ -46,20 +46,40 @@ export class Unavailable extends Schema.TaggedError<Unavailable>()("Unavailable"
 /** A problem class as a response: `application/problem+json`. */
 export const asProblemJson = HttpApiSchema.asJson({ contentType: "application/problem+json" })
 
+/**
+ * Each problem as a response, made once: the middlewares (`Authorization`, `SchemaProblems`)
+ * declare these same schemas, so that the OpenAPI document lists each status's problem
+ * once — a schema piped again is another schema, and was listed again in its `anyOf`.
+ */
+export const responses = {
+  BadRequest: BadRequest.pipe(asProblemJson),
+  Unauthorized: Unauthorized.pipe(asProblemJson),
+  Forbidden: Forbidden.pipe(asProblemJson),
+  NotFound: NotFound.pipe(asProblemJson),
+  Conflict: Conflict.pipe(asProblemJson),
+  Gone: Gone.pipe(asProblemJson),
+  PreconditionFailed: PreconditionFailed.pipe(asProblemJson),
+  UnprocessableContent: UnprocessableContent.pipe(asProblemJson),
+  PreconditionRequired: PreconditionRequired.pipe(asProblemJson),
+  TooManyRequests: TooManyRequests.pipe(asProblemJson),
+  InternalError: InternalError.pipe(asProblemJson),
+  Unavailable: Unavailable.pipe(asProblemJson)
+}
+
 /** Every problem, as every endpoint declares them: sent as `application/problem+json`. */
 export const errors = [
-  BadRequest.pipe(asProblemJson),
-  Unauthorized.pipe(asProblemJson),
-  Forbidden.pipe(asProblemJson),
-  NotFound.pipe(asProblemJson),
-  Conflict.pipe(asProblemJson),
-  Gone.pipe(asProblemJson),
-  PreconditionFailed.pipe(asProblemJson),
-  UnprocessableContent.pipe(asProblemJson),
-  PreconditionRequired.pipe(asProblemJson),
-  TooManyRequests.pipe(asProblemJson),
-  InternalError.pipe(asProblemJson),
-  Unavailable.pipe(asProblemJson)
+  responses.BadRequest,
+  responses.Unauthorized,
+  responses.Forbidden,
+  responses.NotFound,
+  responses.Conflict,
+  responses.Gone,
+  responses.PreconditionFailed,
+  responses.UnprocessableContent,
+  responses.PreconditionRequired,
+  responses.TooManyRequests,
+  responses.InternalError,
+  responses.Unavailable
 ] as const
 
 type Extras = Partial<Pick<typeof BadRequest.Type, "issues" | "currentVersion" | "currentState" | "retryAfter" | "remainingTokens" | "resetsAt">>

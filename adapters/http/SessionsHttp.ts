@@ -6,7 +6,11 @@ import { metadata, owner } from "./Auth.ts"
 import { iso, isoOrNull, nextOf } from "./Requests.ts"
 import { orProblem } from "./toProblem.ts"
 
-const sessionView = (session: Sessions.SessionView) => ({ ...session, createdAt: iso(session.createdAt) })
+const sessionView = (session: Sessions.SessionView) => ({
+  ...session,
+  joinedAt: Object.fromEntries(Object.entries(session.joinedAt).map(([member, at]) => [member, iso(at)])),
+  createdAt: iso(session.createdAt)
+})
 
 const messageView = (message: Sessions.MessageView) => ({
   ...message,

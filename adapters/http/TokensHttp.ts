@@ -1,16 +1,18 @@
 import { HttpApiBuilder } from "effect/http-api"
 import { Effect, Redacted } from "effect"
 import * as Tokens from "../../application/features/Tokens.ts"
-import { StrataApi } from "./Api.ts"
+import { StrataApi, type TokenInput } from "./Api.ts"
 import { metadata, owner } from "./Auth.ts"
 import { Problem } from "./Problem.ts"
 import { expectedVersion, nextOf } from "./Requests.ts"
 import { orProblem } from "./toProblem.ts"
 
-const input = (payload: { accessToken: string; refreshToken: string; expiresIn: number | null; obtainmentTimestamp: number; scopes: ReadonlyArray<string> }): Tokens.TokenInput => ({
-  ...payload,
+const input = (payload: typeof TokenInput.Type): Tokens.TokenInput => ({
   accessToken: Redacted.make(payload.accessToken),
-  refreshToken: Redacted.make(payload.refreshToken)
+  refreshToken: Redacted.make(payload.refreshToken),
+  expiresIn: payload.expiresIn,
+  obtainmentTimestamp: payload.obtainmentTimestamp,
+  scopes: "scopes" in payload ? payload.scopes : payload.scope
 })
 
 export const TokensLive = HttpApiBuilder.group(StrataApi, "tokens", (handlers) =>

@@ -2,7 +2,7 @@ import { Clock, Context, Duration, Effect, Fiber, Layer, Option, Schedule, Scope
 import * as CutoverRules from "../../domain/Cutover.ts"
 import { ControlRecords, type ControlRecordsService } from "../ports/ControlRecords.ts"
 import * as Cutover from "./Cutover.ts"
-import { EventStore, type EventStoreService } from "../ports/EventStore.ts"
+import { EventStore, type EventStoreService, type RecordedEvent } from "../ports/EventStore.ts"
 import { InlineProjections } from "../eventsourcing/Projection.ts"
 import { ProjectionStore, type ProjectionStoreService } from "../ports/ProjectionStore.ts"
 import { ReadModels, type ReadModelsService } from "../ports/ReadModels.ts"
@@ -11,6 +11,7 @@ import { SnapshotStore, type SnapshotStoreService } from "../ports/SnapshotStore
 import { StateCache, type StateCacheService } from "../ports/StateCache.ts"
 import { ApiKeyCache, type ApiKeyCacheService } from "../ports/ApiKeyCache.ts"
 import type { Store } from "../ports/Store.ts"
+import type { StoreUnavailable } from "../ports/StoreError.ts"
 
 /**
  * The store of a serving process: its database's, until a cutover switches the log to
@@ -151,6 +152,28 @@ export const make = (options: Options) =>
           }))
       )
 
+    /**
+     * Follows the side that serves, and goes on from the last event it gave on the side a
+     * switch (or a rollback) moves to: positions are portable, and that side holds every
+     * event of the other up to its fenced head before it serves, so nothing is skipped or
+     * given twice. Following one side only, a reader would stop at the finish (the origin
+     * takes no events after it) and lag by the mirror's delay after a switch.
+     */
+    const followServing = (after: number): Stream.Stream<RecordedEvent, StoreUnavailable> =>
+      Stream.suspend(() => {
+        const side = state.serving
+        let last = after
+        const moved = Effect.sync(() => state.serving !== side).pipe(
+          Effect.repeat({ until: (changed) => changed, schedule: Schedule.spaced(Cutover.learnInterval) })
+        )
+        return Context.get(side, EventStore).follow(after).pipe(
+          Stream.interruptWhen(moved),
+          // After the interruption: only what went out counts as given.
+          Stream.tap((event) => Effect.sync(() => void (last = event.position))),
+          Stream.concat(Stream.suspend(() => followServing(last)))
+        )
+      })
+
     const eventStore: EventStoreService = {
       append: (streamId, events, expected) =>
         serving(EventStore).append(streamId, events, expected).pipe(
@@ -162,7 +185,7 @@ export const make = (options: Options) =>
       streamVersion: (streamId) => serving(EventStore).streamVersion(streamId),
       readAll: (options) => serving(EventStore).readAll(options),
       query: (audit) => serving(EventStore).query(audit),
-      follow: (after) => Stream.suspend(() => serving(EventStore).follow(after)),
+      follow: (after) => followServing(after),
       head: Effect.suspend(() => serving(EventStore).head),
       importEvents: (events, importOptions) => serving(EventStore).importEvents(events, importOptions),
       bulkLoad: (load) => Effect.suspend(() => serving(EventStore).bulkLoad(load)),

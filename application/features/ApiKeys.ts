@@ -88,6 +88,7 @@ export const projection = Projection.make({
           return yield* documents.delete(keyDoc(keyId))
         }
         case "UsageRecorded":
+        case "UsageCarriedOver":
           return
       }
     })

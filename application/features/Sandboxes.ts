@@ -96,6 +96,7 @@ export const projection = Projection.make({
       const sandboxId = event.streamId.slice(`${SandboxAggregate.category}-`.length)
       if (decoded._tag === "SandboxCreated") {
         const { addonIds, flavorId, name, owner, tierId } = decoded
+        const createdAt = decoded.createdAt === undefined ? event.recordedAt : new Date(decoded.createdAt).toISOString()
         const doc: SandboxView = {
           sandboxId,
           owner,
@@ -105,11 +106,11 @@ export const projection = Projection.make({
           addonIds,
           status: "pending",
           failureReason: null,
-          createdAt: event.recordedAt,
-          updatedAt: event.recordedAt,
+          createdAt,
+          updatedAt: createdAt,
           version: event.version
         }
-        return yield* documents.put(sandboxId, doc, { partition: owner, sort: `${event.recordedAt}|${sandboxId}` })
+        return yield* documents.put(sandboxId, doc, { partition: owner, sort: `${createdAt}|${sandboxId}` })
       }
       const current = yield* documents.get(sandboxId)
       if (Option.isNone(current)) return

@@ -30,6 +30,8 @@ export const SessionDocument = Schema.Struct({
   sandboxId: Schema.NullOr(Schema.String),
   archived: Schema.Boolean,
   members: Schema.Record(Schema.String, Session.Role),
+  /** When each member joined (a role change keeps it). */
+  joinedAt: Schema.Record(Schema.String, Schema.Number),
   messageCount: Schema.Number,
   createdAt: Schema.Number,
   version: Schema.Number
@@ -52,14 +54,15 @@ export type MessageView = typeof MessageDocument.Type
 const sessionDoc = (sessionId: string) => `session/${sessionId}`
 /** One document per membership, filed under the member: "my sessions" is one partition. */
 const membershipDoc = (member: string, sessionId: string) => `member/${member}/${sessionId}`
-const messageDoc = (sessionId: string, messageId: string) => `message/${sessionId}/${messageId}`
+export const messageDoc = (sessionId: string, messageId: string) => `message/${sessionId}/${messageId}`
 const historyPartition = (sessionId: string) => `history/${sessionId}`
 /** Sort keys compare as text: fixed width keeps message 10 after message 9. */
 const seqKey = (seq: number) => String(seq).padStart(12, "0")
 
 export const projection = Projection.make({
   name: "sessions",
-  version: 1,
+  // 2: members' join times.
+  version: 2,
   eventTypes: ["SessionCreated", "MemberAdded", "MemberRemoved", "MessagePosted", "MessageEdited", "MessageDeleted", "SessionRenamed", "SessionArchived"],
   reads: (event) => {
     if (event.type === "SessionCreated") return []
@@ -81,6 +84,7 @@ export const projection = Projection.make({
           sandboxId: decoded.sandboxId,
           archived: false,
           members: {},
+          joinedAt: {},
           messageCount: 0,
           createdAt: decoded.createdAt,
           version: event.version
@@ -93,6 +97,10 @@ export const projection = Projection.make({
       switch (decoded._tag) {
         case "MemberAdded":
           session.members = { ...session.members, [decoded.member]: decoded.role }
+          session.joinedAt = {
+            ...session.joinedAt,
+            [decoded.member]: session.joinedAt[decoded.member] ?? decoded.joinedAt ?? Date.parse(event.recordedAt)
+          }
           yield* documents.put(membershipDoc(decoded.member, sessionId), { sessionId }, {
             partition: `member/${decoded.member}`,
             sort: `${session.createdAt}|${sessionId}`
@@ -102,6 +110,9 @@ export const projection = Projection.make({
           const members = { ...session.members }
           delete members[decoded.member]
           session.members = members
+          const joinedAt = { ...session.joinedAt }
+          delete joinedAt[decoded.member]
+          session.joinedAt = joinedAt
           yield* documents.delete(membershipDoc(decoded.member, sessionId))
           break
         }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { Effect, Result, Schema, SchemaIssue, SchemaTransformation } from "effect"
+import { Effect, Result, Schema, SchemaIssue } from "effect"
 import * as ApiKey from "../../domain/ApiKey.ts"
 import * as Token from "../../domain/Token.ts"
 import { streamOf } from "../eventsourcing/Aggregate.ts"
@@ -7,6 +7,7 @@ import { ApiKeyAggregate, hashSecret } from "../features/ApiKeys.ts"
 import { EventStore, type EventMetadata, type EventStoreService, ExpectedVersion } from "../ports/EventStore.ts"
 import { Secrets } from "../ports/Secrets.ts"
 import { TokenAggregate } from "../features/Tokens.ts"
+import { LegacyInstant } from "./LegacyTime.ts"
 
 /**
  * Bringing existing data in, as events: seed 000's tokens (a `tokens.json`, or the
@@ -15,52 +16,40 @@ import { TokenAggregate } from "../features/Tokens.ts"
  * stream exists already is skipped, so running the same import twice imports nothing new.
  */
 
-/**
- * A number written as a string. A string that is no number is refused rather than read as
- * `NaN` (effect 4's `NumberFromString` reads it so), so that a date goes on to be read as one.
- */
-const NumberString = Schema.String.pipe(Schema.decodeTo(
-  Schema.Number,
-  SchemaTransformation.transformEffect({
-    decode: (text, options) => {
-      const number = Number(text)
-      return text === "NaN" || (text.trim() !== "" && !Number.isNaN(number))
-        ? Effect.succeed(number)
-        : Effect.fail(new SchemaIssue.InvalidValue({ message: `Unable to decode ${JSON.stringify(text)} into a number` }, text, options))
-    },
-    encode: (number) => Effect.succeed(String(number))
-  })
-))
-
-const Millis = Schema.Union([
-  Schema.Number,
-  NumberString,
-  Schema.DateFromString.pipe(
-    Schema.decodeTo(Schema.Number, SchemaTransformation.transform({ decode: (date) => date.getTime(), encode: (n) => new Date(n) }))
-  )
-])
-
 /** seed 000: `@twurple/auth`'s AccessToken, as `tokens.json` holds it (scopes as `scope`). */
 export const LegacyToken = Schema.Struct({
   accessToken: Schema.NonEmptyString,
   refreshToken: Schema.NonEmptyString,
   expiresIn: Schema.NullOr(Schema.Number.check(Schema.isGreaterThanOrEqualTo(0))).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
-  obtainmentTimestamp: Schema.Number.check(Schema.isGreaterThanOrEqualTo(0)),
+  obtainmentTimestamp: LegacyInstant,
   scope: Schema.Array(Schema.String).pipe(Schema.withDecodingDefault(Effect.succeed([])))
 })
 
-/** seed 004: an API key with its usage windows, from the file store or the two tables. */
+const Tokens = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+
+/**
+ * seed 004: an API key with its usage windows, from the file store or the two tables. The
+ * old service deleted windows older than 5 hours, so its lifetime total is usually more than
+ * the windows hold — never less.
+ */
 export const LegacyApiKey = Schema.Struct({
   key: Schema.NonEmptyString,
   name: Schema.NonEmptyString,
   model: Schema.NullOr(Schema.String).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
   token_limit_per_5h: Schema.Int.check(Schema.isGreaterThan(0)),
-  expiry_date: Schema.NullOr(Millis).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
-  created_at: Millis,
-  usage_windows: Schema.Array(Schema.Struct({ window_start: Millis, tokens_used: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)) })).pipe(
+  expiry_date: Schema.NullOr(LegacyInstant).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
+  created_at: LegacyInstant,
+  last_used: Schema.NullOr(LegacyInstant).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
+  total_lifetime_tokens: Schema.NullOr(Tokens).pipe(Schema.withDecodingDefault(Effect.succeed(null))),
+  usage_windows: Schema.Array(Schema.Struct({ window_start: LegacyInstant, tokens_used: Tokens })).pipe(
     Schema.withDecodingDefault(Effect.succeed([]))
   )
-})
+}).check(Schema.makeFilter((key) => {
+  const inWindows = key.usage_windows.reduce((sum, window) => sum + window.tokens_used, 0)
+  return key.total_lifetime_tokens === null || key.total_lifetime_tokens >= inWindows
+    ? undefined
+    : { path: ["total_lifetime_tokens"], issue: `${key.total_lifetime_tokens} is less than its usage windows hold (${inWindows})` }
+}))
 
 export interface Invalid {
   readonly record: string
@@ -82,14 +71,20 @@ const describe = (error: Schema.SchemaError) =>
     .map((issue) => `${(issue.path ?? []).map((key) => String(typeof key === "object" ? key.key : key)).join(".") || "record"}: ${issue.message}`)
     .join("; ")
 
+/** One record at a time, for sources too large to hold: the value, or why it is invalid. */
+export const validator = <A>(schema: Schema.Codec<A, unknown>) => {
+  const decode = Schema.decodeUnknownResult(schema)
+  return (raw: unknown): Result.Result<A, string> => Result.mapError(decode(raw), describe)
+}
+
 /** Validates each record on its own: one bad record does not hide the others. */
 export const validate = <A>(schema: Schema.Codec<A, unknown>, records: ReadonlyArray<{ readonly record: string; readonly raw: unknown }>): Parsed<A> => {
-  const decode = Schema.decodeUnknownResult(schema)
+  const check = validator(schema)
   const valid: Array<{ record: string; value: A }> = []
   const invalid: Array<Invalid> = []
   for (const { raw, record } of records) {
-    Result.match(decode(raw), {
-      onFailure: (error) => invalid.push({ record, reason: describe(error) }),
+    Result.match(check(raw), {
+      onFailure: (reason) => invalid.push({ record, reason }),
       onSuccess: (value) => valid.push({ record, value })
     })
   }
@@ -125,7 +120,7 @@ export const joinUsageWindows = (
 }
 
 /** Event ids derived from the source record: a repeated import proposes the very same events. */
-const derivedId = (...parts: Array<string>) => {
+export const derivedId = (...parts: Array<string>) => {
   const hex = createHash("sha256").update(parts.join("\u0000")).digest("hex")
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
@@ -135,7 +130,7 @@ export interface Outcome {
   readonly alreadyPresent: number
 }
 
-const appendOnce = (streamId: string, events: Parameters<EventStoreService["append"]>[1]) =>
+export const appendOnce = (streamId: string, events: Parameters<EventStoreService["append"]>[1]) =>
   Effect.gen(function*() {
     const store = yield* EventStore
     if ((yield* store.streamVersion(streamId)) > 0) return false
@@ -189,10 +184,14 @@ export const importApiKeys = (owner: string, keys: ReadonlyArray<{ readonly reco
         secretHash,
         createdAt: value.created_at
       })
-      const usage = [...value.usage_windows]
-        .sort((a, b) => a.window_start - b.window_start)
-        .map((window) => ApiKey.UsageRecorded.make({ tokens: window.tokens_used, at: window.window_start, windowStart: window.window_start }))
-      const events = yield* Effect.forEach([created, ...usage], (event, index) =>
+      const windows = [...value.usage_windows].sort((a, b) => a.window_start - b.window_start)
+      const usage = windows.map((window) => ApiKey.UsageRecorded.make({ tokens: window.tokens_used, at: window.window_start, windowStart: window.window_start }))
+      // The lifetime and last use as the old service showed them; where it kept none, what its windows tell.
+      const carried = ApiKey.UsageCarriedOver.make({
+        lifetimeTokens: value.total_lifetime_tokens ?? windows.reduce((sum, window) => sum + window.tokens_used, 0),
+        lastUsed: value.last_used ?? windows.at(-1)?.window_start ?? null
+      })
+      const events = yield* Effect.forEach([created, ...usage, carried], (event, index) =>
         Effect.map(Schema.encodeEffect(ApiKey.ApiKeyEvent)(event), ({ _tag, ...data }) => ({
           eventId: derivedId("api-key-event", secretHash, String(index)),
           type: _tag,

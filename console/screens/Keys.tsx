@@ -113,6 +113,7 @@ export function Keys({ owners }: { readonly owners: ReadonlyArray<string> }) {
               lines={keys.value.stats.slice(0, colors.length).map((key, index) => ({ label: key.name, stroke: colors[index]! }))}
               data={keys.value.data}
               height={220}
+              yLabel="tokens"
               bars
             />
           )}

@@ -426,10 +426,11 @@ export const crashRun = async (options: {
   const running = load.run({ workers: options.workers ?? 8 })
   try {
     for (let kill = 1; kill <= options.kills; kill++) {
-      // Wait until the load has written something on this incarnation, then a while more.
+      // Wait until the load has written a fair amount on this incarnation — counted, not
+      // timed: a loaded machine writes less in a given time — then a while more.
       const before = load.acknowledged.length
       const deadline = Date.now() + 30_000
-      while (load.acknowledged.length === before && Date.now() < deadline) await Bun.sleep(10)
+      while (load.acknowledged.length < before + 30 && Date.now() < deadline) await Bun.sleep(10)
       await Bun.sleep(options.loadMs * (0.5 + Math.random()))
       served.process.kill("SIGKILL")
       await served.process.exited

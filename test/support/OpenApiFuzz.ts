@@ -375,6 +375,28 @@ export interface Answer {
 
 const timeoutMs = 20_000
 
+/**
+ * A live endpoint's answer (server-sent events) does not end: what it sends in this long
+ * is its body, judged like any other (no secret, no stack trace).
+ */
+const streamedMs = 300
+
+const isStream = (contentType: string) => contentType.startsWith("text/event-stream")
+
+const readFor = async (body: ReadableStream<Uint8Array>, ms: number) => {
+  const reader = body.getReader()
+  const decoder = new TextDecoder()
+  let text = ""
+  const stop = Bun.sleep(ms).then(() => undefined)
+  for (;;) {
+    const chunk = await Promise.race([reader.read(), stop])
+    if (chunk === undefined || chunk.done) break
+    text += decoder.decode(chunk.value, { stream: true })
+  }
+  await reader.cancel().catch(() => undefined)
+  return text
+}
+
 const sendFetch = async (url: string, request: FuzzRequest): Promise<Answer> => {
   const response = await fetch(`${url}${request.target}`, {
     method: request.method,
@@ -382,7 +404,9 @@ const sendFetch = async (url: string, request: FuzzRequest): Promise<Answer> => 
     ...(request.body === undefined ? {} : { body: request.body }),
     signal: AbortSignal.timeout(timeoutMs)
   })
-  return { status: response.status, contentType: response.headers.get("content-type") ?? "", text: await response.text() }
+  const contentType = response.headers.get("content-type") ?? ""
+  const text = isStream(contentType) && response.body !== null ? await readFor(response.body, streamedMs) : await response.text()
+  return { status: response.status, contentType, text }
 }
 
 /** HTTP/1.1 on a socket, byte for byte: `Connection: close`, read to the end. */
@@ -401,7 +425,17 @@ const sendRaw = (url: string, request: FuzzRequest): Promise<Answer> =>
     const socket = connect(Number(port), hostname)
     const chunks: Array<Buffer> = []
     const timer = setTimeout(() => (socket.destroy(), reject(new Error(`no answer within ${timeoutMs} ms`))), timeoutMs)
-    socket.on("data", (chunk: Buffer) => chunks.push(chunk))
+    let streaming = false
+    socket.on("data", (chunk: Buffer) => {
+      chunks.push(chunk)
+      if (streaming) return
+      const received = Buffer.concat(chunks)
+      const end = received.indexOf("\r\n\r\n")
+      if (end >= 0 && /^content-type:\s*text\/event-stream/im.test(received.subarray(0, end).toString("latin1"))) {
+        streaming = true
+        setTimeout(() => socket.destroy(), streamedMs)
+      }
+    })
     socket.on("error", (error) => (clearTimeout(timer), reject(error)))
     socket.on("close", () => {
       clearTimeout(timer)

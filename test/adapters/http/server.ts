@@ -1,6 +1,7 @@
 import { Context, Effect, Exit, Layer, Redacted, Schema, Scope } from "effect"
 import { HttpServer } from "effect/http"
 import * as Sandboxes from "../../../application/features/Sandboxes.ts"
+import { EventStore, type EventStoreService } from "../../../application/ports/EventStore.ts"
 import { AdminToken } from "../../../adapters/http/Auth.ts"
 import * as Http from "../../../adapters/http/HttpServer.ts"
 import { ReferenceData } from "../../../domain/ReferenceData.ts"
@@ -12,6 +13,8 @@ export const adminToken = "st_admin_test-token-for-the-suite"
 
 export interface Running {
   readonly url: string
+  /** The server's log, to write to it beside the API. */
+  readonly log: EventStoreService
   readonly close: () => Promise<void>
   /** fetch with the base URL, a bearer token and JSON in and out. */
   readonly call: (
@@ -40,6 +43,7 @@ export const startServer = async (backend: Backend, options: { readonly native?:
   const url = `http://127.0.0.1:${"port" in address ? address.port : 0}`
   return {
     url,
+    log: Context.get(context, EventStore),
     close: () => Effect.runPromise(Scope.close(scope, Exit.void)),
     call: async (method, path, options = {}) => {
       const response = await fetch(`${url}${path}`, {

@@ -6,6 +6,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Is the process alive */
         get: operations["operations.health"];
         put?: never;
         post?: never;
@@ -22,6 +23,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Is it ready to serve */
         get: operations["operations.ready"];
         put?: never;
         post?: never;
@@ -38,9 +40,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a token */
         get: operations["tokens.get"];
+        /** Save a token */
         put: operations["tokens.save"];
         post?: never;
+        /** Delete a token */
         delete: operations["tokens.delete"];
         options?: never;
         head?: never;
@@ -56,7 +61,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Replaces the token's values if it is still at the version in If-Match (required) */
+        /**
+         * Refresh a token at its version
+         * @description Replaces the token's values if it is still at the version in If-Match (required)
+         */
         post: operations["tokens.refresh"];
         delete?: never;
         options?: never;
@@ -71,6 +79,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List tokens */
         get: operations["tokens.list"];
         put?: never;
         post?: never;
@@ -87,8 +96,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List API keys */
         get: operations["keys.list"];
         put?: never;
+        /** Create an API key */
         post: operations["keys.create"];
         delete?: never;
         options?: never;
@@ -103,12 +114,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read an API key */
         get: operations["keys.get"];
         put?: never;
         post?: never;
+        /** Delete an API key */
         delete: operations["keys.delete"];
         options?: never;
         head?: never;
+        /** Change an API key */
         patch: operations["keys.update"];
         trace?: never;
     };
@@ -119,6 +133,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An API key's usage and quota */
         get: operations["keys.stats"];
         put?: never;
         post?: never;
@@ -135,9 +150,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The calling key's usage and quota */
         get: operations["keys.usage"];
         put?: never;
-        /** @description Records usage against the API key that authenticates the request */
+        /**
+         * Record usage
+         * @description Records usage against the API key that authenticates the request
+         */
         post: operations["keys.recordUsage"];
         delete?: never;
         options?: never;
@@ -152,8 +171,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List sandboxes */
         get: operations["sandboxes.list"];
         put?: never;
+        /** Create a sandbox */
         post: operations["sandboxes.create"];
         delete?: never;
         options?: never;
@@ -168,9 +189,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a sandbox */
         get: operations["sandboxes.get"];
         put?: never;
         post?: never;
+        /** Delete a sandbox */
         delete: operations["sandboxes.delete"];
         options?: never;
         head?: never;
@@ -186,7 +209,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Moves the sandbox through its lifecycle; an illegal move is 409 naming the current state */
+        /**
+         * Move a sandbox through its lifecycle
+         * @description Moves the sandbox through its lifecycle; an illegal move is 409 naming the current state
+         */
         post: operations["sandboxes.transition"];
         delete?: never;
         options?: never;
@@ -201,6 +227,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tiers, flavors and add-ons */
         get: operations["sandboxes.referenceData"];
         put?: never;
         post?: never;
@@ -217,9 +244,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a provider credential */
         get: operations["sandboxes.getCredential"];
+        /** Store a provider credential */
         put: operations["sandboxes.setCredential"];
         post?: never;
+        /** Delete a provider credential */
         delete: operations["sandboxes.deleteCredential"];
         options?: never;
         head?: never;
@@ -233,6 +263,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List provider credentials */
         get: operations["sandboxes.listCredentials"];
         put?: never;
         post?: never;
@@ -249,8 +280,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List my sessions */
         get: operations["sessions.list"];
         put?: never;
+        /** Create a session */
         post: operations["sessions.create"];
         delete?: never;
         options?: never;
@@ -265,12 +298,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a session */
         get: operations["sessions.get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Rename a session */
         patch: operations["sessions.rename"];
         trace?: never;
     };
@@ -283,6 +318,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Archive a session */
         post: operations["sessions.archive"];
         delete?: never;
         options?: never;
@@ -298,8 +334,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Add a member, or change their role */
         put: operations["sessions.addMember"];
         post?: never;
+        /** Remove a member */
         delete: operations["sessions.removeMember"];
         options?: never;
         head?: never;
@@ -313,9 +351,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description A page of the history, newest first by default; pass `next` as `after` for the next page */
+        /**
+         * Read the history
+         * @description A page of the history, newest first by default; pass `next` as `after` for the next page
+         */
         get: operations["sessions.history"];
         put?: never;
+        /** Post a message */
         post: operations["sessions.post"];
         delete?: never;
         options?: never;
@@ -333,9 +375,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Delete a message */
         delete: operations["sessions.deleteMessage"];
         options?: never;
         head?: never;
+        /** Edit a message */
         patch: operations["sessions.edit"];
         trace?: never;
     };
@@ -348,6 +392,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Create an API key for an owner */
         post: operations["admin.createKey"];
         delete?: never;
         options?: never;
@@ -364,7 +409,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Destroys the owner's data key: their secrets become unreadable everywhere */
+        /**
+         * Forget an owner (crypto-shredding)
+         * @description Destroys the owner's data key: their secrets become unreadable everywhere
+         */
         post: operations["admin.forgetOwner"];
         delete?: never;
         options?: never;
@@ -379,7 +427,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The log by stream, type, actor, owner, API key and time range, paged by position */
+        /**
+         * Query the log
+         * @description The log by stream, type, actor, owner, API key and time range, paged by position
+         */
         get: operations["admin.audit"];
         put?: never;
         post?: never;
@@ -396,6 +447,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The cutover's progress */
         get: operations["cutover.status"];
         put?: never;
         post?: never;
@@ -414,7 +466,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Starts (or resumes) copying the log to the target in the background; follow it with GET /v1/admin/cutover */
+        /**
+         * Start copying to another backend
+         * @description Starts (or resumes) copying the log to the target in the background; follow it with GET /v1/admin/cutover
+         */
         post: operations["cutover.start"];
         delete?: never;
         options?: never;
@@ -431,6 +486,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Compare both logs and read models */
         post: operations["cutover.verify"];
         delete?: never;
         options?: never;
@@ -447,6 +503,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Switch to the target */
         post: operations["cutover.switch"];
         delete?: never;
         options?: never;
@@ -463,6 +520,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Roll back */
         post: operations["cutover.rollback"];
         delete?: never;
         options?: never;
@@ -479,6 +537,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Finish: the target serves for good */
         post: operations["cutover.finish"];
         delete?: never;
         options?: never;
@@ -495,7 +554,48 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Abort before a switch */
         post: operations["cutover.abort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/events/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow the log live
+         * @description The log from a position, by stream prefix and type (admin token only), as `text/event-stream`: each event is one SSE event whose `id` is its position and whose `data` is its JSON. A comment line (`: heartbeat`) every 5 seconds keeps idle connections open. A reader that falls 1,000 events behind is sent `event: behind` (its `id` and `data.position`: where to resume) and disconnected; it reconnects with `Last-Event-ID` (an EventSource does so itself) or `after`, and loses nothing. Sealed secrets stay sealed. It follows the log across a cutover's switch without a gap or a repeat.
+         */
+        get: operations["live.log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{sessionId}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a session live
+         * @description A session's events — messages posted, edited and deleted, members added and removed — for its members, as `text/event-stream`: each event is one SSE event whose `id` is its position and whose `data` is its JSON. A comment line (`: heartbeat`) every 5 seconds keeps idle connections open. A reader that falls 1,000 events behind is sent `event: behind` (its `id` and `data.position`: where to resume) and disconnected; it reconnects with `Last-Event-ID` (an EventSource does so itself) or `after`, and loses nothing. Sealed secrets stay sealed. Not a member: 404. The stream ends once the caller is removed from the session (after that event).
+         */
+        get: operations["live.session"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -766,7 +866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -909,7 +1009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1053,7 +1153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1062,7 +1162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1071,7 +1171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1152,7 +1252,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1177,6 +1277,13 @@ export interface operations {
                     /** @description Milliseconds since the epoch */
                     obtainmentTimestamp: number;
                     scopes: string[];
+                } | {
+                    accessToken: string;
+                    refreshToken: string;
+                    expiresIn: number | null;
+                    /** @description Milliseconds since the epoch */
+                    obtainmentTimestamp: number;
+                    scope: string[];
                 };
             };
         };
@@ -1199,7 +1306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1208,7 +1315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1217,7 +1324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1298,7 +1405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1330,7 +1437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1339,7 +1446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1348,7 +1455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1429,7 +1536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1455,6 +1562,13 @@ export interface operations {
                     /** @description Milliseconds since the epoch */
                     obtainmentTimestamp: number;
                     scopes: string[];
+                } | {
+                    accessToken: string;
+                    refreshToken: string;
+                    expiresIn: number | null;
+                    /** @description Milliseconds since the epoch */
+                    obtainmentTimestamp: number;
+                    scope: string[];
                 };
             };
         };
@@ -1477,7 +1591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1486,7 +1600,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1495,7 +1609,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1576,7 +1690,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1621,7 +1735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1630,7 +1744,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1639,7 +1753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1720,7 +1834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1767,7 +1881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1776,7 +1890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1785,7 +1899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -1866,7 +1980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -1920,7 +2034,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -1929,7 +2043,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -1938,7 +2052,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2019,7 +2133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2062,7 +2176,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2071,7 +2185,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2080,7 +2194,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2161,7 +2275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2192,7 +2306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2201,7 +2315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2210,7 +2324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2291,7 +2405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2346,7 +2460,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2355,7 +2469,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2364,7 +2478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2445,7 +2559,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2506,7 +2620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2515,7 +2629,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2524,7 +2638,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2605,7 +2719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2664,7 +2778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2673,7 +2787,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2682,7 +2796,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2763,7 +2877,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2830,7 +2944,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2839,7 +2953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -2848,7 +2962,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -2929,7 +3043,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -2985,7 +3099,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -2994,7 +3108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3003,7 +3117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3084,7 +3198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3144,7 +3258,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3153,7 +3267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3162,7 +3276,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3243,7 +3357,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3294,7 +3408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3303,7 +3417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3312,7 +3426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3393,7 +3507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3425,7 +3539,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3434,7 +3548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3443,7 +3557,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3524,7 +3638,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3585,7 +3699,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3594,7 +3708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3603,7 +3717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3684,7 +3798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3738,7 +3852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3747,7 +3861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3756,7 +3870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3837,7 +3951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -3871,7 +3985,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -3880,7 +3994,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -3889,7 +4003,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -3970,7 +4084,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4012,7 +4126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4021,7 +4135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4030,7 +4144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4111,7 +4225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4142,7 +4256,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4151,7 +4265,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4160,7 +4274,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4241,7 +4355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4277,7 +4391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4286,7 +4400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4295,7 +4409,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4376,7 +4490,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4409,6 +4523,10 @@ export interface operations {
                             members: {
                                 [key: string]: "admin" | "member";
                             };
+                            /** @description When each member joined */
+                            joinedAt: {
+                                [key: string]: string;
+                            };
                             messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                             /**
                              * @description ISO 8601
@@ -4428,7 +4546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4437,7 +4555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4446,7 +4564,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4527,7 +4645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4565,6 +4683,10 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
+                        };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
@@ -4581,7 +4703,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4590,7 +4712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4599,7 +4721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4680,7 +4802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4711,6 +4833,10 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
+                        };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
@@ -4727,7 +4853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4736,7 +4862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4745,7 +4871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4826,7 +4952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -4865,6 +4991,10 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
+                        };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
@@ -4881,7 +5011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -4890,7 +5020,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -4899,7 +5029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -4980,7 +5110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5013,6 +5143,10 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
+                        };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
@@ -5029,7 +5163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5038,7 +5172,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5047,7 +5181,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5128,7 +5262,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5169,6 +5303,10 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
+                        };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
@@ -5185,7 +5323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5194,7 +5332,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5203,7 +5341,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5284,7 +5422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5318,6 +5456,10 @@ export interface operations {
                         members: {
                             [key: string]: "admin" | "member";
                         };
+                        /** @description When each member joined */
+                        joinedAt: {
+                            [key: string]: string;
+                        };
                         messageCount: number | ("Infinity" | "-Infinity" | "NaN");
                         /**
                          * @description ISO 8601
@@ -5334,7 +5476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5343,7 +5485,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5352,7 +5494,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5433,7 +5575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5486,7 +5628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5495,7 +5637,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5504,7 +5646,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5585,7 +5727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5640,7 +5782,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5649,7 +5791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5658,7 +5800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5739,7 +5881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5771,7 +5913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5780,7 +5922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5789,7 +5931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -5870,7 +6012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -5925,7 +6067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -5934,7 +6076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -5943,7 +6085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6024,7 +6166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6079,7 +6221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6088,7 +6230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6097,7 +6239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6178,7 +6320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6209,7 +6351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6218,7 +6360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6227,7 +6369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6308,7 +6450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6370,7 +6512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6379,7 +6521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6388,7 +6530,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6469,7 +6611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6526,7 +6668,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6535,7 +6677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6544,7 +6686,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6625,7 +6767,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6689,7 +6831,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6698,7 +6840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6707,7 +6849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6788,7 +6930,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6836,7 +6978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -6845,7 +6987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -6854,7 +6996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -6935,7 +7077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -6992,7 +7134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7001,7 +7143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7010,7 +7152,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7091,7 +7233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -7148,7 +7290,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7157,7 +7299,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7166,7 +7308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7247,7 +7389,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -7304,7 +7446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7313,7 +7455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7322,7 +7464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7403,7 +7545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -7460,7 +7602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7469,7 +7611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7478,7 +7620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7559,7 +7701,305 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
+                };
+            };
+        };
+    };
+    "live.log": {
+        parameters: {
+            query?: {
+                after?: string;
+                stream?: string;
+                type?: string;
+            };
+            header?: {
+                "last-event-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        /** @description The event's position */
+                        id: string;
+                        /**
+                         * @description Absent on the wire: SSE's default
+                         * @enum {string}
+                         */
+                        event: "message";
+                        data: string;
+                    } | {
+                        /** @description Where to resume: the last position the reader was given */
+                        id: string;
+                        /** @enum {string} */
+                        event: "behind";
+                        data: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or breaks a rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                };
+            };
+            /** @description No such resource (or not the caller's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
+                };
+            };
+            /** @description A version conflict or an illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
+                };
+            };
+            /** @description The data was shredded */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
+                };
+            };
+            /** @description This write needs If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
+                };
+            };
+            /** @description The quota is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
+                };
+            };
+            /** @description strata failed; the request may be retried */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
+                };
+            };
+            /** @description The database is unreachable or not the primary */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
+                };
+            };
+        };
+    };
+    "live.session": {
+        parameters: {
+            query?: {
+                after?: string;
+            };
+            header?: {
+                "last-event-id"?: string;
+            };
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        /** @description The event's position */
+                        id: string;
+                        /**
+                         * @description Absent on the wire: SSE's default
+                         * @enum {string}
+                         */
+                        event: "message";
+                        data: string;
+                    } | {
+                        /** @description Where to resume: the last position the reader was given */
+                        id: string;
+                        /** @enum {string} */
+                        event: "behind";
+                        data: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or breaks a rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                };
+            };
+            /** @description No such resource (or not the caller's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
+                };
+            };
+            /** @description A version conflict or an illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
+                };
+            };
+            /** @description The data was shredded */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
+                };
+            };
+            /** @description This write needs If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
+                };
+            };
+            /** @description The quota is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
+                };
+            };
+            /** @description strata failed; the request may be retried */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
+                };
+            };
+            /** @description The database is unreachable or not the primary */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
@@ -7593,7 +8033,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["BadRequestEncoded"] | components["schemas"]["BadRequestEncoded"];
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
                 };
             };
             /** @description No valid bearer token */
@@ -7602,7 +8042,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"] | components["schemas"]["UnauthorizedEncoded"];
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
                 };
             };
             /** @description The caller may not do this */
@@ -7611,7 +8051,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ForbiddenEncoded"] | components["schemas"]["ForbiddenEncoded"];
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
                 };
             };
             /** @description No such resource (or not the caller's) */
@@ -7692,7 +8132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["UnavailableEncoded"] | components["schemas"]["UnavailableEncoded"];
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
                 };
             };
         };
