@@ -115,7 +115,7 @@ export const make = (app: AppLayer, wiring: Operations.Wiring) => {
       })
       const waited = WaitForDatabase.layer(app(url), yield* WaitForDatabase.timeoutFromConfig)
       return yield* Layer.merge(Layer.effectDiscard(announce), backups).pipe(
-        Layer.provideMerge(listening(HttpServer.layer({ hostname: options.host, port: options.port }, waited), address)),
+        Layer.provideMerge(listening(HttpServer.layer({ hostname: options.host, port: options.port, database: DatabaseUrl.label(url) }, waited), address)),
         Layer.launch,
         // No tracer is exported; making spans nobody reads costs a third of a request.
         Effect.withTracerEnabled(false),

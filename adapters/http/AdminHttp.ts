@@ -46,6 +46,8 @@ export const AdminLive = HttpApiBuilder.group(StrataApi, "admin", (handlers) =>
             after: query.after ?? 0,
             limit,
             ...(query.stream === undefined ? {} : { streamId: query.stream }),
+            ...(query.streamPrefix === undefined ? {} : { streamPrefix: query.streamPrefix }),
+            ...(query.correlationId === undefined ? {} : { correlationId: query.correlationId }),
             ...(query.type === undefined ? {} : { type: query.type }),
             ...(query.actor === undefined ? {} : { actor: query.actor }),
             ...(query.owner === undefined ? {} : { owner: query.owner }),

@@ -44,6 +44,9 @@ const MirrorLag = Schema.Struct({
 export const Readiness = Schema.Struct({
   status: Schema.Literal("ready"),
   head: Schema.Number,
+  database: Schema.optional(Schema.String.annotate({
+    description: "The database this process was started with, without credentials (during a cutover, its origin)"
+  })),
   cutover: Schema.optional(Schema.Struct({
     id: Schema.String,
     phase: Schema.String,
@@ -282,6 +285,10 @@ const AuditEvent = Schema.Struct({
 })
 const AuditParams = Schema.Struct({
   stream: Schema.optional(Schema.String),
+  streamPrefix: Schema.optional(Schema.String.annotate({ description: "Streams whose id starts with this (case-sensitive, no wildcards)" })),
+  correlationId: Schema.optional(Schema.String.annotate({
+    description: "Caused by this request: its X-Request-Id, recorded as the events' correlation id"
+  })),
   type: Schema.optional(Schema.String),
   actor: Schema.optional(Schema.String.annotate({
     description: "This actor exactly, as recorded: `bob (key <keyId>)`, `admin (for bob)`, `admin`, `cutover`, `import`"
@@ -329,7 +336,10 @@ export const CutoverView = Schema.Struct({
     etaSeconds: Schema.Number
   })),
   lag: Schema.optional(MirrorLag),
-  mirrorHolder: Schema.optional(Schema.String)
+  mirrorHolder: Schema.optional(Schema.String),
+  pauseMillis: Schema.optional(Schema.Number.annotate({
+    description: "Answered by a switch: how long writes were held (from the fence to the target serving)"
+  }))
 })
 
 const LogDigestView = Schema.Struct({ count: Schema.Number, hash: Schema.String })
@@ -360,6 +370,27 @@ export class CutoverApi extends HttpApiGroup.make("cutover")
   .add(HttpApiEndpoint.post("abort", "/v1/admin/cutover/abort", { success: CutoverView, error: Problem.errors }))
   .middleware(Authorization)
   .annotate(OpenApi.Description, "Moving the log to another backend; for the admin token only. 409 when the cutover's phase does not allow the step")
+{}
+
+// Projections: rebuilt from the log on demand (the same as `strata replay --fresh`)
+
+const ProjectionName = Schema.Struct({ projection: Schema.String })
+
+export class ProjectionsApi extends HttpApiGroup.make("projections")
+  .add(
+    HttpApiEndpoint.post("rebuild", "/v1/admin/projections/:projection/rebuild", {
+      params: ProjectionName,
+      success: Schema.Struct({ name: Schema.String, rebuilding: Schema.Boolean }).pipe(HttpApiSchema.status(202)),
+      error: Problem.errors
+    }).annotate(OpenApi.Summary, "Rebuild a projection").annotate(
+      OpenApi.Description,
+      "Starts a fresh rebuild of the projection from the log in the background; the old generation answers until the " +
+        "new one is live (follow it with strata_projection_lag_events in /metrics). 404 for a projection that is not " +
+        "registered, 409 while a rebuild this process started is under way"
+    )
+  )
+  .middleware(Authorization)
+  .annotate(OpenApi.Description, "For the admin token only")
 {}
 
 // The live log: server-sent events, resumed by position
@@ -489,7 +520,8 @@ const summaries: Record<string, string> = {
   "cutover.finish": "Finish: the target serves for good",
   "cutover.abort": "Abort before a switch",
   "live.log": "Follow the log live",
-  "live.session": "Follow a session live"
+  "live.session": "Follow a session live",
+  "projections.rebuild": "Rebuild a projection"
 }
 
 /** A JSON Schema's list of alternatives with each one once; a list of one is that one. */
@@ -539,6 +571,7 @@ export class StrataApi extends HttpApi.make("strata")
   .add(AdminApi)
   .add(CutoverApi)
   .add(LiveApi)
+  .add(ProjectionsApi)
   // Requests that do not match their Schemas: 400 problems naming the issues.
   .middleware(SchemaProblems)
   .annotate(OpenApi.Title, "strata")

@@ -129,7 +129,12 @@ export const CutoverLive = HttpApiBuilder.group(StrataApi, "cutover", (handlers)
           ...(result.projections === undefined ? {} : { projections: result.projections })
         }
       }))
-    .handle("switch", () => step(Cutover.switchOver))
+    .handle("switch", () =>
+      Effect.gen(function*() {
+        let pauseMillis: number | undefined
+        const view = yield* step((sides) => Effect.tap(Cutover.switchOver(sides), (switched) => Effect.sync(() => void (pauseMillis = switched.pauseMillis))))
+        return pauseMillis === undefined ? view : { ...view, pauseMillis }
+      }))
     .handle("rollback", () => step(Cutover.rollback))
     .handle("finish", () => step(Cutover.finish))
     .handle("abort", () => step(Cutover.abort)))

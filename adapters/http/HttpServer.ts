@@ -9,13 +9,15 @@ import { CutoverLive } from "./CutoverHttp.ts"
 import { StrataApi } from "./Api.ts"
 import { AuthorizationLive, bearerOf, currentRequestId, currentRequestKey } from "./Auth.ts"
 import * as BadInput from "./BadInput.ts"
+import * as Console from "./console/Console.ts"
 import * as FrontDoor from "./FrontDoor.ts"
 import * as IdempotencyKey from "./IdempotencyKey.ts"
 import { KeysLive, quotaEnforcedLayer } from "./KeysHttp.ts"
 import { LiveLive, liveLogLayer } from "./LiveHttp.ts"
 import * as Metrics from "./Metrics.ts"
 import * as NativeRoutes from "./NativeRoutes.ts"
-import { OperationsLive } from "./OperationsHttp.ts"
+import { OperationsLive, servedDatabase } from "./OperationsHttp.ts"
+import { ProjectionsLive } from "./ProjectionsHttp.ts"
 import { problemHeaders, problemJson, problemOf, unreadableBody } from "./Problem.ts"
 import { SandboxesLive } from "./SandboxesHttp.ts"
 import { SessionsLive } from "./SessionsHttp.ts"
@@ -35,7 +37,7 @@ const MetricsRoute = HttpRouter.use((router) =>
 /** The API with its OpenAPI document (`/openapi.json`) and docs page (`/docs`). */
 const ApiLive = Layer.merge(
   HttpApiBuilder.layer(StrataApi, { openapiPath: "/openapi.json" }).pipe(
-    Layer.provide([OperationsLive, TokensLive, KeysLive, SandboxesLive, SessionsLive, AdminLive, CutoverLive, LiveLive]),
+    Layer.provide([OperationsLive, TokensLive, KeysLive, SandboxesLive, SessionsLive, AdminLive, CutoverLive, LiveLive, ProjectionsLive]),
     Layer.provide([AuthorizationLive, BadInput.schemaProblemsLayer])
   ),
   HttpApiScalar.layer(StrataApi, { path: "/docs" })
@@ -167,10 +169,12 @@ export interface ServeOptions {
   readonly port: number
   /** Serve the hot endpoints through Bun's router (default); false: everything through HttpApi. */
   readonly native?: boolean
+  /** The database's URL without credentials, for `/ready`. */
+  readonly database?: string
 }
 
 /**
- * The API, its OpenAPI document and docs page, and `/metrics`, served by Bun behind the
+ * The API, its OpenAPI document and docs page, `/metrics` and the console (`/console`), served by Bun behind the
  * front door (limits, graceful stop), over the services `app` builds (the store, secrets,
  * the admin token); the endpoints on clients' request paths go through Bun's own router
  * (`NativeRoutes`) unless `native` is false. The server and the app's services stay in the
@@ -189,14 +193,14 @@ export const layer = <A, E, R>(options: ServeOptions, app: Layer.Layer<A, E, R>)
   const routes = Layer.merge(
     HttpRouter.serve(Layer.merge(ApiLive, MetricsRoute), { disableLogger: true, disableListenLog: true, middleware }),
     options.native === false ? Layer.empty : native.bind
-  ).pipe(Layer.provide([quotaEnforcedLayer, liveLogLayer]))
+  ).pipe(Layer.provide([quotaEnforcedLayer, liveLogLayer, Layer.succeed(servedDatabase, options.database)]))
   return FrontDoor.stopFirst(door).pipe(
     Layer.provideMerge(routes),
     Layer.provideMerge(app),
     Layer.provideMerge(FrontDoor.layer(door, {
       hostname: options.hostname,
       port: options.port,
-      ...(options.native === false ? {} : { routes: native.routes })
+      routes: { ...Console.routes, ...(options.native === false ? {} : native.routes) }
     }))
   )
 }

@@ -1,5 +1,5 @@
 import { HttpApiBuilder } from "effect/http-api"
-import { Effect, Option } from "effect"
+import { Context, Effect, Option } from "effect"
 import * as Cutover from "../../application/cutover/Cutover.ts"
 import { EventStore } from "../../application/ports/EventStore.ts"
 import { Serving } from "../../application/cutover/ServingStore.ts"
@@ -19,6 +19,9 @@ export const cutoverReadiness = Effect.gen(function*() {
   return { id: record.id, phase: record.phase, target: DatabaseUrl.withoutCredentials(record.targetLabel), mirroring: serving.value.mirroring(), ...(lag ? { lag } : {}) }
 })
 
+/** The database the server was started with, as `/ready` shows it (without credentials); unset in tests. */
+export const servedDatabase = Context.Reference<string | undefined>("strata/http/ServedDatabase", { defaultValue: () => undefined })
+
 export const OperationsLive = HttpApiBuilder.group(StrataApi, "operations", (handlers) =>
   handlers
     .handle("health", () => Effect.succeed({ status: "ok" as const }))
@@ -26,5 +29,6 @@ export const OperationsLive = HttpApiBuilder.group(StrataApi, "operations", (han
       Effect.gen(function*() {
         const head = yield* Effect.flatMap(Effect.service(EventStore), (store) => store.head)
         const cutover = yield* cutoverReadiness
-        return { status: "ready" as const, head, ...(cutover ? { cutover } : {}) }
+        const database = yield* servedDatabase
+        return { status: "ready" as const, head, ...(database ? { database } : {}), ...(cutover ? { cutover } : {}) }
       }).pipe(orProblem())))

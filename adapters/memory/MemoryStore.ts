@@ -194,6 +194,8 @@ export const make = Effect.gen(function*() {
           event.position > audit.after &&
           (audit.eventIds === undefined || audit.eventIds.includes(event.eventId)) &&
           (audit.streamId === undefined || event.streamId === audit.streamId) &&
+          (audit.streamPrefix === undefined || event.streamId.startsWith(audit.streamPrefix)) &&
+          (audit.correlationId === undefined || event.metadata.correlationId === audit.correlationId) &&
           (audit.type === undefined || event.type === audit.type) &&
           (audit.actor === undefined || event.metadata.actor === audit.actor) &&
           (audit.owner === undefined || (event.metadata.actor !== undefined && Actor.isOwners(event.metadata.actor, audit.owner))) &&

@@ -376,12 +376,16 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       const length = Actor.characters(suffix)
       return sql`(length(actor) >= ${length} AND substr(actor, length(actor) - ${length - 1}) = ${suffix})`
     }
+    /** A stream id's start, compared as the owner's above (no `LIKE`: case, and `_` in ids). */
+    const streamPrefixCondition = (prefix: string) => sql`substr(stream_id, 1, ${Actor.characters(prefix)}) = ${prefix}`
 
     const query: EventStoreService["query"] = (audit) => {
       const conditions = [
         sql`position > ${audit.after}`,
         ...(audit.eventIds === undefined ? [] : [sql.in("event_id", audit.eventIds)]),
         ...(audit.streamId === undefined ? [] : [sql`stream_id = ${audit.streamId}`]),
+        ...(audit.streamPrefix === undefined ? [] : [streamPrefixCondition(audit.streamPrefix)]),
+        ...(audit.correlationId === undefined ? [] : [sql`correlation_id = ${audit.correlationId}`]),
         ...(audit.type === undefined ? [] : [sql`type = ${audit.type}`]),
         ...(audit.actor === undefined ? [] : [sql`actor = ${audit.actor}`]),
         ...(audit.owner === undefined ? [] : [ownerCondition(audit.owner)]),

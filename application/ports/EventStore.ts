@@ -117,6 +117,8 @@ export interface ReadAllOptions {
 /** The audit's questions: any combination, paged by position. */
 export interface AuditQuery {
   readonly streamId?: string
+  /** Streams whose id starts with this, exactly (case and wildcards as they are). */
+  readonly streamPrefix?: string
   readonly type?: string
   /** This actor exactly, as recorded. */
   readonly actor?: string
@@ -124,6 +126,8 @@ export interface AuditQuery {
   readonly owner?: string
   /** Done through this API key (see `Actor.isKeys`). */
   readonly keyId?: string
+  /** Caused by this request: its id, recorded as the events' correlation id. */
+  readonly correlationId?: string
   /** Recorded at or after (ISO 8601). */
   readonly from?: string
   /** Recorded before (ISO 8601). */

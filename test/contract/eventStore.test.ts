@@ -423,6 +423,41 @@ for (const backend of Backends.all) {
       expect(positions(result.paged)).toEqual([2])
     }, timeout)
 
+    test("audit by correlation id finds every event one request caused, across streams; by stream prefix, the streams it starts", async () => {
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("session-1", [event("Opened", {}, { correlationId: "req-1" })]) // 1
+        yield* store.append("session-10", [event("Opened", {}, { correlationId: "req-2" })]) // 2
+        yield* store.append("apikey-1", [event("Used", {}, { correlationId: "req-1" })]) // 3
+        yield* store.append("sessions", [event("Listed", {})]) // 4
+        yield* store.append("session-1", [event("Posted", {}, { correlationId: "REQ-1" })]) // 5
+        yield* store.append("session_%", [event("Odd", {}, { correlationId: "req-1%" })]) // 6
+        yield* store.append("sëssion-👩‍💻", [event("Wide", {}, { correlationId: "req-1" })]) // 7
+        const all = { after: 0, limit: 100 }
+        return {
+          request: yield* store.query({ ...all, correlationId: "req-1" }),
+          requestPaged: yield* store.query({ after: 1, limit: 1, correlationId: "req-1" }),
+          sessions: yield* store.query({ ...all, streamPrefix: "session-" }),
+          session1: yield* store.query({ ...all, streamPrefix: "session-1" }),
+          wildcard: yield* store.query({ ...all, streamPrefix: "session_" }),
+          upper: yield* store.query({ ...all, streamPrefix: "SESSION" }),
+          wide: yield* store.query({ ...all, streamPrefix: "sëssion-👩" }),
+          both: yield* store.query({ ...all, streamPrefix: "session-", correlationId: "req-1" }),
+          everything: yield* store.query({ ...all, streamPrefix: "" })
+        }
+      }))
+      const positions = (events: ReadonlyArray<{ position: number }>) => events.map((e) => e.position)
+      expect(positions(result.request)).toEqual([1, 3, 7])
+      expect(positions(result.requestPaged)).toEqual([3])
+      expect(positions(result.sessions)).toEqual([1, 2, 5])
+      expect(positions(result.session1)).toEqual([1, 2, 5])
+      expect(positions(result.wildcard)).toEqual([6])
+      expect(positions(result.upper)).toEqual([])
+      expect(positions(result.wide)).toEqual([7])
+      expect(positions(result.both)).toEqual([1])
+      expect(positions(result.everything)).toEqual([1, 2, 3, 4, 5, 6, 7])
+    }, timeout)
+
     test("a copied log keeps its event ids, versions, positions and times, and the log continues after it", async () => {
       const source = await runWith(Backends.memory.layer(), Effect.gen(function*() {
         const store = yield* EventStore

@@ -45,6 +45,8 @@ describe("strata serve", () => {
     })
     expect(saved.status).toBe(201)
     expect(existsSync(`${database}-wal`)).toBe(true)
+    // /ready says which database this process serves (the console's Overview shows it).
+    expect(await (await fetch(`http://127.0.0.1:${port}/ready`)).json()).toMatchObject({ status: "ready", database: `sqlite:${database}` })
 
     server.kill("SIGTERM")
     expect(await server.exited).toBe(0)

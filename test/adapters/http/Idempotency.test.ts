@@ -191,7 +191,12 @@ test("the OpenAPI document names the header on every write and the 422", async (
     const spec = (await server.call("GET", "/openapi.json")).body
     const writes = Object.entries(spec.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
       Object.entries(methods)
-        .filter(([method]) => ["post", "put", "patch", "delete"].includes(method) && path.startsWith("/v1/") && !path.startsWith("/v1/admin/cutover"))
+        // A cutover's step and a projection's rebuild write no event to recognise a resend by:
+        // each is run again (or refused as under way), so they take no key.
+        .filter(([method]) =>
+          ["post", "put", "patch", "delete"].includes(method) && path.startsWith("/v1/") &&
+          !path.startsWith("/v1/admin/cutover") && !path.startsWith("/v1/admin/projections")
+        )
         .map(([method, operation]) => ({
           write: `${method} ${path}`,
           header: (operation.parameters ?? []).some((parameter: any) => parameter.in === "header" && parameter.name === "idempotency-key"),

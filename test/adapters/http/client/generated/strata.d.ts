@@ -602,6 +602,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/projections/{projection}/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rebuild a projection
+         * @description Starts a fresh rebuild of the projection from the log in the background; the old generation answers until the new one is live (follow it with strata_projection_lag_events in /metrics). 404 for a projection that is not registered, 409 while a rebuild this process started is under way
+         */
+        post: operations["projections.rebuild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -969,6 +989,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "ready";
                         head: number | ("Infinity" | "-Infinity" | "NaN");
+                        database?: string | null;
                         cutover?: {
                             id: string;
                             phase: string;
@@ -6438,6 +6459,8 @@ export interface operations {
         parameters: {
             query?: {
                 stream?: string;
+                streamPrefix?: string;
+                correlationId?: string;
                 type?: string;
                 actor?: string;
                 owner?: string;
@@ -6635,6 +6658,7 @@ export interface operations {
                             seconds: number | ("Infinity" | "-Infinity" | "NaN");
                         } | null;
                         mirrorHolder?: string | null;
+                        pauseMillis?: number | ("Infinity" | "-Infinity" | "NaN") | null;
                     };
                 };
             };
@@ -6797,6 +6821,7 @@ export interface operations {
                             seconds: number | ("Infinity" | "-Infinity" | "NaN");
                         } | null;
                         mirrorHolder?: string | null;
+                        pauseMillis?: number | ("Infinity" | "-Infinity" | "NaN") | null;
                     };
                 };
             };
@@ -7099,6 +7124,7 @@ export interface operations {
                             seconds: number | ("Infinity" | "-Infinity" | "NaN");
                         } | null;
                         mirrorHolder?: string | null;
+                        pauseMillis?: number | ("Infinity" | "-Infinity" | "NaN") | null;
                     };
                 };
             };
@@ -7254,6 +7280,7 @@ export interface operations {
                             seconds: number | ("Infinity" | "-Infinity" | "NaN");
                         } | null;
                         mirrorHolder?: string | null;
+                        pauseMillis?: number | ("Infinity" | "-Infinity" | "NaN") | null;
                     };
                 };
             };
@@ -7409,6 +7436,7 @@ export interface operations {
                             seconds: number | ("Infinity" | "-Infinity" | "NaN");
                         } | null;
                         mirrorHolder?: string | null;
+                        pauseMillis?: number | ("Infinity" | "-Infinity" | "NaN") | null;
                     };
                 };
             };
@@ -7564,6 +7592,7 @@ export interface operations {
                             seconds: number | ("Infinity" | "-Infinity" | "NaN");
                         } | null;
                         mirrorHolder?: string | null;
+                        pauseMillis?: number | ("Infinity" | "-Infinity" | "NaN") | null;
                     };
                 };
             };
@@ -7862,6 +7891,139 @@ export interface operations {
                         /** @enum {string} */
                         event: "behind";
                         data: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or breaks a rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BadRequestEncoded"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthorizedEncoded"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenEncoded"];
+                };
+            };
+            /** @description No such resource (or not the caller's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundEncoded"];
+                };
+            };
+            /** @description A version conflict or an illegal transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictEncoded"];
+                };
+            };
+            /** @description The data was shredded */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GoneEncoded"];
+                };
+            };
+            /** @description If-Match does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedEncoded"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request; nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnprocessableContentEncoded"];
+                };
+            };
+            /** @description This write needs If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredEncoded"];
+                };
+            };
+            /** @description The quota is used up */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsEncoded"];
+                };
+            };
+            /** @description strata failed; the request may be retried */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorEncoded"];
+                };
+            };
+            /** @description The database is unreachable or not the primary */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableEncoded"];
+                };
+            };
+        };
+    };
+    "projections.rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projection: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        rebuilding: boolean;
                     };
                 };
             };
