@@ -356,6 +356,8 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
   const audit = Command.make("audit", {
     database,
     stream: filter("stream", "Only this stream"),
+    streamPrefix: filter("stream-prefix", "Only streams whose id starts with this (apikey-, session-, …)"),
+    correlation: filter("correlation", "Only what one request caused: its request id (X-Request-Id), across streams"),
     type: filter("type", "Only this event type"),
     actor: filter("actor", "Only this actor, exactly as recorded (bob (key <keyId>), admin (for bob), admin, cutover, import)"),
     owner: filter("owner", "Only what this owner did, through any of their API keys, and what the admin did for them"),
@@ -374,6 +376,8 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
             after: options.after,
             limit: options.limit,
             ...Option.match(options.stream, { onNone: () => ({}), onSome: (streamId) => ({ streamId }) }),
+            ...Option.match(options.streamPrefix, { onNone: () => ({}), onSome: (streamPrefix) => ({ streamPrefix }) }),
+            ...Option.match(options.correlation, { onNone: () => ({}), onSome: (correlationId) => ({ correlationId }) }),
             ...Option.match(options.type, { onNone: () => ({}), onSome: (type) => ({ type }) }),
             ...Option.match(options.actor, { onNone: () => ({}), onSome: (actor) => ({ actor }) }),
             ...Option.match(options.owner, { onNone: () => ({}), onSome: (owner) => ({ owner }) }),
@@ -391,7 +395,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
           yield* Console.log([event.position, event.recordedAt, event.streamId, event.type, event.metadata.actor ?? "", event.metadata.correlationId ?? ""].join("\t"))
         }
       })
-    )).pipe(Command.withDescription("The log by stream, type, actor, owner, API key and time range, as a table, JSON or NDJSON"))
+    )).pipe(Command.withDescription("The log by stream (or its prefix), type, actor, owner, API key, request and time range, as a table, JSON or NDJSON"))
 
   // import
 

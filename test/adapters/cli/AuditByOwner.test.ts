@@ -43,7 +43,7 @@ describe("audit by owner and by key", () => {
       const alices = await newKey("alice", "laptop")
       await call("PUT", "/v1/tokens/twitch", laptop.secret, token)
       await call("POST", "/v1/usage", phone.secret, { tokens: 10 })
-      await call("PUT", "/v1/tokens/youtube", adminToken, token, { "x-strata-owner": "bob" })
+      await call("PUT", "/v1/tokens/youtube", adminToken, token, { "x-strata-owner": "bob", "x-request-id": "req-youtube-1" })
       await call("PUT", "/v1/tokens/twitch", alices.secret, token)
       await call("POST", "/v1/usage", alices.secret, { tokens: 10 })
 
@@ -73,6 +73,10 @@ describe("audit by owner and by key", () => {
         `TokenSaved by bob (key ${laptop.keyId})`,
         "TokenSaved by admin (for bob)"
       ])
+
+      // One request's events, by its id; a stream prefix's.
+      expect(described(await cli("--correlation", "req-youtube-1"))).toEqual(["TokenSaved by admin (for bob)"])
+      expect(described(await cli("--stream-prefix", "apikey-"))).toHaveLength(5)
 
       // The actor filter stays exact: bob alone is no actor of this log, his keys' actors are.
       expect(await cli("--actor", "bob")).toEqual([])
