@@ -5,6 +5,8 @@
  *
  *   npm run bench:copy                     # 1,000,000 events
  *   npm run bench:copy -- --events 200000
+ *   npm run bench:copy -- --events 10000000 --source /tmp/10m.db --source-only   # write the source once, then
+ *   npm run bench:copy -- --events 10000000 --source /tmp/10m.db                 # measure in a process that did not write it
  *
  * Postgres: STRATA_BENCH_PG_URL, else a throwaway server started at Postgres' default
  * durability (fsync on). pgloader: Debian's `pgloader` package; without it its rows are
@@ -35,7 +37,9 @@ const { values: args } = parseArgs({
     /** Rows to skip: any of strata, pgloader, pgloader-defaults, copy. */
     skip: { type: "string", default: "" },
     /** Rounds, each in another order; the best of each row is printed (other agents' load comes and goes). */
-    rounds: { type: "string", default: "1" }
+    rounds: { type: "string", default: "1" },
+    /** Write the source file (with --source) and stop: the peak RSS measured later is then the copy's alone. */
+    "source-only": { type: "boolean", default: false }
   }
 })
 const total = Number(args.events)
@@ -439,6 +443,10 @@ try {
   const started = performance.now()
   const averageBytes = await writeSource()
   console.log(`source: ${total.toLocaleString("en-US")} events, data ${Math.round(averageBytes)} bytes on average, written in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  if (args["source-only"]) {
+    if (args.source === undefined) fail("--source-only needs --source: the file is kept for the next run")
+    process.exit(0)
+  }
   // A fresh server creates its WAL segment files as it first writes them, later writes reuse
   // them: an unrecorded warm-up copy keeps that cost off whichever row would run first.
   await dropDatabase(await rawCopy("warm-up"))
