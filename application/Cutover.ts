@@ -385,14 +385,25 @@ const compareWhenStill = (sides: Sides) =>
     return undefined
   })
 
+/** Both logs' chains, held across calls: each extension reads only what came since the last. */
+export interface Chains {
+  readonly origin: Effect.Success<typeof follower>
+  readonly target: Effect.Success<typeof follower>
+}
+
 /** Both logs by count and chained hash up to the lower head, and, at a still moment, every projection. */
-export const verify = (sides: Sides, options: { readonly projections: boolean } = { projections: true }) =>
+export const verify = (sides: Sides, options: { readonly projections: boolean; readonly chains?: Chains } = { projections: true }) =>
   Effect.gen(function*() {
     const originHead = yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.head))
     const targetHead = yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.head))
     const upTo = Math.min(originHead, targetHead)
     // Both at once: one side's reads wait on its database while the other's are hashed.
-    const [origin, target] = yield* Effect.all([on(sides.origin, digestAt(upTo)), on(sides.target, digestAt(upTo))], { concurrency: 2 })
+    const [origin, target] = yield* Effect.all(
+      options.chains === undefined
+        ? [on(sides.origin, digestAt(upTo)), on(sides.target, digestAt(upTo))]
+        : [options.chains.origin.extendTo(upTo), options.chains.target.extendTo(upTo)],
+      { concurrency: 2 }
+    )
     const identical = origin.hash === target.hash && origin.count === target.count
     const recorded = options.projections ? Option.getOrUndefined(yield* on(sides.origin, readRecord)) : undefined
     const filling = recorded?.record.phase === "copying" ? { held: targetHead, total: originHead } : undefined
@@ -499,13 +510,24 @@ export const start = (sides: Sides, options: StartOptions) =>
     return { record: current.record, head }
   })
 
-/** Fences `from`, drains it into `to`, verifies; on a difference, undoes the fence and fails. */
-const drainAndVerify = <E>(from: Side, to: Side, id: string, reason: string, sides: Sides, undo: Effect.Effect<unknown, E>) =>
+/**
+ * Fences `from`, drains it into `to`, verifies (from `chains`, when the announcement
+ * brought them to the head); on a difference, undoes the fence and fails.
+ */
+const drainAndVerify = <E>(
+  from: Side,
+  to: Side,
+  id: string,
+  reason: string,
+  sides: Sides,
+  undo: Effect.Effect<unknown, E>,
+  chains: Chains | undefined
+) =>
   Effect.gen(function*() {
     yield* on(from, Effect.flatMap(EventStore, (store) => store.fence(`cutover ${id}: ${reason}`)))
     const head = yield* catchUp(from, to, { applyProjections: true })
     yield* syncKeyRing(from, to)
-    const verification = yield* verify(sides, { projections: false })
+    const verification = yield* verify(sides, { projections: false, ...(chains === undefined ? {} : { chains }) })
     if (!verification.identical || verification.originHead !== verification.targetHead) {
       yield* undo
       return yield* new CutoverFailed({ reason: `${describeMismatch(verification)}; nothing was switched` })
@@ -524,10 +546,16 @@ const announce = (sides: Sides) =>
   Effect.all([
     Effect.sleep(trustFor("mirroring")),
     Effect.gen(function*() {
+      const chains: Chains = { origin: yield* on(sides.origin, follower), target: yield* on(sides.target, follower) }
       const upTo = Math.min(...(yield* heads(sides)))
-      yield* Effect.all([on(sides.origin, digestAt(upTo)), on(sides.target, digestAt(upTo))], { concurrency: 2 })
-    }).pipe(Effect.catch((error) => Effect.logWarning("cutover: extending the logs' digests before the fence failed; the verify reads more", error)))
-  ], { concurrency: 2, discard: true })
+      yield* Effect.all([chains.origin.extendTo(upTo), chains.target.extendTo(upTo)], { concurrency: 2 })
+      return chains
+    }).pipe(
+      Effect.catch((error) =>
+        Effect.as(Effect.logWarning("cutover: extending the logs' digests before the fence failed; the verify reads more", error), undefined)
+      )
+    )
+  ], { concurrency: 2 }).pipe(Effect.map(([, chains]) => chains))
 
 /**
  * Makes the target the primary: announce it, fence the origin (inside its appends), drain
@@ -546,14 +574,14 @@ export const switchOver = (sides: Sides) =>
       // Run again after the fence, the announcement was read long ago: the writes already wait.
       const announced = current.record.phase === "switching" && isFenceOfThisCutover((yield* origin.fenceState)?.reason, current.record.id)
       if (current.record.phase !== "switching") current = yield* enter(sides.origin, current, "switching")
-      if (!announced) yield* announce(sides)
+      const chains = announced ? undefined : yield* announce(sides)
       fenced = yield* Clock.currentTimeMillis
       const undo = Effect.gen(function*() {
         const now = yield* requireRecord(yield* on(sides.origin, readRecord))
         yield* enter(sides.origin, now, "mirroring")
         yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.unfence))
       })
-      const head = yield* drainAndVerify(sides.origin, sides.target, current.record.id, `switching to ${current.record.targetLabel}`, sides, undo)
+      const head = yield* drainAndVerify(sides.origin, sides.target, current.record.id, `switching to ${current.record.targetLabel}`, sides, undo, chains)
       current = yield* enter(sides.origin, current, "switched", { fencedAt: head })
     }
     yield* Effect.sleep(trustFor("switching"))
@@ -593,13 +621,13 @@ export const rollback = (sides: Sides) =>
         const announced = current.record.phase === "rollingBack" &&
           isFenceOfThisCutover((yield* Context.get(sides.target, EventStore).fenceState)?.reason, current.record.id)
         if (current.record.phase !== "rollingBack") current = yield* enter(sides.origin, current, "rollingBack")
-        if (!announced) yield* announce(sides)
+        const chains = announced ? undefined : yield* announce(sides)
         const undo = Effect.gen(function*() {
           const now = yield* requireRecord(yield* on(sides.origin, readRecord))
           yield* enter(sides.origin, now, "switched")
           yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.unfence))
         })
-        const head = yield* drainAndVerify(sides.target, sides.origin, current.record.id, "rolling back to the origin", sides, undo)
+        const head = yield* drainAndVerify(sides.target, sides.origin, current.record.id, "rolling back to the origin", sides, undo, chains)
         current = yield* enter(sides.origin, current, "mirroring", { fencedAt: head })
         yield* Effect.sleep(trustFor("rollingBack"))
         if (isFenceOfThisCutover((yield* origin.fenceState)?.reason, current.record.id)) yield* origin.unfence

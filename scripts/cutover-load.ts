@@ -14,16 +14,14 @@
  * rollback (< 250 ms), the 503s answered (none), the mirror's lag at steady load (p50 <
  * 100 ms) — whether each is met, and every check; exits non-zero when a check fails.
  *
- * The mirror's lag is measured here from outside: the origin's head is read from its file,
- * then the target is polled (every 2 ms) until it holds that position — the time from a
- * commit on the side that serves to its visibility on the other. `strata cutover status`'s
+ * The mirror's lag is measured from outside, by a process of its own: the origin's head is
+ * read from its file, then the target is polled (every 2 ms) until it holds that position —
+ * the time from a commit on the side that serves to its visibility on the other. `strata cutover status`'s
  * own estimate (the age of the first event not yet mirrored) is printed beside it.
  */
 import { join } from "node:path"
 import { parseArgs } from "node:util"
-import { Database } from "bun:sqlite"
 import { Effect, Layer } from "effect"
-import pg from "pg"
 import { EventStore, ExpectedVersion } from "../application/EventStore.ts"
 import { InlineProjections } from "../application/Projection.ts"
 import * as SqliteStore from "../adapters/sqlite/SqliteStore.ts"
@@ -118,23 +116,18 @@ const sampleLag = async (forMs: number) => {
     await Bun.sleep(500)
   }
 }
-/** Commit on one side → visible on the other, in ms: the origin's head from its file, then the target polled until it holds it. */
+/** Commit on one side → visible on the other, in ms, measured by a process of its own (see `mirrorLagProcess`). */
 const mirrorLags: Array<number> = []
-const originFile = new Database(join(cwd, "strata.db"), { readonly: true })
-const originHead = () => Number((originFile.query("SELECT coalesce(max(position), 0) AS head FROM strata_events").get() as { head: number }).head)
-const targetClient = new pg.Client({ connectionString: postgres })
-await targetClient.connect()
-const targetHead = async () => Number((await targetClient.query<{ head: string }>("SELECT coalesce(max(position), 0) AS head FROM strata_events")).rows[0]!.head)
-/** While the origin serves and the target mirrors it. */
 const sampleMirror = async (forMs: number) => {
-  const until = performance.now() + forMs
-  while (performance.now() < until) {
-    const from = performance.now()
-    const want = originHead()
-    while ((await targetHead()) < want && performance.now() - from < 30_000) await Bun.sleep(2)
-    mirrorLags.push(performance.now() - from)
-    await Bun.sleep(100)
-  }
+  const sampler = Bun.spawn([process.execPath, join(import.meta.dir, "../test/support/mirrorLagProcess.ts"), join(cwd, "strata.db"), postgres], {
+    stdin: "ignore",
+    stdout: "pipe",
+    stderr: "inherit"
+  })
+  await Bun.sleep(forMs)
+  sampler.kill("SIGTERM")
+  const [out] = await Promise.all([new Response(sampler.stdout).text(), sampler.exited])
+  mirrorLags.push(...(JSON.parse(out || "[]") as Array<number>))
 }
 const switches: Array<{ readonly name: string; readonly from: number; readonly to: number }> = []
 const timed = async (name: string, ...command: Array<string>) => {
@@ -202,8 +195,6 @@ try {
   console.log(failures.length === 0 ? "every check passed" : `FAILED:\n${failures.join("\n")}`)
   process.exitCode = failures.length === 0 ? 0 : 1
 } finally {
-  originFile.close()
-  await targetClient.end()
   for (const server of servers) server.process.kill("SIGTERM")
   await Promise.all(servers.map((server) => server.process.exited))
   await stopPostgres()
