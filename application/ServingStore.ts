@@ -74,8 +74,12 @@ export const make = (options: Options) =>
     const refreshing = yield* Semaphore.make(1)
     /** The URL of a target being opened. */
     let opening: string | undefined
-    /** When the last read of the record that this process follows began (ms); 0: none yet. */
-    let knownAt = 0
+    /**
+     * When the last read of the record that this process follows began (ms; 0: none yet), and
+     * the phase it read: how long it is trusted goes with what that read said, not with a
+     * newer phase a reading under way has noted already.
+     */
+    let known: { readonly at: number; readonly phase: CutoverRules.Phase | undefined } = { at: 0, phase: undefined }
     /** Reads the record and follows it: which side serves, and whether this process mirrors. */
     const refresh = refreshing.withPermits(1)(Effect.gen(function*() {
       const began = yield* Clock.currentTimeMillis
@@ -85,7 +89,7 @@ export const make = (options: Options) =>
       state.cutover = involved ? record : undefined
       if (!involved) {
         state.serving = options.origin
-        knownAt = began
+        known = { at: began, phase: undefined }
         return yield* stopMirror
       }
       const url = yield* Effect.provide(Cutover.targetUrl(record), options.origin)
@@ -105,12 +109,12 @@ export const make = (options: Options) =>
         // Until the target is open, what this process serves is right only while the origin is the primary.
         if (CutoverRules.primary(record.phase) === "origin") {
           state.serving = options.origin
-          knownAt = began
+          known = { at: began, phase: record.phase }
         }
         return
       }
       state.serving = sideOf(CutoverRules.primary(record.phase))
-      knownAt = began
+      known = { at: began, phase: record.phase }
       const direction = CutoverRules.mirror(record.phase)
       if (direction === undefined) return yield* stopMirror
       const held = yield* Effect.provide(Cutover.holdLease(options.holder, leaseTtl), options.origin)
@@ -160,7 +164,7 @@ export const make = (options: Options) =>
      * request to be served on what the process knew.
      */
     const current = Effect.flatMap(Clock.currentTimeMillis, (now) =>
-      now - knownAt < Duration.toMillis(Cutover.trustFor(state.cutover?.phase))
+      now - known.at < Duration.toMillis(Cutover.trustFor(known.phase))
         ? Effect.void
         : refresh.pipe(Effect.timeout(readAgainWithin), Effect.ignore))
     /** `use` on the side that serves, once `current`. */

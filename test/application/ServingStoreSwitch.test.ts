@@ -1,5 +1,6 @@
 import { describe, expect, test } from "bun:test"
 import { Context, Effect, Exit, Fiber, Layer, Scope } from "effect"
+import { ControlRecords } from "../../application/ControlRecords.ts"
 import * as Cutover from "../../application/Cutover.ts"
 import { EventStore, ExpectedVersion } from "../../application/EventStore.ts"
 import { InlineProjections } from "../../application/Projection.ts"
@@ -11,9 +12,12 @@ import * as Backends from "../support/backends.ts"
 import { events } from "../support/run.ts"
 
 /**
- * A switch whose command dies after it fenced the origin leaves the fence until the step is
- * run again. A serving process's writes meanwhile wait and land on the new primary once it
- * is — even when that takes longer than a switch does (it used to give up after 2 s: a 503).
+ * Serving processes through a switch. A switch whose command dies after it fenced the
+ * origin leaves the fence until the step is run again: a serving process's writes meanwhile
+ * wait and land on the new primary once it is — even when that takes longer than a switch
+ * does (they used to give up after 2 s: a 503). And a process whose readings of the record
+ * are late (here: slow to answer) does not serve from the old side once the new one takes
+ * writes: it reads the record again first.
  */
 
 const side = (backend: Backends.Backend, masterKeys: AesGcmSecrets.MasterKeys) =>
@@ -79,5 +83,41 @@ describe("a switch whose command died after its fence", () => {
     expect(Exit.isSuccess(result.written)).toBe(true)
     expect(result.onTarget).toBe(1)
     expect(result.onOrigin).toBe(0)
+  }, 60_000)
+})
+
+describe("a serving process whose readings of the cutover record are late", () => {
+  test("reads the record again before it serves, so it reads a write another process made on the new primary", async () => {
+    const result = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
+      const masterKeys = MasterKeys.ephemeral()
+      const origin = yield* side(Backends.memory, masterKeys)
+      const target = yield* side(Backends.sqlite, masterKeys)
+      const sides = { origin, target }
+      yield* Cutover.start(sides, { url: "test://target", label: "target" })
+
+      // Process B reads the origin's control records slowly: each reading answers 300 ms after it began.
+      let slow = false
+      const records = Context.get(origin, ControlRecords)
+      const slowOrigin = Context.add(origin, ControlRecords, {
+        ...records,
+        get: (name) => Effect.andThen(Effect.suspend(() => (slow ? Effect.sleep("300 millis") : Effect.void)), records.get(name))
+      })
+      const scope = yield* Scope.make()
+      yield* Effect.addFinalizer(() => Scope.close(scope, Exit.void))
+      const a = yield* ServingStore.make({ origin, open: () => Effect.succeed(target), holder: "a" }).pipe(Scope.provide(scope))
+      const b = yield* ServingStore.make({ origin: slowOrigin, open: () => Effect.succeed(target), holder: "b" }).pipe(Scope.provide(scope))
+      yield* until(
+        Effect.sync(() => a.service.sides().target !== undefined && b.service.sides().target !== undefined),
+        "both serving stores to open the target"
+      )
+      slow = true
+      yield* Cutover.switchOver(sides)
+      yield* Context.get(a.context, EventStore).append("written-through-a", events(1), ExpectedVersion.noStream)
+      const readThroughB = yield* Context.get(b.context, EventStore).readStream("written-through-a")
+      slow = false
+      return { readThroughB: readThroughB.length, onTarget: (yield* Context.get(target, EventStore).readStream("written-through-a")).length }
+    })))
+    expect(result.onTarget).toBe(1)
+    expect(result.readThroughB).toBe(1)
   }, 60_000)
 })
