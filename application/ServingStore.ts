@@ -10,6 +10,7 @@ import { KeyRing, type KeyRingService, type Secrets } from "./Secrets.ts"
 import { SnapshotStore, type SnapshotStoreService } from "./SnapshotStore.ts"
 import { StateCache, type StateCacheService } from "./StateCache.ts"
 import { ApiKeyCache, type ApiKeyCacheService } from "./ApiKeyCache.ts"
+import type { StoreFenced } from "./StoreError.ts"
 import type { Store } from "./Store.ts"
 
 /**
@@ -173,32 +174,44 @@ export const make = (options: Options) =>
 
     /**
      * A fence met while a cutover is under way: the switch is in progress. Wait for the
-     * record to name the new primary, then append there, with the same event ids (a resend
-     * that did land is recognised, so nothing lands twice).
+     * record to name the new primary (or the switch to be undone), then append there, with
+     * the same event ids (a resend that did land is recognised, so nothing lands twice).
+     * While the side that refused the append still serves and the switch is under way,
+     * nothing is sent again: the fence stays until the record changes, and a fenced append
+     * still takes the database's write lock (SQLite's), which the switch's own writes need.
      */
     const appendThroughSwitch = (
       deadline: number,
+      refusedBy: Cutover.Side,
+      fenced: StoreFenced,
       ...[streamId, events, expected]: Parameters<EventStoreService["append"]>
     ): ReturnType<EventStoreService["append"]> =>
-      serving(EventStore).append(streamId, events, expected).pipe(
-        Effect.catchTag("StoreFenced", (fenced) =>
-          Effect.gen(function*() {
-            if ((yield* Clock.currentTimeMillis) >= deadline) return yield* fenced
-            // Bounded: a record that cannot be read now is read again on the next turn.
-            yield* refresh.pipe(Effect.timeout(Cutover.learnInterval), Effect.ignore)
-            if (state.cutover === undefined || !CutoverRules.isUnderWay(state.cutover.phase)) return yield* fenced
-            yield* Effect.sleep(Cutover.isSwitching(state.cutover.phase) ? Cutover.switchingInterval : "50 millis")
-            return yield* appendThroughSwitch(deadline, streamId, events, expected)
-          }))
-      )
+      Effect.gen(function*() {
+        while (true) {
+          if ((yield* Clock.currentTimeMillis) >= deadline) return yield* fenced
+          yield* Effect.sleep(Cutover.switchingInterval)
+          // Read again if what this process knows is no longer to be trusted (the reading loop
+          // goes every 20 ms during a switch); bounded: a record that cannot be read is read on the next turn.
+          yield* current
+          if (state.cutover === undefined || !CutoverRules.isUnderWay(state.cutover.phase)) return yield* fenced
+          if (state.serving !== refusedBy || !Cutover.isSwitching(state.cutover.phase)) break
+        }
+        const side = state.serving
+        return yield* Context.get(side, EventStore).append(streamId, events, expected).pipe(
+          Effect.catchTag("StoreFenced", (again) => appendThroughSwitch(deadline, side, again, streamId, events, expected))
+        )
+      })
 
     const eventStore: EventStoreService = {
       append: (streamId, events, expected) =>
-        onServing(EventStore, (store) => store.append(streamId, events, expected)).pipe(
-          Effect.catchTag("StoreFenced", () =>
-            Effect.flatMap(Clock.currentTimeMillis, (now) =>
-              appendThroughSwitch(now + Duration.toMillis(fenceWait), streamId, events, expected)))
-        ),
+        Effect.andThen(current, () => {
+          const side = state.serving
+          return Context.get(side, EventStore).append(streamId, events, expected).pipe(
+            Effect.catchTag("StoreFenced", (fenced) =>
+              Effect.flatMap(Clock.currentTimeMillis, (now) =>
+                appendThroughSwitch(now + Duration.toMillis(fenceWait), side, fenced, streamId, events, expected)))
+          )
+        }),
       readStream: (streamId, options) => onServing(EventStore, (store) => store.readStream(streamId, options)),
       streamVersion: (streamId) => onServing(EventStore, (store) => store.streamVersion(streamId)),
       readAll: (options) => onServing(EventStore, (store) => store.readAll(options)),
