@@ -152,6 +152,8 @@ interface Measured {
   readonly seconds: number
   readonly rows: number
   readonly peakRssMb: number
+  /** The process's resident set when the row began (after a full GC): what earlier rows left is not the row's. */
+  readonly startRssMb?: number
   readonly note?: string
 }
 const results: Array<Measured> = []
@@ -172,6 +174,8 @@ const measure = async (work: () => Promise<unknown>, pid?: () => number | undefi
       peak = Math.max(peak, process.memoryUsage().rss)
     }
   }
+  Bun.gc(true)
+  const startRss = pid === undefined ? process.memoryUsage().rss : 0
   const timer = setInterval(sample, 25)
   const start = performance.now()
   try {
@@ -180,7 +184,7 @@ const measure = async (work: () => Promise<unknown>, pid?: () => number | undefi
     clearInterval(timer)
   }
   sample()
-  return { seconds: (performance.now() - start) / 1000, peakRssMb: peak / 2 ** 20 }
+  return { seconds: (performance.now() - start) / 1000, peakRssMb: peak / 2 ** 20, ...(pid === undefined ? { startRssMb: startRss / 2 ** 20 } : {}) }
 }
 
 /** Before each row: what the one before left dirty is written out, not charged to the next. */
@@ -232,6 +236,7 @@ const strataCopy = async () => {
   await checkpoint(url)
   let copySeconds = 0
   let copyPeak = 0
+  let copyStart = 0
   let verifySeconds = 0
   let verifyPeak = 0
   await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
@@ -248,6 +253,7 @@ const strataCopy = async () => {
         ) as Effect.Effect<number, unknown>)))
     copySeconds = copied.seconds
     copyPeak = copied.peakRssMb
+    copyStart = copied.startRssMb ?? 0
     let verification: Cutover.Verification | undefined
     const verified = yield* Effect.promise(() =>
       measure(async () => {
@@ -261,12 +267,13 @@ const strataCopy = async () => {
   })) as Effect.Effect<void, unknown>)
   const rows = await count(url)
   if (rows !== total) fail(`strata's copy holds ${rows} rows, expected ${total}`)
-  results.push({ name: "strata copy, indexes after, hashing both sides (cutover start)", seconds: copySeconds, rows, peakRssMb: copyPeak })
+  results.push({ name: "strata copy, indexes after, hashing both sides (cutover start)", seconds: copySeconds, rows, peakRssMb: copyPeak, startRssMb: copyStart })
   results.push({
     name: "strata copy + verify (count, hash)",
     seconds: copySeconds + verifySeconds,
     rows,
-    peakRssMb: Math.max(copyPeak, verifyPeak)
+    peakRssMb: Math.max(copyPeak, verifyPeak),
+    startRssMb: copyStart
   })
 }
 
@@ -430,6 +437,7 @@ const print = () => {
     "rows/s": Math.round(rate(row)).toLocaleString("en-US"),
     seconds: row.seconds.toFixed(1),
     "peak RSS (MB)": Math.round(row.peakRssMb),
+    "RSS at start (MB)": row.startRssMb === undefined ? "(own process)" : Math.round(row.startRssMb),
     "strata/pgloader tuned": row.note ?? (tuned && row.name.startsWith("strata") ? (rate(row) / rate(tuned)).toFixed(2) : ""),
     "strata/COPY": copy && row.name.startsWith("strata") ? (rate(row) / rate(copy)).toFixed(2) : ""
   }))
