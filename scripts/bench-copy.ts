@@ -5,6 +5,8 @@
  *
  *   npm run bench:copy                     # 1,000,000 events
  *   npm run bench:copy -- --events 200000
+ *   npm run bench:copy -- --events 10000000 --source /tmp/10m.db --source-only   # write the source once, then
+ *   npm run bench:copy -- --events 10000000 --source /tmp/10m.db                 # measure in a process that did not write it
  *
  * Postgres: STRATA_BENCH_PG_URL, else a throwaway server started at Postgres' default
  * durability (fsync on). pgloader: Debian's `pgloader` package; without it its rows are
@@ -35,7 +37,9 @@ const { values: args } = parseArgs({
     /** Rows to skip: any of strata, pgloader, pgloader-defaults, copy. */
     skip: { type: "string", default: "" },
     /** Rounds, each in another order; the best of each row is printed (other agents' load comes and goes). */
-    rounds: { type: "string", default: "1" }
+    rounds: { type: "string", default: "1" },
+    /** Write the source file (with --source) and stop: the peak RSS measured later is then the copy's alone. */
+    "source-only": { type: "boolean", default: false }
   }
 })
 const total = Number(args.events)
@@ -148,6 +152,8 @@ interface Measured {
   readonly seconds: number
   readonly rows: number
   readonly peakRssMb: number
+  /** The process's resident set when the row began (after a full GC): what earlier rows left is not the row's. */
+  readonly startRssMb?: number
   readonly note?: string
 }
 const results: Array<Measured> = []
@@ -168,6 +174,8 @@ const measure = async (work: () => Promise<unknown>, pid?: () => number | undefi
       peak = Math.max(peak, process.memoryUsage().rss)
     }
   }
+  Bun.gc(true)
+  const startRss = pid === undefined ? process.memoryUsage().rss : 0
   const timer = setInterval(sample, 25)
   const start = performance.now()
   try {
@@ -176,7 +184,7 @@ const measure = async (work: () => Promise<unknown>, pid?: () => number | undefi
     clearInterval(timer)
   }
   sample()
-  return { seconds: (performance.now() - start) / 1000, peakRssMb: peak / 2 ** 20 }
+  return { seconds: (performance.now() - start) / 1000, peakRssMb: peak / 2 ** 20, ...(pid === undefined ? { startRssMb: startRss / 2 ** 20 } : {}) }
 }
 
 /** Before each row: what the one before left dirty is written out, not charged to the next. */
@@ -228,6 +236,7 @@ const strataCopy = async () => {
   await checkpoint(url)
   let copySeconds = 0
   let copyPeak = 0
+  let copyStart = 0
   let verifySeconds = 0
   let verifyPeak = 0
   await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
@@ -244,6 +253,7 @@ const strataCopy = async () => {
         ) as Effect.Effect<number, unknown>)))
     copySeconds = copied.seconds
     copyPeak = copied.peakRssMb
+    copyStart = copied.startRssMb ?? 0
     let verification: Cutover.Verification | undefined
     const verified = yield* Effect.promise(() =>
       measure(async () => {
@@ -257,12 +267,13 @@ const strataCopy = async () => {
   })) as Effect.Effect<void, unknown>)
   const rows = await count(url)
   if (rows !== total) fail(`strata's copy holds ${rows} rows, expected ${total}`)
-  results.push({ name: "strata copy, indexes after, hashing both sides (cutover start)", seconds: copySeconds, rows, peakRssMb: copyPeak })
+  results.push({ name: "strata copy, indexes after, hashing both sides (cutover start)", seconds: copySeconds, rows, peakRssMb: copyPeak, startRssMb: copyStart })
   results.push({
     name: "strata copy + verify (count, hash)",
     seconds: copySeconds + verifySeconds,
     rows,
-    peakRssMb: Math.max(copyPeak, verifyPeak)
+    peakRssMb: Math.max(copyPeak, verifyPeak),
+    startRssMb: copyStart
   })
 }
 
@@ -426,6 +437,7 @@ const print = () => {
     "rows/s": Math.round(rate(row)).toLocaleString("en-US"),
     seconds: row.seconds.toFixed(1),
     "peak RSS (MB)": Math.round(row.peakRssMb),
+    "RSS at start (MB)": row.startRssMb === undefined ? "(own process)" : Math.round(row.startRssMb),
     "strata/pgloader tuned": row.note ?? (tuned && row.name.startsWith("strata") ? (rate(row) / rate(tuned)).toFixed(2) : ""),
     "strata/COPY": copy && row.name.startsWith("strata") ? (rate(row) / rate(copy)).toFixed(2) : ""
   }))
@@ -439,6 +451,10 @@ try {
   const started = performance.now()
   const averageBytes = await writeSource()
   console.log(`source: ${total.toLocaleString("en-US")} events, data ${Math.round(averageBytes)} bytes on average, written in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  if (args["source-only"]) {
+    if (args.source === undefined) fail("--source-only needs --source: the file is kept for the next run")
+    process.exit(0)
+  }
   // A fresh server creates its WAL segment files as it first writes them, later writes reuse
   // them: an unrecorded warm-up copy keeps that cost off whichever row would run first.
   await dropDatabase(await rawCopy("warm-up"))

@@ -47,12 +47,21 @@ const sealOwner = "strata/cutover"
 
 /** Every serving process reads the origin's record this often, so it learns a switch within it. */
 export const learnInterval = Duration.millis(100)
+/** While a switch or a rollback is under way, every serving process reads the record this often. */
+export const switchingInterval = Duration.millis(20)
+
+/** A switch or a rollback is under way: the side that serves is about to change. */
+export const isSwitching = (phase: Cutover.Phase | undefined) => phase === "switching" || phase === "rollingBack"
+
 /**
- * Between recording a new primary and letting it take writes, a switch waits until every
- * serving process has read the record: none can then write to the new primary while
- * another still reads the old one.
+ * How long a serving process trusts what it read of the record, from the moment that read
+ * began: past it, the process reads the record again before it serves anything (see
+ * `ServingStore`). Three reading intervals, so that a process reading on time never waits.
+ * A step that changes the side that serves waits this long after its record commits:
+ * every process then knows it, whatever its reading schedule or a stall.
  */
-const settle = Duration.times(learnInterval, 3)
+export const trustFor = (phase: Cutover.Phase | undefined) =>
+  Duration.times(isSwitching(phase) ? switchingInterval : learnInterval, 3)
 /** How often the mirror extends both logs' digests: a verify then reads at most this much of either. */
 const digestInterval = Duration.seconds(5)
 /** Events per import transaction. */
@@ -376,14 +385,25 @@ const compareWhenStill = (sides: Sides) =>
     return undefined
   })
 
+/** Both logs' chains, held across calls: each extension reads only what came since the last. */
+export interface Chains {
+  readonly origin: Effect.Success<typeof follower>
+  readonly target: Effect.Success<typeof follower>
+}
+
 /** Both logs by count and chained hash up to the lower head, and, at a still moment, every projection. */
-export const verify = (sides: Sides, options: { readonly projections: boolean } = { projections: true }) =>
+export const verify = (sides: Sides, options: { readonly projections: boolean; readonly chains?: Chains } = { projections: true }) =>
   Effect.gen(function*() {
     const originHead = yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.head))
     const targetHead = yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.head))
     const upTo = Math.min(originHead, targetHead)
     // Both at once: one side's reads wait on its database while the other's are hashed.
-    const [origin, target] = yield* Effect.all([on(sides.origin, digestAt(upTo)), on(sides.target, digestAt(upTo))], { concurrency: 2 })
+    const [origin, target] = yield* Effect.all(
+      options.chains === undefined
+        ? [on(sides.origin, digestAt(upTo)), on(sides.target, digestAt(upTo))]
+        : [options.chains.origin.extendTo(upTo), options.chains.target.extendTo(upTo)],
+      { concurrency: 2 }
+    )
     const identical = origin.hash === target.hash && origin.count === target.count
     const recorded = options.projections ? Option.getOrUndefined(yield* on(sides.origin, readRecord)) : undefined
     const filling = recorded?.record.phase === "copying" ? { held: targetHead, total: originHead } : undefined
@@ -490,13 +510,24 @@ export const start = (sides: Sides, options: StartOptions) =>
     return { record: current.record, head }
   })
 
-/** Fences `from`, drains it into `to`, verifies; on a difference, undoes the fence and fails. */
-const drainAndVerify = <E>(from: Side, to: Side, id: string, reason: string, sides: Sides, undo: Effect.Effect<unknown, E>) =>
+/**
+ * Fences `from`, drains it into `to`, verifies (from `chains`, when the announcement
+ * brought them to the head); on a difference, undoes the fence and fails.
+ */
+const drainAndVerify = <E>(
+  from: Side,
+  to: Side,
+  id: string,
+  reason: string,
+  sides: Sides,
+  undo: Effect.Effect<unknown, E>,
+  chains: Chains | undefined
+) =>
   Effect.gen(function*() {
     yield* on(from, Effect.flatMap(EventStore, (store) => store.fence(`cutover ${id}: ${reason}`)))
     const head = yield* catchUp(from, to, { applyProjections: true })
     yield* syncKeyRing(from, to)
-    const verification = yield* verify(sides, { projections: false })
+    const verification = yield* verify(sides, { projections: false, ...(chains === undefined ? {} : { chains }) })
     if (!verification.identical || verification.originHead !== verification.targetHead) {
       yield* undo
       return yield* new CutoverFailed({ reason: `${describeMismatch(verification)}; nothing was switched` })
@@ -505,32 +536,60 @@ const drainAndVerify = <E>(from: Side, to: Side, id: string, reason: string, sid
   })
 
 /**
- * Makes the target the primary: fence the origin (inside its appends), drain the mirror,
- * verify both logs, record the target as primary, wait until every serving process has
- * read that, lift the target's fence. Writes arriving meanwhile wait, then land on the
- * target. Run again after an interruption, it completes.
+ * Announces a switch or a rollback (its phase just recorded) before anything is fenced:
+ * once every serving process has read it, each reads the record every
+ * `switchingInterval` and trusts it only `trustFor` that phase, so the wait after the new
+ * primary is recorded, inside the pause, is short. Meanwhile both logs' digests are
+ * brought to the lower head, so the verify inside the pause reads only what came since.
+ */
+const announce = (sides: Sides) =>
+  Effect.all([
+    Effect.sleep(trustFor("mirroring")),
+    Effect.gen(function*() {
+      const chains: Chains = { origin: yield* on(sides.origin, follower), target: yield* on(sides.target, follower) }
+      const upTo = Math.min(...(yield* heads(sides)))
+      yield* Effect.all([chains.origin.extendTo(upTo), chains.target.extendTo(upTo)], { concurrency: 2 })
+      return chains
+    }).pipe(
+      Effect.catch((error) =>
+        Effect.as(Effect.logWarning("cutover: extending the logs' digests before the fence failed; the verify reads more", error), undefined)
+      )
+    )
+  ], { concurrency: 2 }).pipe(Effect.map(([, chains]) => chains))
+
+/**
+ * Makes the target the primary: announce it, fence the origin (inside its appends), drain
+ * the mirror, verify both logs, record the target as primary, wait until every serving
+ * process has read that, lift the target's fence. Writes arriving meanwhile wait, then
+ * land on the target. Run again after an interruption, it completes.
  */
 export const switchOver = (sides: Sides) =>
   Effect.gen(function*() {
     const existing = yield* on(sides.origin, readRecord)
     const plan = yield* planOrFail("switch", existing)
     let current = yield* requireRecord(existing)
-    const began = yield* Clock.currentTimeMillis
+    let fenced = yield* Clock.currentTimeMillis
     if (plan !== undefined) {
+      const origin = Context.get(sides.origin, EventStore)
+      // Run again after the fence, the announcement was read long ago: the writes already wait.
+      const announced = current.record.phase === "switching" && isFenceOfThisCutover((yield* origin.fenceState)?.reason, current.record.id)
       if (current.record.phase !== "switching") current = yield* enter(sides.origin, current, "switching")
+      const chains = announced ? undefined : yield* announce(sides)
+      fenced = yield* Clock.currentTimeMillis
       const undo = Effect.gen(function*() {
         const now = yield* requireRecord(yield* on(sides.origin, readRecord))
         yield* enter(sides.origin, now, "mirroring")
         yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.unfence))
       })
-      const head = yield* drainAndVerify(sides.origin, sides.target, current.record.id, `switching to ${current.record.targetLabel}`, sides, undo)
+      const head = yield* drainAndVerify(sides.origin, sides.target, current.record.id, `switching to ${current.record.targetLabel}`, sides, undo, chains)
       current = yield* enter(sides.origin, current, "switched", { fencedAt: head })
     }
-    yield* Effect.sleep(settle)
+    yield* Effect.sleep(trustFor("switching"))
     const target = Context.get(sides.target, EventStore)
     if (isFenceOfThisCutover((yield* target.fenceState)?.reason, current.record.id)) yield* target.unfence
+    const pauseMillis = (yield* Clock.currentTimeMillis) - fenced
     yield* recordEvent(sides.target, current, "CutoverSwitched", { position: current.record.fencedAt ?? 0 })
-    return { record: current.record, pauseMillis: (yield* Clock.currentTimeMillis) - began }
+    return { record: current.record, pauseMillis }
   })
 
 /**
@@ -559,15 +618,18 @@ export const rollback = (sides: Sides) =>
         return current.record
       }
       default: {
+        const announced = current.record.phase === "rollingBack" &&
+          isFenceOfThisCutover((yield* Context.get(sides.target, EventStore).fenceState)?.reason, current.record.id)
         if (current.record.phase !== "rollingBack") current = yield* enter(sides.origin, current, "rollingBack")
+        const chains = announced ? undefined : yield* announce(sides)
         const undo = Effect.gen(function*() {
           const now = yield* requireRecord(yield* on(sides.origin, readRecord))
           yield* enter(sides.origin, now, "switched")
           yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.unfence))
         })
-        const head = yield* drainAndVerify(sides.target, sides.origin, current.record.id, "rolling back to the origin", sides, undo)
+        const head = yield* drainAndVerify(sides.target, sides.origin, current.record.id, "rolling back to the origin", sides, undo, chains)
         current = yield* enter(sides.origin, current, "mirroring", { fencedAt: head })
-        yield* Effect.sleep(settle)
+        yield* Effect.sleep(trustFor("rollingBack"))
         if (isFenceOfThisCutover((yield* origin.fenceState)?.reason, current.record.id)) yield* origin.unfence
         yield* recordEvent(sides.origin, current, "CutoverRolledBack", { position: head })
         return current.record

@@ -11,7 +11,7 @@ import { SnapshotStore, type SnapshotStoreService } from "../ports/SnapshotStore
 import { StateCache, type StateCacheService } from "../ports/StateCache.ts"
 import { ApiKeyCache, type ApiKeyCacheService } from "../ports/ApiKeyCache.ts"
 import type { Store } from "../ports/Store.ts"
-import type { StoreUnavailable } from "../ports/StoreError.ts"
+import type { StoreFenced, StoreUnavailable } from "../ports/StoreError.ts"
 
 /**
  * The store of a serving process: its database's, until a cutover switches the log to
@@ -20,13 +20,24 @@ import type { StoreUnavailable } from "../ports/StoreError.ts"
  * and, while the cutover mirrors, competes for the mirror's lease: exactly one process
  * mirrors at a time, and another takes over when it dies.
  *
+ * What it read of the record is trusted for `Cutover.trustFor` its phase, from the moment
+ * that read began: a process that has not read it since (a stall, a slow reading) reads it
+ * again before it serves anything. So a step that changes the side that serves knows that
+ * after `trustFor` no process serves from the old side.
+ *
  * An append refused by a fence while a cutover is under way waits (up to `fenceWait`) for
  * the switch to complete and lands on the new primary with the same event ids, so a
  * switch costs a client a pause, not an error.
  */
 
-/** How long an append refused by a cutover's fence waits for the switch to complete. */
-export const fenceWait = Duration.seconds(2)
+/**
+ * How long an append refused by a cutover's fence waits for the switch to complete. Long:
+ * a switch whose command died leaves the fence until the step is run again, and the writes
+ * waiting then land rather than being refused.
+ */
+export const fenceWait = Duration.seconds(30)
+/** How long a request waits for the record to be read again before it serves on what its process knew. */
+const readAgainWithin = Duration.seconds(1)
 /** A mirror's lease outlives its holder by this much: then another process takes over. */
 const leaseTtl = Duration.seconds(3)
 
@@ -64,14 +75,22 @@ export const make = (options: Options) =>
     const refreshing = yield* Semaphore.make(1)
     /** The URL of a target being opened. */
     let opening: string | undefined
+    /**
+     * When the last read of the record that this process follows began (ms; 0: none yet), and
+     * the phase it read: how long it is trusted goes with what that read said, not with a
+     * newer phase a reading under way has noted already.
+     */
+    let known: { readonly at: number; readonly phase: CutoverRules.Phase | undefined } = { at: 0, phase: undefined }
     /** Reads the record and follows it: which side serves, and whether this process mirrors. */
     const refresh = refreshing.withPermits(1)(Effect.gen(function*() {
+      const began = yield* Clock.currentTimeMillis
       const recorded = yield* Effect.provide(Cutover.readRecord, options.origin)
       const record = Option.getOrUndefined(Option.map(recorded, (r) => r.record))
       const involved = record !== undefined && record.phase !== "aborted"
       state.cutover = involved ? record : undefined
       if (!involved) {
         state.serving = options.origin
+        known = { at: began, phase: undefined }
         return yield* stopMirror
       }
       const url = yield* Effect.provide(Cutover.targetUrl(record), options.origin)
@@ -88,9 +107,15 @@ export const make = (options: Options) =>
             Effect.forkIn(scope)
           )
         }
+        // Until the target is open, what this process serves is right only while the origin is the primary.
+        if (CutoverRules.primary(record.phase) === "origin") {
+          state.serving = options.origin
+          known = { at: began, phase: record.phase }
+        }
         return
       }
       state.serving = sideOf(CutoverRules.primary(record.phase))
+      known = { at: began, phase: record.phase }
       const direction = CutoverRules.mirror(record.phase)
       if (direction === undefined) return yield* stopMirror
       const held = yield* Effect.provide(Cutover.holdLease(options.holder, leaseTtl), options.origin)
@@ -121,7 +146,11 @@ export const make = (options: Options) =>
           return Effect.logInfo("reading the cutover record works again")
         }
       }),
-      Effect.repeat(Schedule.spaced(Cutover.learnInterval)),
+      // Faster while a switch is under way: the switch waits only `trustFor` after it records the new primary.
+      Effect.andThen(Effect.suspend(() =>
+        Effect.sleep(Cutover.isSwitching(state.cutover?.phase) ? Cutover.switchingInterval : Cutover.learnInterval)
+      )),
+      Effect.forever,
       Effect.forkIn(scope)
     )
     yield* Scope.addFinalizer(
@@ -130,27 +159,48 @@ export const make = (options: Options) =>
     )
 
     const serving = <I, S>(tag: Context.Key<I, S>) => Context.get(state.serving as Context.Context<I>, tag)
+    /**
+     * Before serving: what this process knows of the record is still to be trusted, or it is
+     * read again first. Bounded: a record that cannot be read (the origin down) leaves the
+     * request to be served on what the process knew.
+     */
+    const current = Effect.flatMap(Clock.currentTimeMillis, (now) =>
+      now - known.at < Duration.toMillis(Cutover.trustFor(known.phase))
+        ? Effect.void
+        : refresh.pipe(Effect.timeout(readAgainWithin), Effect.ignore))
+    /** `use` on the side that serves, once `current`. */
+    const onServing = <I, S, A, E, R>(tag: Context.Key<I, S>, use: (service: S) => Effect.Effect<A, E, R>) =>
+      Effect.andThen(current, Effect.suspend(() => use(serving(tag))))
 
     /**
      * A fence met while a cutover is under way: the switch is in progress. Wait for the
-     * record to name the new primary, then append there, with the same event ids (a resend
-     * that did land is recognised, so nothing lands twice).
+     * record to name the new primary (or the switch to be undone), then append there, with
+     * the same event ids (a resend that did land is recognised, so nothing lands twice).
+     * While the side that refused the append still serves and the switch is under way,
+     * nothing is sent again: the fence stays until the record changes, and a fenced append
+     * still takes the database's write lock (SQLite's), which the switch's own writes need.
      */
     const appendThroughSwitch = (
       deadline: number,
+      refusedBy: Cutover.Side,
+      fenced: StoreFenced,
       ...[streamId, events, expected]: Parameters<EventStoreService["append"]>
     ): ReturnType<EventStoreService["append"]> =>
-      serving(EventStore).append(streamId, events, expected).pipe(
-        Effect.catchTag("StoreFenced", (fenced) =>
-          Effect.gen(function*() {
-            if ((yield* Clock.currentTimeMillis) >= deadline) return yield* fenced
-            // Bounded: a record that cannot be read now is read again on the next turn.
-            yield* refresh.pipe(Effect.timeout(Cutover.learnInterval), Effect.ignore)
-            if (state.cutover === undefined || !CutoverRules.isUnderWay(state.cutover.phase)) return yield* fenced
-            yield* Effect.sleep("50 millis")
-            return yield* appendThroughSwitch(deadline, streamId, events, expected)
-          }))
-      )
+      Effect.gen(function*() {
+        while (true) {
+          if ((yield* Clock.currentTimeMillis) >= deadline) return yield* fenced
+          yield* Effect.sleep(Cutover.switchingInterval)
+          // Read again if what this process knows is no longer to be trusted (the reading loop
+          // goes every 20 ms during a switch); bounded: a record that cannot be read is read on the next turn.
+          yield* current
+          if (state.cutover === undefined || !CutoverRules.isUnderWay(state.cutover.phase)) return yield* fenced
+          if (state.serving !== refusedBy || !Cutover.isSwitching(state.cutover.phase)) break
+        }
+        const side = state.serving
+        return yield* Context.get(side, EventStore).append(streamId, events, expected).pipe(
+          Effect.catchTag("StoreFenced", (again) => appendThroughSwitch(deadline, side, again, streamId, events, expected))
+        )
+      })
 
     /**
      * Follows the side that serves, and goes on from the last event it gave on the side a
@@ -176,17 +226,20 @@ export const make = (options: Options) =>
 
     const eventStore: EventStoreService = {
       append: (streamId, events, expected) =>
-        serving(EventStore).append(streamId, events, expected).pipe(
-          Effect.catchTag("StoreFenced", () =>
-            Effect.flatMap(Clock.currentTimeMillis, (now) =>
-              appendThroughSwitch(now + Duration.toMillis(fenceWait), streamId, events, expected)))
-        ),
-      readStream: (streamId, options) => serving(EventStore).readStream(streamId, options),
-      streamVersion: (streamId) => serving(EventStore).streamVersion(streamId),
-      readAll: (options) => serving(EventStore).readAll(options),
-      query: (audit) => serving(EventStore).query(audit),
+        Effect.andThen(current, () => {
+          const side = state.serving
+          return Context.get(side, EventStore).append(streamId, events, expected).pipe(
+            Effect.catchTag("StoreFenced", (fenced) =>
+              Effect.flatMap(Clock.currentTimeMillis, (now) =>
+                appendThroughSwitch(now + Duration.toMillis(fenceWait), side, fenced, streamId, events, expected)))
+          )
+        }),
+      readStream: (streamId, options) => onServing(EventStore, (store) => store.readStream(streamId, options)),
+      streamVersion: (streamId) => onServing(EventStore, (store) => store.streamVersion(streamId)),
+      readAll: (options) => onServing(EventStore, (store) => store.readAll(options)),
+      query: (audit) => onServing(EventStore, (store) => store.query(audit)),
       follow: (after) => followServing(after),
-      head: Effect.suspend(() => serving(EventStore).head),
+      head: onServing(EventStore, (store) => store.head),
       importEvents: (events, importOptions) => serving(EventStore).importEvents(events, importOptions),
       bulkLoad: (load) => Effect.suspend(() => serving(EventStore).bulkLoad(load)),
       buildIndexes: Effect.suspend(() => serving(EventStore).buildIndexes),
@@ -196,9 +249,9 @@ export const make = (options: Options) =>
       fenceState: Effect.suspend(() => serving(EventStore).fenceState)
     }
     const readModels: ReadModelsService = {
-      get: (projection, key) => serving(ReadModels).get(projection, key),
+      get: (projection, key) => onServing(ReadModels, (models) => models.get(projection, key)),
       peek: (projection, key) => serving(ReadModels).peek(projection, key),
-      list: (projection, query) => serving(ReadModels).list(projection, query)
+      list: (projection, query) => onServing(ReadModels, (models) => models.list(projection, query))
     }
     const projectionStore: ProjectionStoreService = {
       status: Effect.suspend(() => serving(ProjectionStore).status),

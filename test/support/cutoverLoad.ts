@@ -24,6 +24,8 @@ export interface Tally {
   refused: number
   /** Sent again after a retryable answer or a lost connection. */
   resent: number
+  /** When each 503 was answered (ms, performance.now()): a switch should cost a pause, not these. */
+  unavailable: Array<number>
   /** 5xx other than 503, or an answer that is not problem+json. */
   serverErrors: Array<string>
   /** Never learned within the deadline. */
@@ -42,6 +44,7 @@ const newTally = (): Tally => ({
   acknowledged: 0,
   refused: 0,
   resent: 0,
+  unavailable: [],
   serverErrors: [],
   unknown: 0,
   unknownDetails: [],
@@ -96,6 +99,7 @@ const send = async (
       const body = await response.text()
       if (response.status === 503 || response.status === 502 || response.status === 504) {
         last = `${response.status} ${body.slice(0, 160)}`
+        if (response.status === 503) tally.unavailable.push(performance.now())
         const after = Number(response.headers.get("retry-after") ?? "1")
         await Bun.sleep(Math.min(1_000, Math.max(20, after * 1_000)))
         continue
