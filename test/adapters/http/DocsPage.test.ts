@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test"
-import { existsSync, mkdtempSync } from "node:fs"
+import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Backends from "../../support/backends.ts"
 import { type Running, startServer } from "./server.ts"
+import { chromiumFlags, chromiumPath } from "../../support/chromium.ts"
 
 /** Debian's Chromium: `.ci/run` installs it; elsewhere, without it, this test is skipped and says so. */
-const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path))
+const chromium = chromiumPath
 if (chromium === undefined) console.warn("docs page test skipped: no /usr/bin/chromium (apt-get install chromium)")
 
 describe.skipIf(chromium === undefined)("the docs page in headless Chromium", () => {
@@ -20,14 +21,7 @@ describe.skipIf(chromium === undefined)("the docs page in headless Chromium", ()
     // Asynchronous: the server answering Chromium runs in this very process.
     const run = Bun.spawn([
       chromium!,
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
+      ...chromiumFlags,
       `--user-data-dir=${mkdtempSync(join(tmpdir(), "strata-chromium-"))}`,
       "--virtual-time-budget=5000",
       "--dump-dom",

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test"
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs"
+import { mkdirSync, mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { type BrowserContext, chromium, type Page } from "playwright-core"
 import { freePort } from "../../../support/freePort.ts"
 import { directory, serve, type Server, sharedEnv, strata } from "../../../support/processes.ts"
+import { chromiumFlags, chromiumPath } from "../../../support/chromium.ts"
 
 /**
  * The console, driven in Debian's Chromium (`.ci/run` installs it; without it this file is
@@ -15,7 +16,7 @@ import { directory, serve, type Server, sharedEnv, strata } from "../../../suppo
  * `CONSOLE_SCREENSHOTS=docs` saves a PNG of each screen there (`npm run screenshots`).
  */
 
-const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path))
+const executablePath = chromiumPath
 if (executablePath === undefined) console.warn("console browser tests skipped: no /usr/bin/chromium (apt-get install chromium)")
 
 const screenshots = process.env.CONSOLE_SCREENSHOTS
@@ -84,16 +85,7 @@ describe.skipIf(executablePath === undefined)("the console in headless Chromium"
     context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "strata-chromium-")), {
       executablePath: executablePath!,
       headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync"
-      ],
+      args: [...chromiumFlags],
       viewport: { width: 1280, height: 860 }
     })
     page = context.pages()[0] ?? await context.newPage()
