@@ -123,7 +123,7 @@ export const servingStore = (url: DatabaseUrl) =>
   )
 
 /** What serving needs: the store, secrets, the admin token, and the reference data this version ships. */
-export const appLayer = (url: DatabaseUrl): Layer.Layer<Store | Secrets | AdminToken | ServingStore.Serving, unknown> =>
+export const appLayer = (url: DatabaseUrl): Layer.Layer<Store | Secrets | AdminToken | ServingStore.ServingStore, unknown> =>
   Layer.effectDiscard(
     Effect.flatMap(Schema.decodeUnknownEffect(ReferenceData)(bundledReferenceData), Sandboxes.publishReferenceData)
   ).pipe(

@@ -229,7 +229,7 @@ const side = (layer: Layer.Layer<any, unknown>, masterKeys: AesGcmSecrets.Master
     Layer.provideMerge(AesGcmSecrets.layer(masterKeys), layer).pipe(
       Layer.merge(Layer.succeed(InlineProjections, []))
     )
-  ) as Effect.Effect<Cutover.Side, unknown, any>
+  ) as Effect.Effect<Cutover.SideContext, unknown, any>
 
 const strataCopy = async () => {
   const url = await freshDatabase()

@@ -19,7 +19,7 @@ const parseUrl = DatabaseUrl.fromString
 const format = Flag.Literals("format", ["text", "json"]).pipe(Flag.withDefault("text" as const))
 
 export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
-  const side = (raw: string): Effect.Effect<Cutover.Side, unknown, Scope.Scope> =>
+  const side = (raw: string): Effect.Effect<Cutover.SideContext, unknown, Scope.Scope> =>
     Effect.flatMap(parseUrl(raw), (url) => Layer.build(wiring.storeWithSecrets(url)))
 
   /** The origin, and the target its record names. */

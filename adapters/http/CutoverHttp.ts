@@ -1,8 +1,8 @@
 import { HttpApiBuilder } from "effect/http-api"
 import { Effect, Option } from "effect"
 import * as Cutover from "../../application/cutover/Cutover.ts"
-import { Serving, type ServingService } from "../../application/cutover/ServingStore.ts"
-import type { CutoverRecord } from "../../domain/Cutover.ts"
+import { ServingStore, type ServingStoreService } from "../../application/cutover/ServingStore.ts"
+import type { CutoverRecord } from "../../domain/CutoverPhases.ts"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import { StrataApi } from "./Api.ts"
 import { requireAdmin } from "./Auth.ts"
@@ -15,7 +15,7 @@ import { orProblem } from "./toProblem.ts"
  * answers 202 and copies in the background; the other steps answer when done.
  */
 
-const serving = Effect.flatMap(Effect.serviceOption(Serving), Option.match({
+const serving = Effect.flatMap(Effect.serviceOption(ServingStore), Option.match({
   onNone: () => Problem.notFound("this server does not follow cutovers (it was not started by strata serve)"),
   onSome: Effect.succeed
 }))
@@ -32,7 +32,7 @@ const sharedUrl = (raw: string) =>
     })
   )
 
-const sidesOf = (service: ServingService) =>
+const sidesOf = (service: ServingStoreService) =>
   Effect.gen(function*() {
     yield* service.refresh
     const { origin, target } = service.sides()
@@ -53,7 +53,7 @@ const view = (record: CutoverRecord, status?: Cutover.Status) => ({
   ...(status?.mirrorHolder ? { mirrorHolder: status.mirrorHolder } : {})
 })
 
-const currentView = (service: ServingService) =>
+const currentView = (service: ServingStoreService) =>
   Effect.gen(function*() {
     const sides = yield* sidesOf(service)
     const status = yield* Cutover.status(sides).pipe(orProblem())

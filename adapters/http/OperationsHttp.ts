@@ -2,14 +2,14 @@ import { HttpApiBuilder } from "effect/http-api"
 import { Context, Effect, Option } from "effect"
 import * as Cutover from "../../application/cutover/Cutover.ts"
 import { EventStore } from "../../application/ports/EventStore.ts"
-import { Serving } from "../../application/cutover/ServingStore.ts"
+import { ServingStore } from "../../application/cutover/ServingStore.ts"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import { StrataApi } from "./Api.ts"
 import { orProblem } from "./toProblem.ts"
 
 /** A cutover this process follows, as `/ready` tells it (its lag only when both sides answer). */
 export const cutoverReadiness = Effect.gen(function*() {
-  const serving = yield* Effect.serviceOption(Serving)
+  const serving = yield* Effect.serviceOption(ServingStore)
   if (Option.isNone(serving)) return undefined
   const record = serving.value.cutover()
   const { origin, target } = serving.value.sides()

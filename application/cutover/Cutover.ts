@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto"
 import { Clock, Context, Duration, Effect, Fiber, Option, Redacted, Result, Schedule, Schema, Stream } from "effect"
-import * as Cutover from "../../domain/Cutover.ts"
+import * as CutoverPhases from "../../domain/CutoverPhases.ts"
 import { ControlRecords } from "../ports/ControlRecords.ts"
 import { uuidV7 } from "../ports/EventIds.ts"
 import { EventStore, ExpectedVersion, type RecordedEvent } from "../ports/EventStore.ts"
@@ -25,11 +25,11 @@ import type { Store } from "../ports/Store.ts"
  */
 
 /** A backend as the cutover sees it: its store and the projections registered on it. */
-export type Side = Context.Context<Store | InlineProjections | Secrets>
+export type SideContext = Context.Context<Store | InlineProjections | Secrets>
 
 export interface Sides {
-  readonly origin: Side
-  readonly target: Side
+  readonly origin: SideContext
+  readonly target: SideContext
 }
 
 export class CutoverFailed extends Schema.TaggedError<CutoverFailed>()("CutoverFailed", {
@@ -51,7 +51,7 @@ export const learnInterval = Duration.millis(100)
 export const switchingInterval = Duration.millis(20)
 
 /** A switch or a rollback is under way: the side that serves is about to change. */
-export const isSwitching = (phase: Cutover.Phase | undefined) => phase === "switching" || phase === "rollingBack"
+export const isSwitching = (phase: CutoverPhases.Phase | undefined) => phase === "switching" || phase === "rollingBack"
 
 /**
  * How long a serving process trusts what it read of the record, from the moment that read
@@ -60,24 +60,24 @@ export const isSwitching = (phase: Cutover.Phase | undefined) => phase === "swit
  * A step that changes the side that serves waits this long after its record commits:
  * every process then knows it, whatever its reading schedule or a stall.
  */
-export const trustFor = (phase: Cutover.Phase | undefined) =>
+export const trustFor = (phase: CutoverPhases.Phase | undefined) =>
   Duration.times(isSwitching(phase) ? switchingInterval : learnInterval, 3)
 /** How often the mirror extends both logs' digests: a verify then reads at most this much of either. */
 const digestInterval = Duration.seconds(5)
 /** Events per import transaction. */
 const batchSize = 10_000
 
-const on = <A, E>(side: Side, effect: Effect.Effect<A, E, Store | InlineProjections | Secrets>) => Effect.provide(effect, side)
+const on = <A, E>(side: SideContext, effect: Effect.Effect<A, E, Store | InlineProjections | Secrets>) => Effect.provide(effect, side)
 const nowIso = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis).toISOString())
 
 // The record
 
 export interface Recorded {
-  readonly record: Cutover.CutoverRecord
+  readonly record: CutoverPhases.CutoverRecord
   readonly version: number
 }
 
-const RecordJson = Schema.fromJsonString(Cutover.CutoverRecord)
+const RecordJson = Schema.fromJsonString(CutoverPhases.CutoverRecord)
 
 /** The cutover recorded beside the origin's log, if any. */
 export const readRecord = Effect.gen(function*() {
@@ -89,7 +89,7 @@ export const readRecord = Effect.gen(function*() {
   return Option.some<Recorded>({ record, version: stored.value.version })
 })
 
-const writeRecord = (current: Recorded | undefined, record: Cutover.CutoverRecord) =>
+const writeRecord = (current: Recorded | undefined, record: CutoverPhases.CutoverRecord) =>
   Effect.gen(function*() {
     const written = yield* (yield* ControlRecords).put(recordName, Schema.encodeSync(RecordJson)(record), current?.version ?? 0)
     if (!written) {
@@ -99,14 +99,14 @@ const writeRecord = (current: Recorded | undefined, record: Cutover.CutoverRecor
   })
 
 /** Records a new phase, counting the change. */
-const enter = (origin: Side, current: Recorded, phase: Cutover.Phase, changes: Partial<Cutover.CutoverRecord> = {}) =>
+const enter = (origin: SideContext, current: Recorded, phase: CutoverPhases.Phase, changes: Partial<CutoverPhases.CutoverRecord> = {}) =>
   Effect.gen(function*() {
     const record = { ...current.record, ...changes, phase, step: current.record.step + 1, updatedAt: yield* nowIso }
     return yield* on(origin, writeRecord(current, record))
   })
 
 /** The target's URL, opened from the record. */
-export const targetUrl = (record: Cutover.CutoverRecord) =>
+export const targetUrl = (record: CutoverPhases.CutoverRecord) =>
   Effect.flatMap(Secrets, (secrets) => Effect.map(secrets.open(sealOwner, record.target), Redacted.value))
 
 // The copy, as the target itself says it
@@ -128,7 +128,7 @@ export interface Filling {
 export const describeFilling = (filling: Filling) =>
   `the target holds ${filling.held} of ${filling.total} events; its projections are built after the copy`
 
-const writeCopy = (target: Side, copy: typeof CopyJson.Type) =>
+const writeCopy = (target: SideContext, copy: typeof CopyJson.Type) =>
   on(target, Effect.gen(function*() {
     const records = yield* ControlRecords
     const value = Schema.encodeSync(CopyJson)(copy)
@@ -156,7 +156,7 @@ const stepEventId = (cutoverId: string, step: number) => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
 
-const recordEvent = (side: Side, current: Recorded, type: string, data: Record<string, unknown>) =>
+const recordEvent = (side: SideContext, current: Recorded, type: string, data: Record<string, unknown>) =>
   on(side, Effect.flatMap(EventStore, (store) =>
     store.append(`cutover-${current.record.id}`, [{
       eventId: stepEventId(current.record.id, current.record.step),
@@ -181,8 +181,8 @@ const isFenceOfThisCutover = (reason: string | undefined, id: string) => reason 
  * written, so that a verify after the copy reads nothing again.
  */
 export const catchUp = (
-  from: Side,
-  to: Side,
+  from: SideContext,
+  to: SideContext,
   options: {
     readonly applyProjections: boolean
     readonly digest?: boolean
@@ -237,7 +237,7 @@ export const catchUp = (
   })
 
 /** Makes `to`'s key ring what `from`'s is: new keys copied, re-wrapped ones updated, shredded ones destroyed. */
-export const syncKeyRing = (from: Side, to: Side) =>
+export const syncKeyRing = (from: SideContext, to: SideContext) =>
   Effect.gen(function*() {
     const source = Context.get(from, KeyRing)
     const sink = Context.get(to, KeyRing)
@@ -261,7 +261,7 @@ export const syncKeyRing = (from: Side, to: Side) =>
  * interrupted; the key ring is brought along every second. Run by the holder of the
  * mirror lease (a serving process, or `strata cutover mirror`).
  */
-export const mirror = (from: Side, to: Side) =>
+export const mirror = (from: SideContext, to: SideContext) =>
   Effect.gen(function*() {
     yield* syncKeyRing(from, to).pipe(
       Effect.catch((error) => Effect.logWarning("cutover mirror: key ring sync failed", error)),
@@ -349,7 +349,7 @@ const compareProjections = (sides: Sides) =>
   Effect.gen(function*() {
     const comparisons: Array<ProjectionComparison> = []
     for (const projection of Context.get(sides.origin, InlineProjections)) {
-      const read = (side: Side) =>
+      const read = (side: SideContext) =>
         on(side, Effect.flatMap(ProjectionStore, (store) => store.liveDocuments(projection.name)))
       const canonical = (documents: ReadonlyArray<{ key: string; partition?: unknown; sort?: unknown; doc: unknown }>) =>
         new Map(documents.map((document) => [document.key, JSON.stringify([document.partition, document.sort, document.doc])]))
@@ -426,8 +426,8 @@ const describeMismatch = (verification: Verification) =>
 
 // The steps
 
-const planOrFail = (step: Cutover.Step, current: Option.Option<Recorded>) =>
-  Result.match(Cutover.plan(step, Option.getOrUndefined(current)?.record.phase), { onFailure: Effect.fail, onSuccess: Effect.succeed })
+const planOrFail = (step: CutoverPhases.Step, current: Option.Option<Recorded>) =>
+  Result.match(CutoverPhases.plan(step, Option.getOrUndefined(current)?.record.phase), { onFailure: Effect.fail, onSuccess: Effect.succeed })
 
 const requireRecord = (current: Option.Option<Recorded>) =>
   Option.match(current, { onNone: () => Effect.fail(new CutoverFailed({ reason: "no cutover is under way" })), onSome: Effect.succeed })
@@ -450,7 +450,7 @@ export const start = (sides: Sides, options: StartOptions) =>
     const existing = yield* on(sides.origin, readRecord)
     const plan = yield* planOrFail("start", existing)
     let current: Recorded
-    if (Option.isSome(existing) && Cutover.isUnderWay(existing.value.record.phase)) {
+    if (Option.isSome(existing) && CutoverPhases.isUnderWay(existing.value.record.phase)) {
       const recordedUrl = yield* on(sides.origin, targetUrl(existing.value.record))
       if (recordedUrl !== options.url) {
         return yield* new CutoverFailed({
@@ -515,8 +515,8 @@ export const start = (sides: Sides, options: StartOptions) =>
  * brought them to the head); on a difference, undoes the fence and fails.
  */
 const drainAndVerify = <E>(
-  from: Side,
-  to: Side,
+  from: SideContext,
+  to: SideContext,
   id: string,
   reason: string,
   sides: Sides,
@@ -669,7 +669,7 @@ export const abort = (sides: Pick<Sides, "origin">) =>
 // Status
 
 export interface Status {
-  readonly record: Cutover.CutoverRecord
+  readonly record: CutoverPhases.CutoverRecord
   readonly originHead: number
   readonly targetHead: number
   /** While copying: events copied, of how many, at what rate. */
@@ -686,7 +686,7 @@ export const status = (sides: Sides) =>
     const originHead = yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.head))
     const targetHead = yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.head))
     const now = yield* Clock.currentTimeMillis
-    const direction = Cutover.mirror(record.phase)
+    const direction = CutoverPhases.mirror(record.phase)
     const lease = yield* on(sides.origin, readLease)
     const base = { record, originHead, targetHead, ...(lease !== undefined && lease.until > now ? { mirrorHolder: lease.holder } : {}) }
     if (record.phase === "copying") {

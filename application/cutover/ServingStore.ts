@@ -1,5 +1,5 @@
 import { Clock, Context, Duration, Effect, Fiber, Layer, Option, Schedule, Scope, Semaphore, Stream } from "effect"
-import * as CutoverRules from "../../domain/Cutover.ts"
+import * as CutoverPhases from "../../domain/CutoverPhases.ts"
 import { ControlRecords, type ControlRecordsService } from "../ports/ControlRecords.ts"
 import * as Cutover from "./Cutover.ts"
 import { EventStore, type EventStoreService, type RecordedEvent } from "../ports/EventStore.ts"
@@ -43,26 +43,26 @@ const leaseTtl = Duration.seconds(3)
 
 export interface Options {
   /** The database this process is configured with. */
-  readonly origin: Cutover.Side
+  readonly origin: Cutover.SideContext
   /** Opens another backend by URL (a cutover's target), for the life of the process. */
-  readonly open: (url: string) => Effect.Effect<Cutover.Side, unknown, Scope.Scope>
+  readonly open: (url: string) => Effect.Effect<Cutover.SideContext, unknown, Scope.Scope>
   /** This process's name in the mirror's lease. */
   readonly holder: string
 }
 
 interface State {
-  serving: Cutover.Side
+  serving: Cutover.SideContext
   /** A cutover involving a target is recorded (under way or finished). */
-  cutover: CutoverRules.CutoverRecord | undefined
-  target: { readonly url: string; readonly side: Cutover.Side } | undefined
-  mirror: { readonly from: CutoverRules.Side; readonly fiber: Fiber.Fiber<unknown, unknown> } | undefined
+  cutover: CutoverPhases.CutoverRecord | undefined
+  target: { readonly url: string; readonly side: Cutover.SideContext } | undefined
+  mirror: { readonly from: CutoverPhases.Side; readonly fiber: Fiber.Fiber<unknown, unknown> } | undefined
 }
 
 export const make = (options: Options) =>
   Effect.gen(function*() {
     const scope = yield* Scope.Scope
     const state: State = { serving: options.origin, cutover: undefined, target: undefined, mirror: undefined }
-    const sideOf = (name: CutoverRules.Side) => name === "origin" ? options.origin : state.target!.side
+    const sideOf = (name: CutoverPhases.Side) => name === "origin" ? options.origin : state.target!.side
 
     const stopMirror = Effect.suspend(() => {
       const running = state.mirror
@@ -80,7 +80,7 @@ export const make = (options: Options) =>
      * the phase it read: how long it is trusted goes with what that read said, not with a
      * newer phase a reading under way has noted already.
      */
-    let known: { readonly at: number; readonly phase: CutoverRules.Phase | undefined } = { at: 0, phase: undefined }
+    let known: { readonly at: number; readonly phase: CutoverPhases.Phase | undefined } = { at: 0, phase: undefined }
     /** Reads the record and follows it: which side serves, and whether this process mirrors. */
     const refresh = refreshing.withPermits(1)(Effect.gen(function*() {
       const began = yield* Clock.currentTimeMillis
@@ -108,15 +108,15 @@ export const make = (options: Options) =>
           )
         }
         // Until the target is open, what this process serves is right only while the origin is the primary.
-        if (CutoverRules.primary(record.phase) === "origin") {
+        if (CutoverPhases.primary(record.phase) === "origin") {
           state.serving = options.origin
           known = { at: began, phase: record.phase }
         }
         return
       }
-      state.serving = sideOf(CutoverRules.primary(record.phase))
+      state.serving = sideOf(CutoverPhases.primary(record.phase))
       known = { at: began, phase: record.phase }
-      const direction = CutoverRules.mirror(record.phase)
+      const direction = CutoverPhases.mirror(record.phase)
       if (direction === undefined) return yield* stopMirror
       const held = yield* Effect.provide(Cutover.holdLease(options.holder, leaseTtl), options.origin)
       if (!held) return yield* stopMirror
@@ -182,7 +182,7 @@ export const make = (options: Options) =>
      */
     const appendThroughSwitch = (
       deadline: number,
-      refusedBy: Cutover.Side,
+      refusedBy: Cutover.SideContext,
       fenced: StoreFenced,
       ...[streamId, events, expected]: Parameters<EventStoreService["append"]>
     ): ReturnType<EventStoreService["append"]> =>
@@ -193,7 +193,7 @@ export const make = (options: Options) =>
           // Read again if what this process knows is no longer to be trusted (the reading loop
           // goes every 20 ms during a switch); bounded: a record that cannot be read is read on the next turn.
           yield* current
-          if (state.cutover === undefined || !CutoverRules.isUnderWay(state.cutover.phase)) return yield* fenced
+          if (state.cutover === undefined || !CutoverPhases.isUnderWay(state.cutover.phase)) return yield* fenced
           if (state.serving !== refusedBy || !Cutover.isSwitching(state.cutover.phase)) break
         }
         const side = state.serving
@@ -271,7 +271,7 @@ export const make = (options: Options) =>
       destroy: (owner) =>
         Effect.andThen(
           serving(KeyRing).destroy(owner),
-          state.target === undefined || state.cutover === undefined || !CutoverRules.isUnderWay(state.cutover.phase)
+          state.target === undefined || state.cutover === undefined || !CutoverPhases.isUnderWay(state.cutover.phase)
             ? Effect.void
             : Context.get(state.serving === options.origin ? state.target.side : options.origin, KeyRing).destroy(owner)
         ),
@@ -303,7 +303,7 @@ export const make = (options: Options) =>
       Context.add(ControlRecords, controlRecords),
       Context.add(InlineProjections, Context.get(options.origin, InlineProjections))
     )
-    const service: ServingService = {
+    const service: ServingStoreService = {
       cutover: () => state.cutover,
       mirroring: () => state.mirror !== undefined,
       sides: () => ({ origin: options.origin, target: state.target?.side }),
@@ -314,25 +314,25 @@ export const make = (options: Options) =>
   })
 
 /** What a serving process knows of the cutover, for the admin API, `/ready` and `/metrics`. */
-export interface ServingService {
+export interface ServingStoreService {
   /** The cutover as this process last read it (none, or aborted: undefined). */
-  readonly cutover: () => CutoverRules.CutoverRecord | undefined
+  readonly cutover: () => CutoverPhases.CutoverRecord | undefined
   /** Whether this process holds the mirror's lease and runs it. */
   readonly mirroring: () => boolean
   /** The configured database, and the cutover's target once one is recorded. */
-  readonly sides: () => { readonly origin: Cutover.Side; readonly target: Cutover.Side | undefined }
+  readonly sides: () => { readonly origin: Cutover.SideContext; readonly target: Cutover.SideContext | undefined }
   /** Opens another backend for the life of the process (a cutover's target). */
-  readonly open: (url: string) => Effect.Effect<Cutover.Side, unknown>
+  readonly open: (url: string) => Effect.Effect<Cutover.SideContext, unknown>
   /** Reads the record now rather than at the next interval (after a step this process ran). */
   readonly refresh: Effect.Effect<void>
 }
 
-export class Serving extends Context.Service<Serving, ServingService>()("strata/Serving") {}
+export class ServingStore extends Context.Service<ServingStore, ServingStoreService>()("strata/ServingStore") {}
 
 /** The serving store as a layer over the configured database's side. */
 export const layer = (origin: Layer.Layer<Store | InlineProjections | Secrets, unknown>, open: Options["open"], holder: string) =>
   Layer.effectContext(Effect.gen(function*() {
     const side = yield* Layer.build(origin)
     const serving = yield* make({ origin: side, open, holder })
-    return Context.add(serving.context, Serving, serving.service)
+    return Context.add(serving.context, ServingStore, serving.service)
   }))

@@ -36,7 +36,7 @@ const side = (backend: Backends.Backend, masterKeys: AesGcmSecrets.MasterKeys) =
   )
 
 /** Waits until `to` has every event of `from`. */
-const caughtUp = (from: Cutover.Side, to: Cutover.Side) =>
+const caughtUp = (from: Cutover.SideContext, to: Cutover.SideContext) =>
   Effect.gen(function*() {
     const want = yield* Context.get(from, EventStore).head
     while ((yield* Context.get(to, EventStore).head) < want) yield* Effect.sleep("10 millis")
@@ -174,9 +174,9 @@ describe("cutover: the copy's digests", () => {
       yield* Effect.provide(Effect.flatMap(EventStore, (store) =>
         Effect.forEach(Array.from({ length: 25 }, (_, index) => index), (index) => store.append(`s-${index}`, events(100)), { discard: true })), origin)
       /** The side with the events its verify reads counted. */
-      const counted = (target: Cutover.Side) => {
+      const counted = (target: Cutover.SideContext) => {
         const counter = { events: 0 }
-        const count = (side: Cutover.Side) => {
+        const count = (side: Cutover.SideContext) => {
           const store = Context.get(side, EventStore)
           return Context.add(side, EventStore, {
             ...store,
