@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto"
 import { Clock, Context, Duration, Effect, Fiber, Option, Redacted, Result, Schedule, Schema, Stream } from "effect"
 import * as CutoverPhases from "../../domain/CutoverPhases.ts"
 import { ControlRecords } from "../ports/ControlRecords.ts"
-import { uuidV7 } from "../ports/EventIds.ts"
+import { hashedId, uuidV7 } from "../ports/EventIds.ts"
 import { EventStore, ExpectedVersion, type RecordedEvent } from "../ports/EventStore.ts"
 import { canonicalLine } from "../eventsourcing/LogDigest.ts"
 import { type Checkpoint, digestAt, follower } from "../eventsourcing/LogChain.ts"
@@ -151,10 +150,7 @@ export const copyUnderWay = Effect.gen(function*() {
 // The cutover's own events, on the log of the side that serves
 
 /** An event id derived from the cutover and its step: a step run again writes its event once. */
-const stepEventId = (cutoverId: string, step: number) => {
-  const hex = createHash("sha256").update(`${cutoverId}/${step}`).digest("hex")
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
-}
+const stepEventId = (cutoverId: string, step: number) => hashedId(`${cutoverId}/${step}`)
 
 const recordEvent = (side: SideContext, current: Recorded, type: string, data: Record<string, unknown>) =>
   on(side, Effect.flatMap(EventStore, (store) =>

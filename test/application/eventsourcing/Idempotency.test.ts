@@ -2,6 +2,7 @@ import { describe, expect, test } from "bun:test"
 import { Effect, Redacted, Result } from "effect"
 import * as Aggregate from "../../../application/eventsourcing/Aggregate.ts"
 import * as ApiKeys from "../../../application/features/ApiKeys.ts"
+import { hashedId } from "../../../application/ports/EventIds.ts"
 import { EventStore } from "../../../application/ports/EventStore.ts"
 import type { Idempotency } from "../../../application/eventsourcing/Idempotency.ts"
 import * as Idempotent from "../../../application/eventsourcing/Idempotency.ts"
@@ -99,5 +100,9 @@ describe("derived ids", () => {
   test("are the ids earlier versions derived: a resend after an upgrade still finds its original", () => {
     const key = { scope: "scope-1", fingerprint: "f", secret: Redacted.make("s") } as Idempotency
     expect(Idempotent.eventId(key, 0)).toBe("e3f54e81-b7b7-8456-9437-0fe8cf5f43dc")
+  })
+
+  test("a cutover's step ids are those earlier versions derived: a step run again after an upgrade writes its event once", () => {
+    expect(hashedId("cutover-1/3")).toBe("984f800e-742b-8812-a854-5e556dbe757b")
   })
 })
