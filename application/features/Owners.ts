@@ -16,9 +16,12 @@ import { Secrets } from "../ports/Secrets.ts"
  */
 export const forget = (owner: string, metadata?: EventMetadata) =>
   Effect.gen(function*() {
-    // Removing keys moves the cursor's ground: each page is the first of what is left.
-    while (true) {
-      const page = yield* ApiKeys.list(owner, { limit: Paging.maxLimit })
+    // Keyset paging: a cursor names a place in the order, so removing the keys behind it
+    // skips none ahead of it — and a key that would not go cannot hold the loop.
+    let after: string | undefined
+    do {
+      const page: Paging.Page<ApiKeys.KeyView> = yield* ApiKeys.list(owner, { limit: Paging.maxLimit, after })
+      after = page.next
       for (const key of page.items) {
         // Ids of their own: the request's derived ids (see `Idempotency`) name its record alone.
         yield* ApiKeys.remove(owner, key.keyId, metadata).pipe(
@@ -26,8 +29,7 @@ export const forget = (owner: string, metadata?: EventMetadata) =>
           Effect.catchTag("ApiKeyNotFound", () => Effect.void)
         )
       }
-      if (page.next === undefined) break
-    }
+    } while (after !== undefined)
     yield* (yield* Secrets).forget(owner)
     yield* (yield* EventStore).append(`owner-${encodeURIComponent(owner)}`, [{
       eventId: yield* (yield* EventIds).next,
