@@ -2,6 +2,7 @@ import type { Effect } from "effect"
 import type * as Migrator from "effect/sql/Migrator"
 import type { SqlClient } from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
+import type { Fragment } from "effect/sql/Statement"
 
 /** One row of `strata_events`, as the store writes it. */
 export interface EventRow {
@@ -33,12 +34,54 @@ export interface DocumentRow {
 }
 
 /**
+ * Where the log's columns are found. Every read selects `columns` (named as `StoredRow`
+ * names them) `FROM` `from`, the events table being `e`; filters compare the column
+ * expressions of `column`, and an id compared with a stored one is in its stored form
+ * (`storedId`). On Postgres the table holds the columns as they are; on SQLite and LibSQL
+ * it holds references to the names of streams, types and actors (see ARCHITECTURE.md, "The log").
+ */
+export interface LogLayout {
+  readonly from: string
+  readonly columns: string
+  readonly column: {
+    readonly position: string
+    readonly version: string
+    readonly streamId: string
+    readonly type: string
+    readonly actor: string
+    readonly eventId: string
+    readonly correlationId: string
+    readonly recordedAt: string
+  }
+  /** The events of one stream, by the (stream, version) index. */
+  readonly streamIs: (sql: SqlClient, streamId: string) => Fragment
+  /** The events of these types, by the type index. */
+  readonly typeIn: (sql: SqlClient, types: ReadonlyArray<string>) => Fragment
+  /** An event, correlation or causation id as the log stores it. */
+  readonly storedId: (id: string) => unknown
+}
+
+/**
+ * The names an append refers to (its stream, its events' types and actors), where the log
+ * stores references to them: written before the append, outside its transaction (see
+ * `LogNames`). A name written stays: nothing deletes them.
+ */
+export interface NameTables {
+  readonly ensure: (sql: SqlClient, kind: NameKind, names: ReadonlyArray<string>) => Effect.Effect<void, SqlError>
+}
+
+export type NameKind = "stream" | "type" | "actor"
+
+/**
  * What differs between the SQL backends, and nothing else: everything the dialects share
  * is written once in `SqlEventStore`.
  */
 export interface Dialect {
   readonly name: "sqlite" | "postgres"
   readonly migrations: Migrator.Loader
+  readonly log: LogLayout
+  /** Where the log refers to names kept apart: they are written before the rows that refer to them. */
+  readonly names?: NameTables
   /**
    * Inserts `rows` in one statement, provided the log is not fenced and the stream is at
    * `expectedVersion` (0: no stream), with positions in commit order so that a reader

@@ -18,23 +18,32 @@ import { appendWith, type PreparedAppend } from "../../application/eventsourcing
 import * as Batching from "../../application/eventsourcing/Batching.ts"
 import { type DeferrableIndex, type Dialect, type EventRow, toNumber } from "./Dialect.ts"
 import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
+import * as LogNames from "./LogNames.ts"
 import { compile, execute, LongStatements } from "./Statements.ts"
+import { fromStored, fromStoredOrNull } from "./StoredIds.ts"
 
-/** An event's row as the log stores it. */
-export interface StoredRow extends EventRow {
+/** Ids as a dialect may store them (see `StoredIds`). */
+type StoredId = string | Uint8Array | ArrayBuffer
+
+/** An event's row as the log's reads select it (`LogLayout.columns`). */
+export interface StoredRow extends Omit<EventRow, "event_id" | "correlation_id" | "causation_id"> {
   readonly position: number | string
+  readonly event_id: StoredId
+  readonly correlation_id: StoredId | null
+  readonly causation_id: StoredId | null
 }
 
-/** The columns of a `StoredRow`, to select. */
-export const columns = `position, event_id, stream_id, version, type, schema_version, data,
-  actor, correlation_id, causation_id, recorded_at`
+/** The log's rows, selected as `StoredRow`s. */
+export const selectEvents = (dialect: Dialect) => `SELECT ${dialect.log.columns} FROM ${dialect.log.from}`
 
 export const toRecordedEvent = (row: StoredRow): RecordedEvent => {
   const json = row.data
   let data: unknown
   let parsed = false
+  const correlationId = fromStoredOrNull(row.correlation_id)
+  const causationId = fromStoredOrNull(row.causation_id)
   return keepStoredJson({
-    eventId: row.event_id,
+    eventId: fromStored(row.event_id),
     streamId: row.stream_id,
     version: toNumber(row.version),
     position: toNumber(row.position),
@@ -50,8 +59,8 @@ export const toRecordedEvent = (row: StoredRow): RecordedEvent => {
     },
     metadata: {
       ...(row.actor === null ? {} : { actor: row.actor }),
-      ...(row.correlation_id === null ? {} : { correlationId: row.correlation_id }),
-      ...(row.causation_id === null ? {} : { causationId: row.causation_id })
+      ...(correlationId === null ? {} : { correlationId }),
+      ...(causationId === null ? {} : { causationId })
     },
     recordedAt: row.recorded_at
   }, json)
@@ -160,6 +169,10 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
     const sql = yield* SqlClient
     const projections = yield* InlineProjections
     const signal = makeAppendSignal()
+    const log = dialect.log
+    const column = log.column
+    const select = sql.literal(selectEvents(dialect))
+    const names = LogNames.make(sql, dialect.names)
     // Listening takes a connection of its own: only once somebody follows the log (short
     // commands never do), for as long as the store lives. A lost listening connection falls
     // back to polling until it is back.
@@ -187,8 +200,8 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
     }
 
     const streamVersion = (streamId: string) =>
-      sql<{ version: number | string | null }>`SELECT MAX(version) AS version FROM strata_events
-        WHERE stream_id = ${streamId}`.pipe(
+      sql<{ version: number | string | null }>`SELECT MAX(e.version) AS version FROM strata_events e
+        WHERE ${log.streamIs(sql, streamId)}`.pipe(
         Effect.map((rows) => toNumber(rows[0]?.version)),
         Effect.mapError(unavailable("read stream version"))
       )
@@ -306,7 +319,12 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       const atVersion = (expectedVersion: number) => {
         return Effect.map(write(expectedVersion, rowsAt(expectedVersion)), (first) => [expectedVersion, first] as const)
       }
-      const written = version === "current"
+      const namesWritten = names.ensure(prepared.events.map((event) => ({
+        stream_id: prepared.streamId,
+        type: event.type,
+        actor: event.metadata?.actor ?? null
+      })))
+      const inserted = version === "current"
         ? sql.withTransaction(Effect.gen(function*() {
           yield* dialect.lockLog(sql)
           const current = yield* streamVersion(prepared.streamId)
@@ -314,6 +332,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
           return [current, yield* insert(current, rowsAt(current))] as const
         }))
         : atVersion(version)
+      const written = Effect.andThen(namesWritten, inserted)
       return written.pipe(
         Effect.map(([before, first]): AppendResult => ({
           streamId: prepared.streamId,
@@ -331,8 +350,8 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
     }
 
     const findOriginal = (eventIds: ReadonlyArray<string>) =>
-      sql<StoredRow>`SELECT ${sql.literal(columns)} FROM strata_events
-        WHERE ${sql.in("event_id", eventIds)} ORDER BY position`.pipe(
+      sql<StoredRow>`${select} WHERE ${sql.literal(column.eventId)} IN ${sql.in(eventIds.map(log.storedId))}
+        ORDER BY ${sql.literal(column.position)}`.pipe(
         Effect.map((rows) => rows.map(toRecordedEvent)),
         Effect.mapError(unavailable("read events by id"))
       )
@@ -346,17 +365,18 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
 
     const readStream: EventStoreService["readStream"] = (streamId, options = {}) => {
       const limit = options.limit === undefined ? sql`` : sql`LIMIT ${options.limit}`
+      const version = sql.literal(column.version)
       const query = options.direction === "backwards"
-        ? sql<StoredRow>`SELECT ${sql.literal(columns)} FROM strata_events WHERE stream_id = ${streamId}
-            ${options.from === undefined ? sql`` : sql`AND version <= ${options.from}`} ORDER BY version DESC ${limit}`
-        : sql<StoredRow>`SELECT ${sql.literal(columns)} FROM strata_events
-            WHERE stream_id = ${streamId} AND version >= ${options.from ?? 1} ORDER BY version ASC ${limit}`
+        ? sql<StoredRow>`${select} WHERE ${log.streamIs(sql, streamId)}
+            ${options.from === undefined ? sql`` : sql`AND ${version} <= ${options.from}`} ORDER BY ${version} DESC ${limit}`
+        : sql<StoredRow>`${select}
+            WHERE ${log.streamIs(sql, streamId)} AND ${version} >= ${options.from ?? 1} ORDER BY ${version} ASC ${limit}`
       return query.pipe(Effect.map((rows) => rows.map(toRecordedEvent)), Effect.mapError(unavailable("read stream")))
     }
 
     const readAll: EventStoreService["readAll"] = ({ after, limit }) =>
-      sql<StoredRow>`SELECT ${sql.literal(columns)} FROM strata_events
-        WHERE position > ${after} ORDER BY position LIMIT ${limit}`.pipe(
+      sql<StoredRow>`${select}
+        WHERE ${sql.literal(column.position)} > ${after} ORDER BY ${sql.literal(column.position)} LIMIT ${limit}`.pipe(
         Effect.map((rows) => rows.map(toRecordedEvent)),
         Effect.mapError(unavailable("read log"))
       )
@@ -366,42 +386,48 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
      * `LIKE` ignores case, Postgres' does not, and an owner's name would need its wildcards
      * escaped. Lengths are in characters on both (`Actor.characters`).
      */
+    const actor = sql.literal(column.actor)
     const ownerCondition = (owner: string) => {
       const prefix = Actor.keyPrefix(owner)
       const length = Actor.characters(prefix)
-      return sql`(actor = ${Actor.adminFor(owner)} OR (substr(actor, 1, ${length}) = ${prefix} AND substr(actor, ${length + 1}) NOT LIKE '% %'))`
+      return sql`(${actor} = ${Actor.adminFor(owner)} OR (substr(${actor}, 1, ${length}) = ${prefix} AND substr(${actor}, ${length + 1}) NOT LIKE '% %'))`
     }
     const keyCondition = (keyId: string) => {
       const suffix = Actor.keySuffix(keyId)
       const length = Actor.characters(suffix)
-      return sql`(length(actor) >= ${length} AND substr(actor, length(actor) - ${length - 1}) = ${suffix})`
+      return sql`(length(${actor}) >= ${length} AND substr(${actor}, length(${actor}) - ${length - 1}) = ${suffix})`
     }
     /** A stream id's start, compared as the owner's above (no `LIKE`: case, and `_` in ids). */
-    const streamPrefixCondition = (prefix: string) => sql`substr(stream_id, 1, ${Actor.characters(prefix)}) = ${prefix}`
+    const streamPrefixCondition = (prefix: string) =>
+      sql`substr(${sql.literal(column.streamId)}, 1, ${Actor.characters(prefix)}) = ${prefix}`
 
     const query: EventStoreService["query"] = (audit) => {
+      const position = sql.literal(column.position)
+      const recordedAt = sql.literal(column.recordedAt)
       const conditions = [
-        sql`position > ${audit.after}`,
-        ...(audit.eventIds === undefined ? [] : [sql.in("event_id", audit.eventIds)]),
-        ...(audit.streamId === undefined ? [] : [sql`stream_id = ${audit.streamId}`]),
+        sql`${position} > ${audit.after}`,
+        ...(audit.eventIds === undefined ? [] : [sql`${sql.literal(column.eventId)} IN ${sql.in(audit.eventIds.map(log.storedId))}`]),
+        ...(audit.streamId === undefined ? [] : [log.streamIs(sql, audit.streamId)]),
         ...(audit.streamPrefix === undefined ? [] : [streamPrefixCondition(audit.streamPrefix)]),
-        ...(audit.correlationId === undefined ? [] : [sql`correlation_id = ${audit.correlationId}`]),
-        ...(audit.type === undefined ? [] : [sql`type = ${audit.type}`]),
-        ...(audit.actor === undefined ? [] : [sql`actor = ${audit.actor}`]),
+        ...(audit.correlationId === undefined ? [] : [sql`${sql.literal(column.correlationId)} = ${log.storedId(audit.correlationId)}`]),
+        ...(audit.type === undefined ? [] : [log.typeIn(sql, [audit.type])]),
+        ...(audit.actor === undefined ? [] : [sql`${actor} = ${audit.actor}`]),
         ...(audit.owner === undefined ? [] : [ownerCondition(audit.owner)]),
         ...(audit.keyId === undefined ? [] : [keyCondition(audit.keyId)]),
-        ...(audit.from === undefined ? [] : [sql`recorded_at >= ${audit.from}`]),
-        ...(audit.to === undefined ? [] : [sql`recorded_at < ${audit.to}`])
+        ...(audit.from === undefined ? [] : [sql`${recordedAt} >= ${audit.from}`]),
+        ...(audit.to === undefined ? [] : [sql`${recordedAt} < ${audit.to}`])
       ]
-      return sql<StoredRow>`SELECT ${sql.literal(columns)} FROM strata_events WHERE ${sql.and(conditions)}
-        ORDER BY position LIMIT ${audit.limit}`.pipe(
+      return sql<StoredRow>`${select} WHERE ${sql.and(conditions)}
+        ORDER BY ${position} LIMIT ${audit.limit}`.pipe(
         Effect.map((rows) => rows.map(toRecordedEvent)),
         Effect.mapError(unavailable("query log"))
       )
     }
 
     const importEvents: EventStoreService["importEvents"] = (events, options = {}) =>
-      events.length === 0 ? Effect.void : sql.withTransaction(Effect.gen(function*() {
+      events.length === 0 ? Effect.void : Effect.andThen(
+        names.ensure(events.map((event) => ({ stream_id: event.streamId, type: event.type, actor: event.metadata.actor ?? null }))),
+        sql.withTransaction(Effect.gen(function*() {
         const head = yield* dialect.lockLog(sql)
         const gap = events.findIndex((event, index) => event.position !== head + 1 + index)
         if (gap !== -1) {
@@ -425,7 +451,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
         yield* dialect.importRows(sql, rows)
         yield* dialect.advanceHead(sql, events[events.length - 1]!.position)
         if (options.applyProjections) yield* applyInline(rows, events[0]!.position)
-      })).pipe(
+      }))).pipe(
         Effect.tap(() => Effect.sync(signal.notify)),
         Effect.catchTag("SqlError", (error): Effect.Effect<never, ImportRefused | StoreUnavailable> =>
           dialect.isUniqueViolation(error)

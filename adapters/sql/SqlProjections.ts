@@ -7,7 +7,7 @@ import type { ReadModelsService } from "../../application/ports/ReadModels.ts"
 import { ProjectionNotReady, StoreUnavailable } from "../../application/ports/StoreError.ts"
 import { type Dialect, toNumber } from "./Dialect.ts"
 import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
-import { columns, type StoredRow, toRecordedEvent } from "./SqlEventStore.ts"
+import { selectEvents, type StoredRow, toRecordedEvent } from "./SqlEventStore.ts"
 import { compile, read, type Reader } from "./Statements.ts"
 
 interface StatusRow {
@@ -132,9 +132,9 @@ export const make = (dialect: Dialect, reader: Option.Option<Reader> = Option.no
         RETURNING checkpoint`.pipe(Effect.map(([row]) => (row === undefined ? undefined : toNumber(row.checkpoint))))
 
     const eventsIn = (projection: Projection, after: number, upTo: number) =>
-      sql<StoredRow>`SELECT ${sql.literal(columns)}
-        FROM strata_events WHERE position > ${after} AND position <= ${upTo}
-          AND ${sql.in("type", projection.eventTypes)} ORDER BY position`
+      sql<StoredRow>`${sql.literal(selectEvents(dialect))}
+        WHERE ${sql.literal(dialect.log.column.position)} > ${after} AND ${sql.literal(dialect.log.column.position)} <= ${upTo}
+          AND ${dialect.log.typeIn(sql, projection.eventTypes)} ORDER BY ${sql.literal(dialect.log.column.position)}`
 
     /**
      * The next chunk's events, read while this chunk is applied: they are committed, so the

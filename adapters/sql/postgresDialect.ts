@@ -3,7 +3,16 @@ import { Effect, Result } from "effect"
 import type { SqlClient } from "effect/sql/SqlClient"
 import { migrations } from "../../migrations/postgres/index.ts"
 import { blockSize } from "../../application/eventsourcing/LogChain.ts"
-import { chunksOf, type DeferrableIndex, type Dialect, type EventRow, type ImportedRow, isUniqueViolation, toNumber } from "./Dialect.ts"
+import {
+  chunksOf,
+  type DeferrableIndex,
+  type Dialect,
+  type EventRow,
+  type ImportedRow,
+  isUniqueViolation,
+  type LogLayout,
+  toNumber
+} from "./Dialect.ts"
 import { execute } from "./Statements.ts"
 
 /** Every append notifies this channel at its commit (`strata_append` names it too); the payload says nothing, followers read from where they are (it is not empty: the driver drops empty ones). */
@@ -120,9 +129,30 @@ const insertRows = (sql: SqlClient, rows: ReadonlyArray<ImportedRow>) =>
  */
 const importChunk = 5_000
 
+/** The log's columns, as they are in its one table. */
+const log: LogLayout = {
+  from: "strata_events e",
+  columns: `position, event_id, stream_id, version, type, schema_version, data, actor, correlation_id, causation_id,
+    recorded_at`,
+  column: {
+    position: "position",
+    version: "version",
+    streamId: "stream_id",
+    type: "type",
+    actor: "actor",
+    eventId: "event_id",
+    correlationId: "correlation_id",
+    recordedAt: "recorded_at"
+  },
+  streamIs: (sql, streamId) => sql`stream_id = ${streamId}`,
+  typeIn: (sql, types) => sql.in("type", types),
+  storedId: (id) => id
+}
+
 export const postgresDialect: Dialect = {
   name: "postgres",
   migrations,
+  log,
   maxRowsPerInsert: Number.POSITIVE_INFINITY,
   insertEvents: (sql, expectedVersion, rows) =>
     Effect.map(appendWrites(sql, [{ expectedVersion, rows }]), ([first]) => first),

@@ -1,24 +1,62 @@
 import { Effect } from "effect"
 import { migrations } from "../../migrations/sqlite/index.ts"
-import { chunksOf, type Dialect, isUniqueViolation, toNumber } from "./Dialect.ts"
+import { chunksOf, type Dialect, isUniqueViolation, type LogLayout, toNumber } from "./Dialect.ts"
 import { execute } from "./Statements.ts"
+import { toStored } from "./StoredIds.ts"
 
-/** SQLite's limit on bound parameters is 32,766; 500 rows of 9 columns stay far below. */
+const storedOrNull = (id: string | null) => (id === null ? null : toStored(id))
+
+/** Names per statement when a store writes the names its rows refer to. */
+const namesChunk = 500
+
+const nameTables = { stream: "strata_streams", type: "strata_event_types", actor: "strata_actors" } as const
+
+const log: LogLayout = {
+  from: `strata_events e JOIN strata_streams s ON s.id = e.stream_ref JOIN strata_event_types t ON t.id = e.type_ref
+    LEFT JOIN strata_actors a ON a.id = e.actor_ref`,
+  columns: `e.position, e.event_id, s.name AS stream_id, e.version, t.name AS type, e.schema_version, e.data, a.name AS actor,
+    e.correlation_id, e.causation_id, e.recorded_at`,
+  column: {
+    position: "e.position",
+    version: "e.version",
+    streamId: "s.name",
+    type: "t.name",
+    actor: "a.name",
+    eventId: "e.event_id",
+    correlationId: "e.correlation_id",
+    recordedAt: "e.recorded_at"
+  },
+  streamIs: (sql, streamId) => sql`e.stream_ref = (SELECT id FROM strata_streams WHERE name = ${streamId})`,
+  typeIn: (sql, types) => sql`e.type_ref IN (SELECT id FROM strata_event_types WHERE ${sql.in("name", types)})`,
+  storedId: toStored
+}
+
+/** SQLite's limit on bound parameters is 32,766; 500 rows of 8 columns stay far below. */
 const maxRowsPerInsert = 500
 
 const head = "SELECT COALESCE(MAX(position), 0) AS head FROM strata_events"
+
+/**
+ * The stream, type and actor columns hold references to their names (`strata_streams`,
+ * `strata_event_types`, `strata_actors`; actor 0: none), resolved here from the names
+ * written before (`LogNames`): a name missing would be a NULL refused by the table, not
+ * an event filed under no stream.
+ */
+const streamRef = "(SELECT id FROM strata_streams WHERE name = ?)"
+const typeRef = (column: string) => `(SELECT id FROM strata_event_types WHERE name = ${column})`
+const actorRef = (column: string) => `CASE WHEN ${column} IS NULL THEN 0 ELSE (SELECT id FROM strata_actors WHERE name = ${column}) END`
 
 /** The append statement for `count` rows; built once per count, then cached (as is its prepared form). */
 const insertSql = (count: number) => {
   let text = insertSqlCache.get(count)
   if (text === undefined) {
     const values = Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")
-    text = `INSERT INTO strata_events (event_id, stream_id, version, type, schema_version, data, actor,
+    text = `INSERT INTO strata_events (event_id, stream_ref, version, type_ref, schema_version, data, actor_ref,
         correlation_id, causation_id, recorded_at)
-      SELECT column1, ?, column2, column3, column4, column5, column6, column7, column8, ?
+      SELECT column1, ${streamRef}, column2, ${typeRef("column3")}, column4, column5, ${actorRef("column6")}, column7, column8, ?
       FROM (VALUES ${values})
       WHERE NOT EXISTS (SELECT 1 FROM strata_log WHERE fenced_at IS NOT NULL)
-        AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_id = ? AND version = ?))
+        AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = ${streamRef} AND version = ?))
       RETURNING position`
     insertSqlCache.set(count, text)
   }
@@ -41,9 +79,11 @@ const importChunk = 500
 const importSql = (count: number) => {
   let text = importSqlCache.get(count)
   if (text === undefined) {
-    text = `INSERT INTO strata_events (position, event_id, stream_id, version, type, schema_version, data, actor,
+    text = `INSERT INTO strata_events (position, event_id, stream_ref, version, type_ref, schema_version, data, actor_ref,
         correlation_id, causation_id, recorded_at)
-      VALUES ${Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`
+      SELECT column1, column2, (SELECT id FROM strata_streams WHERE name = column3), column4, ${typeRef("column5")}, column6,
+        column7, ${actorRef("column8")}, column9, column10, column11
+      FROM (VALUES ${Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")})`
     importSqlCache.set(count, text)
   }
   return text
@@ -58,12 +98,23 @@ const importSqlCache = new Map<number, string>()
 export const sqliteDialect: Dialect = {
   name: "sqlite",
   migrations,
+  log,
+  names: {
+    ensure: (sql, kind, names) =>
+      Effect.forEach(
+        chunksOf(names, namesChunk),
+        (chunk) =>
+          execute(sql, `INSERT INTO ${nameTables[kind]} (name) VALUES ${chunk.map(() => "(?)").join(", ")} ON CONFLICT (name) DO NOTHING`, chunk),
+        { discard: true }
+      )
+  },
   maxRowsPerInsert,
   insertEvents: (sql, expectedVersion, rows) => {
     const streamId = rows[0]!.stream_id
     const params: Array<unknown> = [streamId, rows[0]!.recorded_at]
     for (const row of rows) {
-      params.push(row.event_id, row.version, row.type, row.schema_version, row.data, row.actor, row.correlation_id, row.causation_id)
+      params.push(toStored(row.event_id), row.version, row.type, row.schema_version, row.data, row.actor, storedOrNull(row.correlation_id),
+        storedOrNull(row.causation_id))
     }
     params.push(expectedVersion, streamId, expectedVersion)
     return execute<{ position: number | bigint }>(sql, insertSql(rows.length), params).pipe(
@@ -78,8 +129,8 @@ export const sqliteDialect: Dialect = {
       (chunk) => {
         const params: Array<unknown> = []
         for (const row of chunk) {
-          params.push(row.position, row.event_id, row.stream_id, row.version, row.type, row.schema_version, row.data, row.actor,
-            row.correlation_id, row.causation_id, row.recorded_at)
+          params.push(row.position, toStored(row.event_id), row.stream_id, row.version, row.type, row.schema_version, row.data,
+            row.actor, storedOrNull(row.correlation_id), storedOrNull(row.causation_id), row.recorded_at)
         }
         return execute(sql, importSql(chunk.length), params)
       },
@@ -116,7 +167,7 @@ export const sqliteDialect: Dialect = {
       name: "strata_events_type",
       present: "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'strata_events_type'",
       drop: ["DROP INDEX IF EXISTS strata_events_type"],
-      create: ["CREATE INDEX IF NOT EXISTS strata_events_type ON strata_events (type, position)"]
+      create: ["CREATE INDEX IF NOT EXISTS strata_events_type ON strata_events (type_ref, position)"]
     }
   ]
 }
