@@ -9,7 +9,9 @@
  *   npm run bench:copy -- --events 10000000 --source /tmp/10m.db                 # measure in a process that did not write it
  *
  * Postgres: STRATA_BENCH_PG_URL, else a throwaway server started at Postgres' default
- * durability (fsync on). pgloader: Debian's `pgloader` package; without it its rows are
+ * durability (fsync on). pgloader copies the SQLite table as it is stored — names as
+ * references, canonical UUIDs as 16-byte blobs (see ARCHITECTURE.md, "The log") — so its
+ * rows move fewer bytes than the others, which copy the events as they read. pgloader: Debian's `pgloader` package; without it its rows are
  * skipped with one line saying so. Any failure exits non-zero with one line.
  */
 import { Database } from "bun:sqlite"
@@ -28,6 +30,8 @@ import * as AesGcmSecrets from "../adapters/secrets/AesGcmSecrets.ts"
 import * as MasterKeys from "../adapters/secrets/MasterKeys.ts"
 import * as PostgresStore from "../adapters/postgres/PostgresStore.ts"
 import * as SqliteStore from "../adapters/sqlite/SqliteStore.ts"
+import { sqliteDialect } from "../adapters/sql/sqliteDialect.ts"
+import { fromStored, toStored } from "../adapters/sql/StoredIds.ts"
 
 const { values: args } = parseArgs({
   options: {
@@ -122,8 +126,21 @@ const writeSource = async () => {
   const db = new Database(sqliteFile)
   db.run("PRAGMA journal_mode = WAL")
   db.run("PRAGMA synchronous = OFF")
-  const insert = db.prepare(`INSERT INTO strata_events (position, event_id, stream_id, version, type, schema_version, data,
-    actor, correlation_id, causation_id, recorded_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, NULL, ?)`)
+  // As the store writes them: the names first (see LogNames), the row referring to them.
+  const names = new Set<string>()
+  const nameStatements = {
+    stream: db.prepare("INSERT INTO strata_streams (name) VALUES (?) ON CONFLICT (name) DO NOTHING"),
+    type: db.prepare("INSERT INTO strata_event_types (name) VALUES (?) ON CONFLICT (name) DO NOTHING"),
+    actor: db.prepare("INSERT INTO strata_actors (name) VALUES (?) ON CONFLICT (name) DO NOTHING")
+  }
+  const name = (kind: keyof typeof nameStatements, value: string) => {
+    if (names.has(`${kind}:${value}`)) return
+    nameStatements[kind].run(value)
+    names.add(`${kind}:${value}`)
+  }
+  const insert = db.prepare(`INSERT INTO strata_events (position, event_id, stream_ref, version, type_ref, schema_version, data,
+    actor_ref, correlation_id, causation_id, recorded_at) VALUES (?, ?, (SELECT id FROM strata_streams WHERE name = ?), ?,
+    (SELECT id FROM strata_event_types WHERE name = ?), 1, ?, (SELECT id FROM strata_actors WHERE name = ?), ?, NULL, ?)`)
   const versions = new Map<string, number>()
   let bytes = 0
   const chunk = 50_000
@@ -135,8 +152,11 @@ const writeSource = async () => {
         versions.set(event.stream, version)
         const data = JSON.stringify(event.data)
         bytes += data.length
-        const correlation = uuidV7()
-        insert.run(index + 1, uuidV7(), event.stream, version, event.type, data, `user:${event.stream.slice(0, 24)}`, correlation, at(index))
+        const actor = `user:${event.stream.slice(0, 24)}`
+        name("stream", event.stream)
+        name("type", event.type)
+        name("actor", actor)
+        insert.run(index + 1, toStored(uuidV7()), event.stream, version, event.type, data, actor, toStored(uuidV7()), at(index))
       }
     })()
   }
@@ -383,7 +403,9 @@ const rawCopy = async (name: string) => {
   await checkpoint(url)
   const measured = await measure(async () => {
     const db = new Database(sqliteFile, { readonly: true })
-    const page = db.query(`SELECT ${columns} FROM strata_events WHERE position > ? ORDER BY position LIMIT 10000`)
+    // Read as the store reads it: names joined, ids as text.
+    const page = db.query(`SELECT ${sqliteDialect.log.columns} FROM ${sqliteDialect.log.from} WHERE e.position > ?
+      ORDER BY e.position LIMIT 10000`)
     const client = new pg.Client({ connectionString: url })
     await client.connect()
     try {
@@ -394,7 +416,10 @@ const rawCopy = async (name: string) => {
             const rows = page.values(after) as Array<Array<unknown>>
             if (rows.length === 0) return
             let text = ""
-            for (const row of rows) text += `${row.map(copyField).join("\t")}\n`
+            for (const row of rows) {
+              for (const id of [1, 8, 9]) row[id] = row[id] === null ? null : fromStored(row[id] as Uint8Array | string)
+              text += `${row.map(copyField).join("\t")}\n`
+            }
             await write(Buffer.from(text))
             after = Number(rows[rows.length - 1]![0])
           }

@@ -31,6 +31,8 @@ import type { Store } from "../application/ports/Store.ts"
 import * as LibsqlStore from "../adapters/libsql/LibsqlStore.ts"
 import * as PostgresStore from "../adapters/postgres/PostgresStore.ts"
 import * as SqliteStore from "../adapters/sqlite/SqliteStore.ts"
+import { sqliteDialect } from "../adapters/sql/sqliteDialect.ts"
+import { toStored } from "../adapters/sql/StoredIds.ts"
 import { freshDatabase, stopPostgres } from "../test/support/postgres.ts"
 import { Tally } from "../test/support/Tally.ts"
 
@@ -106,26 +108,51 @@ interface Raw {
   readonly close: () => Promise<void>
 }
 
-/** strata's SQLite append: one statement, positions are rowids, the version checked in its WHERE. */
+/**
+ * strata's SQLite append: one statement, positions are rowids, the version checked in its
+ * WHERE; the stream, type and actor referred to by their names' ids, the event id stored as
+ * its 16 bytes (see adapters/sql/sqliteDialect.ts).
+ */
 const sqliteInsert = (count: number) =>
-  `INSERT INTO strata_events (event_id, stream_id, version, type, schema_version, data, actor, correlation_id,
+  `INSERT INTO strata_events (event_id, stream_ref, version, type_ref, schema_version, data, actor_ref, correlation_id,
     causation_id, recorded_at)
-  SELECT column1, ?, column2, column3, column4, column5, column6, column7, column8, ?
+  SELECT column1, (SELECT id FROM strata_streams WHERE name = ?), column2, (SELECT id FROM strata_event_types WHERE name = column3),
+    column4, column5, CASE WHEN column6 IS NULL THEN 0 ELSE (SELECT id FROM strata_actors WHERE name = column6) END, column7,
+    column8, ?
   FROM (VALUES ${Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")})
   WHERE NOT EXISTS (SELECT 1 FROM strata_log WHERE fenced_at IS NOT NULL)
-    AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_id = ? AND version = ?))
+    AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = (SELECT id FROM strata_streams WHERE name = ?)
+      AND version = ?))
   RETURNING position`
 const sqliteParams = (streamId: string, expectedVersion: number, count: number) => [
   streamId,
   new Date().toISOString(),
-  ...Array.from({ length: count }, (_, i) => [uuidV7(), expectedVersion + i + 1, "Happened", 1, payload(i), "bench", null, null])
+  ...Array.from({ length: count }, (_, i) => [toStored(uuidV7()), expectedVersion + i + 1, "Happened", 1, payload(i), "bench", null, null])
     .flat(),
   expectedVersion,
   streamId,
   expectedVersion
 ]
+/** The names an append refers to, written before it the first time, as the store does (`LogNames`). */
+const sqliteNames = (run: (statement: string, name: string) => Promise<unknown>) => {
+  const known = new Set<string>()
+  const ensure = async (table: string, name: string) => {
+    if (known.has(`${table}:${name}`)) return
+    await run(`INSERT INTO ${table} (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, name)
+    known.add(`${table}:${name}`)
+  }
+  return async (streamId: string) => {
+    await ensure("strata_streams", streamId)
+    await ensure("strata_event_types", "Happened")
+    await ensure("strata_actors", "bench")
+  }
+}
 const scanSql = `SELECT position, event_id, stream_id, version, type, schema_version, data, actor, correlation_id,
   causation_id, recorded_at FROM strata_events WHERE position > ? ORDER BY position LIMIT 1000`
+const sqliteScanSql = `SELECT ${sqliteDialect.log.columns} FROM ${sqliteDialect.log.from} WHERE e.position > ?
+  ORDER BY e.position LIMIT 1000`
+const sqliteReadStreamSql = `SELECT ${sqliteDialect.log.columns} FROM ${sqliteDialect.log.from}
+  WHERE e.stream_ref = (SELECT id FROM strata_streams WHERE name = ?) AND e.version >= 1 ORDER BY e.version`
 
 const rawSqlite = (filename: string): Raw => {
   const db = new Database(filename)
@@ -138,10 +165,12 @@ const rawSqlite = (filename: string): Raw => {
     if (!statement) inserts.set(count, statement = db.query(sqliteInsert(count)))
     return statement
   }
-  const read = db.query("SELECT * FROM strata_events WHERE stream_id = ? AND version >= 1 ORDER BY version")
-  const page = db.query(scanSql)
+  const read = db.query(sqliteReadStreamSql)
+  const page = db.query(sqliteScanSql)
+  const names = sqliteNames(async (statement, name) => db.query(statement).run(name))
   return {
     append: async (streamId, expectedVersion, count) => {
+      await names(streamId)
       insert(count).all(...sqliteParams(streamId, expectedVersion, count) as Array<never>)
     },
     readStream: async (streamId) => read.all(streamId).length,
@@ -161,18 +190,18 @@ const rawSqlite = (filename: string): Raw => {
 
 const rawLibsql = (url: string): Raw => {
   const client = createClient({ url })
+  const names = sqliteNames((statement, name) => client.execute({ sql: statement, args: [name] }))
   return {
     append: async (streamId, expectedVersion, count) => {
+      await names(streamId)
       await client.execute({ sql: sqliteInsert(count), args: sqliteParams(streamId, expectedVersion, count) as Array<never> })
     },
-    readStream: async (streamId) =>
-      (await client.execute({ sql: "SELECT * FROM strata_events WHERE stream_id = ? AND version >= 1 ORDER BY version", args: [streamId] }))
-        .rows.length,
+    readStream: async (streamId) => (await client.execute({ sql: sqliteReadStreamSql, args: [streamId] })).rows.length,
     scan: async () => {
       let after = 0
       let total = 0
       while (true) {
-        const { rows } = await client.execute({ sql: scanSql, args: [after] })
+        const { rows } = await client.execute({ sql: sqliteScanSql, args: [after] })
         if (rows.length === 0) return total
         total += rows.length
         after = Number(rows[rows.length - 1]!.position)
@@ -290,11 +319,16 @@ const seedSql = (dialect: "sqlite" | "postgres", count: number) =>
       `UPDATE strata_log SET head = head + ${count}`
     ]
     : [
+      `WITH RECURSIVE g(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM g WHERE n < 999)
+       INSERT OR IGNORE INTO strata_streams (name) SELECT 'seed-' || n FROM g`,
+      "INSERT OR IGNORE INTO strata_event_types (name) VALUES ('Happened')",
+      "INSERT OR IGNORE INTO strata_actors (name) VALUES ('bench')",
       `WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < ${count})
-       INSERT INTO strata_events (event_id, stream_id, version, type, schema_version, data, actor, recorded_at)
-       SELECT hex(randomblob(16)), 'seed-' || (n % 1000), 1000000 + n, 'Happened', 1,
-         '{"index":' || n || ',"note":"a typical small event payload","amount":' || (n % 97) || '}', 'bench',
-         '2026-01-01T00:00:00.000Z'
+       INSERT INTO strata_events (event_id, stream_ref, version, type_ref, schema_version, data, actor_ref, recorded_at)
+       SELECT randomblob(16), (SELECT id FROM strata_streams WHERE name = 'seed-' || (n % 1000)), 1000000 + n,
+         (SELECT id FROM strata_event_types WHERE name = 'Happened'), 1,
+         '{"index":' || n || ',"note":"a typical small event payload","amount":' || (n % 97) || '}',
+         (SELECT id FROM strata_actors WHERE name = 'bench'), '2026-01-01T00:00:00.000Z'
        FROM g`
     ]
 

@@ -40,10 +40,14 @@ export const toRecordedEvent = (row: StoredRow): RecordedEvent => {
   const json = row.data
   let data: unknown
   let parsed = false
-  const correlationId = fromStoredOrNull(row.correlation_id)
-  const causationId = fromStoredOrNull(row.causation_id)
+  // The ids are formatted, and the metadata made, when first read: a replay into
+  // projections reads neither, and formatting a stored id costs as much as reading its row.
+  let eventId: string | undefined
+  let metadata: RecordedEvent["metadata"] | undefined
   return keepStoredJson({
-    eventId: fromStored(row.event_id),
+    get eventId() {
+      return (eventId ??= fromStored(row.event_id))
+    },
     streamId: row.stream_id,
     version: toNumber(row.version),
     position: toNumber(row.position),
@@ -57,10 +61,17 @@ export const toRecordedEvent = (row: StoredRow): RecordedEvent => {
       }
       return data
     },
-    metadata: {
-      ...(row.actor === null ? {} : { actor: row.actor }),
-      ...(correlationId === null ? {} : { correlationId }),
-      ...(causationId === null ? {} : { causationId })
+    get metadata() {
+      if (metadata === undefined) {
+        const correlationId = fromStoredOrNull(row.correlation_id)
+        const causationId = fromStoredOrNull(row.causation_id)
+        metadata = {
+          ...(row.actor === null ? {} : { actor: row.actor }),
+          ...(correlationId === null ? {} : { correlationId }),
+          ...(causationId === null ? {} : { causationId })
+        }
+      }
+      return metadata
     },
     recordedAt: row.recorded_at
   }, json)
@@ -319,11 +330,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       const atVersion = (expectedVersion: number) => {
         return Effect.map(write(expectedVersion, rowsAt(expectedVersion)), (first) => [expectedVersion, first] as const)
       }
-      const namesWritten = names.ensure(prepared.events.map((event) => ({
-        stream_id: prepared.streamId,
-        type: event.type,
-        actor: event.metadata?.actor ?? null
-      })))
+      const namesWritten = names.ensure([prepared.streamId], prepared.events)
       const inserted = version === "current"
         ? sql.withTransaction(Effect.gen(function*() {
           yield* dialect.lockLog(sql)
@@ -426,7 +433,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
 
     const importEvents: EventStoreService["importEvents"] = (events, options = {}) =>
       events.length === 0 ? Effect.void : Effect.andThen(
-        names.ensure(events.map((event) => ({ stream_id: event.streamId, type: event.type, actor: event.metadata.actor ?? null }))),
+        names.ensure(events.map((event) => event.streamId), events),
         sql.withTransaction(Effect.gen(function*() {
         const head = yield* dialect.lockLog(sql)
         const gap = events.findIndex((event, index) => event.position !== head + 1 + index)

@@ -28,16 +28,17 @@ export const toStored = (id: string): string | Uint8Array => {
   return bytes
 }
 
-/** The id as it was given, from its stored form (bun:sqlite reads blobs as `Uint8Array`, LibSQL as `ArrayBuffer`). */
+/**
+ * The id as it was given, from its stored form (bun:sqlite reads blobs as `Uint8Array`,
+ * LibSQL as `ArrayBuffer`). Every event read formats one or two, so this is written out
+ * (half the time of a loop, a fifth of `Buffer#toString("hex")` and slices).
+ */
 export const fromStored = (value: string | Uint8Array | ArrayBuffer): string => {
   if (typeof value === "string") return value
-  const bytes = value instanceof Uint8Array ? value : new Uint8Array(value)
-  let text = ""
-  for (let index = 0; index < 16; index++) {
-    text += hexOctets[bytes[index]!]!
-    if (index === 3 || index === 5 || index === 7 || index === 9) text += "-"
-  }
-  return text
+  const b = value instanceof Uint8Array ? value : new Uint8Array(value)
+  const h = hexOctets
+  return h[b[0]!]! + h[b[1]!]! + h[b[2]!]! + h[b[3]!]! + "-" + h[b[4]!]! + h[b[5]!]! + "-" + h[b[6]!]! + h[b[7]!]! + "-" +
+    h[b[8]!]! + h[b[9]!]! + "-" + h[b[10]!]! + h[b[11]!]! + h[b[12]!]! + h[b[13]!]! + h[b[14]!]! + h[b[15]!]!
 }
 
 /** As `fromStored`, keeping an absent id absent. */

@@ -27,7 +27,11 @@ const log: LogLayout = {
     recordedAt: "e.recorded_at"
   },
   streamIs: (sql, streamId) => sql`e.stream_ref = (SELECT id FROM strata_streams WHERE name = ${streamId})`,
-  typeIn: (sql, types) => sql`e.type_ref IN (SELECT id FROM strata_event_types WHERE ${sql.in("name", types)})`,
+  // One type by `=`: SQLite then reads the type index in position order, where `IN` sorts.
+  typeIn: (sql, types) =>
+    types.length === 1
+      ? sql`e.type_ref = (SELECT id FROM strata_event_types WHERE name = ${types[0]!})`
+      : sql`e.type_ref IN (SELECT id FROM strata_event_types WHERE ${sql.in("name", types)})`,
   storedId: toStored
 }
 

@@ -99,6 +99,41 @@ for (const backend of Backends.all) {
       expect(new Date(recorded!.recordedAt).toISOString()).toBe(recorded!.recordedAt)
     }, timeout)
 
+    test("ids in any form come back exactly as given and find their events: UUIDs in either case, text, empty", async () => {
+      // A backend may store a canonical UUID in a compact form (SQLite: its 16 bytes): none
+      // of that may show, nor let one form stand for another.
+      const ids = [
+        "0190a6f0-0000-7000-8000-000000000001",
+        "0190A6F0-0000-7000-8000-000000000001",
+        "0190a6f0-0000-7000-8000-00000000000",
+        "0190a6f0-0000-7000-8000-0000000000012",
+        "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
+        "evt 1"
+      ]
+      const result = await run(Effect.gen(function*() {
+        const store = yield* EventStore
+        const appended = ids.map((id, index) => ({
+          eventId: id,
+          type: "Tagged",
+          data: { index },
+          metadata: { correlationId: id, causationId: ids[ids.length - 1 - index]! }
+        }))
+        yield* store.append("ids-1", appended)
+        yield* store.append("ids-2", [{ eventId: "0190a6f0-0000-7000-8000-000000000002", type: "Tagged", data: {}, metadata: { correlationId: "" } }])
+        const resent = yield* store.append("ids-1", appended, ExpectedVersion.noStream)
+        const found = yield* Effect.forEach(ids, (id) => store.query({ after: 0, limit: 10, eventIds: [id] }))
+        const correlated = yield* Effect.forEach([...ids, ""], (id) => store.query({ after: 0, limit: 10, correlationId: id }))
+        return { read: yield* store.readAll({ after: 0, limit: 10 }), resent, found, correlated }
+      }))
+      expect(result.read.map((recorded) => [recorded.eventId, recorded.metadata])).toEqual([
+        ...ids.map((id, index) => [id, { correlationId: id, causationId: ids[ids.length - 1 - index] }]),
+        ["0190a6f0-0000-7000-8000-000000000002", { correlationId: "" }]
+      ])
+      expect(result.resent).toMatchObject({ version: ids.length, resent: true })
+      expect(result.found.map((events) => events.map((recorded) => recorded.position))).toEqual(ids.map((_, index) => [index + 1]))
+      expect(result.correlated.map((events) => events.map((recorded) => recorded.position))).toEqual([...ids.map((_, index) => [index + 1]), [7]])
+    }, timeout)
+
     test("expected version no_stream: refused once the stream exists", async () => {
       const error = await run(Effect.gen(function*() {
         const store = yield* EventStore
