@@ -85,7 +85,7 @@ export interface Dialect {
   readonly isUniqueViolation: (error: SqlError) => boolean
   /**
    * Where the database can hash its rows: a query taking (after, upTo) and answering, per
-   * block of `LogChain.blockSize` positions, `last` (its last position), `count`, and
+   * block of `LogChain.blockSize` positions, `last` (the position that ends it, whether an event is there or a compaction took it), `count`, and
    * `hash` — the hex SHA-256 of the block's canonical lines (`LogDigest.canonicalLine`,
    * each followed by a newline), built from the stored columns, byte for byte as the
    * process builds them.

@@ -14,7 +14,7 @@ import * as Actor from "../../application/eventsourcing/Actor.ts"
 import { followLog, makeAppendSignal } from "../../application/eventsourcing/followLog.ts"
 import { InlineProjections, Projection } from "../../application/eventsourcing/Projection.ts"
 import { ImportRefused, type ProjectionFailed, type StoreUnavailable } from "../../application/ports/StoreError.ts"
-import { appendWith, type PreparedAppend } from "../../application/eventsourcing/appendRules.ts"
+import { appendWith, importedOutOfPlace, type PreparedAppend } from "../../application/eventsourcing/appendRules.ts"
 import * as Batching from "../../application/eventsourcing/Batching.ts"
 import { type DeferrableIndex, type Dialect, type EventRow, toNumber } from "./Dialect.ts"
 import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
@@ -403,12 +403,8 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
     const importEvents: EventStoreService["importEvents"] = (events, options = {}) =>
       events.length === 0 ? Effect.void : sql.withTransaction(Effect.gen(function*() {
         const head = yield* dialect.lockLog(sql)
-        const gap = events.findIndex((event, index) => event.position !== head + 1 + index)
-        if (gap !== -1) {
-          return yield* new ImportRefused({
-            reason: `event ${events[gap]!.eventId} is at position ${events[gap]!.position}, the log expects ${head + 1 + gap}`
-          })
-        }
+        const misplaced = importedOutOfPlace(events, head)
+        if (misplaced !== undefined) return yield* new ImportRefused({ reason: misplaced })
         const rows = events.map((event) => ({
             position: event.position,
             event_id: event.eventId,

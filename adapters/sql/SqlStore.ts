@@ -2,6 +2,7 @@ import type { SqlError } from "effect/sql/SqlError"
 import { Context, Effect, Layer, Option, type Scope } from "effect"
 import { ControlRecords } from "../../application/ports/ControlRecords.ts"
 import { EventStore } from "../../application/ports/EventStore.ts"
+import { LogCompaction } from "../../application/ports/LogCompaction.ts"
 import { ProjectionStore } from "../../application/ports/ProjectionStore.ts"
 import { ReadModels } from "../../application/ports/ReadModels.ts"
 import { KeyRing } from "../../application/ports/Secrets.ts"
@@ -14,6 +15,7 @@ import { runMigrations } from "../../migrations/runMigrations.ts"
 import type { Dialect } from "./Dialect.ts"
 import type { Reader } from "./Statements.ts"
 import { unavailable } from "./SqlDocuments.ts"
+import * as SqlCompaction from "./SqlCompaction.ts"
 import * as SqlControlRecords from "./SqlControlRecords.ts"
 import * as SqlEventStore from "./SqlEventStore.ts"
 import * as SqlProjections from "./SqlProjections.ts"
@@ -56,7 +58,8 @@ export const layer = <R = never>(dialect: Dialect, options: Options<R> = {}) =>
         Context.add(KeyRing, yield* SqlKeyRing.make),
         Context.add(StateCache.StateCache, StateCache.make(stateCacheCapacity)),
         Context.add(ApiKeyCache, yield* ApiKeys.keyCache(eventStore)),
-        Context.add(ControlRecords, yield* SqlControlRecords.make)
+        Context.add(ControlRecords, yield* SqlControlRecords.make),
+        Context.add(LogCompaction, yield* SqlCompaction.make)
       )
       yield* ensureProjections.pipe(Effect.provide(context))
       return context

@@ -68,7 +68,7 @@ const importSql = `INSERT INTO strata_events (${importColumns})
  * text), the metadata's absent fields left out, `data` as stored — and each block's lines
  * hashed in position order.
  */
-const blockDigestsSql = `SELECT max(position) AS last, count(*) AS count,
+const blockDigestsSql = `SELECT (max(position) - 1) / ${blockSize} * ${blockSize} + ${blockSize} AS last, count(*) AS count,
     encode(sha256(convert_to(string_agg(
       '{"position":' || position || ',"eventId":' || to_json(event_id)::text || ',"streamId":' || to_json(stream_id)::text
       || ',"version":' || version || ',"type":' || to_json(type)::text || ',"schemaVersion":' || schema_version

@@ -1,5 +1,6 @@
 import { Clock, Context, Duration, Effect, Fiber, Layer, Option, Schedule, Scope, Semaphore, Stream } from "effect"
 import * as CutoverPhases from "../../domain/CutoverPhases.ts"
+import { LogCompaction } from "../ports/LogCompaction.ts"
 import { ControlRecords, type ControlRecordsService } from "../ports/ControlRecords.ts"
 import * as Cutover from "./Cutover.ts"
 import { EventStore, type EventStoreService, type RecordedEvent } from "../ports/EventStore.ts"
@@ -301,6 +302,8 @@ export const make = (options: Options) =>
       Context.add(StateCache, stateCache),
       Context.add(ApiKeyCache, apiKeyCache),
       Context.add(ControlRecords, controlRecords),
+      // The configured database's: a compaction refuses to run while a cutover is under way.
+      Context.add(LogCompaction, Context.get(options.origin, LogCompaction)),
       Context.add(InlineProjections, Context.get(options.origin, InlineProjections))
     )
     const service: ServingStoreService = {

@@ -37,7 +37,15 @@ const CheckpointJson = Schema.fromJsonString(Schema.Struct({ position: Schema.Nu
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 
-/** Folds events (or whole blocks a database hashed) in position order onto a checkpoint. */
+/** The position that ends the block `position` is in. */
+const blockEnd = (position: number) => Math.ceil(position / blockSize) * blockSize
+
+/**
+ * Folds events (or whole blocks a database hashed) in position order onto a checkpoint.
+ * A compacted log has gaps, and a block may lack its last position or every position: a
+ * block is sealed by its last position or by the first event past it, and an empty block
+ * adds nothing — as the database's digests of the same rows do.
+ */
 export const chainer = (from: Checkpoint) => {
   let sealed = from
   // The open block's lines, hashed in one call when it seals or is read: a hash call per
@@ -46,25 +54,27 @@ export const chainer = (from: Checkpoint) => {
   let openCount = 0
   let last = from.position
   const link = (digest: string) => sha256(`${sealed.hash}${digest}`)
+  const seal = () => {
+    sealed = { position: blockEnd(last), count: sealed.count + openCount, hash: link(sha256(lines)) }
+    lines = ""
+    openCount = 0
+  }
   return {
     add: (events: ReadonlyArray<RecordedEvent>) => {
       for (const event of events) {
+        if (openCount > 0 && event.position > blockEnd(last)) seal()
         lines += `${canonicalLine(event)}\n`
         openCount++
         last = event.position
-        if (last % blockSize === 0) {
-          sealed = { position: last, count: sealed.count + openCount, hash: link(sha256(lines)) }
-          lines = ""
-          openCount = 0
-        }
+        if (last % blockSize === 0) seal()
       }
     },
-    /** Whole blocks, each ending where the next block begins; false (and nothing taken) when one does not. */
+    /** Whole blocks in position order, after what was added; false (and nothing taken) when one is not. */
     addBlocks: (blocks: ReadonlyArray<BlockDigest>) => {
       if (openCount > 0) return false
       let at = sealed.position
       for (const block of blocks) {
-        if (block.last !== at - (at % blockSize) + blockSize) return false
+        if (block.last % blockSize !== 0 || block.last <= at) return false
         at = block.last
       }
       for (const block of blocks) {
@@ -150,6 +160,20 @@ export const follower = Effect.gen(function*() {
       return chain.current()
     })
   return { extendTo }
+})
+
+/**
+ * Drops the checkpoint kept beside this log: a compaction changed what it hashed. The next
+ * digest reads the log from its beginning (the database hashes its own blocks, where it can).
+ */
+export const forget = Effect.gen(function*() {
+  const records = yield* ControlRecords
+  // A writer of the record keeping its own checkpoint meanwhile only delays this by a read.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const kept = yield* readKept(records)
+    if (kept.version === 0 || kept.checkpoint.position === 0) return
+    if (yield* records.put(recordName, Schema.encodeSync(CheckpointJson)(empty), kept.version)) return
+  }
 })
 
 /** This log's digest at `upTo` (at most its head), from the checkpoint kept beside it. */

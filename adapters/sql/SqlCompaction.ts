@@ -1,0 +1,47 @@
+import { SqlClient } from "effect/sql/SqlClient"
+import { Data, Effect } from "effect"
+import type { LogCompactionService } from "../../application/ports/LogCompaction.ts"
+import { unavailable } from "./SqlDocuments.ts"
+
+/** An event named by a replacement is not as it was read: the whole transaction goes back. */
+class Changed extends Data.TaggedError("Changed") {}
+
+/** Rows per statement: well under every backend's limit of bound parameters. */
+const chunkSize = 500
+
+/**
+ * Removes and rewrites rows of `strata_events` by position: the same statements on every
+ * SQL backend. Nothing here takes the log's head lock: appends write at the head, a
+ * compaction far below it, so that neither waits for the other beyond the database's own
+ * write lock (SQLite's one writer; a transaction kept small by the caller).
+ */
+export const make = Effect.gen(function*() {
+  const sql = yield* SqlClient
+  const compaction: LogCompactionService = {
+    replace: (replacements) =>
+      sql.withTransaction(Effect.gen(function*() {
+        for (const replacement of replacements) {
+          for (let start = 0; start < replacement.removed.length; start += chunkSize) {
+            const chunk = replacement.removed.slice(start, start + chunkSize)
+            const gone = yield* sql<{ event_id: string }>`DELETE FROM strata_events
+              WHERE stream_id = ${replacement.streamId} AND ${sql.in("position", chunk.map((event) => event.position))}
+              RETURNING event_id`
+            const expected = new Set(chunk.map((event) => event.eventId))
+            if (gone.length !== chunk.length || gone.some((row) => !expected.has(row.event_id))) return yield* new Changed()
+          }
+          const { summary, replaced } = replacement
+          const rewritten = yield* sql`UPDATE strata_events SET event_id = ${summary.eventId}, type = ${summary.type},
+              schema_version = ${summary.schemaVersion}, data = ${summary.data}, actor = ${summary.metadata.actor ?? null},
+              correlation_id = ${summary.metadata.correlationId ?? null}, causation_id = ${summary.metadata.causationId ?? null}
+            WHERE position = ${replaced.position} AND event_id = ${replaced.eventId} AND stream_id = ${replacement.streamId}
+            RETURNING position`
+          if (rewritten.length !== 1) return yield* new Changed()
+        }
+        return true
+      })).pipe(
+        Effect.catchTag("Changed", () => Effect.succeed(false)),
+        Effect.mapError(unavailable("compact log"))
+      )
+  }
+  return compaction
+})

@@ -1,0 +1,179 @@
+import { Clock, Effect, Option, Schema } from "effect"
+import * as CutoverPhases from "../../domain/CutoverPhases.ts"
+import { readRecord } from "../cutover/Cutover.ts"
+import { ControlRecords } from "../ports/ControlRecords.ts"
+import { EventArchive } from "../ports/EventArchive.ts"
+import { EventStore, type RecordedEvent } from "../ports/EventStore.ts"
+import { hashedId } from "../ports/EventIds.ts"
+import { LogCompaction, type Replacement } from "../ports/LogCompaction.ts"
+import * as LogChain from "../eventsourcing/LogChain.ts"
+import { type Compacted, auditStream, auditType, type Foldable } from "./Retention.ts"
+
+export class CompactionRefused extends Schema.TaggedError<CompactionRefused>()("CompactionRefused", {
+  reason: Schema.String
+}) {
+  override get message() {
+    return this.reason
+  }
+}
+
+export interface CompactOptions {
+  /** Events of the kind recorded before this time (ISO 8601) fold away. */
+  readonly before: string
+  /** Positions read per page: what one archive file holds at most. */
+  readonly pageSize?: number
+  /** Events removed per transaction: what a write beside it may wait for, on a one-writer backend. */
+  readonly removedPerTransaction?: number
+  /** After each page: how far the log is compacted, and its head. */
+  readonly onProgress?: (upTo: number, head: number) => Effect.Effect<void>
+}
+
+/** How far a kind's compaction has read the log: what a killed run resumes from. */
+const cursorName = (kind: string) => `compaction/${kind}`
+const Cursor = Schema.fromJsonString(Schema.Struct({ position: Schema.Number }))
+
+/**
+ * Who writes summaries and the audit's record: no caller is recorded so (owners act
+ * through a key, `bob (key …)`), so an earlier run's summary is told from what was recorded.
+ */
+const compactionActor = "compaction"
+const isSummary = (event: RecordedEvent) => event.metadata.actor === compactionActor
+
+/**
+ * Folds a kind's events recorded before `before` away, stream by stream: in each stream,
+ * the kind's old events — and the summary of an earlier run — are replaced by one summary
+ * at the place of the last of them (see `LogCompaction.Replacement`). Pages of the log are
+ * read by position from where the last run stopped; each page's removed events are
+ * archived first when an `EventArchive` is given, then replaced in small transactions, then
+ * the cursor moves. Killed anywhere, a run resumes: a stream already folded has only its
+ * summary left to fold, and is left alone.
+ *
+ * Beside serving processes: appends write at the head, a compaction only below the
+ * cutoff, and nothing moves a stream's version — a write never waits for more than one of
+ * these small transactions. Two compactions at once: the second finds the rows changed
+ * (its replacements are refused whole) and the cursor moved, and stops.
+ */
+export const compactLog = (foldable: Foldable, options: CompactOptions) =>
+  Effect.gen(function*() {
+    const store = yield* EventStore
+    const compaction = yield* LogCompaction
+    const records = yield* ControlRecords
+    const archive = yield* Effect.serviceOption(EventArchive)
+    const pageSize = options.pageSize ?? 10_000
+    const perTransaction = options.removedPerTransaction ?? 500
+
+    const fence = yield* store.fenceState
+    if (fence !== undefined) return yield* new CompactionRefused({ reason: `this log is fenced (${fence.reason}): compact the log that serves` })
+    const cutover = yield* readRecord
+    if (Option.isSome(cutover) && CutoverPhases.isUnderWay(cutover.value.record.phase)) {
+      return yield* new CompactionRefused({ reason: "a cutover is under way: its copy and verify compare this log as it is; compact after it finishes" })
+    }
+
+    const stored = yield* records.get(cursorName(foldable.kind))
+    let cursor = Option.match(stored, {
+      onNone: () => 0,
+      onSome: (record) => Schema.decodeUnknownOption(Cursor)(record.value).pipe(Option.map((kept) => kept.position), Option.getOrElse(() => 0))
+    })
+    let cursorVersion = Option.match(stored, { onNone: () => 0, onSome: (record) => record.version })
+    const done: { streams: Set<string>; removed: number; archive: Array<string> } = { streams: new Set(), removed: 0, archive: [] }
+
+    /** One stream's replacement, planned from the stream as it is now up to `last` (a position in this page). */
+    const plan = (streamId: string, last: number) =>
+      Effect.gen(function*() {
+        const stream: Array<RecordedEvent> = []
+        let from = 1
+        while (true) {
+          const events = yield* store.readStream(streamId, { from, limit: 1_000 })
+          stream.push(...events.filter((event) => event.position <= last))
+          if (events.length < 1_000 || events[events.length - 1]!.position >= last) break
+          from = events[events.length - 1]!.version + 1
+        }
+        const folding = stream.filter((event) => foldable.foldsAway(event.type) && event.recordedAt < options.before)
+        const replaced = folding[folding.length - 1]
+        if (replaced === undefined || (folding.length === 1 && isSummary(replaced))) return undefined
+        // The state at the summary's place is that of the stream up to it.
+        const summary = yield* foldable.summarise(stream.filter((event) => event.version <= replaced.version))
+        const replacement: Replacement = {
+          streamId,
+          removed: folding.slice(0, -1).map(({ position, eventId }) => ({ position, eventId })),
+          replaced: { position: replaced.position, eventId: replaced.eventId },
+          summary: {
+            eventId: hashedId(`strata/compaction\n${replaced.eventId}`),
+            type: summary.type,
+            schemaVersion: summary.schemaVersion,
+            data: JSON.stringify(summary.data),
+            metadata: { actor: compactionActor }
+          }
+        }
+        return { replacement, originals: folding.filter((event) => !isSummary(event)) }
+      })
+
+    const head = yield* store.head
+    while (true) {
+      const page = yield* store.readAll({ after: cursor, limit: pageSize })
+      // Positions follow commit order, and times with them: the first event young enough ends the scan.
+      const reached = page.findIndex((event) => event.recordedAt >= options.before)
+      const scanned = reached === -1 ? page : page.slice(0, reached)
+      if (scanned.length === 0) break
+      const last = scanned[scanned.length - 1]!.position
+      const touched = new Set<string>()
+      for (const event of scanned) {
+        if (event.streamId.startsWith(`${foldable.category}-`) && foldable.foldsAway(event.type)) touched.add(event.streamId)
+      }
+      const plans = (yield* Effect.forEach(touched, (streamId) => plan(streamId, last))).filter((planned) => planned !== undefined)
+      const archived = plans.flatMap((planned) => planned.originals).sort((a, b) => a.position - b.position)
+      if (archived.length > 0 && Option.isSome(archive)) {
+        const location = yield* archive.value.keep(foldable.kind, archived)
+        if (!done.archive.includes(location)) done.archive.push(location)
+      }
+      let batch: typeof plans = []
+      const flush = Effect.gen(function*() {
+        if (batch.length === 0) return
+        if (!(yield* compaction.replace(batch.map((planned) => planned.replacement)))) {
+          return yield* new CompactionRefused({ reason: "another compaction changed these events meanwhile; run this one again once it is done" })
+        }
+        for (const planned of batch) {
+          done.streams.add(planned.replacement.streamId)
+          done.removed += planned.originals.length
+        }
+        batch = []
+      })
+      let size = 0
+      for (const planned of plans) {
+        batch.push(planned)
+        size += planned.replacement.removed.length + 1
+        if (size >= perTransaction) {
+          yield* flush
+          size = 0
+        }
+      }
+      yield* flush
+      if (!(yield* records.put(cursorName(foldable.kind), Schema.encodeSync(Cursor)({ position: last }), cursorVersion))) {
+        return yield* new CompactionRefused({ reason: `another compaction of ${foldable.kind} is running` })
+      }
+      cursor = last
+      cursorVersion++
+      if (options.onProgress) yield* options.onProgress(cursor, head)
+      if (scanned.length < page.length || page.length < pageSize) break
+    }
+
+    const result: Compacted = {
+      kind: foldable.kind,
+      before: options.before,
+      upTo: cursor,
+      streams: done.streams.size,
+      removed: done.removed,
+      archive: done.archive
+    }
+    if (done.removed > 0) {
+      // The chain kept beside the log hashed what was there: it starts over from the beginning.
+      yield* LogChain.forget
+      yield* store.append(auditStream, [{
+        eventId: hashedId(`strata/compaction\n${foldable.kind}\n${cursor}\n${yield* Clock.currentTimeMillis}`),
+        type: auditType,
+        data: result,
+        metadata: { actor: compactionActor }
+      }])
+    }
+    return result
+  })
