@@ -157,7 +157,8 @@ export const follower = Effect.gen(function*() {
         add(page)
       }
       yield* keep
-      return chain.current()
+      // Where gaps end the log before `upTo`, the digest is still the one at `upTo`.
+      return { ...chain.current(), position: upTo }
     })
   return { extendTo }
 })
