@@ -8,7 +8,7 @@ import type {
   ReadAllOptions,
   RecordedEvent
 } from "../../application/ports/EventStore.ts"
-import * as Actor from "../../application/eventsourcing/Actor.ts"
+import { auditMatches } from "../../application/eventsourcing/auditMatches.ts"
 import { EventStore } from "../../application/ports/EventStore.ts"
 import { type EventRef, LogCompaction, type LogCompactionService } from "../../application/ports/LogCompaction.ts"
 import { appendWith, importedOutOfPlace, type PreparedAppend } from "../../application/eventsourcing/appendRules.ts"
@@ -197,19 +197,7 @@ export const make = Effect.gen(function*() {
       })),
     query: (audit) =>
       Effect.sync(() =>
-        present(log).filter((event) =>
-          event.position > audit.after &&
-          (audit.eventIds === undefined || audit.eventIds.includes(event.eventId)) &&
-          (audit.streamId === undefined || event.streamId === audit.streamId) &&
-          (audit.streamPrefix === undefined || event.streamId.startsWith(audit.streamPrefix)) &&
-          (audit.correlationId === undefined || event.metadata.correlationId === audit.correlationId) &&
-          (audit.type === undefined || event.type === audit.type) &&
-          (audit.actor === undefined || event.metadata.actor === audit.actor) &&
-          (audit.owner === undefined || (event.metadata.actor !== undefined && Actor.isOwners(event.metadata.actor, audit.owner))) &&
-          (audit.keyId === undefined || (event.metadata.actor !== undefined && Actor.isKeys(event.metadata.actor, audit.keyId))) &&
-          (audit.from === undefined || event.recordedAt >= audit.from) &&
-          (audit.to === undefined || event.recordedAt < audit.to)
-        ).slice(0, audit.limit)
+        present(log).filter((event) => event.position > audit.after && auditMatches(audit, event)).slice(0, audit.limit)
       ),
     follow: followLog({ readAll, signal, pollInterval: "1 second", pageSize: 500 }),
     head: Effect.sync(() => log.length),

@@ -54,6 +54,13 @@ export type Policy = ReadonlyMap<string, Duration.Duration>
  */
 export const defaultPolicy: Policy = new Map([["usage", Duration.days(30)]])
 
+/**
+ * Who writes summaries and the audit's record: no caller is recorded so (owners act
+ * through a key, `bob (key …)`), so a summary is told from what was recorded.
+ */
+export const compactionActor = "compaction"
+export const isSummary = (event: RecordedEvent) => event.metadata.actor === compactionActor
+
 /** The log's own record of each compaction, in this stream: the audit finds them there. */
 export const auditStream = "strata-compaction"
 export const auditType = "LogCompacted"

@@ -7,7 +7,7 @@ import { EventStore, type RecordedEvent } from "../ports/EventStore.ts"
 import { hashedId } from "../ports/EventIds.ts"
 import { LogCompaction, type Replacement } from "../ports/LogCompaction.ts"
 import * as LogChain from "../eventsourcing/LogChain.ts"
-import { type Compacted, auditStream, auditType, type Foldable } from "./Retention.ts"
+import { type Compacted, auditStream, auditType, compactionActor, type Foldable, isSummary } from "./Retention.ts"
 
 export class CompactionRefused extends Schema.TaggedError<CompactionRefused>()("CompactionRefused", {
   reason: Schema.String
@@ -32,12 +32,6 @@ export interface CompactOptions {
 const cursorName = (kind: string) => `compaction/${kind}`
 const Cursor = Schema.fromJsonString(Schema.Struct({ position: Schema.Number }))
 
-/**
- * Who writes summaries and the audit's record: no caller is recorded so (owners act
- * through a key, `bob (key …)`), so an earlier run's summary is told from what was recorded.
- */
-const compactionActor = "compaction"
-const isSummary = (event: RecordedEvent) => event.metadata.actor === compactionActor
 
 /**
  * Folds a kind's events recorded before `before` away, stream by stream: in each stream,
@@ -109,6 +103,7 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
       })
 
     const head = yield* store.head
+    if (options.onProgress) yield* options.onProgress(cursor, head)
     while (true) {
       const page = yield* store.readAll({ after: cursor, limit: pageSize })
       // Positions follow commit order, and times with them: the first event young enough ends the scan.
