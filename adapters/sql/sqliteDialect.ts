@@ -18,7 +18,7 @@ const insertSql = (count: number) => {
       SELECT column1, ?, column2, column3, column4, column5, column6, column7, column8, ?
       FROM (VALUES ${values})
       WHERE NOT EXISTS (SELECT 1 FROM strata_log WHERE fenced_at IS NOT NULL)
-        AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_id = ? AND version = ?))
+        AND (SELECT COALESCE(MAX(version), 0) FROM strata_events WHERE stream_id = ?) = ?
       RETURNING position`
     insertSqlCache.set(count, text)
   }
@@ -65,7 +65,8 @@ export const sqliteDialect: Dialect = {
     for (const row of rows) {
       params.push(row.event_id, row.version, row.type, row.schema_version, row.data, row.actor, row.correlation_id, row.causation_id)
     }
-    params.push(expectedVersion, streamId, expectedVersion)
+    // The stream's last version, not "this version is there": a compacted stream has gaps.
+    params.push(streamId, expectedVersion)
     return execute<{ position: number | bigint }>(sql, insertSql(rows.length), params).pipe(
       Effect.map((inserted) =>
         inserted.length === 0 ? undefined : Math.min(...inserted.map((row) => toNumber(row.position)))

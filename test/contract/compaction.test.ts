@@ -8,12 +8,12 @@ import * as LogDigest from "../../application/eventsourcing/LogDigest.ts"
 import { InlineProjections } from "../../application/eventsourcing/Projection.ts"
 import { projections } from "../../main.ts"
 import { verifyProjections } from "../../application/eventsourcing/verifyProjections.ts"
-import { EventStore, type RecordedEvent } from "../../application/ports/EventStore.ts"
+import { EventStore, ExpectedVersion, type RecordedEvent } from "../../application/ports/EventStore.ts"
 import { compactLog } from "../../application/retention/compactLog.ts"
 import * as Retention from "../../application/retention/Retention.ts"
 import * as Backends from "../support/backends.ts"
 import { appLayer } from "../support/app.ts"
-import { runWith } from "../support/run.ts"
+import { event, runWith } from "../support/run.ts"
 
 /**
  * A compacted log keeps every promise of the log: the states and read models it gives,
@@ -159,6 +159,24 @@ for (const backend of Backends.all) {
       expect(result.resent.lifetimeTokens).toBe(465 + 5)
       expect(result.fresh.lifetimeTokens).toBe(465 + 5 + 1)
       expect(result.fresh.version).toBe(result.resent.version + 1)
+    }, timeout)
+
+    test("an append at a stale version is refused though the version after it left the log", async () => {
+      const result = await run(Effect.gen(function*() {
+        const { keyId } = yield* ApiKeys.create("alice", { name: "k", model: null, tokenLimitPer5h: 1_000, expiresAt: null })
+        yield* ApiKeys.update("alice", keyId, { name: "renamed" })
+        for (let index = 0; index < 3; index++) yield* ApiKeys.recordUsage(keyId, 1, counted)
+        yield* tick
+        yield* compactLog(ApiKeys.usageRetention, { before: yield* nowIso })
+        const store = yield* EventStore
+        const versions = (yield* store.readStream(`apikey-${keyId}`)).map((event) => event.version)
+        // Versions 3 and 4 left; 2 is there and 5 (the summary) is the stream's.
+        const stale = yield* Effect.flip(store.append(`apikey-${keyId}`, [event("Happened")], ExpectedVersion.exact(2)))
+        return { versions, stale, version: yield* store.streamVersion(`apikey-${keyId}`) }
+      }))
+      expect(result.versions).toEqual([1, 2, 5])
+      expect(result.stale._tag).toBe("ConcurrencyConflict")
+      expect(result.version).toBe(5)
     }, timeout)
 
     test("writes beside a compaction are neither refused nor lost, and a reader following the log sees each once", async () => {
