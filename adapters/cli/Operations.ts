@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs"
 import { Console, Context, Effect, Layer, Option, Schema, Stream } from "effect"
 import { Command, Flag } from "effect/cli"
 import type { Migrator, SqlClient } from "effect/sql"
-import * as Cutover from "../../application/cutover/Cutover.ts"
+import * as CopyRecord from "../../application/cutover/CopyRecord.ts"
 import { EventStore, type RecordedEvent } from "../../application/ports/EventStore.ts"
 import * as ChatImport from "../../application/import/ChatImport.ts"
 import * as DemoWorld from "../../application/import/DemoWorld.ts"
@@ -265,9 +265,9 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
       }
       if (Option.isNone(options.a) || Option.isNone(options.b)) {
         const checks = yield* withStore(options.database, Effect.gen(function*() {
-          const filling = yield* Cutover.copyUnderWay
+          const filling = yield* CopyRecord.underWay
           if (Option.isSome(filling)) {
-            return yield* new OperationFailed({ reason: `${Cutover.describeFilling(filling.value)}: verify it once the cutover mirrors` })
+            return yield* new OperationFailed({ reason: `${CopyRecord.describeFilling(filling.value)}: verify it once the cutover mirrors` })
           }
           return yield* verifyProjections
         }))

@@ -1,14 +1,12 @@
 import { describe, expect, test } from "bun:test"
-import { Context, Effect, Exit, Fiber, Layer, Scope } from "effect"
+import { Context, Effect, Exit, Fiber, Scope } from "effect"
 import { ControlRecords } from "../../../application/ports/ControlRecords.ts"
 import * as Cutover from "../../../application/cutover/Cutover.ts"
 import { EventStore, ExpectedVersion } from "../../../application/ports/EventStore.ts"
-import { InlineProjections } from "../../../application/eventsourcing/Projection.ts"
 import * as ServingStore from "../../../application/cutover/ServingStore.ts"
-import * as AesGcmSecrets from "../../../adapters/secrets/AesGcmSecrets.ts"
 import * as MasterKeys from "../../../adapters/secrets/MasterKeys.ts"
-import { projections } from "../../../main.ts"
 import * as Backends from "../../support/backends.ts"
+import { side } from "../../support/cutoverSides.ts"
 import { events } from "../../support/run.ts"
 
 /**
@@ -19,13 +17,6 @@ import { events } from "../../support/run.ts"
  * are late (here: slow to answer) does not serve from the old side once the new one takes
  * writes: it reads the record again first.
  */
-
-const side = (backend: Backends.Backend, masterKeys: AesGcmSecrets.MasterKeys) =>
-  Layer.build(
-    Layer.provideMerge(AesGcmSecrets.layer(masterKeys), backend.layer(projections)).pipe(
-      Layer.merge(Layer.succeed(InlineProjections, projections))
-    )
-  )
 
 /** Polls `done` every 20 ms, for at most 30 s. */
 const until = (done: Effect.Effect<boolean>, what: string) =>
