@@ -24,7 +24,7 @@ import { catchUp } from "../application/cutover/catchUp.ts"
 import type { SideContext } from "../application/cutover/Sides.ts"
 import { type Verification, verifyCopy } from "../application/cutover/verifyCopy.ts"
 import { uuidV7 } from "../application/ports/EventIds.ts"
-import { EventStore } from "../application/ports/EventStore.ts"
+import { LogOperations } from "../application/ports/LogOperations.ts"
 import { InlineProjections } from "../application/eventsourcing/Projection.ts"
 import * as AesGcmSecrets from "../adapters/secrets/AesGcmSecrets.ts"
 import * as MasterKeys from "../adapters/secrets/MasterKeys.ts"
@@ -250,7 +250,7 @@ const strataCopy = async () => {
       measure(() =>
         // As `cutover start` copies: into the target with its indexes built after the load, both logs' digests alongside.
         Effect.runPromise(Effect.provide(
-          Effect.flatMap(EventStore, (store) => store.bulkLoad(catchUp(origin, target, { applyProjections: false, digest: true }))),
+          Effect.flatMap(LogOperations, (log) => log.bulkLoad(catchUp(origin, target, { applyProjections: false, digest: true }))),
           target
         ) as Effect.Effect<number, unknown>)))
     copySeconds = copied.seconds

@@ -4,6 +4,7 @@ import { Command, Flag } from "effect/cli"
 import type { Migrator, SqlClient } from "effect/sql"
 import * as CopyRecord from "../../application/cutover/CopyRecord.ts"
 import { EventStore, type RecordedEvent } from "../../application/ports/EventStore.ts"
+import { LogOperations } from "../../application/ports/LogOperations.ts"
 import * as ChatImport from "../../application/import/ChatImport.ts"
 import * as DemoWorld from "../../application/import/DemoWorld.ts"
 import * as Import from "../../application/import/Import.ts"
@@ -187,8 +188,8 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
       const forgets = Option.isSome(options.forgotten) ? yield* ownersIn(options.forgotten.value) : []
       const digest = yield* Effect.scoped(Effect.provide(
         Effect.gen(function*() {
-          const store = yield* EventStore
-          const head = yield* store.head
+          const head = yield* (yield* EventStore).head
+          const log = yield* LogOperations
           if (head > 0 && !options.force) {
             return yield* new OperationFailed({ reason: `the target holds ${head} events; restore into an empty database, or pass --force` })
           }
@@ -197,12 +198,12 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
           const load: Effect.Effect<void, unknown, Store> = backup.batches((events: ReadonlyArray<RecordedEvent>) =>
             Effect.gen(function*() {
               hasher.add(events)
-              yield* store.importEvents(events)
+              yield* log.importEvents(events)
               yield* progress.advance(events.length)
             }))
           // Into an empty log, its indexes are built once at the end; one that holds events
           // (--force) may be serving, and keeps them.
-          yield* head === 0 ? store.bulkLoad(load) : load
+          yield* head === 0 ? log.bulkLoad(load) : load
           yield* progress.finish
           const digest = hasher.digest()
           if (digest.hash !== backup.header.hash || digest.count !== backup.header.count) {

@@ -3,11 +3,11 @@ import { ControlRecords, type ControlRecord, type ControlRecordsService } from "
 import type {
   AppendResult,
   EventStoreService,
-  FenceState,
   NewEvent,
   ReadAllOptions,
   RecordedEvent
 } from "../../application/ports/EventStore.ts"
+import { type FenceState, LogOperations, type LogOperationsService } from "../../application/ports/LogOperations.ts"
 import * as Actor from "../../application/eventsourcing/Actor.ts"
 import { EventStore } from "../../application/ports/EventStore.ts"
 import { appendWith, type PreparedAppend } from "../../application/eventsourcing/appendRules.ts"
@@ -128,6 +128,8 @@ export const make = Effect.gen(function*() {
       return result
     }))
 
+  const fenceState = Effect.sync(() => fenced)
+
   const append = appendWith({
     tryAt,
     findOriginal: (ids) =>
@@ -137,7 +139,7 @@ export const make = Effect.gen(function*() {
           return event === undefined ? [] : [event]
         }).sort((a, b) => a.position - b.position)
       ),
-    fenceState: Effect.sync(() => fenced),
+    fenceState,
     streamVersion
   })
 
@@ -159,6 +161,27 @@ export const make = Effect.gen(function*() {
       }),
     streamVersion,
     readAll,
+    query: (audit) =>
+      Effect.sync(() =>
+        log.filter((event) =>
+          event.position > audit.after &&
+          (audit.eventIds === undefined || audit.eventIds.includes(event.eventId)) &&
+          (audit.streamId === undefined || event.streamId === audit.streamId) &&
+          (audit.streamPrefix === undefined || event.streamId.startsWith(audit.streamPrefix)) &&
+          (audit.correlationId === undefined || event.metadata.correlationId === audit.correlationId) &&
+          (audit.type === undefined || event.type === audit.type) &&
+          (audit.actor === undefined || event.metadata.actor === audit.actor) &&
+          (audit.owner === undefined || (event.metadata.actor !== undefined && Actor.isOwners(event.metadata.actor, audit.owner))) &&
+          (audit.keyId === undefined || (event.metadata.actor !== undefined && Actor.isKeys(event.metadata.actor, audit.keyId))) &&
+          (audit.from === undefined || event.recordedAt >= audit.from) &&
+          (audit.to === undefined || event.recordedAt < audit.to)
+        ).slice(0, audit.limit)
+      ),
+    follow: followLog({ readAll, signal, pollInterval: "1 second", pageSize: 500 }),
+    head: Effect.sync(() => log.length)
+  }
+
+  const logOperations: LogOperationsService = {
     // No index to set aside.
     bulkLoad: (load) => load,
     buildIndexes: Effect.void,
@@ -188,24 +211,6 @@ export const make = Effect.gen(function*() {
         }
         signal.notify()
       })),
-    query: (audit) =>
-      Effect.sync(() =>
-        log.filter((event) =>
-          event.position > audit.after &&
-          (audit.eventIds === undefined || audit.eventIds.includes(event.eventId)) &&
-          (audit.streamId === undefined || event.streamId === audit.streamId) &&
-          (audit.streamPrefix === undefined || event.streamId.startsWith(audit.streamPrefix)) &&
-          (audit.correlationId === undefined || event.metadata.correlationId === audit.correlationId) &&
-          (audit.type === undefined || event.type === audit.type) &&
-          (audit.actor === undefined || event.metadata.actor === audit.actor) &&
-          (audit.owner === undefined || (event.metadata.actor !== undefined && Actor.isOwners(event.metadata.actor, audit.owner))) &&
-          (audit.keyId === undefined || (event.metadata.actor !== undefined && Actor.isKeys(event.metadata.actor, audit.keyId))) &&
-          (audit.from === undefined || event.recordedAt >= audit.from) &&
-          (audit.to === undefined || event.recordedAt < audit.to)
-        ).slice(0, audit.limit)
-      ),
-    follow: followLog({ readAll, signal, pollInterval: "1 second", pageSize: 500 }),
-    head: Effect.sync(() => log.length),
     fence: (reason) =>
       writeLock.withPermits(1)(Effect.gen(function*() {
         const fencedAt = new Date(yield* Clock.currentTimeMillis).toISOString()
@@ -213,7 +218,7 @@ export const make = Effect.gen(function*() {
         return fenced
       })),
     unfence: writeLock.withPermits(1)(Effect.sync(() => void (fenced = undefined))),
-    fenceState: Effect.sync(() => fenced)
+    fenceState
   }
 
   const liveOf = (projection: string) => generations.find((row) => row.name === projection && row.status === "live")?.generation
@@ -347,6 +352,7 @@ export const make = Effect.gen(function*() {
   }
 
   return Context.make(EventStore, eventStore).pipe(
+    Context.add(LogOperations, logOperations),
     Context.add(KeyRing, keyRing),
     Context.add(ControlRecords, controlRecords),
     Context.add(StateCache.StateCache, StateCache.make(10_000)),

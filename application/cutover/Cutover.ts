@@ -1,7 +1,7 @@
 import { Clock, Context, Effect, Option, Result } from "effect"
 import * as CutoverPhases from "../../domain/CutoverPhases.ts"
 import { uuidV7 } from "../ports/EventIds.ts"
-import { EventStore } from "../ports/EventStore.ts"
+import { LogOperations } from "../ports/LogOperations.ts"
 import { InlineProjections } from "../eventsourcing/Projection.ts"
 import { bulkChunkSize, rebuildProjection } from "../eventsourcing/rebuildProjection.ts"
 import { finishedFenceReason } from "../ports/StoreError.ts"
@@ -89,15 +89,15 @@ export const start = (sides: Sides, options: StartOptions) =>
       yield* recordStepEvent(sides.origin, current, "CutoverStarted", { targetHead })
     }
     // Nobody but the mirror may write to the target until it is switched to.
-    yield* on(sides.target, Effect.flatMap(EventStore, (store) =>
-      store.fence(`cutover ${current.record.id}: a mirror of the origin; writes go to the origin`)))
+    yield* on(sides.target, Effect.flatMap(LogOperations, (log) =>
+      log.fence(`cutover ${current.record.id}: a mirror of the origin; writes go to the origin`)))
     if (current.record.phase === "copying") {
       const [originHead, targetHead] = yield* heads(sides)
       if (options.onCopyStart) yield* options.onCopyStart(originHead - targetHead)
       yield* CopyRecord.write(sides.target, { cutover: current.record.id, total: originHead, copied: false })
       // The target takes nothing but this copy until it is mirroring: its indexes are built after the load.
-      yield* on(sides.target, Effect.flatMap(EventStore, (store) =>
-        store.bulkLoad(
+      yield* on(sides.target, Effect.flatMap(LogOperations, (log) =>
+        log.bulkLoad(
           catchUp(sides.origin, sides.target, { applyProjections: false, digest: true, ...(options.onCopied ? { onBatch: options.onCopied } : {}) })
         )))
       yield* syncKeyRing(sides.origin, sides.target)
@@ -127,7 +127,7 @@ const drainAndVerify = <E>(
   chains: Chains.Chains | undefined
 ) =>
   Effect.gen(function*() {
-    yield* on(from, Effect.flatMap(EventStore, (store) => store.fence(`cutover ${id}: ${reason}`)))
+    yield* on(from, Effect.flatMap(LogOperations, (log) => log.fence(`cutover ${id}: ${reason}`)))
     const drained = yield* catchUp(from, to, { applyProjections: true })
     yield* syncKeyRing(from, to)
     const verification = yield* verifyCopy(sides, { projections: false, ...(chains === undefined ? {} : { chains }) })
@@ -172,7 +172,7 @@ export const switchOver = (sides: Sides) =>
     let current = yield* CutoverRecord.required(existing)
     let fenced = yield* Clock.currentTimeMillis
     if (plan !== undefined) {
-      const origin = Context.get(sides.origin, EventStore)
+      const origin = Context.get(sides.origin, LogOperations)
       // Run again after the fence, the announcement was read long ago: the writes already wait.
       const announced = current.record.phase === "switching" && isFenceOfThisCutover((yield* origin.fenceState)?.reason, current.record.id)
       if (current.record.phase !== "switching") current = yield* CutoverRecord.enter(sides.origin, current, "switching")
@@ -181,13 +181,13 @@ export const switchOver = (sides: Sides) =>
       const undo = Effect.gen(function*() {
         const now = yield* CutoverRecord.required(yield* on(sides.origin, CutoverRecord.read))
         yield* CutoverRecord.enter(sides.origin, now, "mirroring")
-        yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.unfence))
+        yield* on(sides.origin, Effect.flatMap(LogOperations, (log) => log.unfence))
       })
       const drained = yield* drainAndVerify(sides.origin, sides.target, current.record.id, `switching to ${current.record.targetLabel}`, sides, undo, chains)
       current = yield* CutoverRecord.enter(sides.origin, current, "switched", { fencedAt: drained })
     }
     yield* Effect.sleep(CutoverRecord.trustFor("switching"))
-    const target = Context.get(sides.target, EventStore)
+    const target = Context.get(sides.target, LogOperations)
     if (isFenceOfThisCutover((yield* target.fenceState)?.reason, current.record.id)) yield* target.unfence
     const pauseMillis = (yield* Clock.currentTimeMillis) - fenced
     yield* recordStepEvent(sides.target, current, "CutoverSwitched", { position: current.record.fencedAt ?? 0 })
@@ -205,7 +205,7 @@ export const rollback = (sides: Sides) =>
     const plan = yield* planOrFail("rollback", existing)
     let current = yield* CutoverRecord.required(existing)
     if (plan === undefined) return current.record
-    const origin = Context.get(sides.origin, EventStore)
+    const origin = Context.get(sides.origin, LogOperations)
     switch (current.record.phase) {
       case "copying":
       case "mirroring": {
@@ -221,13 +221,13 @@ export const rollback = (sides: Sides) =>
       }
       default: {
         const announced = current.record.phase === "rollingBack" &&
-          isFenceOfThisCutover((yield* Context.get(sides.target, EventStore).fenceState)?.reason, current.record.id)
+          isFenceOfThisCutover((yield* Context.get(sides.target, LogOperations).fenceState)?.reason, current.record.id)
         if (current.record.phase !== "rollingBack") current = yield* CutoverRecord.enter(sides.origin, current, "rollingBack")
         const chains = announced ? undefined : yield* announce(sides)
         const undo = Effect.gen(function*() {
           const now = yield* CutoverRecord.required(yield* on(sides.origin, CutoverRecord.read))
           yield* CutoverRecord.enter(sides.origin, now, "switched")
-          yield* on(sides.target, Effect.flatMap(EventStore, (store) => store.unfence))
+          yield* on(sides.target, Effect.flatMap(LogOperations, (log) => log.unfence))
         })
         const drained = yield* drainAndVerify(sides.target, sides.origin, current.record.id, "rolling back to the origin", sides, undo, chains)
         current = yield* CutoverRecord.enter(sides.origin, current, "mirroring", { fencedAt: drained })
@@ -250,7 +250,7 @@ export const finish = (sides: Sides) =>
       yield* catchUp(sides.target, sides.origin, { applyProjections: true })
       current = yield* CutoverRecord.enter(sides.origin, current, "finished")
     }
-    yield* on(sides.origin, Effect.flatMap(EventStore, (store) => store.fence(finishedFenceReason(`cutover ${current.record.id}: the log moved to ${current.record.targetLabel}`))))
+    yield* on(sides.origin, Effect.flatMap(LogOperations, (log) => log.fence(finishedFenceReason(`cutover ${current.record.id}: the log moved to ${current.record.targetLabel}`))))
     yield* recordStepEvent(sides.target, current, "CutoverFinished", {})
     return current.record
   })

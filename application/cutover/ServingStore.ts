@@ -13,7 +13,7 @@ import { KeyRing, type KeyRingService, type Secrets } from "../ports/Secrets.ts"
 import { SnapshotStore, type SnapshotStoreService } from "../ports/SnapshotStore.ts"
 import { StateCache, type StateCacheService } from "../ports/StateCache.ts"
 import { ApiKeyCache, type ApiKeyCacheService } from "../ports/ApiKeyCache.ts"
-import type { Store } from "../ports/Store.ts"
+import type { ServingPorts, Store } from "../ports/Store.ts"
 import type { StoreFenced, StoreUnavailable } from "../ports/StoreError.ts"
 
 /**
@@ -242,14 +242,7 @@ export const make = (options: Options) =>
       readAll: (options) => onServing(EventStore, (store) => store.readAll(options)),
       query: (audit) => onServing(EventStore, (store) => store.query(audit)),
       follow: (after) => followServing(after),
-      head: onServing(EventStore, (store) => store.head),
-      importEvents: (events, importOptions) => serving(EventStore).importEvents(events, importOptions),
-      bulkLoad: (load) => Effect.suspend(() => serving(EventStore).bulkLoad(load)),
-      buildIndexes: Effect.suspend(() => serving(EventStore).buildIndexes),
-      blockDigests: (after, upTo) => Effect.suspend(() => serving(EventStore).blockDigests(after, upTo)),
-      fence: (reason) => serving(EventStore).fence(reason),
-      unfence: Effect.suspend(() => serving(EventStore).unfence),
-      fenceState: Effect.suspend(() => serving(EventStore).fenceState)
+      head: onServing(EventStore, (store) => store.head)
     }
     const readModels: ReadModelsService = {
       get: (projection, key) => onServing(ReadModels, (models) => models.get(projection, key)),
@@ -296,7 +289,9 @@ export const make = (options: Options) =>
       get: (name) => Context.get(options.origin, ControlRecords).get(name),
       put: (name, value, expected) => Context.get(options.origin, ControlRecords).put(name, value, expected)
     }
-    const context: Context.Context<Store | InlineProjections> = Context.make(EventStore, eventStore).pipe(
+    // The serving ports only: what an operator does to a log (`LogOperations`) it does on a
+    // side, with the cutover's sides in hand, never through the store that follows them.
+    const context: Context.Context<ServingPorts | InlineProjections> = Context.make(EventStore, eventStore).pipe(
       Context.add(ReadModels, readModels),
       Context.add(ProjectionStore, projectionStore),
       Context.add(SnapshotStore, snapshotStore),

@@ -1,5 +1,6 @@
 import { Context, Effect, Fiber } from "effect"
 import { EventStore, type RecordedEvent } from "../ports/EventStore.ts"
+import { LogOperations } from "../ports/LogOperations.ts"
 import type { StoreUnavailable } from "../ports/StoreError.ts"
 import * as Chains from "./Chains.ts"
 import type { SideContext } from "./Sides.ts"
@@ -30,6 +31,7 @@ export const catchUp = (
   Effect.gen(function*() {
     const source = Context.get(from, EventStore)
     const sink = Context.get(to, EventStore)
+    const sinkOperations = Context.get(to, LogOperations)
     const upTo = yield* source.head
     const read = (after: number) =>
       Effect.forkChild(Effect.map(source.readAll({ after, limit: batchSize }), (page) => page.filter((event) => event.position <= upTo)))
@@ -48,7 +50,7 @@ export const catchUp = (
       if (page.length === 0) break
       // The next page is read while this one is written: the copy takes the slower of the two, not their sum.
       next = yield* read(page[page.length - 1]!.position)
-      const imported = yield* sink.importEvents(page, { applyProjections: options.applyProjections }).pipe(
+      const imported = yield* sinkOperations.importEvents(page, { applyProjections: options.applyProjections }).pipe(
         Effect.as(true),
         Effect.catchTag("ImportRefused", (refused) =>
           Effect.flatMap(sink.head, (head) => head > after ? Effect.succeed(false) : Effect.fail(refused))),

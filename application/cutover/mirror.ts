@@ -1,5 +1,6 @@
 import { Context, Duration, Effect, Schedule, Stream } from "effect"
 import { EventStore, type RecordedEvent } from "../ports/EventStore.ts"
+import { LogOperations } from "../ports/LogOperations.ts"
 import { batchSize, catchUp } from "./catchUp.ts"
 import * as Chains from "./Chains.ts"
 import type { SideContext } from "./Sides.ts"
@@ -30,7 +31,7 @@ export const mirror = (from: SideContext, to: SideContext) =>
       Effect.forkScoped
     )
     const source = Context.get(from, EventStore)
-    const sink = Context.get(to, EventStore)
+    const sink = Context.get(to, LogOperations)
     // Indexes a killed copy left set aside are the mirror's holder's to build (serving processes leave them).
     yield* sink.buildIndexes
     // A refused import means another copier got there first: start again from the target's head.

@@ -6,6 +6,7 @@ import * as CutoverRecord from "../../../application/cutover/CutoverRecord.ts"
 import { mirror } from "../../../application/cutover/mirror.ts"
 import { type Verification, verifyCopy } from "../../../application/cutover/verifyCopy.ts"
 import { EventStore, ExpectedVersion } from "../../../application/ports/EventStore.ts"
+import { LogOperations } from "../../../application/ports/LogOperations.ts"
 import { KeyRing, Secrets } from "../../../application/ports/Secrets.ts"
 import * as Tokens from "../../../application/features/Tokens.ts"
 import * as MasterKeys from "../../../adapters/secrets/MasterKeys.ts"
@@ -96,7 +97,7 @@ for (const [from, to] of pairs) {
         const finished = yield* Cutover.finish(sides)
         const finalCheck = yield* verifyCopy(sides)
         const aliceOnTarget = yield* onTarget(Tokens.get("alice", "bot"))
-        const originFence = yield* originLog.fenceState
+        const originFence = yield* Context.get(origin, LogOperations).fenceState
         const history = yield* targetLog.query({ streamId: `cutover-${started.record.id}`, after: 0, limit: 100 })
         const record = yield* onOrigin(CutoverRecord.read)
         return {

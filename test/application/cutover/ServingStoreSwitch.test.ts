@@ -3,6 +3,7 @@ import { Context, Effect, Exit, Fiber, Scope } from "effect"
 import { ControlRecords } from "../../../application/ports/ControlRecords.ts"
 import * as Cutover from "../../../application/cutover/Cutover.ts"
 import { EventStore, ExpectedVersion } from "../../../application/ports/EventStore.ts"
+import { LogOperations } from "../../../application/ports/LogOperations.ts"
 import * as ServingStore from "../../../application/cutover/ServingStore.ts"
 import * as MasterKeys from "../../../adapters/secrets/MasterKeys.ts"
 import * as Backends from "../../support/backends.ts"
@@ -48,12 +49,14 @@ describe("a switch whose command died after its fence", () => {
       let killedHere = false
       const stuckTarget = Context.add(target, EventStore, {
         ...Context.get(target, EventStore),
-        head: Effect.suspend(() => (killedHere ? Effect.never : Context.get(target, EventStore).head)),
-        importEvents: (batch, options) => Effect.suspend(() => (killedHere ? Effect.never : Context.get(target, EventStore).importEvents(batch, options)))
-      })
-      const fencingOrigin = Context.add(origin, EventStore, {
-        ...Context.get(origin, EventStore),
-        fence: (reason) => Effect.tap(Context.get(origin, EventStore).fence(reason), () => Effect.sync(() => void (killedHere = true)))
+        head: Effect.suspend(() => (killedHere ? Effect.never : Context.get(target, EventStore).head))
+      }).pipe(Context.add(LogOperations, {
+        ...Context.get(target, LogOperations),
+        importEvents: (batch, options) => Effect.suspend(() => (killedHere ? Effect.never : Context.get(target, LogOperations).importEvents(batch, options)))
+      }))
+      const fencingOrigin = Context.add(origin, LogOperations, {
+        ...Context.get(origin, LogOperations),
+        fence: (reason) => Effect.tap(Context.get(origin, LogOperations).fence(reason), () => Effect.sync(() => void (killedHere = true)))
       })
       const command = yield* Effect.forkChild(Cutover.switchOver({ origin: fencingOrigin, target: stuckTarget }))
       yield* until(Effect.sync(() => killedHere), "the switch to fence the origin")

@@ -3,6 +3,7 @@ import { Context, Deferred, Effect, Fiber } from "effect"
 import { catchUp } from "../../../application/cutover/catchUp.ts"
 import { mirror } from "../../../application/cutover/mirror.ts"
 import { EventStore, ExpectedVersion } from "../../../application/ports/EventStore.ts"
+import { LogOperations } from "../../../application/ports/LogOperations.ts"
 import * as MasterKeys from "../../../adapters/secrets/MasterKeys.ts"
 import * as Backends from "../../support/backends.ts"
 import { caughtUp, side } from "../../support/cutoverSides.ts"
@@ -21,7 +22,7 @@ describe("cutover: a copy killed before it built the target's indexes", () => {
       const full = yield* Effect.promise(() => logIndexes(Backends.postgres))
       // The copy is killed inside its bulk load: its last step, the build, never runs.
       const copied = yield* Deferred.make<void>()
-      const copy = yield* Effect.forkChild(Context.get(target, EventStore).bulkLoad(
+      const copy = yield* Effect.forkChild(Context.get(target, LogOperations).bulkLoad(
         Effect.andThen(catchUp(origin, target, { applyProjections: false }), Effect.andThen(Deferred.succeed(copied, undefined), Effect.never))
       ))
       yield* Deferred.await(copied)
