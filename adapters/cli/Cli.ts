@@ -10,11 +10,11 @@ import * as ScheduledBackups from "./ScheduledBackups.ts"
 import * as WaitForDatabase from "./WaitForDatabase.ts"
 import type { Secrets } from "../../application/ports/Secrets.ts"
 import type { ServingStore } from "../../application/cutover/ServingStore.ts"
-import type { Store } from "../../application/ports/Store.ts"
+import type { ServingPorts } from "../../application/ports/Store.ts"
 import type { AdminToken } from "../http/Auth.ts"
 
 /** The composition root's wiring for a URL: a backend, and what serving needs around it. */
-export type AppLayer = (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<Store | Secrets | AdminToken | ServingStore, unknown>
+export type AppLayer = (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<ServingPorts | Secrets | AdminToken | ServingStore, unknown>
 
 export const version = "0.1.0"
 

@@ -2,8 +2,9 @@ import { existsSync, readFileSync, statSync } from "node:fs"
 import { Console, Context, Effect, Layer, Option, Schema, Stream } from "effect"
 import { Command, Flag } from "effect/cli"
 import type { Migrator, SqlClient } from "effect/sql"
-import * as Cutover from "../../application/cutover/Cutover.ts"
+import * as CopyRecord from "../../application/cutover/CopyRecord.ts"
 import { type AuditQuery, EventStore, type RecordedEvent } from "../../application/ports/EventStore.ts"
+import { LogOperations } from "../../application/ports/LogOperations.ts"
 import { auditMatches } from "../../application/eventsourcing/auditMatches.ts"
 import * as ChatImport from "../../application/import/ChatImport.ts"
 import * as DemoWorld from "../../application/import/DemoWorld.ts"
@@ -210,8 +211,8 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
       const forgets = Option.isSome(options.forgotten) ? yield* ownersIn(options.forgotten.value) : []
       const digest = yield* Effect.scoped(Effect.provide(
         Effect.gen(function*() {
-          const store = yield* EventStore
-          const head = yield* store.head
+          const head = yield* (yield* EventStore).head
+          const log = yield* LogOperations
           if (head > 0 && !options.force) {
             return yield* new OperationFailed({ reason: `the target holds ${head} events; restore into an empty database, or pass --force` })
           }
@@ -220,12 +221,12 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
           const load: Effect.Effect<void, unknown, Store> = backup.batches((events: ReadonlyArray<RecordedEvent>) =>
             Effect.gen(function*() {
               hasher.add(events)
-              yield* store.importEvents(Option.isSome(archive) ? yield* archive.value.merge(events) : events)
+              yield* log.importEvents(Option.isSome(archive) ? yield* archive.value.merge(events) : events)
               yield* progress.advance(events.length)
             }))
           // Into an empty log, its indexes are built once at the end; one that holds events
           // (--force) may be serving, and keeps them.
-          yield* head === 0 ? store.bulkLoad(load) : load
+          yield* head === 0 ? log.bulkLoad(load) : load
           yield* progress.finish
           const digest = hasher.digest()
           if (digest.hash !== backup.header.hash || digest.count !== backup.header.count) {
@@ -295,9 +296,9 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
       }
       if (Option.isNone(options.a) || Option.isNone(options.b)) {
         const checks = yield* withStore(options.database, Effect.gen(function*() {
-          const filling = yield* Cutover.copyUnderWay
+          const filling = yield* CopyRecord.underWay
           if (Option.isSome(filling)) {
-            return yield* new OperationFailed({ reason: `${Cutover.describeFilling(filling.value)}: verify it once the cutover mirrors` })
+            return yield* new OperationFailed({ reason: `${CopyRecord.describeFilling(filling.value)}: verify it once the cutover mirrors` })
           }
           return yield* verifyProjections
         }))

@@ -3,12 +3,12 @@ import { ControlRecords, type ControlRecord, type ControlRecordsService } from "
 import type {
   AppendResult,
   EventStoreService,
-  FenceState,
   NewEvent,
   ReadAllOptions,
   RecordedEvent
 } from "../../application/ports/EventStore.ts"
 import { auditMatches } from "../../application/eventsourcing/auditMatches.ts"
+import { type FenceState, LogOperations, type LogOperationsService } from "../../application/ports/LogOperations.ts"
 import { EventStore } from "../../application/ports/EventStore.ts"
 import { type EventRef, LogCompaction, type LogCompactionService } from "../../application/ports/LogCompaction.ts"
 import { appendWith, importedOutOfPlace, type PreparedAppend } from "../../application/eventsourcing/appendRules.ts"
@@ -23,7 +23,7 @@ import * as StateCache from "../../application/ports/StateCache.ts"
 import { ApiKeyCache } from "../../application/ports/ApiKeyCache.ts"
 import * as ApiKeys from "../../application/features/ApiKeys.ts"
 import { ensureProjections } from "../../application/eventsourcing/rebuildProjection.ts"
-import { ImportRefused, type ProjectionFailed, ProjectionNotReady, StoreUnavailable } from "../../application/ports/StoreError.ts"
+import { ImportRefused, type ProjectionFailed, ProjectionNotReady, StoreFenced, StoreUnavailable } from "../../application/ports/StoreError.ts"
 
 interface GenerationRow {
   readonly name: string
@@ -133,6 +133,8 @@ export const make = Effect.gen(function*() {
       return result
     }))
 
+  const fenceState = Effect.sync(() => fenced)
+
   const append = appendWith({
     tryAt,
     findOriginal: (ids) =>
@@ -142,7 +144,7 @@ export const make = Effect.gen(function*() {
           return event === undefined ? [] : [event]
         }).sort((a, b) => a.position - b.position)
       ),
-    fenceState: Effect.sync(() => fenced),
+    fenceState,
     streamVersion
   })
 
@@ -168,6 +170,15 @@ export const make = Effect.gen(function*() {
       }),
     streamVersion,
     readAll,
+    query: (audit) =>
+      Effect.sync(() =>
+        present(log).filter((event) => event.position > audit.after && auditMatches(audit, event)).slice(0, audit.limit)
+      ),
+    follow: followLog({ readAll, signal, pollInterval: "1 second", pageSize: 500 }),
+    head: Effect.sync(() => log.length)
+  }
+
+  const logOperations: LogOperationsService = {
     // No index to set aside.
     bulkLoad: (load) => load,
     buildIndexes: Effect.void,
@@ -195,12 +206,6 @@ export const make = Effect.gen(function*() {
         }
         signal.notify()
       })),
-    query: (audit) =>
-      Effect.sync(() =>
-        present(log).filter((event) => event.position > audit.after && auditMatches(audit, event)).slice(0, audit.limit)
-      ),
-    follow: followLog({ readAll, signal, pollInterval: "1 second", pageSize: 500 }),
-    head: Effect.sync(() => log.length),
     fence: (reason) =>
       writeLock.withPermits(1)(Effect.gen(function*() {
         const fencedAt = new Date(yield* Clock.currentTimeMillis).toISOString()
@@ -208,7 +213,7 @@ export const make = Effect.gen(function*() {
         return fenced
       })),
     unfence: writeLock.withPermits(1)(Effect.sync(() => void (fenced = undefined))),
-    fenceState: Effect.sync(() => fenced)
+    fenceState
   }
 
   const liveOf = (projection: string) => generations.find((row) => row.name === projection && row.status === "live")?.generation
@@ -344,7 +349,8 @@ export const make = Effect.gen(function*() {
   // Under the write lock, as the SQL backends' transaction: all or nothing.
   const compaction: LogCompactionService = {
     replace: (replacements) =>
-      writeLock.withPermits(1)(Effect.sync(() => {
+      writeLock.withPermits(1)(Effect.suspend(() => {
+        if (fenced !== undefined) return Effect.fail(new StoreFenced(fenced))
         const matches = (ref: EventRef, streamId: string) => {
           const event = log[ref.position - 1]
           return event !== undefined && event.eventId === ref.eventId && event.streamId === streamId
@@ -352,7 +358,7 @@ export const make = Effect.gen(function*() {
         const intact = replacements.every((replacement) =>
           matches(replacement.replaced, replacement.streamId) &&
           replacement.removed.every((ref) => matches(ref, replacement.streamId)))
-        if (!intact) return false
+        if (!intact) return Effect.succeed(false)
         for (const { streamId, removed, replaced, summary } of replacements) {
           const original = log[replaced.position - 1]!
           const standIn: RecordedEvent = {
@@ -373,11 +379,12 @@ export const make = Effect.gen(function*() {
           streams.set(streamId, streams.get(streamId)!.flatMap((event) =>
             leaving.has(event.position) ? [] : event.position === replaced.position ? [standIn] : [event]))
         }
-        return true
+        return Effect.succeed(true)
       }))
   }
 
   return Context.make(EventStore, eventStore).pipe(
+    Context.add(LogOperations, logOperations),
     Context.add(LogCompaction, compaction),
     Context.add(KeyRing, keyRing),
     Context.add(ControlRecords, controlRecords),

@@ -1,6 +1,7 @@
 import { SqlClient } from "effect/sql/SqlClient"
 import { Data, Effect } from "effect"
 import type { LogCompactionService } from "../../application/ports/LogCompaction.ts"
+import { StoreFenced } from "../../application/ports/StoreError.ts"
 import { unavailable } from "./SqlDocuments.ts"
 
 /** An event named by a replacement is not as it was read: the whole transaction goes back. */
@@ -20,6 +21,9 @@ export const make = Effect.gen(function*() {
   const compaction: LogCompactionService = {
     replace: (replacements) =>
       sql.withTransaction(Effect.gen(function*() {
+        const [log] = yield* sql<{ fenced_at: string | null; fence_reason: string | null }>`
+          SELECT fenced_at, fence_reason FROM strata_log WHERE id = 1`
+        if (log?.fenced_at) return yield* new StoreFenced({ reason: log.fence_reason ?? "", fencedAt: log.fenced_at })
         for (const replacement of replacements) {
           for (let start = 0; start < replacement.removed.length; start += chunkSize) {
             const chunk = replacement.removed.slice(start, start + chunkSize)
@@ -40,7 +44,7 @@ export const make = Effect.gen(function*() {
         return true
       })).pipe(
         Effect.catchTag("Changed", () => Effect.succeed(false)),
-        Effect.mapError(unavailable("compact log"))
+        Effect.catchTag("SqlError", (error) => Effect.fail(unavailable("compact log")(error)))
       )
   }
   return compaction

@@ -4,12 +4,12 @@ import { Clock, Data, type Duration, Effect, Exit, Option, Schedule, Scope, Stre
 import {
   type AppendResult,
   type EventStoreService,
-  type FenceState,
   type NewEvent,
   type RecordedEvent,
   dataJson,
   keepStoredJson
 } from "../../application/ports/EventStore.ts"
+import type { FenceState, LogOperationsService } from "../../application/ports/LogOperations.ts"
 import * as Actor from "../../application/eventsourcing/Actor.ts"
 import { followLog, makeAppendSignal } from "../../application/eventsourcing/followLog.ts"
 import { InlineProjections, Projection } from "../../application/eventsourcing/Projection.ts"
@@ -400,7 +400,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       )
     }
 
-    const importEvents: EventStoreService["importEvents"] = (events, options = {}) =>
+    const importEvents: LogOperationsService["importEvents"] = (events, options = {}) =>
       events.length === 0 ? Effect.void : sql.withTransaction(Effect.gen(function*() {
         const head = yield* dialect.lockLog(sql)
         const misplaced = importedOutOfPlace(events, head)
@@ -432,7 +432,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
     const head = dialect.head(sql).pipe(Effect.mapError(unavailable("read head")))
 
     const blockDigestsSql = dialect.blockDigests
-    const blockDigests: EventStoreService["blockDigests"] = (after, upTo) =>
+    const blockDigests: LogOperationsService["blockDigests"] = (after, upTo) =>
       blockDigestsSql === undefined
         ? Effect.succeed(Option.none())
         : execute<{ last: number | string; count: number | string; hash: string }>(sql, blockDigestsSql, [after, upTo]).pipe(
@@ -455,14 +455,14 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       sql
     ).pipe(Effect.mapError(unavailable("set the log's indexes aside")))
 
-    const bulkLoad: EventStoreService["bulkLoad"] = (load) =>
+    const bulkLoad: LogOperationsService["bulkLoad"] = (load) =>
       setIndexesAside.pipe(
         // Built again however the load ends.
         Effect.andThen(Effect.exit(load)),
         Effect.flatMap((exit) => Effect.andThen(buildIndexesHere, exit))
       )
 
-    const fence: EventStoreService["fence"] = (reason) =>
+    const fence: LogOperationsService["fence"] = (reason) =>
       Effect.gen(function*() {
         const now = new Date(yield* Clock.currentTimeMillis).toISOString()
         // Updating the head row waits for appends in flight and makes later ones see the fence.
@@ -478,22 +478,24 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       Effect.mapError(unavailable("unfence"))
     )
 
-    const store: EventStoreService = {
+    const eventStore: EventStoreService = {
       append,
       readStream,
       streamVersion,
       readAll,
       query,
+      follow: (after) =>
+        Stream.unwrap(Effect.as(listen, followLog({ readAll, signal, pollInterval: follow.pollInterval ?? "100 millis", pageSize: 500 })(after))),
+      head
+    }
+    const logOperations: LogOperationsService = {
       importEvents,
       bulkLoad,
       buildIndexes: buildIndexesHere,
       blockDigests,
-      follow: (after) =>
-        Stream.unwrap(Effect.as(listen, followLog({ readAll, signal, pollInterval: follow.pollInterval ?? "100 millis", pageSize: 500 })(after))),
-      head,
       fence,
       unfence,
       fenceState
     }
-    return store
+    return { eventStore, logOperations }
   })

@@ -3,6 +3,7 @@ import { Context, Effect, Layer, Option, type Scope } from "effect"
 import { ControlRecords } from "../../application/ports/ControlRecords.ts"
 import { EventStore } from "../../application/ports/EventStore.ts"
 import { LogCompaction } from "../../application/ports/LogCompaction.ts"
+import { LogOperations } from "../../application/ports/LogOperations.ts"
 import { ProjectionStore } from "../../application/ports/ProjectionStore.ts"
 import { ReadModels } from "../../application/ports/ReadModels.ts"
 import { KeyRing } from "../../application/ports/Secrets.ts"
@@ -45,13 +46,14 @@ export const layer = <R = never>(dialect: Dialect, options: Options<R> = {}) =>
       yield* runMigrations(dialect.migrations)
       // Indexes a bulk load set aside are its own to build; others missing are built here.
       yield* SqlEventStore.indexesAtOpen(dialect)
-      const eventStore = yield* SqlEventStore.make(dialect, options.follow)
+      const { eventStore, logOperations } = yield* SqlEventStore.make(dialect, options.follow)
       const reader = options.reader === undefined
         ? Option.none<Reader>()
         : Option.some(yield* options.reader.pipe(Effect.mapError(unavailable("open reader"))))
       const { projectionStore, readModels } = yield* SqlProjections.make(dialect, reader)
       const snapshotStore = yield* SqlSnapshotStore.make
       const context = Context.make(EventStore, eventStore).pipe(
+        Context.add(LogOperations, logOperations),
         Context.add(ProjectionStore, projectionStore),
         Context.add(ReadModels, readModels),
         Context.add(SnapshotStore, snapshotStore),

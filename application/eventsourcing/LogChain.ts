@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto"
 import { Effect, Option, Result, Schema } from "effect"
 import { ControlRecords } from "../ports/ControlRecords.ts"
-import { type BlockDigest, EventStore, type RecordedEvent } from "../ports/EventStore.ts"
+import { EventStore, type RecordedEvent } from "../ports/EventStore.ts"
+import { type BlockDigest, LogOperations } from "../ports/LogOperations.ts"
 import { canonicalLine } from "./LogDigest.ts"
 
 /**
@@ -12,7 +13,7 @@ import { canonicalLine } from "./LogDigest.ts"
  *
  * A block is the events up to a position that is a multiple of `blockSize`. Its digest is
  * the SHA-256 of its events' canonical lines (see `LogDigest`), each ending in a newline —
- * which a database can compute from its own rows (`EventStore.blockDigests`) — and the
+ * which a database can compute from its own rows (`LogOperations.blockDigests`) — and the
  * chain links each block's digest to the chain before it: `h(b) = sha256(h(b-1) ‖ d(b))`.
  * The digest at any position links the open block so far the same way, so two logs
  * holding the same events have the same digest at every position, whatever checkpoints
@@ -111,6 +112,7 @@ const readKept = (records: ControlRecords["Service"]) =>
  */
 export const follower = Effect.gen(function*() {
   const store = yield* EventStore
+  const operations = yield* LogOperations
   const records = yield* ControlRecords
   let kept = yield* readKept(records)
   let chain: ReturnType<typeof chainer> | undefined
@@ -146,7 +148,7 @@ export const follower = Effect.gen(function*() {
       // Whole blocks hashed by the database itself, where it can: nothing to read here.
       const wholeUpTo = upTo - (upTo % blockSize)
       while (position < wholeUpTo) {
-        const blocks = yield* store.blockDigests(position, Math.min(wholeUpTo, position + pageSize))
+        const blocks = yield* operations.blockDigests(position, Math.min(wholeUpTo, position + pageSize))
         if (Option.isNone(blocks) || blocks.value.length === 0 || !chain.addBlocks(blocks.value)) break
         position = blocks.value[blocks.value.length - 1]!.last
       }

@@ -4,10 +4,10 @@ import {
   type AppendResult,
   type EventStoreService,
   ExpectedVersion,
-  type FenceState,
   type NewEvent,
   type RecordedEvent
 } from "../ports/EventStore.ts"
+import type { FenceState } from "../ports/LogOperations.ts"
 import {
   ConcurrencyConflict,
   DuplicateEventId,

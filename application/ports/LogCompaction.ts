@@ -1,6 +1,6 @@
 import { Context, type Effect } from "effect"
 import type { EventMetadata } from "./EventStore.ts"
-import type { StoreUnavailable } from "./StoreError.ts"
+import type { StoreFenced, StoreUnavailable } from "./StoreError.ts"
 
 /** An event as it was read, named by where it is and what it is: changed since, it is not this one. */
 export interface EventRef {
@@ -37,9 +37,10 @@ export interface Replacement {
 export interface LogCompactionService {
   /**
    * Replaces, in one transaction, all or nothing; false — writing nothing — when any
-   * event named is no longer as it was read (another compaction came first).
+   * event named is no longer as it was read (another compaction came first). A fenced log
+   * is not compacted: its copy elsewhere is compared with it as it is.
    */
-  readonly replace: (replacements: ReadonlyArray<Replacement>) => Effect.Effect<boolean, StoreUnavailable>
+  readonly replace: (replacements: ReadonlyArray<Replacement>) => Effect.Effect<boolean, StoreFenced | StoreUnavailable>
 }
 
 export class LogCompaction extends Context.Service<LogCompaction, LogCompactionService>()("strata/LogCompaction") {}

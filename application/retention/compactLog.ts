@@ -1,6 +1,6 @@
 import { Clock, Effect, Option, Schema } from "effect"
 import * as CutoverPhases from "../../domain/CutoverPhases.ts"
-import { readRecord } from "../cutover/Cutover.ts"
+import * as CutoverRecord from "../cutover/CutoverRecord.ts"
 import { ControlRecords } from "../ports/ControlRecords.ts"
 import { EventArchive } from "../ports/EventArchive.ts"
 import { EventStore, type RecordedEvent } from "../ports/EventStore.ts"
@@ -56,12 +56,14 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
     const pageSize = options.pageSize ?? 10_000
     const perTransaction = options.removedPerTransaction ?? 500
 
-    const fence = yield* store.fenceState
-    if (fence !== undefined) return yield* new CompactionRefused({ reason: `this log is fenced (${fence.reason}): compact the log that serves` })
-    const cutover = yield* readRecord
-    if (Option.isSome(cutover) && CutoverPhases.isUnderWay(cutover.value.record.phase)) {
-      return yield* new CompactionRefused({ reason: "a cutover is under way: its copy and verify compare this log as it is; compact after it finishes" })
-    }
+    /** A cutover copies and compares this log as it is: none is compacted while one is under way. */
+    const noCutover = Effect.gen(function*() {
+      const cutover = yield* CutoverRecord.read
+      if (Option.isSome(cutover) && CutoverPhases.isUnderWay(cutover.value.record.phase)) {
+        return yield* new CompactionRefused({ reason: "a cutover is under way: its copy and verify compare this log as it is; compact after it finishes" })
+      }
+    })
+    yield* noCutover
 
     const stored = yield* records.get(cursorName(foldable.kind))
     let cursor = Option.match(stored, {
@@ -105,6 +107,7 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
     const head = yield* store.head
     if (options.onProgress) yield* options.onProgress(cursor, head)
     while (true) {
+      yield* noCutover
       const page = yield* store.readAll({ after: cursor, limit: pageSize })
       // Positions follow commit order, and times with them: the first event young enough ends the scan.
       const reached = page.findIndex((event) => event.recordedAt >= options.before)
@@ -124,7 +127,11 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
       let batch: typeof plans = []
       const flush = Effect.gen(function*() {
         if (batch.length === 0) return
-        if (!(yield* compaction.replace(batch.map((planned) => planned.replacement)))) {
+        const replaced = yield* compaction.replace(batch.map((planned) => planned.replacement)).pipe(
+          Effect.catchTag("StoreFenced", (fenced) =>
+            Effect.fail(new CompactionRefused({ reason: `this log is fenced (${fenced.reason}): compact the log that serves` })))
+        )
+        if (!replaced) {
           return yield* new CompactionRefused({ reason: "another compaction changed these events meanwhile; run this one again once it is done" })
         }
         for (const planned of batch) {

@@ -9,6 +9,7 @@ import { InlineProjections } from "../../application/eventsourcing/Projection.ts
 import { projections } from "../../main.ts"
 import { verifyProjections } from "../../application/eventsourcing/verifyProjections.ts"
 import { EventStore, ExpectedVersion, type RecordedEvent } from "../../application/ports/EventStore.ts"
+import { LogOperations } from "../../application/ports/LogOperations.ts"
 import { compactLog } from "../../application/retention/compactLog.ts"
 import * as Retention from "../../application/retention/Retention.ts"
 import * as Backends from "../support/backends.ts"
@@ -133,7 +134,7 @@ for (const backend of Backends.all) {
       expect(source.events.at(-1)!.position).toBeGreaterThan(source.events.length)
       const copy = await run(Effect.gen(function*() {
         const store = yield* EventStore
-        for (let index = 0; index < source.events.length; index += 7) yield* store.importEvents(source.events.slice(index, index + 7), { applyProjections: true })
+        for (let index = 0; index < source.events.length; index += 7) yield* (yield* LogOperations).importEvents(source.events.slice(index, index + 7), { applyProjections: true })
         return {
           digest: yield* LogDigest.digest,
           chain: yield* LogChain.digestAt(yield* store.head),

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test"
 import { Context, Effect, Layer, Redacted } from "effect"
 import * as Cutover from "../../../application/cutover/Cutover.ts"
+import type { Sides } from "../../../application/cutover/Sides.ts"
 import { EventStore, ExpectedVersion } from "../../../application/ports/EventStore.ts"
 import { InlineProjections } from "../../../application/eventsourcing/Projection.ts"
 import * as Tokens from "../../../application/features/Tokens.ts"
@@ -98,7 +99,7 @@ describe("verify while a cutover copies", () => {
       const sides = {
         origin: yield* side(Backends.sqlite.reopen(projections)),
         target: yield* side(Backends.postgres.layer(projections))
-      } as Cutover.Sides
+      } as Sides
       const to = Backends.postgres.url()
       const during: Array<{ readonly code: number; readonly out: string }> = []
       const heads: Array<number> = []

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test"
 import { createHash } from "node:crypto"
 import { Effect, Option } from "effect"
+import { LogOperations } from "../../../application/ports/LogOperations.ts"
 import { ControlRecords } from "../../../application/ports/ControlRecords.ts"
 import { dataJson, EventStore, type RecordedEvent } from "../../../application/ports/EventStore.ts"
 import { blockSize, digestAt, follower, recordName } from "../../../application/eventsourcing/LogChain.ts"
@@ -97,8 +98,7 @@ for (const backend of [Backends.memory, Backends.sqlite, Backends.postgres, Back
     // Position 1,000 and every position of the second block left the log.
     const events = full.filter((e) => e.position < blockSize || e.position > 2 * blockSize)
     await runWith(backend.layer(), Effect.gen(function*() {
-      const store = yield* EventStore
-      for (let index = 0; index < events.length; index += 300) yield* store.importEvents(events.slice(index, index + 300))
+      for (let index = 0; index < events.length; index += 300) yield* (yield* LogOperations).importEvents(events.slice(index, index + 300))
       for (const upTo of [999, blockSize, blockSize + 1, 2 * blockSize, 2 * blockSize + 1, total]) {
         expect(yield* digestAt(upTo)).toEqual(reference(events, upTo))
       }
