@@ -9,6 +9,7 @@ import { InlineProjections } from "../../application/eventsourcing/Projection.ts
 import { projections } from "../../main.ts"
 import { verifyProjections } from "../../application/eventsourcing/verifyProjections.ts"
 import { EventStore, ExpectedVersion, type RecordedEvent } from "../../application/ports/EventStore.ts"
+import { LogCompaction } from "../../application/ports/LogCompaction.ts"
 import { LogOperations } from "../../application/ports/LogOperations.ts"
 import { compactLog } from "../../application/retention/compactLog.ts"
 import * as Retention from "../../application/retention/Retention.ts"
@@ -116,6 +117,28 @@ for (const backend of Backends.all) {
       expect(result.now).toEqual(result.was)
       expect(result.log.filter((event) => event.type === "UsageFolded")).toHaveLength(3)
       expect(result.log.filter((event) => event.type === "UsageRecorded")).toHaveLength(0)
+    }, timeout)
+
+    test("a run killed midway resumes where it stopped: the next run ends as one run would, nothing folded twice", async () => {
+      const result = await run(Effect.gen(function*() {
+        const { keys, before } = yield* gateway
+        const was = yield* everything(keys)
+        const compaction = yield* LogCompaction
+        let calls = 0
+        // The third transaction never commits: the process died there.
+        const dying = { replace: (replacements: Parameters<typeof compaction.replace>[0]) =>
+          ++calls === 3 ? Effect.die("killed") : compaction.replace(replacements) }
+        const killed = yield* Effect.exit(Effect.provideService(
+          compactLog(ApiKeys.usageRetention, { before, pageSize: 20, removedPerTransaction: 5 }), LogCompaction, dying))
+        const resumed = yield* compactLog(ApiKeys.usageRetention, { before, pageSize: 20, removedPerTransaction: 5 })
+        const log = yield* wholeLog
+        return { killed: killed._tag, calls, resumed, was, now: yield* everything(keys), log }
+      }))
+      expect(result.killed).toBe("Failure")
+      expect(result.calls).toBe(3)
+      expect(result.now).toEqual(result.was)
+      expect(result.log.filter((event) => event.type === "UsageRecorded")).toHaveLength(3)
+      expect(result.log.filter((event) => event.type === "UsageFolded")).toHaveLength(3)
     }, timeout)
 
     test("a compacted log copies to another store with the same digest and chained digest, and answers alike", async () => {
