@@ -21,7 +21,7 @@ export interface Filling {
 }
 
 export const describeFilling = (filling: Filling) =>
-  `the target holds ${filling.held} of ${filling.total} events; its projections are built after the copy`
+  `the target holds the log up to position ${filling.held} of ${filling.total}; its projections are built after the copy`
 
 /** Says on the target what its copy is: which cutover's, how many events, whether it is done. */
 export const write = (target: SideContext, copy: typeof CopyJson.Type) =>

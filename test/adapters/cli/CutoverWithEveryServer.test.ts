@@ -125,11 +125,11 @@ describe("verify while a cutover copies", () => {
     expect(copied).toBeGreaterThan(500)
     const [cutoverVerify, verify] = outcome.during
     expect(cutoverVerify!.code).toBe(0)
-    expect(cutoverVerify!.out).toContain(`the target holds ${copied} of ${copied! + 5} events; its projections are built after the copy`)
+    expect(cutoverVerify!.out).toContain(`the target holds the log up to position ${copied} of ${copied! + 5}; its projections are built after the copy`)
     expect(cutoverVerify!.out).not.toContain("differ")
     expect(verify!.code).toBe(1)
     expect(verify!.out).toBe(
-      `strata: the target holds ${copied} of ${copied} events; its projections are built after the copy: verify it once the cutover mirrors`
+      `strata: the target holds the log up to position ${copied} of ${copied}; its projections are built after the copy: verify it once the cutover mirrors`
     )
     expect(outcome.after.code).toBe(0)
     expect(outcome.after.stdout).toContain("as a fresh replay makes them")
