@@ -1,4 +1,4 @@
-import { Clock, Effect, Option, Schema } from "effect"
+import { Clock, Effect, Option, Result, Schema } from "effect"
 import * as CutoverPhases from "../../domain/CutoverPhases.ts"
 import * as CutoverRecord from "../cutover/CutoverRecord.ts"
 import { ControlRecords } from "../ports/ControlRecords.ts"
@@ -31,7 +31,6 @@ export interface CompactOptions {
 /** How far a kind's compaction has read the log: what a killed run resumes from. */
 const cursorName = (kind: string) => `compaction/${kind}`
 const Cursor = Schema.fromJsonString(Schema.Struct({ position: Schema.Number }))
-
 
 /**
  * Folds a kind's events recorded before `before` away, stream by stream: in each stream,
@@ -106,59 +105,66 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
 
     const head = yield* store.head
     if (options.onProgress) yield* options.onProgress(cursor, head)
-    while (true) {
-      yield* noCutover
-      const page = yield* store.readAll({ after: cursor, limit: pageSize })
-      // Positions follow commit order, and times with them: the first event young enough ends the scan.
-      const reached = page.findIndex((event) => event.recordedAt >= options.before)
-      const scanned = reached === -1 ? page : page.slice(0, reached)
-      if (scanned.length === 0) break
-      const last = scanned[scanned.length - 1]!.position
-      const touched = new Set<string>()
-      for (const event of scanned) {
-        if (event.streamId.startsWith(`${foldable.category}-`) && foldable.foldsAway(event.type)) touched.add(event.streamId)
-      }
-      const plans = (yield* Effect.forEach(touched, (streamId) => plan(streamId, last))).filter((planned) => planned !== undefined)
-      const archived = plans.flatMap((planned) => planned.originals).sort((a, b) => a.position - b.position)
-      if (archived.length > 0 && Option.isSome(archive)) {
-        const location = yield* archive.value.keep(foldable.kind, archived)
-        if (!done.archive.includes(location)) done.archive.push(location)
-      }
-      let batch: typeof plans = []
-      const flush = Effect.gen(function*() {
-        if (batch.length === 0) return
-        const replaced = yield* compaction.replace(batch.map((planned) => planned.replacement)).pipe(
-          Effect.catchTag("StoreFenced", (fenced) =>
-            Effect.fail(new CompactionRefused({ reason: `this log is fenced (${fenced.reason}): compact the log that serves` })))
-        )
-        if (!replaced) {
-          return yield* new CompactionRefused({ reason: "another compaction changed these events meanwhile; run this one again once it is done" })
+    const compacting = Effect.gen(function*() {
+      while (true) {
+        yield* noCutover
+        const page = yield* store.readAll({ after: cursor, limit: pageSize })
+        // Positions follow commit order, and times with them: the first event young enough ends the scan.
+        const reached = page.findIndex((event) => event.recordedAt >= options.before)
+        const scanned = reached === -1 ? page : page.slice(0, reached)
+        if (scanned.length === 0) break
+        const last = scanned[scanned.length - 1]!.position
+        const touched = new Set<string>()
+        for (const event of scanned) {
+          if (event.streamId.startsWith(`${foldable.category}-`) && foldable.foldsAway(event.type)) touched.add(event.streamId)
         }
-        for (const planned of batch) {
-          done.streams.add(planned.replacement.streamId)
-          done.removed += planned.originals.length
+        const plans = (yield* Effect.forEach(touched, (streamId) => plan(streamId, last), { concurrency: 4 }))
+          .filter((planned) => planned !== undefined)
+        const archived = plans.flatMap((planned) => planned.originals).sort((a, b) => a.position - b.position)
+        if (archived.length > 0 && Option.isSome(archive)) {
+          const location = yield* archive.value.keep(foldable.kind, archived)
+          if (!done.archive.includes(location)) done.archive.push(location)
         }
-        batch = []
-      })
-      let size = 0
-      for (const planned of plans) {
-        batch.push(planned)
-        size += planned.replacement.removed.length + 1
-        if (size >= perTransaction) {
-          yield* flush
-          size = 0
+        let batch: typeof plans = []
+        const flush = Effect.gen(function*() {
+          if (batch.length === 0) return
+          // The chain kept beside the log hashed what is about to change: dropped first, so
+          // that a run killed after its first transaction leaves no checkpoint of another log.
+          if (done.removed === 0) yield* LogChain.forget
+          const replaced = yield* compaction.replace(batch.map((planned) => planned.replacement)).pipe(
+            Effect.catchTag("StoreFenced", (fenced) =>
+              Effect.fail(new CompactionRefused({ reason: `this log is fenced (${fenced.reason}): compact the log that serves` })))
+          )
+          if (!replaced) {
+            return yield* new CompactionRefused({ reason: "another compaction changed these events meanwhile; run this one again once it is done" })
+          }
+          for (const planned of batch) {
+            done.streams.add(planned.replacement.streamId)
+            done.removed += planned.originals.length
+          }
+          batch = []
+        })
+        let size = 0
+        for (const planned of plans) {
+          batch.push(planned)
+          size += planned.replacement.removed.length + 1
+          if (size >= perTransaction) {
+            yield* flush
+            size = 0
+          }
         }
+        yield* flush
+        if (!(yield* records.put(cursorName(foldable.kind), Schema.encodeSync(Cursor)({ position: last }), cursorVersion))) {
+          return yield* new CompactionRefused({ reason: `another compaction of ${foldable.kind} is running` })
+        }
+        cursor = last
+        cursorVersion++
+        if (options.onProgress) yield* options.onProgress(cursor, head)
+        if (scanned.length < page.length || page.length < pageSize) break
       }
-      yield* flush
-      if (!(yield* records.put(cursorName(foldable.kind), Schema.encodeSync(Cursor)({ position: last }), cursorVersion))) {
-        return yield* new CompactionRefused({ reason: `another compaction of ${foldable.kind} is running` })
-      }
-      cursor = last
-      cursorVersion++
-      if (options.onProgress) yield* options.onProgress(cursor, head)
-      if (scanned.length < page.length || page.length < pageSize) break
-    }
-
+    })
+    // What a run did is recorded, also when another run or a cutover stopped it midway.
+    const outcome = yield* Effect.result(compacting)
     const result: Compacted = {
       kind: foldable.kind,
       before: options.before,
@@ -168,8 +174,6 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
       archive: done.archive
     }
     if (done.removed > 0) {
-      // The chain kept beside the log hashed what was there: it starts over from the beginning.
-      yield* LogChain.forget
       yield* store.append(auditStream, [{
         eventId: hashedId(`strata/compaction\n${foldable.kind}\n${cursor}\n${yield* Clock.currentTimeMillis}`),
         type: auditType,
@@ -177,5 +181,6 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
         metadata: { actor: compactionActor }
       }])
     }
+    if (Result.isFailure(outcome)) return yield* Effect.fail(outcome.failure)
     return result
   })
