@@ -3,7 +3,7 @@ import * as CutoverPhases from "../../domain/CutoverPhases.ts"
 import * as CutoverRecord from "../cutover/CutoverRecord.ts"
 import { ControlRecords } from "../ports/ControlRecords.ts"
 import { EventArchive } from "../ports/EventArchive.ts"
-import { EventStore, type RecordedEvent } from "../ports/EventStore.ts"
+import { EventStore } from "../ports/EventStore.ts"
 import { hashedId } from "../ports/EventIds.ts"
 import { LogCompaction, type Replacement } from "../ports/LogCompaction.ts"
 import * as LogChain from "../eventsourcing/LogChain.ts"
@@ -22,7 +22,7 @@ export interface CompactOptions {
   readonly before: string
   /** Positions read per page: what one archive file holds at most. */
   readonly pageSize?: number
-  /** Events removed per transaction: what a write beside it may wait for, on a one-writer backend. */
+  /** Events removed per transaction (default 100): what a write beside it may wait for, on a one-writer backend. */
   readonly removedPerTransaction?: number
   /** After each page: how far the log is compacted, and its head. */
   readonly onProgress?: (upTo: number, head: number) => Effect.Effect<void>
@@ -53,7 +53,7 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
     const records = yield* ControlRecords
     const archive = yield* Effect.serviceOption(EventArchive)
     const pageSize = options.pageSize ?? 10_000
-    const perTransaction = options.removedPerTransaction ?? 500
+    const perTransaction = options.removedPerTransaction ?? 100
 
     /** A cutover copies and compares this log as it is: none is compacted while one is under way. */
     const noCutover = Effect.gen(function*() {
@@ -72,17 +72,14 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
     let cursorVersion = Option.match(stored, { onNone: () => 0, onSome: (record) => record.version })
     const done: { streams: Set<string>; removed: number; archive: Array<string> } = { streams: new Set(), removed: 0, archive: [] }
 
-    /** One stream's replacement, planned from the stream as it is now up to `last` (a position in this page). */
-    const plan = (streamId: string, last: number) =>
+    /**
+     * One stream's replacement, planned from the stream as it is now up to `upTo`, its last
+     * version in this page: read backwards from there, so that what came after — the
+     * retention's worth of younger events — is never read.
+     */
+    const plan = (streamId: string, upTo: number) =>
       Effect.gen(function*() {
-        const stream: Array<RecordedEvent> = []
-        let from = 1
-        while (true) {
-          const events = yield* store.readStream(streamId, { from, limit: 1_000 })
-          stream.push(...events.filter((event) => event.position <= last))
-          if (events.length < 1_000 || events[events.length - 1]!.position >= last) break
-          from = events[events.length - 1]!.version + 1
-        }
+        const stream = [...(yield* store.readStream(streamId, { direction: "backwards", from: upTo }))].reverse()
         const folding = stream.filter((event) => foldable.foldsAway(event.type) && event.recordedAt < options.before)
         const replaced = folding[folding.length - 1]
         if (replaced === undefined || (folding.length === 1 && isSummary(replaced))) return undefined
@@ -114,11 +111,12 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
         const scanned = reached === -1 ? page : page.slice(0, reached)
         if (scanned.length === 0) break
         const last = scanned[scanned.length - 1]!.position
-        const touched = new Set<string>()
+        // Each stream this page folds, and its last version here.
+        const touched = new Map<string, number>()
         for (const event of scanned) {
-          if (event.streamId.startsWith(`${foldable.category}-`) && foldable.foldsAway(event.type)) touched.add(event.streamId)
+          if (event.streamId.startsWith(`${foldable.category}-`) && foldable.foldsAway(event.type)) touched.set(event.streamId, event.version)
         }
-        const plans = (yield* Effect.forEach(touched, (streamId) => plan(streamId, last), { concurrency: 4 }))
+        const plans = (yield* Effect.forEach(touched, ([streamId, upTo]) => plan(streamId, upTo), { concurrency: 4 }))
           .filter((planned) => planned !== undefined)
         const archived = plans.flatMap((planned) => planned.originals).sort((a, b) => a.position - b.position)
         if (archived.length > 0 && Option.isSome(archive)) {
