@@ -12,7 +12,7 @@ import { Cause, Effect, Exit, Layer, Schema } from "effect"
 import { InlineProjections, type Projection } from "./application/eventsourcing/Projection.ts"
 import type { Secrets } from "./application/ports/Secrets.ts"
 import * as ServingStore from "./application/cutover/ServingStore.ts"
-import type { Store } from "./application/ports/Store.ts"
+import type { ServingPorts, Store } from "./application/ports/Store.ts"
 import * as ApiKeys from "./application/features/ApiKeys.ts"
 import * as Sandboxes from "./application/features/Sandboxes.ts"
 import * as Sessions from "./application/features/Sessions.ts"
@@ -123,7 +123,7 @@ export const servingStore = (url: DatabaseUrl) =>
   )
 
 /** What serving needs: the store, secrets, the admin token, and the reference data this version ships. */
-export const appLayer = (url: DatabaseUrl): Layer.Layer<Store | Secrets | AdminToken | ServingStore.ServingStore, unknown> =>
+export const appLayer = (url: DatabaseUrl): Layer.Layer<ServingPorts | Secrets | AdminToken | ServingStore.ServingStore, unknown> =>
   Layer.effectDiscard(
     Effect.flatMap(Schema.decodeUnknownEffect(ReferenceData)(bundledReferenceData), Sandboxes.publishReferenceData)
   ).pipe(

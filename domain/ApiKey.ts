@@ -92,7 +92,19 @@ export const UsageCarriedOver = Schema.TaggedStruct("UsageCarriedOver", {
   lifetimeTokens: UsageTokens,
   lastUsed: Schema.NullOr(Instant)
 })
-export const ApiKeyEvent = Schema.Union([ApiKeyCreated, ApiKeyUpdated, ApiKeyDeleted, UsageRecorded, UsageCarriedOver])
+/**
+ * A key's usage as it stood at this event's place in the stream, standing in for the usage
+ * events compaction removed before it (see `foldsAway`): what the state keeps of usage —
+ * the lifetime total, the last use, the windows the quota and the stats still show — as
+ * absolute values, so that a state taken anywhere before it (a snapshot, a process's
+ * cache) lands on the same state after it.
+ */
+export const UsageFolded = Schema.TaggedStruct("UsageFolded", {
+  lifetimeTokens: Schema.Number,
+  lastUsed: Schema.NullOr(Instant),
+  windows: Schema.Array(Schema.Struct({ start: Instant, tokens: Schema.Number }))
+})
+export const ApiKeyEvent = Schema.Union([ApiKeyCreated, ApiKeyUpdated, ApiKeyDeleted, UsageRecorded, UsageCarriedOver, UsageFolded])
 export type ApiKeyEvent = typeof ApiKeyEvent.Type
 
 // State
@@ -283,8 +295,28 @@ export const evolve = (state: ApiKeyState, event: ApiKeyEvent): ApiKeyState => {
     }
     case "UsageCarriedOver":
       return state._tag === "Active" ? { ...state, lifetimeTokens: event.lifetimeTokens, lastUsed: event.lastUsed } : state
+    case "UsageFolded":
+      return state._tag === "Active" ? { ...state, ...untagged(event) } : state
   }
 }
+
+// Retention
+
+/**
+ * Usage is what a key's stream grows by, and all the state keeps of it is a total, the
+ * last use and the last windows: usage events — and the summaries of earlier foldings —
+ * can leave the log once they are old, folded into one `UsageFolded` at the place of the
+ * last of them. Everything else about a key (who made it, its limits, its end) stays.
+ */
+export const foldsAway = (type: string) => type === "UsageRecorded" || type === "UsageFolded"
+
+/** What stands in for the usage folded away, given the key's state at the last of it. */
+export const usageSummary = (state: ApiKeyState) =>
+  UsageFolded.make(
+    state._tag === "Active"
+      ? { lifetimeTokens: state.lifetimeTokens, lastUsed: state.lastUsed, windows: state.windows }
+      : { lifetimeTokens: 0, lastUsed: null, windows: [] }
+  )
 
 export const decider: Decider<ApiKeyCommand, ApiKeyEvent, ApiKeyState, ApiKeyRefusal> = {
   initialState: { _tag: "Absent" },

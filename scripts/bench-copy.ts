@@ -22,9 +22,11 @@ import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { Effect, Layer, Redacted } from "effect"
 import pg from "pg"
-import * as Cutover from "../application/cutover/Cutover.ts"
+import { catchUp } from "../application/cutover/catchUp.ts"
+import type { SideContext } from "../application/cutover/Sides.ts"
+import { type Verification, verifyCopy } from "../application/cutover/verifyCopy.ts"
 import { uuidV7 } from "../application/ports/EventIds.ts"
-import { EventStore } from "../application/ports/EventStore.ts"
+import { LogOperations } from "../application/ports/LogOperations.ts"
 import { InlineProjections } from "../application/eventsourcing/Projection.ts"
 import * as AesGcmSecrets from "../adapters/secrets/AesGcmSecrets.ts"
 import * as MasterKeys from "../adapters/secrets/MasterKeys.ts"
@@ -249,7 +251,7 @@ const side = (layer: Layer.Layer<any, unknown>, masterKeys: AesGcmSecrets.Master
     Layer.provideMerge(AesGcmSecrets.layer(masterKeys), layer).pipe(
       Layer.merge(Layer.succeed(InlineProjections, []))
     )
-  ) as Effect.Effect<Cutover.SideContext, unknown, any>
+  ) as Effect.Effect<SideContext, unknown, any>
 
 const strataCopy = async () => {
   const url = await freshDatabase()
@@ -268,16 +270,16 @@ const strataCopy = async () => {
       measure(() =>
         // As `cutover start` copies: into the target with its indexes built after the load, both logs' digests alongside.
         Effect.runPromise(Effect.provide(
-          Effect.flatMap(EventStore, (store) => store.bulkLoad(Cutover.catchUp(origin, target, { applyProjections: false, digest: true }))),
+          Effect.flatMap(LogOperations, (log) => log.bulkLoad(catchUp(origin, target, { applyProjections: false, digest: true }))),
           target
         ) as Effect.Effect<number, unknown>)))
     copySeconds = copied.seconds
     copyPeak = copied.peakRssMb
     copyStart = copied.startRssMb ?? 0
-    let verification: Cutover.Verification | undefined
+    let verification: Verification | undefined
     const verified = yield* Effect.promise(() =>
       measure(async () => {
-        verification = await Effect.runPromise(Cutover.verify({ origin, target }, { projections: false }) as Effect.Effect<Cutover.Verification, unknown>)
+        verification = await Effect.runPromise(verifyCopy({ origin, target }, { projections: false }) as Effect.Effect<Verification, unknown>)
       }))
     verifySeconds = verified.seconds
     verifyPeak = verified.peakRssMb

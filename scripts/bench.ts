@@ -24,6 +24,7 @@ import * as Aggregate from "../application/eventsourcing/Aggregate.ts"
 import * as ApiKeys from "../application/features/ApiKeys.ts"
 import { uuidV7 } from "../application/ports/EventIds.ts"
 import { EventStore, ExpectedVersion, type NewEvent } from "../application/ports/EventStore.ts"
+import { LogOperations } from "../application/ports/LogOperations.ts"
 import { InlineProjections, Projection } from "../application/eventsourcing/Projection.ts"
 import { bulkChunkSize, rebuildProjection } from "../application/eventsourcing/rebuildProjection.ts"
 import * as BackupFile from "../adapters/cli/BackupFile.ts"
@@ -769,10 +770,10 @@ const benchBackend = async (backend: BackendUnderTest) => {
   const restoreRuntime = open(backend, restoreAt)
   const restored = await rate(total, () =>
     restoreRuntime.runPromise(Effect.scoped(Effect.gen(function*() {
-      const store = yield* EventStore
+      const log = yield* LogOperations
       // As `strata restore` loads an empty database: pages of 10,000, indexes built after.
       const file = yield* BackupFile.read(backupFile, 10_000)
-      yield* store.bulkLoad(file.batches((events) => store.importEvents(events)))
+      yield* log.bulkLoad(file.batches((events) => log.importEvents(events)))
     }))))
   record(`restore of ${total.toLocaleString("en")} events (import, before projections)`, "events/s", restored, rawScan)
   await restoreRuntime.dispose()

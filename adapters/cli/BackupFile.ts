@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
+import { closeSync, createReadStream, createWriteStream, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { createInterface } from "node:readline"
 import { createGunzip, createGzip, gzipSync } from "node:zlib"
 import { Effect, Schema } from "effect"
@@ -30,6 +30,14 @@ export const Header = Schema.Struct({
   hash: Schema.String,
   /** Data key lines after the header (format 2). */
   dataKeys: Schema.optional(Schema.Number),
+  /** An archive's segment (see `ArchiveFiles`): the events a compaction took out of the log. */
+  archive: Schema.optional(Schema.Struct({
+    kind: Schema.String,
+    /** The chain of the segment before it; empty for the first. */
+    previous: Schema.String,
+    /** SHA-256 of `previous` and this segment's hash: a segment removed, changed or put out of order breaks it. */
+    chain: Schema.String
+  })),
   createdAt: Schema.String
 })
 export type Header = typeof Header.Type
@@ -69,7 +77,7 @@ export const writer = (file: string) => {
         if (gzip.write(text)) resume(Effect.void)
         else gzip.once("drain", () => resume(Effect.void))
       }),
-    close: (digest: Digest, dataKeys: ReadonlyArray<WrappedKey>) =>
+    close: (digest: Digest, dataKeys: ReadonlyArray<WrappedKey>, archive?: Header["archive"]) =>
       Effect.callback<void>((resume) => {
         out.once("finish", () => {
           const header: Header = {
@@ -77,6 +85,7 @@ export const writer = (file: string) => {
             formatVersion,
             ...digest,
             dataKeys: dataKeys.length,
+            ...(archive === undefined ? {} : { archive }),
             createdAt: new Date().toISOString()
           }
           const keyLines = dataKeys.map((dataKey) => `${JSON.stringify({ dataKey } satisfies typeof DataKeyLine.Type)}\n`).join("")
@@ -84,6 +93,10 @@ export const writer = (file: string) => {
           const partial = `${file}.partial`
           writeFileSync(partial, gzipSync(`${JSON.stringify(header)}\n${keyLines}`))
           writeFileSync(partial, readFileSync(body), { flag: "a" })
+          // On disk before it is named: an archive's events leave the log once it is.
+          const fd = openSync(partial, "r")
+          fsyncSync(fd)
+          closeSync(fd)
           renameSync(partial, file)
           rmSync(body)
           resume(Effect.void)
@@ -92,6 +105,25 @@ export const writer = (file: string) => {
       })
   }
 }
+
+/** Only the header: the first line. */
+export const readHeader = (file: string) =>
+  Effect.gen(function*() {
+    const input = createReadStream(file)
+    const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Infinity })
+    const unreadable = (reason: string) => new BackupUnreadable({ file, reason })
+    const first = yield* Effect.tryPromise({ try: () => lines[Symbol.asyncIterator]().next(), catch: (error) => unreadable(String(error)) }).pipe(
+      Effect.ensuring(Effect.sync(() => {
+        lines.close()
+        input.destroy()
+      }))
+    )
+    if (first.done) return yield* unreadable("it is empty")
+    return yield* Effect.try({ try: () => JSON.parse(first.value), catch: () => unreadable("the header is not JSON") }).pipe(
+      Effect.flatMap(Schema.decodeUnknownEffect(Header)),
+      Effect.mapError((error) => (error._tag === "BackupUnreadable" ? error : unreadable(`bad header: ${error.message}`)))
+    )
+  })
 
 /** Reads the header and the data keys, then hands the events over in batches. */
 export const read = (file: string, batchSize: number) =>
@@ -113,13 +145,19 @@ export const read = (file: string, batchSize: number) =>
       dataKeys.push(yield* Effect.try({ try: () => decodeKey(JSON.parse(next.value)).dataKey, catch: () => unreadable("a data key line is malformed") }))
     }
     const decode = Schema.decodeUnknownSync(RecordedEvent)
-    const batches = (onBatch: (events: ReadonlyArray<RecordedEvent>) => Effect.Effect<void, unknown, any>) =>
+    /** The next event, or undefined at the end of the file. */
+    const nextEvent = Effect.gen(function*() {
+      const next = yield* Effect.tryPromise({ try: () => iterator.next(), catch: (error) => unreadable(String(error)) })
+      if (next.done) return undefined
+      return yield* Effect.try({ try: () => decode(JSON.parse(next.value)), catch: () => unreadable("an event line is malformed") })
+    })
+    const batches = <E, R>(onBatch: (events: ReadonlyArray<RecordedEvent>) => Effect.Effect<void, E, R>) =>
       Effect.gen(function*() {
         let batch: Array<RecordedEvent> = []
         while (true) {
-          const next = yield* Effect.tryPromise({ try: () => iterator.next(), catch: (error) => unreadable(String(error)) })
-          if (next.done) break
-          batch.push(yield* Effect.try({ try: () => decode(JSON.parse(next.value)), catch: () => unreadable("an event line is malformed") }))
+          const next = yield* nextEvent
+          if (next === undefined) break
+          batch.push(next)
           if (batch.length === batchSize) {
             yield* onBatch(batch)
             batch = []
@@ -127,7 +165,7 @@ export const read = (file: string, batchSize: number) =>
         }
         if (batch.length > 0) yield* onBatch(batch)
       })
-    return { header, dataKeys, batches }
+    return { header, dataKeys, batches, nextEvent }
   })
 
 /** Writes a backup of the log as it is now, with the data keys its secrets need; `onPage` sees progress. */

@@ -5,15 +5,16 @@ import * as HttpServer from "../http/HttpServer.ts"
 import * as Cutover from "./Cutover.ts"
 import * as MasterKey from "./MasterKey.ts"
 import * as Operations from "./Operations.ts"
+import * as Compaction from "./Compaction.ts"
 import * as ScheduledBackups from "./ScheduledBackups.ts"
 import * as WaitForDatabase from "./WaitForDatabase.ts"
 import type { Secrets } from "../../application/ports/Secrets.ts"
 import type { ServingStore } from "../../application/cutover/ServingStore.ts"
-import type { Store } from "../../application/ports/Store.ts"
+import type { ServingPorts } from "../../application/ports/Store.ts"
 import type { AdminToken } from "../http/Auth.ts"
 
 /** The composition root's wiring for a URL: a backend, and what serving needs around it. */
-export type AppLayer = (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<Store | Secrets | AdminToken | ServingStore, unknown>
+export type AppLayer = (url: DatabaseUrl.DatabaseUrl) => Layer.Layer<ServingPorts | Secrets | AdminToken | ServingStore, unknown>
 
 export const version = "0.1.0"
 
@@ -113,8 +114,12 @@ export const make = (app: AppLayer, wiring: Operations.Wiring) => {
         onNone: () => Layer.empty,
         onSome: ScheduledBackups.layer
       })
+      const compaction = Option.match(yield* Compaction.scheduleFromConfig, {
+        onNone: () => Layer.empty,
+        onSome: Compaction.scheduleLayer
+      })
       const waited = WaitForDatabase.layer(app(url), yield* WaitForDatabase.timeoutFromConfig)
-      return yield* Layer.merge(Layer.effectDiscard(announce), backups).pipe(
+      return yield* Layer.mergeAll(Layer.effectDiscard(announce), backups, compaction).pipe(
         Layer.provideMerge(listening(HttpServer.layer({ hostname: options.host, port: options.port, database: DatabaseUrl.label(url) }, waited), address)),
         Layer.launch,
         // No tracer is exported; making spans nobody reads costs a third of a request.
@@ -126,7 +131,7 @@ export const make = (app: AppLayer, wiring: Operations.Wiring) => {
 
   return Command.make("strata").pipe(
     Command.withDescription("strata: an event-sourced storage core"),
-    Command.withSubcommands([serve, ...Operations.make(wiring, database), Cutover.make(wiring, database), MasterKey.make(wiring, database)])
+    Command.withSubcommands([serve, ...Operations.make(wiring, database), Cutover.make(wiring, database), MasterKey.make(wiring, database), Compaction.make(wiring, database)])
   )
 }
 

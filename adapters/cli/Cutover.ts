@@ -2,6 +2,11 @@ import { hostname } from "node:os"
 import { Console, Effect, Layer, Option, Schedule, type Scope } from "effect"
 import { Command, Flag } from "effect/cli"
 import * as Cutover from "../../application/cutover/Cutover.ts"
+import * as CopyRecord from "../../application/cutover/CopyRecord.ts"
+import * as CutoverRecord from "../../application/cutover/CutoverRecord.ts"
+import { cutoverStatus } from "../../application/cutover/cutoverStatus.ts"
+import type { SideContext } from "../../application/cutover/Sides.ts"
+import { verifyCopy } from "../../application/cutover/verifyCopy.ts"
 import * as ServingStore from "../../application/cutover/ServingStore.ts"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import type { Wiring } from "./Operations.ts"
@@ -11,7 +16,7 @@ import * as Progress from "./Progress.ts"
 /**
  * `strata cutover …`: moving the log of `--database` (the origin, the database every
  * serving process is configured with) to another backend. The steps are the application's
- * (`application/cutover/Cutover.ts`); this file opens the two databases and speaks to the operator.
+ * (`application/cutover/`, from `Cutover.ts`); this file opens the two databases and speaks to the operator.
  */
 
 const parseUrl = DatabaseUrl.fromString
@@ -19,16 +24,16 @@ const parseUrl = DatabaseUrl.fromString
 const format = Flag.Literals("format", ["text", "json"]).pipe(Flag.withDefault("text" as const))
 
 export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
-  const side = (raw: string): Effect.Effect<Cutover.SideContext, unknown, Scope.Scope> =>
+  const side = (raw: string): Effect.Effect<SideContext, unknown, Scope.Scope> =>
     Effect.flatMap(parseUrl(raw), (url) => Layer.build(wiring.storeWithSecrets(url)))
 
   /** The origin, and the target its record names. */
   const sides = (raw: string) =>
     Effect.gen(function*() {
       const origin = yield* side(raw)
-      const recorded = yield* Effect.provide(Cutover.readRecord, origin)
+      const recorded = yield* Effect.provide(CutoverRecord.read, origin)
       if (Option.isNone(recorded)) return yield* new OperationFailed({ reason: "no cutover is recorded in this database; run strata cutover start --to URL" })
-      const url = yield* Effect.provide(Cutover.targetUrl(recorded.value.record), origin)
+      const url = yield* Effect.provide(CutoverRecord.targetUrl(recorded.value.record), origin)
       return { origin, target: yield* side(url), record: recorded.value.record }
     })
 
@@ -58,7 +63,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
   const status = Command.make("status", { database, format }, (options) =>
     Effect.scoped(Effect.gen(function*() {
       const { origin, target } = yield* sides(options.database)
-      const current = yield* Cutover.status({ origin, target })
+      const current = yield* cutoverStatus({ origin, target })
       if (options.format === "json") return yield* Console.log(JSON.stringify({ ...current, record: { ...current.record, target: undefined, targetLabel: DatabaseUrl.withoutCredentials(current.record.targetLabel) } }))
       const record = current.record
       yield* Console.log(`cutover ${record.id} to ${DatabaseUrl.withoutCredentials(record.targetLabel)}: ${record.phase} (since ${record.updatedAt})`)
@@ -74,13 +79,13 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
   const verify = Command.make("verify", { database }, (options) =>
     Effect.scoped(Effect.gen(function*() {
       const { origin, target } = yield* sides(options.database)
-      const result = yield* Cutover.verify({ origin, target })
+      const result = yield* verifyCopy({ origin, target })
       yield* Console.log(`origin: ${result.origin.count} events up to ${result.upTo}, chained sha256 ${result.origin.hash}`)
       yield* Console.log(`target: ${result.target.count} events up to ${result.upTo}, chained sha256 ${result.target.hash}`)
       if (!result.identical) {
         return yield* new OperationFailed({ reason: `the logs differ at position ${result.firstDifference}` })
       }
-      if (result.filling) return yield* Console.log(`identical up to ${result.upTo}; ${Cutover.describeFilling(result.filling)}`)
+      if (result.filling) return yield* Console.log(`identical up to ${result.upTo}; ${CopyRecord.describeFilling(result.filling)}`)
       if (result.projections === undefined) {
         yield* Console.log(`identical up to ${result.upTo} (heads ${result.originHead} / ${result.targetHead}); the log kept moving, so projections were not compared: verify again when writes pause (a switch verifies the log at its fence, and each side's read models follow from its log: strata verify checks them against a replay)`)
         return
@@ -114,7 +119,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
   const finish = Command.make("finish", { database }, (options) =>
     Effect.scoped(Effect.gen(function*() {
       const { origin, target, record } = yield* sides(options.database)
-      const url = yield* Effect.provide(Cutover.targetUrl(record), origin)
+      const url = yield* Effect.provide(CutoverRecord.targetUrl(record), origin)
       yield* Cutover.finish({ origin, target })
       yield* Console.log(`finished: the old backend stays intact and fenced, and says where the log went. Deploy next with:`)
       // Never the credentials: the operator gave them to \`start\`, and a terminal's output is kept.

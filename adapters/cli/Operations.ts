@@ -2,8 +2,10 @@ import { existsSync, readFileSync, statSync } from "node:fs"
 import { Console, Context, Effect, Layer, Option, Schema, Stream } from "effect"
 import { Command, Flag } from "effect/cli"
 import type { Migrator, SqlClient } from "effect/sql"
-import * as Cutover from "../../application/cutover/Cutover.ts"
-import { EventStore, type RecordedEvent } from "../../application/ports/EventStore.ts"
+import * as CopyRecord from "../../application/cutover/CopyRecord.ts"
+import { type AuditQuery, EventStore, type RecordedEvent } from "../../application/ports/EventStore.ts"
+import { LogOperations } from "../../application/ports/LogOperations.ts"
+import { auditMatches } from "../../application/eventsourcing/auditMatches.ts"
 import * as ChatImport from "../../application/import/ChatImport.ts"
 import * as DemoWorld from "../../application/import/DemoWorld.ts"
 import * as Import from "../../application/import/Import.ts"
@@ -20,6 +22,8 @@ import { restoreDataKeys, Secrets } from "../../application/ports/Secrets.ts"
 import type { Store } from "../../application/ports/Store.ts"
 import { migrationStatus, runMigrations } from "../../migrations/runMigrations.ts"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
+import { mergeArchived } from "../../application/retention/mergeArchived.ts"
+import * as ArchiveFiles from "./ArchiveFiles.ts"
 import * as BackupFile from "./BackupFile.ts"
 import * as LegacySecret from "./LegacySecret.ts"
 import * as LegacySources from "./LegacySources.ts"
@@ -82,6 +86,18 @@ const ownersIn = (file: string) =>
     catch: (error) => new OperationFailed({ reason: `${file} is not a list of owners: ${error instanceof Error ? error.message : String(error)}` })
   })
 
+/** An audit's page of an archive: read whole (its chain is checked end to end), filtered as the log would be. */
+const fromArchive = (directory: string, query: AuditQuery) =>
+  Effect.gen(function*() {
+    const found: Array<RecordedEvent> = []
+    yield* ArchiveFiles.read(directory, (events) =>
+      Effect.sync(() => {
+        for (const event of events) {
+          if (found.length < query.limit && event.position > query.after && auditMatches(query, event)) found.push(event)
+        }
+      }))
+    return found
+  })
 
 export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
   const withStore = <A, E>(raw: string, effect: Effect.Effect<A, E, Store | InlineProjections>) =>
@@ -180,15 +196,23 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
     ),
     Flag.optional
   )
-  const restore = Command.make("restore", { input, to, force, forgotten }, (options) =>
+  const archived = Flag.String("archive").pipe(
+    Flag.withMetavar("dir"),
+    Flag.withDescription("Put back what compactions archived in this directory: each archived event in its place, instead of the summary that stood in for it"),
+    Flag.optional
+  )
+  const restore = Command.make("restore", { input, to, force, forgotten, archived }, (options) =>
     Effect.gen(function*() {
       const url = yield* parseUrl(options.to)
       const backup = yield* BackupFile.read(options.input, restoreBatch)
+      const archive = Option.isSome(options.archived)
+        ? Option.some(yield* mergeArchived((yield* ArchiveFiles.cursor(options.archived.value)).next))
+        : Option.none()
       const forgets = Option.isSome(options.forgotten) ? yield* ownersIn(options.forgotten.value) : []
       const digest = yield* Effect.scoped(Effect.provide(
         Effect.gen(function*() {
-          const store = yield* EventStore
-          const head = yield* store.head
+          const head = yield* (yield* EventStore).head
+          const log = yield* LogOperations
           if (head > 0 && !options.force) {
             return yield* new OperationFailed({ reason: `the target holds ${head} events; restore into an empty database, or pass --force` })
           }
@@ -197,12 +221,12 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
           const load: Effect.Effect<void, unknown, Store> = backup.batches((events: ReadonlyArray<RecordedEvent>) =>
             Effect.gen(function*() {
               hasher.add(events)
-              yield* store.importEvents(events)
+              yield* log.importEvents(Option.isSome(archive) ? yield* archive.value.merge(events) : events)
               yield* progress.advance(events.length)
             }))
           // Into an empty log, its indexes are built once at the end; one that holds events
           // (--force) may be serving, and keeps them.
-          yield* head === 0 ? store.bulkLoad(load) : load
+          yield* head === 0 ? log.bulkLoad(load) : load
           yield* progress.finish
           const digest = hasher.digest()
           if (digest.hash !== backup.header.hash || digest.count !== backup.header.count) {
@@ -219,6 +243,13 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
         wiring.store(url)
       ))
       yield* Console.log(`restored ${digest.count} events up to position ${digest.head}; content hash verified; projections rebuilt`)
+      if (Option.isSome(archive)) {
+        const leftOver = yield* archive.value.leftOver
+        yield* Console.log(
+          `${archive.value.restored()} archived events put back in their places` +
+            (leftOver > 0 ? `; ${leftOver} archived events come after this backup's last position and were left out` : "")
+        )
+      }
       if (backup.header.formatVersion === 1) {
         yield* Console.log("this backup (format 1) holds no data keys: its secrets open only where the key ring was copied beside it")
       } else {
@@ -265,9 +296,9 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
       }
       if (Option.isNone(options.a) || Option.isNone(options.b)) {
         const checks = yield* withStore(options.database, Effect.gen(function*() {
-          const filling = yield* Cutover.copyUnderWay
+          const filling = yield* CopyRecord.underWay
           if (Option.isSome(filling)) {
-            return yield* new OperationFailed({ reason: `${Cutover.describeFilling(filling.value)}: verify it once the cutover mirrors` })
+            return yield* new OperationFailed({ reason: `${CopyRecord.describeFilling(filling.value)}: verify it once the cutover mirrors` })
           }
           return yield* verifyProjections
         }))
@@ -366,36 +397,40 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
     until: filter("to", "Recorded before (ISO 8601)"),
     after: Flag.Int("after").pipe(Flag.withDescription("Events after this position"), Flag.withDefault(0)),
     limit: Flag.Int("limit").pipe(Flag.withDefault(100)),
+    archive: Flag.String("archive").pipe(
+      Flag.withMetavar("dir"),
+      Flag.withDescription("Read the events a compaction archived in this directory instead of the log (every segment checked against its header and the chain)"),
+      Flag.optional
+    ),
     format
   }, (options) =>
-    withStore(
-      options.database,
-      Effect.gen(function*() {
-        const events = yield* EventStore.use((store) =>
-          store.query({
-            after: options.after,
-            limit: options.limit,
-            ...Option.match(options.stream, { onNone: () => ({}), onSome: (streamId) => ({ streamId }) }),
-            ...Option.match(options.streamPrefix, { onNone: () => ({}), onSome: (streamPrefix) => ({ streamPrefix }) }),
-            ...Option.match(options.correlation, { onNone: () => ({}), onSome: (correlationId) => ({ correlationId }) }),
-            ...Option.match(options.type, { onNone: () => ({}), onSome: (type) => ({ type }) }),
-            ...Option.match(options.actor, { onNone: () => ({}), onSome: (actor) => ({ actor }) }),
-            ...Option.match(options.owner, { onNone: () => ({}), onSome: (owner) => ({ owner }) }),
-            ...Option.match(options.key, { onNone: () => ({}), onSome: (keyId) => ({ keyId }) }),
-            ...Option.match(options.from, { onNone: () => ({}), onSome: (from) => ({ from: new Date(from).toISOString() }) }),
-            ...Option.match(options.until, { onNone: () => ({}), onSome: (until) => ({ to: new Date(until).toISOString() }) })
-          }))
-        if (options.format === "json") return yield* Console.log(JSON.stringify(events, null, 2))
-        if (options.format === "ndjson") {
-          for (const event of events) yield* Console.log(JSON.stringify(event))
-          return
-        }
-        yield* Console.log(["position", "recorded at", "stream", "type", "actor", "correlation"].join("\t"))
-        for (const event of events) {
-          yield* Console.log([event.position, event.recordedAt, event.streamId, event.type, event.metadata.actor ?? "", event.metadata.correlationId ?? ""].join("\t"))
-        }
-      })
-    )).pipe(Command.withDescription("The log by stream (or its prefix), type, actor, owner, API key, request and time range, as a table, JSON or NDJSON"))
+    Effect.gen(function*() {
+      const query: AuditQuery = {
+        after: options.after,
+        limit: options.limit,
+        ...Option.match(options.stream, { onNone: () => ({}), onSome: (streamId) => ({ streamId }) }),
+        ...Option.match(options.streamPrefix, { onNone: () => ({}), onSome: (streamPrefix) => ({ streamPrefix }) }),
+        ...Option.match(options.correlation, { onNone: () => ({}), onSome: (correlationId) => ({ correlationId }) }),
+        ...Option.match(options.type, { onNone: () => ({}), onSome: (type) => ({ type }) }),
+        ...Option.match(options.actor, { onNone: () => ({}), onSome: (actor) => ({ actor }) }),
+        ...Option.match(options.owner, { onNone: () => ({}), onSome: (owner) => ({ owner }) }),
+        ...Option.match(options.key, { onNone: () => ({}), onSome: (keyId) => ({ keyId }) }),
+        ...Option.match(options.from, { onNone: () => ({}), onSome: (from) => ({ from: new Date(from).toISOString() }) }),
+        ...Option.match(options.until, { onNone: () => ({}), onSome: (until) => ({ to: new Date(until).toISOString() }) })
+      }
+      const events = Option.isSome(options.archive)
+        ? yield* fromArchive(options.archive.value, query)
+        : yield* withStore(options.database, EventStore.use((store) => store.query(query)))
+      if (options.format === "json") return yield* Console.log(JSON.stringify(events, null, 2))
+      if (options.format === "ndjson") {
+        for (const event of events) yield* Console.log(JSON.stringify(event))
+        return
+      }
+      yield* Console.log(["position", "recorded at", "stream", "type", "actor", "correlation"].join("\t"))
+      for (const event of events) {
+        yield* Console.log([event.position, event.recordedAt, event.streamId, event.type, event.metadata.actor ?? "", event.metadata.correlationId ?? ""].join("\t"))
+      }
+    })).pipe(Command.withDescription("The log — or an archive of what compactions took out of it — by stream (or its prefix), type, actor, owner, API key, request and time range, as a table, JSON or NDJSON"))
 
   // import
 

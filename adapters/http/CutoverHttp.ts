@@ -1,8 +1,12 @@
 import { HttpApiBuilder } from "effect/http-api"
 import { Effect, Option } from "effect"
 import * as Cutover from "../../application/cutover/Cutover.ts"
+import * as CutoverRecord from "../../application/cutover/CutoverRecord.ts"
+import { type CutoverStatus, cutoverStatus } from "../../application/cutover/cutoverStatus.ts"
+import type { Sides } from "../../application/cutover/Sides.ts"
+import { verifyCopy } from "../../application/cutover/verifyCopy.ts"
 import { ServingStore, type ServingStoreService } from "../../application/cutover/ServingStore.ts"
-import type { CutoverRecord } from "../../domain/CutoverPhases.ts"
+import type * as CutoverPhases from "../../domain/CutoverPhases.ts"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
 import { StrataApi } from "./Api.ts"
 import { requireAdmin } from "./Auth.ts"
@@ -40,7 +44,7 @@ const sidesOf = (service: ServingStoreService) =>
     return { origin, target }
   })
 
-const view = (record: CutoverRecord, status?: Cutover.Status) => ({
+const view = (record: CutoverPhases.CutoverRecord, status?: CutoverStatus) => ({
   id: record.id,
   phase: record.phase,
   target: DatabaseUrl.withoutCredentials(record.targetLabel),
@@ -56,13 +60,13 @@ const view = (record: CutoverRecord, status?: Cutover.Status) => ({
 const currentView = (service: ServingStoreService) =>
   Effect.gen(function*() {
     const sides = yield* sidesOf(service)
-    const status = yield* Cutover.status(sides).pipe(orProblem())
+    const status = yield* cutoverStatus(sides).pipe(orProblem())
     return view(status.record, status)
   })
 
 /** Runs a step, then has this process follow the record at once. */
 const step = <E extends { readonly _tag: string; readonly message: string }>(
-  run: (sides: Cutover.Sides) => Effect.Effect<unknown, E>
+  run: (sides: Sides) => Effect.Effect<unknown, E>
 ) =>
   Effect.gen(function*() {
     yield* requireAdmin
@@ -88,7 +92,7 @@ export const CutoverLive = HttpApiBuilder.group(StrataApi, "cutover", (handlers)
           Effect.catch(() => Problem.unavailable(`the target ${DatabaseUrl.withoutCredentials(url)} cannot be opened`, { retryAfter: 5 }))
         )
         // Refusals (another cutover under way, a phase that does not allow it) are answered now, not in the background.
-        const recorded = yield* Effect.provide(Cutover.readRecord, origin).pipe(orProblem())
+        const recorded = yield* Effect.provide(CutoverRecord.read, origin).pipe(orProblem())
         const phase = Option.getOrUndefined(recorded)?.record.phase
         if (phase !== undefined && phase !== "aborted" && phase !== "copying" && phase !== "mirroring") {
           return yield* Problem.conflict(`a cutover is ${phase}; roll back or finish it first`)
@@ -104,9 +108,9 @@ export const CutoverLive = HttpApiBuilder.group(StrataApi, "cutover", (handlers)
         }
         // The record is written at the start of the copy; wait for it briefly so the answer names the cutover.
         for (let attempt = 0; attempt < 50; attempt++) {
-          const record = Option.getOrUndefined(yield* Effect.provide(Cutover.readRecord, origin).pipe(orProblem()))
+          const record = Option.getOrUndefined(yield* Effect.provide(CutoverRecord.read, origin).pipe(orProblem()))
           if (record !== undefined && record.record.phase !== "aborted") {
-            const status = yield* Cutover.status({ origin, target }).pipe(Effect.option)
+            const status = yield* cutoverStatus({ origin, target }).pipe(Effect.option)
             return view(record.record, Option.getOrUndefined(status))
           }
           yield* Effect.sleep("20 millis")
@@ -117,7 +121,7 @@ export const CutoverLive = HttpApiBuilder.group(StrataApi, "cutover", (handlers)
       Effect.gen(function*() {
         yield* requireAdmin
         const sides = yield* sidesOf(yield* serving)
-        const result = yield* Cutover.verify(sides).pipe(orProblem())
+        const result = yield* verifyCopy(sides).pipe(orProblem())
         return {
           upTo: result.upTo,
           originHead: result.originHead,

@@ -1,6 +1,6 @@
 import { HttpApiBuilder } from "effect/http-api"
 import { Context, Effect, Option } from "effect"
-import * as Cutover from "../../application/cutover/Cutover.ts"
+import { cutoverStatus } from "../../application/cutover/cutoverStatus.ts"
 import { EventStore } from "../../application/ports/EventStore.ts"
 import { ServingStore } from "../../application/cutover/ServingStore.ts"
 import * as DatabaseUrl from "../DatabaseUrl.ts"
@@ -14,7 +14,7 @@ export const cutoverReadiness = Effect.gen(function*() {
   const record = serving.value.cutover()
   const { origin, target } = serving.value.sides()
   if (record === undefined || target === undefined) return undefined
-  const status = yield* Cutover.status({ origin, target }).pipe(Effect.option)
+  const status = yield* cutoverStatus({ origin, target }).pipe(Effect.option)
   const lag = Option.getOrUndefined(status)?.lag
   return { id: record.id, phase: record.phase, target: DatabaseUrl.withoutCredentials(record.targetLabel), mirroring: serving.value.mirroring(), ...(lag ? { lag } : {}) }
 })

@@ -3,14 +3,15 @@ import { ControlRecords, type ControlRecord, type ControlRecordsService } from "
 import type {
   AppendResult,
   EventStoreService,
-  FenceState,
   NewEvent,
   ReadAllOptions,
   RecordedEvent
 } from "../../application/ports/EventStore.ts"
-import * as Actor from "../../application/eventsourcing/Actor.ts"
+import { auditMatches } from "../../application/eventsourcing/auditMatches.ts"
+import { type FenceState, LogOperations, type LogOperationsService } from "../../application/ports/LogOperations.ts"
 import { EventStore } from "../../application/ports/EventStore.ts"
-import { appendWith, type PreparedAppend } from "../../application/eventsourcing/appendRules.ts"
+import { type EventRef, LogCompaction, type LogCompactionService } from "../../application/ports/LogCompaction.ts"
+import { appendWith, importedOutOfPlace, type PreparedAppend } from "../../application/eventsourcing/appendRules.ts"
 import { type DocumentMap, listDocuments, overlayDocuments, viaJson } from "../../application/eventsourcing/DocumentOverlay.ts"
 import { followLog, makeAppendSignal } from "../../application/eventsourcing/followLog.ts"
 import { type Document, InlineProjections, Projection } from "../../application/eventsourcing/Projection.ts"
@@ -22,7 +23,7 @@ import * as StateCache from "../../application/ports/StateCache.ts"
 import { ApiKeyCache } from "../../application/ports/ApiKeyCache.ts"
 import * as ApiKeys from "../../application/features/ApiKeys.ts"
 import { ensureProjections } from "../../application/eventsourcing/rebuildProjection.ts"
-import { ImportRefused, type ProjectionFailed, ProjectionNotReady, StoreUnavailable } from "../../application/ports/StoreError.ts"
+import { ImportRefused, type ProjectionFailed, ProjectionNotReady, StoreFenced, StoreUnavailable } from "../../application/ports/StoreError.ts"
 
 interface GenerationRow {
   readonly name: string
@@ -44,8 +45,12 @@ export const make = Effect.gen(function*() {
   const writeLock = yield* Semaphore.make(1)
   const signal = makeAppendSignal()
 
-  const log: Array<RecordedEvent> = []
+  // Indexed by position - 1; a compaction leaves holes (`undefined`) where events left.
+  const log: Array<RecordedEvent | undefined> = []
+  /** Each stream's events in version order; compaction can leave gaps in the versions. */
   const streams = new Map<string, Array<RecordedEvent>>()
+  const lastVersion = (stream: ReadonlyArray<RecordedEvent> | undefined) => stream?.at(-1)?.version ?? 0
+  const present = (events: ReadonlyArray<RecordedEvent | undefined>) => events.filter((event) => event !== undefined)
   const byId = new Map<string, RecordedEvent>()
   const generations: Array<GenerationRow> = []
   const documents = new Map<string, DocumentMap>()
@@ -93,14 +98,14 @@ export const make = Effect.gen(function*() {
       commits.forEach((commit) => commit())
     })
 
-  const streamVersion = (streamId: string) => Effect.sync(() => streams.get(streamId)?.length ?? 0)
+  const streamVersion = (streamId: string) => Effect.sync(() => lastVersion(streams.get(streamId)))
 
   const tryAt = (prepared: PreparedAppend, version: number | "current", recordedAt: string) =>
     writeLock.withPermits(1)(Effect.gen(function*() {
       const stream = streams.get(prepared.streamId) ?? []
-      const expectedVersion = version === "current" ? stream.length : version
+      const expectedVersion = version === "current" ? lastVersion(stream) : version
       if (version === "current" && prepared.expected._tag === "StreamExists" && stream.length === 0) return undefined
-      if (fenced !== undefined || stream.length !== expectedVersion) return undefined
+      if (fenced !== undefined || lastVersion(stream) !== expectedVersion) return undefined
       if (prepared.events.some((event) => byId.has(event.eventId))) return undefined
       const first = log.length + 1
       const recorded = prepared.events.map((event: NewEvent, index): RecordedEvent => ({
@@ -128,6 +133,8 @@ export const make = Effect.gen(function*() {
       return result
     }))
 
+  const fenceState = Effect.sync(() => fenced)
+
   const append = appendWith({
     tryAt,
     findOriginal: (ids) =>
@@ -137,43 +144,52 @@ export const make = Effect.gen(function*() {
           return event === undefined ? [] : [event]
         }).sort((a, b) => a.position - b.position)
       ),
-    fenceState: Effect.sync(() => fenced),
+    fenceState,
     streamVersion
   })
 
   const readAll = ({ after, limit }: ReadAllOptions) =>
-    Effect.sync(() => log.slice(Math.max(0, after), Math.max(0, after) + limit))
+    Effect.sync(() => {
+      const page: Array<RecordedEvent> = []
+      for (let index = Math.max(0, after); index < log.length && page.length < limit; index++) {
+        const event = log[index]
+        if (event !== undefined) page.push(event)
+      }
+      return page
+    })
 
   const eventStore: EventStoreService = {
     append,
     readStream: (streamId, options = {}) =>
       Effect.sync(() => {
         const stream = streams.get(streamId) ?? []
-        if (options.direction === "backwards") {
-          const from = Math.min(options.from ?? stream.length, stream.length)
-          const slice = stream.slice(0, Math.max(0, from)).reverse()
-          return options.limit === undefined ? slice : slice.slice(0, options.limit)
-        }
-        const start = Math.max(0, (options.from ?? 1) - 1)
-        return stream.slice(start, options.limit === undefined ? undefined : start + options.limit)
+        const slice = options.direction === "backwards"
+          ? stream.filter((event) => event.version <= (options.from ?? Infinity)).reverse()
+          : stream.filter((event) => event.version >= (options.from ?? 1))
+        return options.limit === undefined ? slice : slice.slice(0, options.limit)
       }),
     streamVersion,
     readAll,
+    query: (audit) =>
+      Effect.sync(() =>
+        present(log).filter((event) => event.position > audit.after && auditMatches(audit, event)).slice(0, audit.limit)
+      ),
+    follow: followLog({ readAll, signal, pollInterval: "1 second", pageSize: 500 }),
+    head: Effect.sync(() => log.length)
+  }
+
+  const logOperations: LogOperationsService = {
     // No index to set aside.
     bulkLoad: (load) => load,
     buildIndexes: Effect.void,
     blockDigests: () => Effect.succeed(Option.none()),
     importEvents: (events, options = {}) =>
       writeLock.withPermits(1)(Effect.gen(function*() {
-        const gap = events.findIndex((event, index) => event.position !== log.length + 1 + index)
-        if (gap !== -1) {
-          return yield* new ImportRefused({
-            reason: `event ${events[gap]!.eventId} is at position ${events[gap]!.position}, the log expects ${log.length + 1 + gap}`
-          })
-        }
+        const misplaced = importedOutOfPlace(events, log.length)
+        if (misplaced !== undefined) return yield* new ImportRefused({ reason: misplaced })
         const versions = new Map<string, number>()
         for (const event of events) {
-          const version = versions.get(event.streamId) ?? streams.get(event.streamId)?.length ?? 0
+          const version = versions.get(event.streamId) ?? lastVersion(streams.get(event.streamId))
           if (byId.has(event.eventId) || event.version <= version) {
             return yield* new ImportRefused({ reason: "an event id or stream version is in the log already" })
           }
@@ -182,30 +198,14 @@ export const make = Effect.gen(function*() {
         const copies = events.map(viaJson)
         if (options.applyProjections) yield* stageProjections(copies)
         for (const copy of copies) {
+          // A compacted log's copy keeps its holes.
+          log.length = copy.position - 1
           log.push(copy)
           streams.set(copy.streamId, [...(streams.get(copy.streamId) ?? []), copy])
           byId.set(copy.eventId, copy)
         }
         signal.notify()
       })),
-    query: (audit) =>
-      Effect.sync(() =>
-        log.filter((event) =>
-          event.position > audit.after &&
-          (audit.eventIds === undefined || audit.eventIds.includes(event.eventId)) &&
-          (audit.streamId === undefined || event.streamId === audit.streamId) &&
-          (audit.streamPrefix === undefined || event.streamId.startsWith(audit.streamPrefix)) &&
-          (audit.correlationId === undefined || event.metadata.correlationId === audit.correlationId) &&
-          (audit.type === undefined || event.type === audit.type) &&
-          (audit.actor === undefined || event.metadata.actor === audit.actor) &&
-          (audit.owner === undefined || (event.metadata.actor !== undefined && Actor.isOwners(event.metadata.actor, audit.owner))) &&
-          (audit.keyId === undefined || (event.metadata.actor !== undefined && Actor.isKeys(event.metadata.actor, audit.keyId))) &&
-          (audit.from === undefined || event.recordedAt >= audit.from) &&
-          (audit.to === undefined || event.recordedAt < audit.to)
-        ).slice(0, audit.limit)
-      ),
-    follow: followLog({ readAll, signal, pollInterval: "1 second", pageSize: 500 }),
-    head: Effect.sync(() => log.length),
     fence: (reason) =>
       writeLock.withPermits(1)(Effect.gen(function*() {
         const fencedAt = new Date(yield* Clock.currentTimeMillis).toISOString()
@@ -213,7 +213,7 @@ export const make = Effect.gen(function*() {
         return fenced
       })),
     unfence: writeLock.withPermits(1)(Effect.sync(() => void (fenced = undefined))),
-    fenceState: Effect.sync(() => fenced)
+    fenceState
   }
 
   const liveOf = (projection: string) => generations.find((row) => row.name === projection && row.status === "live")?.generation
@@ -269,13 +269,13 @@ export const make = Effect.gen(function*() {
       const head = log.length
       if (head - building.checkpoint > chunkSize) {
         const upTo = building.checkpoint + chunkSize
-        const commit = yield* stage(projection, building.generation, log.slice(building.checkpoint, upTo))
+        const commit = yield* stage(projection, building.generation, present(log.slice(building.checkpoint, upTo)))
         commit()
         building.checkpoint = upTo
         return { name, generation: building.generation, checkpoint: upTo, head, live: false }
       }
       return yield* writeLock.withPermits(1)(Effect.gen(function*() {
-        const commit = yield* stage(projection, building.generation, log.slice(building.checkpoint))
+        const commit = yield* stage(projection, building.generation, present(log.slice(building.checkpoint)))
         commit()
         building.checkpoint = log.length
         for (const row of generations) if (row.name === name && row.status === "live") row.status = "retired"
@@ -346,7 +346,46 @@ export const make = Effect.gen(function*() {
       })
   }
 
+  // Under the write lock, as the SQL backends' transaction: all or nothing.
+  const compaction: LogCompactionService = {
+    replace: (replacements) =>
+      writeLock.withPermits(1)(Effect.suspend(() => {
+        if (fenced !== undefined) return Effect.fail(new StoreFenced(fenced))
+        const matches = (ref: EventRef, streamId: string) => {
+          const event = log[ref.position - 1]
+          return event !== undefined && event.eventId === ref.eventId && event.streamId === streamId
+        }
+        const intact = replacements.every((replacement) =>
+          matches(replacement.replaced, replacement.streamId) &&
+          replacement.removed.every((ref) => matches(ref, replacement.streamId)))
+        if (!intact) return Effect.succeed(false)
+        for (const { streamId, removed, replaced, summary } of replacements) {
+          const original = log[replaced.position - 1]!
+          const standIn: RecordedEvent = {
+            ...original,
+            eventId: summary.eventId,
+            type: summary.type,
+            schemaVersion: summary.schemaVersion,
+            data: JSON.parse(summary.data),
+            metadata: viaJson(summary.metadata)
+          }
+          const leaving = new Set(removed.map((ref) => ref.position))
+          for (const ref of [...removed, replaced]) {
+            byId.delete(ref.eventId)
+            log[ref.position - 1] = undefined
+          }
+          log[replaced.position - 1] = standIn
+          byId.set(standIn.eventId, standIn)
+          streams.set(streamId, streams.get(streamId)!.flatMap((event) =>
+            leaving.has(event.position) ? [] : event.position === replaced.position ? [standIn] : [event]))
+        }
+        return Effect.succeed(true)
+      }))
+  }
+
   return Context.make(EventStore, eventStore).pipe(
+    Context.add(LogOperations, logOperations),
+    Context.add(LogCompaction, compaction),
     Context.add(KeyRing, keyRing),
     Context.add(ControlRecords, controlRecords),
     Context.add(StateCache.StateCache, StateCache.make(10_000)),

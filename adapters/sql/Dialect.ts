@@ -59,6 +59,21 @@ export interface LogLayout {
   readonly typeIn: (sql: SqlClient, types: ReadonlyArray<string>) => Fragment
   /** An event, correlation or causation id as the log stores it. */
   readonly storedId: (id: string) => unknown
+  /**
+   * The assignments (`UPDATE strata_events AS e SET …`) that give a row another event's
+   * content in place — id, type, schema version, data, metadata — its names written before
+   * (`NameTables`), as for an append.
+   */
+  readonly rewrite: (sql: SqlClient, event: RewrittenEvent) => Fragment
+}
+
+export interface RewrittenEvent {
+  readonly eventId: string
+  readonly type: string
+  readonly schemaVersion: number
+  /** JSON text. */
+  readonly data: string
+  readonly metadata: { readonly actor?: string | undefined; readonly correlationId?: string | undefined; readonly causationId?: string | undefined }
 }
 
 /**
@@ -128,7 +143,7 @@ export interface Dialect {
   readonly isUniqueViolation: (error: SqlError) => boolean
   /**
    * Where the database can hash its rows: a query taking (after, upTo) and answering, per
-   * block of `LogChain.blockSize` positions, `last` (its last position), `count`, and
+   * block of `LogChain.blockSize` positions, `last` (the position that ends it, whether an event is there or a compaction took it), `count`, and
    * `hash` — the hex SHA-256 of the block's canonical lines (`LogDigest.canonicalLine`,
    * each followed by a newline), built from the stored columns, byte for byte as the
    * process builds them.

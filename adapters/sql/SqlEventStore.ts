@@ -4,17 +4,17 @@ import { Clock, Data, type Duration, Effect, Exit, Option, Schedule, Scope, Stre
 import {
   type AppendResult,
   type EventStoreService,
-  type FenceState,
   type NewEvent,
   type RecordedEvent,
   dataJson,
   keepStoredJson
 } from "../../application/ports/EventStore.ts"
+import type { FenceState, LogOperationsService } from "../../application/ports/LogOperations.ts"
 import * as Actor from "../../application/eventsourcing/Actor.ts"
 import { followLog, makeAppendSignal } from "../../application/eventsourcing/followLog.ts"
 import { InlineProjections, Projection } from "../../application/eventsourcing/Projection.ts"
 import { ImportRefused, type ProjectionFailed, type StoreUnavailable } from "../../application/ports/StoreError.ts"
-import { appendWith, type PreparedAppend } from "../../application/eventsourcing/appendRules.ts"
+import { appendWith, importedOutOfPlace, type PreparedAppend } from "../../application/eventsourcing/appendRules.ts"
 import * as Batching from "../../application/eventsourcing/Batching.ts"
 import { type DeferrableIndex, type Dialect, type EventRow, toNumber } from "./Dialect.ts"
 import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
@@ -431,17 +431,13 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       )
     }
 
-    const importEvents: EventStoreService["importEvents"] = (events, options = {}) =>
+    const importEvents: LogOperationsService["importEvents"] = (events, options = {}) =>
       events.length === 0 ? Effect.void : Effect.andThen(
         names.ensure(events.map((event) => event.streamId), events),
         sql.withTransaction(Effect.gen(function*() {
         const head = yield* dialect.lockLog(sql)
-        const gap = events.findIndex((event, index) => event.position !== head + 1 + index)
-        if (gap !== -1) {
-          return yield* new ImportRefused({
-            reason: `event ${events[gap]!.eventId} is at position ${events[gap]!.position}, the log expects ${head + 1 + gap}`
-          })
-        }
+        const misplaced = importedOutOfPlace(events, head)
+        if (misplaced !== undefined) return yield* new ImportRefused({ reason: misplaced })
         const rows = events.map((event) => ({
             position: event.position,
             event_id: event.eventId,
@@ -469,7 +465,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
     const head = dialect.head(sql).pipe(Effect.mapError(unavailable("read head")))
 
     const blockDigestsSql = dialect.blockDigests
-    const blockDigests: EventStoreService["blockDigests"] = (after, upTo) =>
+    const blockDigests: LogOperationsService["blockDigests"] = (after, upTo) =>
       blockDigestsSql === undefined
         ? Effect.succeed(Option.none())
         : execute<{ last: number | string; count: number | string; hash: string }>(sql, blockDigestsSql, [after, upTo]).pipe(
@@ -492,14 +488,14 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       sql
     ).pipe(Effect.mapError(unavailable("set the log's indexes aside")))
 
-    const bulkLoad: EventStoreService["bulkLoad"] = (load) =>
+    const bulkLoad: LogOperationsService["bulkLoad"] = (load) =>
       setIndexesAside.pipe(
         // Built again however the load ends.
         Effect.andThen(Effect.exit(load)),
         Effect.flatMap((exit) => Effect.andThen(buildIndexesHere, exit))
       )
 
-    const fence: EventStoreService["fence"] = (reason) =>
+    const fence: LogOperationsService["fence"] = (reason) =>
       Effect.gen(function*() {
         const now = new Date(yield* Clock.currentTimeMillis).toISOString()
         // Updating the head row waits for appends in flight and makes later ones see the fence.
@@ -515,22 +511,24 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       Effect.mapError(unavailable("unfence"))
     )
 
-    const store: EventStoreService = {
+    const eventStore: EventStoreService = {
       append,
       readStream,
       streamVersion,
       readAll,
       query,
+      follow: (after) =>
+        Stream.unwrap(Effect.as(listen, followLog({ readAll, signal, pollInterval: follow.pollInterval ?? "100 millis", pageSize: 500 })(after))),
+      head
+    }
+    const logOperations: LogOperationsService = {
       importEvents,
       bulkLoad,
       buildIndexes: buildIndexesHere,
       blockDigests,
-      follow: (after) =>
-        Stream.unwrap(Effect.as(listen, followLog({ readAll, signal, pollInterval: follow.pollInterval ?? "100 millis", pageSize: 500 })(after))),
-      head,
       fence,
       unfence,
       fenceState
     }
-    return store
+    return { eventStore, logOperations }
   })

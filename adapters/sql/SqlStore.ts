@@ -2,6 +2,8 @@ import type { SqlError } from "effect/sql/SqlError"
 import { Context, Effect, Layer, Option, type Scope } from "effect"
 import { ControlRecords } from "../../application/ports/ControlRecords.ts"
 import { EventStore } from "../../application/ports/EventStore.ts"
+import { LogCompaction } from "../../application/ports/LogCompaction.ts"
+import { LogOperations } from "../../application/ports/LogOperations.ts"
 import { ProjectionStore } from "../../application/ports/ProjectionStore.ts"
 import { ReadModels } from "../../application/ports/ReadModels.ts"
 import { KeyRing } from "../../application/ports/Secrets.ts"
@@ -14,6 +16,7 @@ import { runMigrations } from "../../migrations/runMigrations.ts"
 import type { Dialect } from "./Dialect.ts"
 import type { Reader } from "./Statements.ts"
 import { unavailable } from "./SqlDocuments.ts"
+import * as SqlCompaction from "./SqlCompaction.ts"
 import * as SqlControlRecords from "./SqlControlRecords.ts"
 import * as SqlEventStore from "./SqlEventStore.ts"
 import * as SqlProjections from "./SqlProjections.ts"
@@ -43,20 +46,22 @@ export const layer = <R = never>(dialect: Dialect, options: Options<R> = {}) =>
       yield* runMigrations(dialect.migrations)
       // Indexes a bulk load set aside are its own to build; others missing are built here.
       yield* SqlEventStore.indexesAtOpen(dialect)
-      const eventStore = yield* SqlEventStore.make(dialect, options.follow)
+      const { eventStore, logOperations } = yield* SqlEventStore.make(dialect, options.follow)
       const reader = options.reader === undefined
         ? Option.none<Reader>()
         : Option.some(yield* options.reader.pipe(Effect.mapError(unavailable("open reader"))))
       const { projectionStore, readModels } = yield* SqlProjections.make(dialect, reader)
       const snapshotStore = yield* SqlSnapshotStore.make
       const context = Context.make(EventStore, eventStore).pipe(
+        Context.add(LogOperations, logOperations),
         Context.add(ProjectionStore, projectionStore),
         Context.add(ReadModels, readModels),
         Context.add(SnapshotStore, snapshotStore),
         Context.add(KeyRing, yield* SqlKeyRing.make),
         Context.add(StateCache.StateCache, StateCache.make(stateCacheCapacity)),
         Context.add(ApiKeyCache, yield* ApiKeys.keyCache(eventStore)),
-        Context.add(ControlRecords, yield* SqlControlRecords.make)
+        Context.add(ControlRecords, yield* SqlControlRecords.make),
+        Context.add(LogCompaction, yield* SqlCompaction.make(dialect))
       )
       yield* ensureProjections.pipe(Effect.provide(context))
       return context

@@ -77,7 +77,7 @@ const importSql = `INSERT INTO strata_events (${importColumns})
  * text), the metadata's absent fields left out, `data` as stored — and each block's lines
  * hashed in position order.
  */
-const blockDigestsSql = `SELECT max(position) AS last, count(*) AS count,
+const blockDigestsSql = `SELECT (max(position) - 1) / ${blockSize} * ${blockSize} + ${blockSize} AS last, count(*) AS count,
     encode(sha256(convert_to(string_agg(
       '{"position":' || position || ',"eventId":' || to_json(event_id)::text || ',"streamId":' || to_json(stream_id)::text
       || ',"version":' || version || ',"type":' || to_json(type)::text || ',"schemaVersion":' || schema_version
@@ -146,7 +146,11 @@ const log: LogLayout = {
   },
   streamIs: (sql, streamId) => sql`stream_id = ${streamId}`,
   typeIn: (sql, types) => sql.in("type", types),
-  storedId: (id) => id
+  storedId: (id) => id,
+  rewrite: (sql, event) =>
+    sql`event_id = ${event.eventId}, type = ${event.type}, schema_version = ${event.schemaVersion}, data = ${event.data},
+      actor = ${event.metadata.actor ?? null}, correlation_id = ${event.metadata.correlationId ?? null},
+      causation_id = ${event.metadata.causationId ?? null}`
 }
 
 export const postgresDialect: Dialect = {

@@ -32,7 +32,12 @@ const log: LogLayout = {
     types.length === 1
       ? sql`e.type_ref = (SELECT id FROM strata_event_types WHERE name = ${types[0]!})`
       : sql`e.type_ref IN (SELECT id FROM strata_event_types WHERE ${sql.in("name", types)})`,
-  storedId: toStored
+  storedId: toStored,
+  rewrite: (sql, event) =>
+    sql`event_id = ${toStored(event.eventId)}, type_ref = (SELECT id FROM strata_event_types WHERE name = ${event.type}),
+      schema_version = ${event.schemaVersion}, data = ${event.data},
+      actor_ref = ${event.metadata.actor === undefined ? sql`0` : sql`(SELECT id FROM strata_actors WHERE name = ${event.metadata.actor})`},
+      correlation_id = ${storedOrNull(event.metadata.correlationId ?? null)}, causation_id = ${storedOrNull(event.metadata.causationId ?? null)}`
 }
 
 /** SQLite's limit on bound parameters is 32,766; 500 rows of 8 columns stay far below. */
@@ -60,7 +65,7 @@ const insertSql = (count: number) => {
       SELECT column1, ${streamRef}, column2, ${typeRef("column3")}, column4, column5, ${actorRef("column6")}, column7, column8, ?
       FROM (VALUES ${values})
       WHERE NOT EXISTS (SELECT 1 FROM strata_log WHERE fenced_at IS NOT NULL)
-        AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = ${streamRef} AND version = ?))
+        AND (SELECT COALESCE(MAX(version), 0) FROM strata_events WHERE stream_ref = ${streamRef}) = ?
       RETURNING position`
     insertSqlCache.set(count, text)
   }
@@ -120,7 +125,8 @@ export const sqliteDialect: Dialect = {
       params.push(toStored(row.event_id), row.version, row.type, row.schema_version, row.data, row.actor, storedOrNull(row.correlation_id),
         storedOrNull(row.causation_id))
     }
-    params.push(expectedVersion, streamId, expectedVersion)
+    // The stream's last version, not "this version is there": a compacted stream has gaps.
+    params.push(streamId, expectedVersion)
     return execute<{ position: number | bigint }>(sql, insertSql(rows.length), params).pipe(
       Effect.map((inserted) =>
         inserted.length === 0 ? undefined : Math.min(...inserted.map((row) => toNumber(row.position)))

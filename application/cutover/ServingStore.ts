@@ -1,7 +1,11 @@
 import { Clock, Context, Duration, Effect, Fiber, Layer, Option, Schedule, Scope, Semaphore, Stream } from "effect"
 import * as CutoverPhases from "../../domain/CutoverPhases.ts"
+import { LogCompaction } from "../ports/LogCompaction.ts"
 import { ControlRecords, type ControlRecordsService } from "../ports/ControlRecords.ts"
-import * as Cutover from "./Cutover.ts"
+import * as CutoverRecord from "./CutoverRecord.ts"
+import { mirror } from "./mirror.ts"
+import * as MirrorLease from "./MirrorLease.ts"
+import type { SideContext } from "./Sides.ts"
 import { EventStore, type EventStoreService, type RecordedEvent } from "../ports/EventStore.ts"
 import { InlineProjections } from "../eventsourcing/Projection.ts"
 import { ProjectionStore, type ProjectionStoreService } from "../ports/ProjectionStore.ts"
@@ -10,7 +14,7 @@ import { KeyRing, type KeyRingService, type Secrets } from "../ports/Secrets.ts"
 import { SnapshotStore, type SnapshotStoreService } from "../ports/SnapshotStore.ts"
 import { StateCache, type StateCacheService } from "../ports/StateCache.ts"
 import { ApiKeyCache, type ApiKeyCacheService } from "../ports/ApiKeyCache.ts"
-import type { Store } from "../ports/Store.ts"
+import type { ServingPorts, Store } from "../ports/Store.ts"
 import type { StoreFenced, StoreUnavailable } from "../ports/StoreError.ts"
 
 /**
@@ -20,7 +24,7 @@ import type { StoreFenced, StoreUnavailable } from "../ports/StoreError.ts"
  * and, while the cutover mirrors, competes for the mirror's lease: exactly one process
  * mirrors at a time, and another takes over when it dies.
  *
- * What it read of the record is trusted for `Cutover.trustFor` its phase, from the moment
+ * What it read of the record is trusted for `CutoverRecord.trustFor` its phase, from the moment
  * that read began: a process that has not read it since (a stall, a slow reading) reads it
  * again before it serves anything. So a step that changes the side that serves knows that
  * after `trustFor` no process serves from the old side.
@@ -43,18 +47,18 @@ const leaseTtl = Duration.seconds(3)
 
 export interface Options {
   /** The database this process is configured with. */
-  readonly origin: Cutover.SideContext
+  readonly origin: SideContext
   /** Opens another backend by URL (a cutover's target), for the life of the process. */
-  readonly open: (url: string) => Effect.Effect<Cutover.SideContext, unknown, Scope.Scope>
+  readonly open: (url: string) => Effect.Effect<SideContext, unknown, Scope.Scope>
   /** This process's name in the mirror's lease. */
   readonly holder: string
 }
 
 interface State {
-  serving: Cutover.SideContext
+  serving: SideContext
   /** A cutover involving a target is recorded (under way or finished). */
   cutover: CutoverPhases.CutoverRecord | undefined
-  target: { readonly url: string; readonly side: Cutover.SideContext } | undefined
+  target: { readonly url: string; readonly side: SideContext } | undefined
   mirror: { readonly from: CutoverPhases.Side; readonly fiber: Fiber.Fiber<unknown, unknown> } | undefined
 }
 
@@ -84,7 +88,7 @@ export const make = (options: Options) =>
     /** Reads the record and follows it: which side serves, and whether this process mirrors. */
     const refresh = refreshing.withPermits(1)(Effect.gen(function*() {
       const began = yield* Clock.currentTimeMillis
-      const recorded = yield* Effect.provide(Cutover.readRecord, options.origin)
+      const recorded = yield* Effect.provide(CutoverRecord.read, options.origin)
       const record = Option.getOrUndefined(Option.map(recorded, (r) => r.record))
       const involved = record !== undefined && record.phase !== "aborted"
       state.cutover = involved ? record : undefined
@@ -93,7 +97,7 @@ export const make = (options: Options) =>
         known = { at: began, phase: undefined }
         return yield* stopMirror
       }
-      const url = yield* Effect.provide(Cutover.targetUrl(record), options.origin)
+      const url = yield* Effect.provide(CutoverRecord.targetUrl(record), options.origin)
       if (state.target?.url !== url) {
         // Opening the target (migrating it, bringing its projections live) may wait for the
         // copy's locks: it goes on beside the readings, which keep following the record.
@@ -118,11 +122,11 @@ export const make = (options: Options) =>
       known = { at: began, phase: record.phase }
       const direction = CutoverPhases.mirror(record.phase)
       if (direction === undefined) return yield* stopMirror
-      const held = yield* Effect.provide(Cutover.holdLease(options.holder, leaseTtl), options.origin)
+      const held = yield* Effect.provide(MirrorLease.hold(options.holder, leaseTtl), options.origin)
       if (!held) return yield* stopMirror
       if (state.mirror?.from === direction.from) return
       yield* stopMirror
-      const fiber = yield* Cutover.mirror(sideOf(direction.from), sideOf(direction.to)).pipe(
+      const fiber = yield* mirror(sideOf(direction.from), sideOf(direction.to)).pipe(
         Effect.tapCause((cause) => Effect.logWarning("cutover mirror failed; retrying", cause)),
         Effect.retry(Schedule.min([Schedule.exponential("100 millis"), Schedule.spaced("2 seconds")])),
         Effect.forkIn(scope)
@@ -148,14 +152,14 @@ export const make = (options: Options) =>
       }),
       // Faster while a switch is under way: the switch waits only `trustFor` after it records the new primary.
       Effect.andThen(Effect.suspend(() =>
-        Effect.sleep(Cutover.isSwitching(state.cutover?.phase) ? Cutover.switchingInterval : Cutover.learnInterval)
+        Effect.sleep(CutoverRecord.isSwitching(state.cutover?.phase) ? CutoverRecord.switchingInterval : CutoverRecord.learnInterval)
       )),
       Effect.forever,
       Effect.forkIn(scope)
     )
     yield* Scope.addFinalizer(
       scope,
-      Effect.andThen(stopMirror, Effect.provide(Cutover.releaseLease(options.holder), options.origin)).pipe(Effect.ignore)
+      Effect.andThen(stopMirror, Effect.provide(MirrorLease.release(options.holder), options.origin)).pipe(Effect.ignore)
     )
 
     const serving = <I, S>(tag: Context.Key<I, S>) => Context.get(state.serving as Context.Context<I>, tag)
@@ -165,7 +169,7 @@ export const make = (options: Options) =>
      * request to be served on what the process knew.
      */
     const current = Effect.flatMap(Clock.currentTimeMillis, (now) =>
-      now - known.at < Duration.toMillis(Cutover.trustFor(known.phase))
+      now - known.at < Duration.toMillis(CutoverRecord.trustFor(known.phase))
         ? Effect.void
         : refresh.pipe(Effect.timeout(readAgainWithin), Effect.ignore))
     /** `use` on the side that serves, once `current`. */
@@ -182,19 +186,19 @@ export const make = (options: Options) =>
      */
     const appendThroughSwitch = (
       deadline: number,
-      refusedBy: Cutover.SideContext,
+      refusedBy: SideContext,
       fenced: StoreFenced,
       ...[streamId, events, expected]: Parameters<EventStoreService["append"]>
     ): ReturnType<EventStoreService["append"]> =>
       Effect.gen(function*() {
         while (true) {
           if ((yield* Clock.currentTimeMillis) >= deadline) return yield* fenced
-          yield* Effect.sleep(Cutover.switchingInterval)
+          yield* Effect.sleep(CutoverRecord.switchingInterval)
           // Read again if what this process knows is no longer to be trusted (the reading loop
           // goes every 20 ms during a switch); bounded: a record that cannot be read is read on the next turn.
           yield* current
           if (state.cutover === undefined || !CutoverPhases.isUnderWay(state.cutover.phase)) return yield* fenced
-          if (state.serving !== refusedBy || !Cutover.isSwitching(state.cutover.phase)) break
+          if (state.serving !== refusedBy || !CutoverRecord.isSwitching(state.cutover.phase)) break
         }
         const side = state.serving
         return yield* Context.get(side, EventStore).append(streamId, events, expected).pipe(
@@ -214,7 +218,7 @@ export const make = (options: Options) =>
         const side = state.serving
         let last = after
         const moved = Effect.sync(() => state.serving !== side).pipe(
-          Effect.repeat({ until: (changed) => changed, schedule: Schedule.spaced(Cutover.learnInterval) })
+          Effect.repeat({ until: (changed) => changed, schedule: Schedule.spaced(CutoverRecord.learnInterval) })
         )
         return Context.get(side, EventStore).follow(after).pipe(
           Stream.interruptWhen(moved),
@@ -239,14 +243,7 @@ export const make = (options: Options) =>
       readAll: (options) => onServing(EventStore, (store) => store.readAll(options)),
       query: (audit) => onServing(EventStore, (store) => store.query(audit)),
       follow: (after) => followServing(after),
-      head: onServing(EventStore, (store) => store.head),
-      importEvents: (events, importOptions) => serving(EventStore).importEvents(events, importOptions),
-      bulkLoad: (load) => Effect.suspend(() => serving(EventStore).bulkLoad(load)),
-      buildIndexes: Effect.suspend(() => serving(EventStore).buildIndexes),
-      blockDigests: (after, upTo) => Effect.suspend(() => serving(EventStore).blockDigests(after, upTo)),
-      fence: (reason) => serving(EventStore).fence(reason),
-      unfence: Effect.suspend(() => serving(EventStore).unfence),
-      fenceState: Effect.suspend(() => serving(EventStore).fenceState)
+      head: onServing(EventStore, (store) => store.head)
     }
     const readModels: ReadModelsService = {
       get: (projection, key) => onServing(ReadModels, (models) => models.get(projection, key)),
@@ -293,7 +290,9 @@ export const make = (options: Options) =>
       get: (name) => Context.get(options.origin, ControlRecords).get(name),
       put: (name, value, expected) => Context.get(options.origin, ControlRecords).put(name, value, expected)
     }
-    const context: Context.Context<Store | InlineProjections> = Context.make(EventStore, eventStore).pipe(
+    // The serving ports only: what an operator does to a log (`LogOperations`) it does on a
+    // side, with the cutover's sides in hand, never through the store that follows them.
+    const context: Context.Context<ServingPorts | InlineProjections> = Context.make(EventStore, eventStore).pipe(
       Context.add(ReadModels, readModels),
       Context.add(ProjectionStore, projectionStore),
       Context.add(SnapshotStore, snapshotStore),
@@ -301,6 +300,8 @@ export const make = (options: Options) =>
       Context.add(StateCache, stateCache),
       Context.add(ApiKeyCache, apiKeyCache),
       Context.add(ControlRecords, controlRecords),
+      // The configured database's: a compaction refuses to run while a cutover is under way.
+      Context.add(LogCompaction, Context.get(options.origin, LogCompaction)),
       Context.add(InlineProjections, Context.get(options.origin, InlineProjections))
     )
     const service: ServingStoreService = {
@@ -320,9 +321,9 @@ export interface ServingStoreService {
   /** Whether this process holds the mirror's lease and runs it. */
   readonly mirroring: () => boolean
   /** The configured database, and the cutover's target once one is recorded. */
-  readonly sides: () => { readonly origin: Cutover.SideContext; readonly target: Cutover.SideContext | undefined }
+  readonly sides: () => { readonly origin: SideContext; readonly target: SideContext | undefined }
   /** Opens another backend for the life of the process (a cutover's target). */
-  readonly open: (url: string) => Effect.Effect<Cutover.SideContext, unknown>
+  readonly open: (url: string) => Effect.Effect<SideContext, unknown>
   /** Reads the record now rather than at the next interval (after a step this process ran). */
   readonly refresh: Effect.Effect<void>
 }

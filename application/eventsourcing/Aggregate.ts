@@ -110,14 +110,15 @@ export const load = <Command, Event extends TaggedEvent, State, Refusal>(
         version: snapshot.value.version
       }
       : { state: aggregate.decider.initialState, version: 0 }
-    const recorded = yield* store.readStream(streamId, {
+    // A compacted stream has gaps in its versions: the limit bounds the read, the filter ends it.
+    const recorded = (yield* store.readStream(streamId, {
       from: base.version + 1,
       ...(atVersion === undefined ? {} : { limit: atVersion - base.version })
-    })
+    })).filter((event) => atVersion === undefined || event.version <= atVersion)
     const events = yield* Effect.forEach(recorded, (event) => decodeEvent(aggregate, event))
     return {
       state: fold(aggregate.decider, events, base.state),
-      version: base.version + recorded.length,
+      version: recorded.at(-1)?.version ?? base.version,
       snapshotVersion: base.version
     }
   })
@@ -313,7 +314,8 @@ export const handleAll = <Command, Event extends TaggedEvent, State, Refusal, Gu
         let base = loaded.state
         if (before !== loaded.version) {
           // Appended unconditionally after other writers: their events come before these.
-          const between = yield* store.readStream(streamId, { from: loaded.version + 1, limit: before - loaded.version })
+          const between = (yield* store.readStream(streamId, { from: loaded.version + 1, limit: before - loaded.version }))
+            .filter((event) => event.version <= before)
           base = fold(aggregate.decider, yield* Effect.forEach(between, (event) => decodeEvent(aggregate, event)), base)
         }
         const settled = outcomes(aggregate, decided.decisions, base, before)

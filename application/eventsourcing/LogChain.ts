@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto"
 import { Effect, Option, Result, Schema } from "effect"
 import { ControlRecords } from "../ports/ControlRecords.ts"
-import { type BlockDigest, EventStore, type RecordedEvent } from "../ports/EventStore.ts"
+import { EventStore, type RecordedEvent } from "../ports/EventStore.ts"
+import { type BlockDigest, LogOperations } from "../ports/LogOperations.ts"
 import { canonicalLine } from "./LogDigest.ts"
 
 /**
@@ -12,7 +13,7 @@ import { canonicalLine } from "./LogDigest.ts"
  *
  * A block is the events up to a position that is a multiple of `blockSize`. Its digest is
  * the SHA-256 of its events' canonical lines (see `LogDigest`), each ending in a newline —
- * which a database can compute from its own rows (`EventStore.blockDigests`) — and the
+ * which a database can compute from its own rows (`LogOperations.blockDigests`) — and the
  * chain links each block's digest to the chain before it: `h(b) = sha256(h(b-1) ‖ d(b))`.
  * The digest at any position links the open block so far the same way, so two logs
  * holding the same events have the same digest at every position, whatever checkpoints
@@ -37,7 +38,15 @@ const CheckpointJson = Schema.fromJsonString(Schema.Struct({ position: Schema.Nu
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 
-/** Folds events (or whole blocks a database hashed) in position order onto a checkpoint. */
+/** The position that ends the block `position` is in. */
+const blockEnd = (position: number) => Math.ceil(position / blockSize) * blockSize
+
+/**
+ * Folds events (or whole blocks a database hashed) in position order onto a checkpoint.
+ * A compacted log has gaps, and a block may lack its last position or every position: a
+ * block is sealed by its last position or by the first event past it, and an empty block
+ * adds nothing — as the database's digests of the same rows do.
+ */
 export const chainer = (from: Checkpoint) => {
   let sealed = from
   // The open block's lines, hashed in one call when it seals or is read: a hash call per
@@ -46,25 +55,27 @@ export const chainer = (from: Checkpoint) => {
   let openCount = 0
   let last = from.position
   const link = (digest: string) => sha256(`${sealed.hash}${digest}`)
+  const seal = () => {
+    sealed = { position: blockEnd(last), count: sealed.count + openCount, hash: link(sha256(lines)) }
+    lines = ""
+    openCount = 0
+  }
   return {
     add: (events: ReadonlyArray<RecordedEvent>) => {
       for (const event of events) {
+        if (openCount > 0 && event.position > blockEnd(last)) seal()
         lines += `${canonicalLine(event)}\n`
         openCount++
         last = event.position
-        if (last % blockSize === 0) {
-          sealed = { position: last, count: sealed.count + openCount, hash: link(sha256(lines)) }
-          lines = ""
-          openCount = 0
-        }
+        if (last % blockSize === 0) seal()
       }
     },
-    /** Whole blocks, each ending where the next block begins; false (and nothing taken) when one does not. */
+    /** Whole blocks in position order, after what was added; false (and nothing taken) when one is not. */
     addBlocks: (blocks: ReadonlyArray<BlockDigest>) => {
       if (openCount > 0) return false
       let at = sealed.position
       for (const block of blocks) {
-        if (block.last !== at - (at % blockSize) + blockSize) return false
+        if (block.last % blockSize !== 0 || block.last <= at) return false
         at = block.last
       }
       for (const block of blocks) {
@@ -101,6 +112,7 @@ const readKept = (records: ControlRecords["Service"]) =>
  */
 export const follower = Effect.gen(function*() {
   const store = yield* EventStore
+  const operations = yield* LogOperations
   const records = yield* ControlRecords
   let kept = yield* readKept(records)
   let chain: ReturnType<typeof chainer> | undefined
@@ -136,7 +148,7 @@ export const follower = Effect.gen(function*() {
       // Whole blocks hashed by the database itself, where it can: nothing to read here.
       const wholeUpTo = upTo - (upTo % blockSize)
       while (position < wholeUpTo) {
-        const blocks = yield* store.blockDigests(position, Math.min(wholeUpTo, position + pageSize))
+        const blocks = yield* operations.blockDigests(position, Math.min(wholeUpTo, position + pageSize))
         if (Option.isNone(blocks) || blocks.value.length === 0 || !chain.addBlocks(blocks.value)) break
         position = blocks.value[blocks.value.length - 1]!.last
       }
@@ -147,9 +159,24 @@ export const follower = Effect.gen(function*() {
         add(page)
       }
       yield* keep
-      return chain.current()
+      // Where gaps end the log before `upTo`, the digest is still the one at `upTo`.
+      return { ...chain.current(), position: upTo }
     })
   return { extendTo }
+})
+
+/**
+ * Drops the checkpoint kept beside this log: a compaction changed what it hashed. The next
+ * digest reads the log from its beginning (the database hashes its own blocks, where it can).
+ */
+export const forget = Effect.gen(function*() {
+  const records = yield* ControlRecords
+  // A writer of the record keeping its own checkpoint meanwhile only delays this by a read.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const kept = yield* readKept(records)
+    if (kept.version === 0 || kept.checkpoint.position === 0) return
+    if (yield* records.put(recordName, Schema.encodeSync(CheckpointJson)(empty), kept.version)) return
+  }
 })
 
 /** This log's digest at `upTo` (at most its head), from the checkpoint kept beside it. */

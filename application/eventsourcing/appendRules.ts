@@ -4,10 +4,10 @@ import {
   type AppendResult,
   type EventStoreService,
   ExpectedVersion,
-  type FenceState,
   type NewEvent,
   type RecordedEvent
 } from "../ports/EventStore.ts"
+import type { FenceState } from "../ports/LogOperations.ts"
 import {
   ConcurrencyConflict,
   DuplicateEventId,
@@ -208,3 +208,19 @@ const explainRefusal = (
     if (raced && attempts < maxAttempts) return "retry" as const
     return yield* conflict(prepared, actual)
   })
+
+/**
+ * Why events copied from another log cannot continue this one, if they cannot: they must
+ * come after its head, in position order. Gaps are allowed — a compacted log has them
+ * where its old events left, and its copy keeps the positions of those that stayed.
+ */
+export const importedOutOfPlace = (events: ReadonlyArray<RecordedEvent>, head: number): string | undefined => {
+  let last = head
+  for (const event of events) {
+    if (event.position <= last) {
+      return `event ${event.eventId} is at position ${event.position}, the log expects one after ${last}`
+    }
+    last = event.position
+  }
+  return undefined
+}

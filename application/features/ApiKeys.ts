@@ -13,6 +13,7 @@ import type { SnapshotStore } from "../ports/SnapshotStore.ts"
 import * as StateCache from "../ports/StateCache.ts"
 import { Projection } from "../eventsourcing/Projection.ts"
 import { ReadModels } from "../ports/ReadModels.ts"
+import { foldableEvents } from "../retention/Retention.ts"
 
 /**
  * API keys and their usage quotas. Recording usage is the hot path of a gateway: it
@@ -28,6 +29,9 @@ export const ApiKeyAggregate: Aggregate.Aggregate<ApiKey.ApiKeyCommand, ApiKey.A
   snapshotRevision: 1,
   snapshotEvery: 20
 }
+
+/** A key's usage folds away once old: `ApiKey.foldsAway`, `ApiKey.usageSummary`. */
+export const usageRetention = foldableEvents(ApiKeyAggregate, { kind: "usage", foldsAway: ApiKey.foldsAway, summary: ApiKey.usageSummary })
 
 /** Lookups by secret and listings by owner. Usage does not touch it: the hot path stays one statement. */
 const KeyDocument = Schema.Struct({
@@ -89,6 +93,7 @@ export const projection = Projection.make({
         }
         case "UsageRecorded":
         case "UsageCarriedOver":
+        case "UsageFolded":
           return
       }
     })

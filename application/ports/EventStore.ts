@@ -1,8 +1,7 @@
-import { Context, Data, type Effect, type Option, Schema, type Stream } from "effect"
+import { Context, Data, type Effect, Schema, type Stream } from "effect"
 import type {
   ConcurrencyConflict,
   DuplicateEventId,
-  ImportRefused,
   InvalidEvent,
   ProjectionFailed,
   StoreFenced,
@@ -59,13 +58,6 @@ export const keepStoredJson = <E extends RecordedEvent>(event: E, json: string):
 /** The event's data as JSON text: as stored when it was read from a database. */
 export const dataJson = (event: RecordedEvent): string =>
   (event as { readonly [storedJson]?: string })[storedJson] ?? JSON.stringify(event.data)
-
-/** One whole block of the log, hashed by the database: its last position, its events, the SHA-256 of their canonical lines. */
-export interface BlockDigest {
-  readonly last: number
-  readonly count: number
-  readonly hash: string
-}
 
 /** What a writer expects of the stream before its events are added. */
 export type ExpectedVersion = Data.TaggedEnum<{
@@ -139,16 +131,6 @@ export interface AuditQuery {
   readonly limit: number
 }
 
-export interface ImportOptions {
-  /** Apply the inline projections to the imported events, in the import's transaction. */
-  readonly applyProjections?: boolean
-}
-
-export interface FenceState {
-  readonly reason: string
-  readonly fencedAt: string
-}
-
 export type AppendError =
   | ConcurrencyConflict
   | DuplicateEventId
@@ -158,8 +140,10 @@ export type AppendError =
   | StoreUnavailable
 
 /**
- * The append-only log. Every backend (memory, SQLite, Postgres, LibSQL) implements this
- * port and passes the same contract suite (`test/contract/`).
+ * The append-only log, as serving uses it: append, read, follow. Every backend (memory,
+ * SQLite, Postgres, LibSQL) implements this port and passes the same contract suite
+ * (`test/contract/`). What only an operator's work needs of the log — imports, bulk loads,
+ * digests, fences — is the other port, `LogOperations`.
  */
 export interface EventStoreService {
   /**
@@ -185,46 +169,6 @@ export interface EventStoreService {
   readonly follow: (after: number) => Stream.Stream<RecordedEvent, StoreUnavailable>
   /** The position of the last committed event; 0 for an empty log. */
   readonly head: Effect.Effect<number, StoreUnavailable>
-  /**
-   * Writes events copied from another log as they are — ids, streams, versions, positions,
-   * times — for restores and migrations between backends. They must continue this log:
-   * the first at `head + 1`, then without gaps. Inline projections are applied in the same
-   * transaction only when asked (a mirror keeps its target's read models live); a bulk copy
-   * rebuilds them afterwards. A fence does not stop an import: a mirror's target is fenced.
-   */
-  readonly importEvents: (
-    events: ReadonlyArray<RecordedEvent>,
-    options?: ImportOptions
-  ) => Effect.Effect<void, ImportRefused | ProjectionFailed | StoreUnavailable>
-  /**
-   * Where the database can hash its own rows: the digest of each whole block of `LogChain`
-   * in (`after`, `upTo`] (both multiples of its block size), computed by the database from
-   * what it stores, so that a verify reads none of it into the process. None where the
-   * backend cannot; the chain then reads the events.
-   */
-  readonly blockDigests: (after: number, upTo: number) => Effect.Effect<Option.Option<ReadonlyArray<BlockDigest>>, StoreUnavailable>
-  /**
-   * Runs a bulk import (`importEvents` in pages) with the log's secondary indexes set
-   * aside, then builds them over what was loaded, as bulk loaders do; a duplicate the
-   * unique ones would have refused fails the build. Only for a log nothing else writes to
-   * meanwhile: a cutover's target while it is copied (fenced). Where a backend has no such
-   * indexes, the import runs as it is.
-   */
-  readonly bulkLoad: <A, E, R>(load: Effect.Effect<A, E, R>) => Effect.Effect<A, E | StoreUnavailable, R>
-  /**
-   * Builds what a bulk load set aside and never built (it was killed): for whoever takes
-   * the load over. One process builds, the others find it done. Opening a store leaves a
-   * load's indexes to it.
-   */
-  readonly buildIndexes: Effect.Effect<void, StoreUnavailable>
-  /**
-   * Fences the store: from the commit of this call on, every append fails with
-   * `StoreFenced`. Checked inside the append transaction, so no append slips past it.
-   * Fencing a fenced store keeps its time and takes the new reason.
-   */
-  readonly fence: (reason: string) => Effect.Effect<FenceState, StoreUnavailable>
-  readonly unfence: Effect.Effect<void, StoreUnavailable>
-  readonly fenceState: Effect.Effect<FenceState | undefined, StoreUnavailable>
 }
 
 export class EventStore extends Context.Service<EventStore, EventStoreService>()("strata/EventStore") {}

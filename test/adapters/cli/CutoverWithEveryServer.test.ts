@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test"
 import { Context, Effect, Layer, Redacted } from "effect"
 import * as Cutover from "../../../application/cutover/Cutover.ts"
+import type { Sides } from "../../../application/cutover/Sides.ts"
 import { EventStore, ExpectedVersion } from "../../../application/ports/EventStore.ts"
 import { InlineProjections } from "../../../application/eventsourcing/Projection.ts"
 import * as Tokens from "../../../application/features/Tokens.ts"
@@ -98,7 +99,7 @@ describe("verify while a cutover copies", () => {
       const sides = {
         origin: yield* side(Backends.sqlite.reopen(projections)),
         target: yield* side(Backends.postgres.layer(projections))
-      } as Cutover.Sides
+      } as Sides
       const to = Backends.postgres.url()
       const during: Array<{ readonly code: number; readonly out: string }> = []
       const heads: Array<number> = []
@@ -124,11 +125,11 @@ describe("verify while a cutover copies", () => {
     expect(copied).toBeGreaterThan(500)
     const [cutoverVerify, verify] = outcome.during
     expect(cutoverVerify!.code).toBe(0)
-    expect(cutoverVerify!.out).toContain(`the target holds ${copied} of ${copied! + 5} events; its projections are built after the copy`)
+    expect(cutoverVerify!.out).toContain(`the target holds the log up to position ${copied} of ${copied! + 5}; its projections are built after the copy`)
     expect(cutoverVerify!.out).not.toContain("differ")
     expect(verify!.code).toBe(1)
     expect(verify!.out).toBe(
-      `strata: the target holds ${copied} of ${copied} events; its projections are built after the copy: verify it once the cutover mirrors`
+      `strata: the target holds the log up to position ${copied} of ${copied}; its projections are built after the copy: verify it once the cutover mirrors`
     )
     expect(outcome.after.code).toBe(0)
     expect(outcome.after.stdout).toContain("as a fresh replay makes them")

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test"
 import { Effect } from "effect"
-import { EventStore } from "../../../application/ports/EventStore.ts"
+import { LogOperations } from "../../../application/ports/LogOperations.ts"
 import { finishedFenceReason, StoreFenced } from "../../../application/ports/StoreError.ts"
 import { toProblem } from "../../../adapters/http/toProblem.ts"
 import * as Backends from "../../support/backends.ts"
@@ -23,7 +23,7 @@ describe("a fenced store", () => {
   test("a write to a store fenced under a server answers Retry-After: 1", async () => {
     const server = await startServer(Backends.sqlite)
     try {
-      await runWith(Backends.sqlite.reopen(), Effect.flatMap(EventStore, (store) => store.fence("cutover: switching")))
+      await runWith(Backends.sqlite.reopen(), Effect.flatMap(LogOperations, (log) => log.fence("cutover: switching")))
       const saved = await server.call("PUT", "/v1/tokens/t", {
         token: adminToken,
         headers: { "x-strata-owner": "alice" },

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test"
 import { Deferred, Effect, Exit, Fiber } from "effect"
 import { EventStore, ExpectedVersion } from "../../../application/ports/EventStore.ts"
+import { LogOperations } from "../../../application/ports/LogOperations.ts"
 import { postgresDialect } from "../../../adapters/sql/postgresDialect.ts"
 import { sqliteDialect } from "../../../adapters/sql/sqliteDialect.ts"
 import * as Backends from "../../support/backends.ts"
@@ -34,14 +35,15 @@ for (const backend of [Backends.sqlite, Backends.libsql, Backends.postgres]) {
       const deferred = dialectOf(backend).deferrableIndexes.map((index) => /INDEX IF NOT EXISTS (\w+)/.exec(index.create[0]!)![1]!)
       const result = await runWith(backend.layer(), Effect.gen(function*() {
         const store = yield* EventStore
+        const log = yield* LogOperations
         const before = yield* Effect.promise(() => logIndexes(backend))
-        const during = yield* store.bulkLoad(Effect.gen(function*() {
-          for (let page = 0; page < 3; page++) yield* store.importEvents(copied.slice(page * 200, (page + 1) * 200))
+        const during = yield* log.bulkLoad(Effect.gen(function*() {
+          for (let page = 0; page < 3; page++) yield* log.importEvents(copied.slice(page * 200, (page + 1) * 200))
           return yield* Effect.promise(() => logIndexes(backend))
         }))
         const after = yield* Effect.promise(() => logIndexes(backend))
         // An event id already in the log, at the next position: the unique index refuses it.
-        const duplicate = yield* Effect.exit(store.importEvents([{ ...copied[0]!, position: 601, version: 101 }]))
+        const duplicate = yield* Effect.exit(log.importEvents([{ ...copied[0]!, position: 601, version: 101 }]))
         return { before, during, after, duplicate, all: yield* store.readAll({ after: 0, limit: 1_000 }) }
       }))
       for (const name of deferred) {
@@ -61,9 +63,9 @@ for (const backend of [Backends.sqlite, Backends.libsql, Backends.postgres]) {
     test("the indexes are built again when the load fails", async () => {
       const copied = await source()
       const failed = await runWith(backend.layer(), Effect.gen(function*() {
-        const store = yield* EventStore
+        const log = yield* LogOperations
         const before = yield* Effect.promise(() => logIndexes(backend))
-        const exit = yield* Effect.exit(store.bulkLoad(Effect.andThen(store.importEvents(copied.slice(0, 100)), Effect.fail("the copy failed"))))
+        const exit = yield* Effect.exit(log.bulkLoad(Effect.andThen(log.importEvents(copied.slice(0, 100)), Effect.fail("the copy failed"))))
         return { exit, before, after: yield* Effect.promise(() => logIndexes(backend)) }
       }))
       expect(failed.exit).toEqual(Exit.fail("the copy failed"))
@@ -73,11 +75,11 @@ for (const backend of [Backends.sqlite, Backends.libsql, Backends.postgres]) {
     test("a load killed midway leaves its indexes set aside: a store opening leaves them, whoever takes the load over builds them", async () => {
       const copied = await source()
       const full = await runWith(backend.layer(), Effect.gen(function*() {
-        const store = yield* EventStore
+        const log = yield* LogOperations
         const full = yield* Effect.promise(() => logIndexes(backend))
         const imported = yield* Deferred.make<void>()
-        const load = yield* Effect.forkChild(store.bulkLoad(Effect.gen(function*() {
-          yield* store.importEvents(copied.slice(0, 100))
+        const load = yield* Effect.forkChild(log.bulkLoad(Effect.gen(function*() {
+          yield* log.importEvents(copied.slice(0, 100))
           yield* Deferred.succeed(imported, undefined)
           return yield* Effect.never
         })))
@@ -89,12 +91,13 @@ for (const backend of [Backends.sqlite, Backends.libsql, Backends.postgres]) {
       expect((await logIndexes(backend)).length).toBeLessThan(full.length)
       await runWith(backend.reopen(), Effect.flatMap(EventStore, (store) => store.head))
       expect((await logIndexes(backend)).length).toBeLessThan(full.length)
-      await runWith(backend.reopen(), Effect.flatMap(EventStore, (store) => store.buildIndexes))
+      await runWith(backend.reopen(), Effect.flatMap(LogOperations, (log) => log.buildIndexes))
       expect(await logIndexes(backend)).toEqual(full)
       // Taken over: the next load sets them aside again as the first did.
       const reloaded = await runWith(backend.reopen(), Effect.gen(function*() {
         const store = yield* EventStore
-        const during = yield* store.bulkLoad(Effect.andThen(store.importEvents(copied.slice(100, 200)), Effect.promise(() => logIndexes(backend))))
+        const log = yield* LogOperations
+        const during = yield* log.bulkLoad(Effect.andThen(log.importEvents(copied.slice(100, 200)), Effect.promise(() => logIndexes(backend))))
         return { during, after: yield* Effect.promise(() => logIndexes(backend)), head: yield* store.head }
       }))
       expect(reloaded.during.length).toBeLessThan(full.length)

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test"
 import { Effect } from "effect"
 import { EventStore, ExpectedVersion, type RecordedEvent } from "../../../application/ports/EventStore.ts"
+import { LogOperations } from "../../../application/ports/LogOperations.ts"
 import * as Backends from "../../support/backends.ts"
 import { event, runWith } from "../../support/run.ts"
 
@@ -37,8 +38,9 @@ for (const backend of [Backends.sqlite, Backends.libsql, Backends.postgres]) {
       const copied = await source(600)
       const result = await runWith(backend.layer(), Effect.gen(function*() {
         const store = yield* EventStore
-        yield* store.importEvents(copied.slice(0, 250))
-        yield* store.importEvents(copied.slice(250))
+        const log = yield* LogOperations
+        yield* log.importEvents(copied.slice(0, 250))
+        yield* log.importEvents(copied.slice(250))
         const next = yield* store.append("after", [event("Next")])
         return { read: yield* store.readAll({ after: 0, limit: 1_000 }), next, head: yield* store.head }
       }))
@@ -51,10 +53,11 @@ for (const backend of [Backends.sqlite, Backends.libsql, Backends.postgres]) {
       const copied = await source(300)
       const result = await runWith(backend.layer(), Effect.gen(function*() {
         const store = yield* EventStore
-        yield* store.importEvents(copied.slice(0, 150))
+        const log = yield* LogOperations
+        yield* log.importEvents(copied.slice(0, 150))
         // Positions continue the log, but the last event reuses an id the log holds.
         const reused = [...copied.slice(150, 299), { ...copied[299]!, eventId: copied[0]!.eventId }]
-        const refused = yield* Effect.flip(store.importEvents(reused))
+        const refused = yield* Effect.flip(log.importEvents(reused))
         return { refused, head: yield* store.head, count: (yield* store.readAll({ after: 0, limit: 1_000 })).length }
       }))
       expect(result.refused._tag).toBe("ImportRefused")

@@ -2,6 +2,7 @@ import { describe, expect, test } from "bun:test"
 import { join } from "node:path"
 import { Context, Deferred, Effect, Exit, Fiber, Layer } from "effect"
 import { EventStore, ExpectedVersion, type RecordedEvent } from "../../../application/ports/EventStore.ts"
+import { LogOperations } from "../../../application/ports/LogOperations.ts"
 import { postgresDialect } from "../../../adapters/sql/postgresDialect.ts"
 import { sqliteDialect } from "../../../adapters/sql/sqliteDialect.ts"
 import * as Backends from "../../support/backends.ts"
@@ -62,13 +63,14 @@ for (const backend of Backends.durable) {
       const deferred = deferredNames(backend)
       const result = await runWith(backend.layer(), Effect.gen(function*() {
         const store = yield* EventStore
+        const log = yield* LogOperations
         const halfway = yield* Deferred.make<void>()
         const resume = yield* Deferred.make<void>()
-        const load = yield* Effect.forkChild(store.bulkLoad(Effect.gen(function*() {
-          yield* store.importEvents(copied.slice(0, 200))
+        const load = yield* Effect.forkChild(log.bulkLoad(Effect.gen(function*() {
+          yield* log.importEvents(copied.slice(0, 200))
           yield* Deferred.succeed(halfway, undefined)
           yield* Deferred.await(resume)
-          yield* store.importEvents(copied.slice(200))
+          yield* log.importEvents(copied.slice(200))
         })))
         yield* Deferred.await(halfway)
         // Another process starts meanwhile (a serving process opening the cutover's target).
@@ -130,10 +132,10 @@ describe("indexes set aside: postgres, many rounds", () => {
     const failures: Array<string> = []
     for (let round = 0; round < rounds; round++) {
       await runWith(backend.layer(), Effect.gen(function*() {
-        const store = yield* EventStore
+        const log = yield* LogOperations
         let opening: Fiber.Fiber<ReadonlyArray<Exit.Exit<number, unknown>>> | undefined
-        const loaded = yield* Effect.exit(store.bulkLoad(Effect.gen(function*() {
-          yield* store.importEvents(copied)
+        const loaded = yield* Effect.exit(log.bulkLoad(Effect.gen(function*() {
+          yield* log.importEvents(copied)
           // The others start as the copy ends: their opening meets the load's building.
           opening = yield* Effect.forkChild(
             Effect.all(Array.from({ length: openers - 1 }, () => Effect.exit(openAgain(backend))), { concurrency: "unbounded" })

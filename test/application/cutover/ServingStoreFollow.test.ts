@@ -1,13 +1,11 @@
 import { describe, expect, test } from "bun:test"
-import { Context, Effect, Fiber, Layer, Stream } from "effect"
+import { Context, Effect, Fiber, Stream } from "effect"
 import * as Cutover from "../../../application/cutover/Cutover.ts"
 import * as ServingStore from "../../../application/cutover/ServingStore.ts"
-import { InlineProjections } from "../../../application/eventsourcing/Projection.ts"
 import { EventStore, ExpectedVersion, type RecordedEvent } from "../../../application/ports/EventStore.ts"
-import * as AesGcmSecrets from "../../../adapters/secrets/AesGcmSecrets.ts"
 import * as MasterKeys from "../../../adapters/secrets/MasterKeys.ts"
-import { projections } from "../../../main.ts"
 import * as Backends from "../../support/backends.ts"
+import { side } from "../../support/cutoverSides.ts"
 import { events } from "../../support/run.ts"
 
 /**
@@ -16,13 +14,6 @@ import { events } from "../../support/run.ts"
  * of the log once, in position order — positions are portable, so it goes on from the
  * last one it received on whichever side serves next.
  */
-
-const side = (backend: Backends.Backend, masterKeys: AesGcmSecrets.MasterKeys) =>
-  Layer.build(
-    Layer.provideMerge(AesGcmSecrets.layer(masterKeys), backend.layer(projections)).pipe(
-      Layer.merge(Layer.succeed(InlineProjections, projections))
-    )
-  )
 
 /** Polls until `done` holds (a serving process learns of a step within 100 ms; a loaded machine takes longer). */
 const until = (done: () => boolean, what: string) =>

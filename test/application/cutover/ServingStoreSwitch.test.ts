@@ -1,14 +1,13 @@
 import { describe, expect, test } from "bun:test"
-import { Context, Effect, Exit, Fiber, Layer, Scope } from "effect"
+import { Context, Effect, Exit, Fiber, Scope } from "effect"
 import { ControlRecords } from "../../../application/ports/ControlRecords.ts"
 import * as Cutover from "../../../application/cutover/Cutover.ts"
 import { EventStore, ExpectedVersion } from "../../../application/ports/EventStore.ts"
-import { InlineProjections } from "../../../application/eventsourcing/Projection.ts"
+import { LogOperations } from "../../../application/ports/LogOperations.ts"
 import * as ServingStore from "../../../application/cutover/ServingStore.ts"
-import * as AesGcmSecrets from "../../../adapters/secrets/AesGcmSecrets.ts"
 import * as MasterKeys from "../../../adapters/secrets/MasterKeys.ts"
-import { projections } from "../../../main.ts"
 import * as Backends from "../../support/backends.ts"
+import { side } from "../../support/cutoverSides.ts"
 import { events } from "../../support/run.ts"
 
 /**
@@ -19,13 +18,6 @@ import { events } from "../../support/run.ts"
  * are late (here: slow to answer) does not serve from the old side once the new one takes
  * writes: it reads the record again first.
  */
-
-const side = (backend: Backends.Backend, masterKeys: AesGcmSecrets.MasterKeys) =>
-  Layer.build(
-    Layer.provideMerge(AesGcmSecrets.layer(masterKeys), backend.layer(projections)).pipe(
-      Layer.merge(Layer.succeed(InlineProjections, projections))
-    )
-  )
 
 /** Polls `done` every 20 ms, for at most 30 s. */
 const until = (done: Effect.Effect<boolean>, what: string) =>
@@ -57,12 +49,14 @@ describe("a switch whose command died after its fence", () => {
       let killedHere = false
       const stuckTarget = Context.add(target, EventStore, {
         ...Context.get(target, EventStore),
-        head: Effect.suspend(() => (killedHere ? Effect.never : Context.get(target, EventStore).head)),
-        importEvents: (batch, options) => Effect.suspend(() => (killedHere ? Effect.never : Context.get(target, EventStore).importEvents(batch, options)))
-      })
-      const fencingOrigin = Context.add(origin, EventStore, {
-        ...Context.get(origin, EventStore),
-        fence: (reason) => Effect.tap(Context.get(origin, EventStore).fence(reason), () => Effect.sync(() => void (killedHere = true)))
+        head: Effect.suspend(() => (killedHere ? Effect.never : Context.get(target, EventStore).head))
+      }).pipe(Context.add(LogOperations, {
+        ...Context.get(target, LogOperations),
+        importEvents: (batch, options) => Effect.suspend(() => (killedHere ? Effect.never : Context.get(target, LogOperations).importEvents(batch, options)))
+      }))
+      const fencingOrigin = Context.add(origin, LogOperations, {
+        ...Context.get(origin, LogOperations),
+        fence: (reason) => Effect.tap(Context.get(origin, LogOperations).fence(reason), () => Effect.sync(() => void (killedHere = true)))
       })
       const command = yield* Effect.forkChild(Cutover.switchOver({ origin: fencingOrigin, target: stuckTarget }))
       yield* until(Effect.sync(() => killedHere), "the switch to fence the origin")

@@ -1,0 +1,157 @@
+import { Config, Console, Duration, Effect, Layer, Option, Schedule, Schema } from "effect"
+import { Command, Flag } from "effect/cli"
+import * as ApiKeys from "../../application/features/ApiKeys.ts"
+import { EventStore } from "../../application/ports/EventStore.ts"
+import { applyRetention } from "../../application/retention/applyRetention.ts"
+import * as Retention from "../../application/retention/Retention.ts"
+import * as DatabaseUrl from "../DatabaseUrl.ts"
+import * as ArchiveFiles from "./ArchiveFiles.ts"
+import type { Wiring } from "./Operations.ts"
+import * as Progress from "./Progress.ts"
+
+/**
+ * Retention from the outside: `strata compact`, and the schedule a server runs. What each
+ * kind keeps comes from `--retain` or `STRATA_RETAIN` (`usage=30 days`; `forever` keeps a
+ * kind whole), defaulting to `Retention.defaultPolicy`; `--archive` / `STRATA_ARCHIVE_DIR`
+ * keeps what leaves the log in files first.
+ */
+
+/** Every kind that can fold away. */
+export const foldables: ReadonlyArray<Retention.Foldable> = [ApiKeys.usageRetention]
+
+export class RetentionInvalid extends Schema.TaggedError<RetentionInvalid>()("RetentionInvalid", { reason: Schema.String }) {
+  override get message() {
+    return this.reason
+  }
+}
+
+const positiveDuration = (text: string) =>
+  Option.filter(Duration.fromInput(text as Duration.Input), (duration) => Duration.toMillis(duration) > 0)
+
+/** `usage=30 days,…` over the default policy; `forever` removes a kind from it. */
+export const parsePolicy = (text: string): Effect.Effect<Retention.Policy, RetentionInvalid> =>
+  Effect.gen(function*() {
+    const policy = new Map(Retention.defaultPolicy)
+    for (const entry of text.split(",").map((part) => part.trim()).filter((part) => part !== "")) {
+      const [kind, duration] = entry.split("=").map((part) => part.trim())
+      if (!foldables.some((foldable) => foldable.kind === kind) || duration === undefined) {
+        return yield* new RetentionInvalid({
+          reason: `retention "${entry}": expected KIND=DURATION with KIND one of ${foldables.map((foldable) => foldable.kind).join(", ")} (e.g. usage=30 days, usage=forever)`
+        })
+      }
+      if (duration === "forever") {
+        policy.delete(kind!)
+        continue
+      }
+      const parsed = positiveDuration(duration)
+      if (Option.isNone(parsed)) {
+        return yield* new RetentionInvalid({ reason: `retention "${entry}": "${duration}" is not a duration (e.g. 30 days, 12 hours)` })
+      }
+      policy.set(kind!, parsed.value)
+    }
+    return policy
+  })
+
+const describePolicy = (policy: Retention.Policy) =>
+  foldables.map((foldable) => {
+    const keep = policy.get(foldable.kind)
+    return `${foldable.kind}: ${keep === undefined ? "kept forever" : `kept ${Duration.format(keep)}`}`
+  }).join("; ")
+
+const describeRun = (done: Retention.Compacted) =>
+  done.removed === 0
+    ? `${done.kind}: nothing recorded before ${done.before} left to fold`
+    : `${done.kind}: ${done.removed.toLocaleString("en")} events recorded before ${done.before} folded away in ${done.streams.toLocaleString("en")} streams, ` +
+      `the log compacted up to position ${done.upTo}` + (done.archive.length === 0 ? "; not archived" : `; archived in ${done.archive.length} file(s) beside ${done.archive[0]}`)
+
+const retainConfig = Config.String("STRATA_RETAIN").pipe(Config.withDefault(""))
+const archiveConfig = Config.option(Config.String("STRATA_ARCHIVE_DIR"))
+
+const withArchive = <A, E, R>(directory: Option.Option<string>, effect: Effect.Effect<A, E, R>) =>
+  Option.match(directory, {
+    onNone: () => effect,
+    onSome: (dir) => Effect.provide(effect, ArchiveFiles.layer(dir))
+  })
+
+export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
+  const retain = Flag.String("retain").pipe(
+    Flag.withDescription("What each kind keeps: KIND=DURATION[,…] (usage=30 days, usage=forever); default STRATA_RETAIN, then usage=30 days"),
+    Flag.optional
+  )
+  const archive = Flag.String("archive").pipe(
+    Flag.withMetavar("dir"),
+    Flag.withDescription("Keep the events that leave the log in this directory first (backup format, hash-chained); default STRATA_ARCHIVE_DIR"),
+    Flag.optional
+  )
+  return Command.make("compact", { database, retain, archive }, (options) =>
+    Effect.gen(function*() {
+      const policy = yield* parsePolicy(Option.getOrElse(options.retain, () => "") || (yield* retainConfig))
+      const archiveDir = Option.isSome(options.archive) ? options.archive : yield* archiveConfig
+      const url = yield* DatabaseUrl.fromString(options.database)
+      yield* Console.log(describePolicy(policy))
+      const done = yield* Effect.scoped(Effect.provide(
+        Effect.gen(function*() {
+          const head = yield* (yield* EventStore).head
+          const progress = Progress.make("compact", head)
+          let shown = 0
+          const result = yield* withArchive(archiveDir, applyRetention(policy, foldables, {
+            onProgress: (upTo) => {
+              const advanced = Math.max(0, upTo - shown)
+              shown = Math.max(shown, upTo)
+              return progress.advance(advanced)
+            }
+          }))
+          yield* progress.finish
+          return result
+        }),
+        wiring.store(url)
+      ))
+      for (const run of done) yield* Console.log(describeRun(run))
+    })).pipe(Command.withDescription(
+      "Fold old events away as the retention says (usage into a summary per key), archiving them first if asked; safe beside serving processes, resumable"
+    ))
+}
+
+export interface CompactionSchedule {
+  readonly every: Duration.Duration
+  readonly policy: Retention.Policy
+  readonly archive: Option.Option<string>
+}
+
+/**
+ * A server compacts every `STRATA_COMPACT_EVERY` (default 1 hour; `off` for never) as
+ * `STRATA_RETAIN` says, archiving to `STRATA_ARCHIVE_DIR` when set.
+ */
+export const scheduleFromConfig = Effect.gen(function*() {
+  const every = yield* Config.String("STRATA_COMPACT_EVERY").pipe(Config.withDefault("1 hour"))
+  if (every === "off") return Option.none<CompactionSchedule>()
+  const interval = positiveDuration(every)
+  if (Option.isNone(interval)) {
+    return yield* new RetentionInvalid({ reason: `STRATA_COMPACT_EVERY: "${every}" is not a duration (e.g. 1 hour) nor off` })
+  }
+  return Option.some<CompactionSchedule>({
+    every: interval.value,
+    policy: yield* parsePolicy(yield* retainConfig),
+    archive: yield* archiveConfig
+  })
+})
+
+/**
+ * Compaction while serving. Several servers may run it: a run that finds another one at
+ * work stops, and the next interval goes on where the log was left.
+ */
+export const scheduleLayer = (schedule: CompactionSchedule) =>
+  Layer.effectDiscard(
+    Effect.forkScoped(
+      withArchive(schedule.archive, applyRetention(schedule.policy, foldables)).pipe(
+        Effect.tap((done) =>
+          Effect.forEach(done.filter((run) => run.removed > 0), (run) =>
+            Effect.logInfo("compacted").pipe(Effect.annotateLogs({ kind: run.kind, removed: run.removed, streams: run.streams, upTo: run.upTo }))
+          )),
+        Effect.catchTag("CompactionRefused", (refused) => Effect.logInfo("compaction skipped", refused.reason)),
+        Effect.catchCause((cause) => Effect.logError("scheduled compaction failed", cause)),
+        Effect.repeat(Schedule.spaced(schedule.every)),
+        Effect.delay(Duration.min(schedule.every, Duration.minutes(1)))
+      )
+    )
+  )

@@ -1,0 +1,184 @@
+import { Clock, Effect, Option, Result, Schema } from "effect"
+import * as CutoverPhases from "../../domain/CutoverPhases.ts"
+import * as CutoverRecord from "../cutover/CutoverRecord.ts"
+import { ControlRecords } from "../ports/ControlRecords.ts"
+import { EventArchive } from "../ports/EventArchive.ts"
+import { EventStore } from "../ports/EventStore.ts"
+import { hashedId } from "../ports/EventIds.ts"
+import { LogCompaction, type Replacement } from "../ports/LogCompaction.ts"
+import * as LogChain from "../eventsourcing/LogChain.ts"
+import { type Compacted, auditStream, auditType, compactionActor, type Foldable, isSummary } from "./Retention.ts"
+
+export class CompactionRefused extends Schema.TaggedError<CompactionRefused>()("CompactionRefused", {
+  reason: Schema.String
+}) {
+  override get message() {
+    return this.reason
+  }
+}
+
+export interface CompactOptions {
+  /** Events of the kind recorded before this time (ISO 8601) fold away. */
+  readonly before: string
+  /** Positions read per page: what one archive file holds at most. */
+  readonly pageSize?: number
+  /** Events removed per transaction (default 100): what a write beside it may wait for, on a one-writer backend. */
+  readonly removedPerTransaction?: number
+  /** After each page: how far the log is compacted, and its head. */
+  readonly onProgress?: (upTo: number, head: number) => Effect.Effect<void>
+}
+
+/** How far a kind's compaction has read the log: what a killed run resumes from. */
+const cursorName = (kind: string) => `compaction/${kind}`
+const Cursor = Schema.fromJsonString(Schema.Struct({ position: Schema.Number }))
+
+/**
+ * Folds a kind's events recorded before `before` away, stream by stream: in each stream,
+ * the kind's old events — and the summary of an earlier run — are replaced by one summary
+ * at the place of the last of them (see `LogCompaction.Replacement`). Pages of the log are
+ * read by position from where the last run stopped; each page's removed events are
+ * archived first when an `EventArchive` is given, then replaced in small transactions, then
+ * the cursor moves. Killed anywhere, a run resumes: a stream already folded has only its
+ * summary left to fold, and is left alone.
+ *
+ * Beside serving processes: appends write at the head, a compaction only below the
+ * cutoff, and nothing moves a stream's version — a write never waits for more than one of
+ * these small transactions. Two compactions at once: the second finds the rows changed
+ * (its replacements are refused whole) and the cursor moved, and stops.
+ */
+export const compactLog = (foldable: Foldable, options: CompactOptions) =>
+  Effect.gen(function*() {
+    const store = yield* EventStore
+    const compaction = yield* LogCompaction
+    const records = yield* ControlRecords
+    const archive = yield* Effect.serviceOption(EventArchive)
+    const pageSize = options.pageSize ?? 10_000
+    const perTransaction = options.removedPerTransaction ?? 100
+
+    /** A cutover copies and compares this log as it is: none is compacted while one is under way. */
+    const noCutover = Effect.gen(function*() {
+      const cutover = yield* CutoverRecord.read
+      if (Option.isSome(cutover) && CutoverPhases.isUnderWay(cutover.value.record.phase)) {
+        return yield* new CompactionRefused({ reason: "a cutover is under way: its copy and verify compare this log as it is; compact after it finishes" })
+      }
+    })
+    yield* noCutover
+
+    const stored = yield* records.get(cursorName(foldable.kind))
+    let cursor = Option.match(stored, {
+      onNone: () => 0,
+      onSome: (record) => Schema.decodeUnknownOption(Cursor)(record.value).pipe(Option.map((kept) => kept.position), Option.getOrElse(() => 0))
+    })
+    let cursorVersion = Option.match(stored, { onNone: () => 0, onSome: (record) => record.version })
+    const done: { streams: Set<string>; removed: number; archive: Array<string> } = { streams: new Set(), removed: 0, archive: [] }
+
+    /**
+     * One stream's replacement, planned from the stream as it is now up to `upTo`, its last
+     * version in this page: read backwards from there, so that what came after — the
+     * retention's worth of younger events — is never read.
+     */
+    const plan = (streamId: string, upTo: number) =>
+      Effect.gen(function*() {
+        const stream = [...(yield* store.readStream(streamId, { direction: "backwards", from: upTo }))].reverse()
+        const folding = stream.filter((event) => foldable.foldsAway(event.type) && event.recordedAt < options.before)
+        const replaced = folding[folding.length - 1]
+        if (replaced === undefined || (folding.length === 1 && isSummary(replaced))) return undefined
+        // The state at the summary's place is that of the stream up to it.
+        const summary = yield* foldable.summarise(stream.filter((event) => event.version <= replaced.version))
+        const replacement: Replacement = {
+          streamId,
+          removed: folding.slice(0, -1).map(({ position, eventId }) => ({ position, eventId })),
+          replaced: { position: replaced.position, eventId: replaced.eventId },
+          summary: {
+            eventId: hashedId(`strata/compaction\n${replaced.eventId}`),
+            type: summary.type,
+            schemaVersion: summary.schemaVersion,
+            data: JSON.stringify(summary.data),
+            metadata: { actor: compactionActor }
+          }
+        }
+        return { replacement, originals: folding.filter((event) => !isSummary(event)) }
+      })
+
+    const head = yield* store.head
+    if (options.onProgress) yield* options.onProgress(cursor, head)
+    const compacting = Effect.gen(function*() {
+      while (true) {
+        yield* noCutover
+        const page = yield* store.readAll({ after: cursor, limit: pageSize })
+        // Positions follow commit order, and times with them: the first event young enough ends the scan.
+        const reached = page.findIndex((event) => event.recordedAt >= options.before)
+        const scanned = reached === -1 ? page : page.slice(0, reached)
+        if (scanned.length === 0) break
+        const last = scanned[scanned.length - 1]!.position
+        // Each stream this page folds, and its last version here.
+        const touched = new Map<string, number>()
+        for (const event of scanned) {
+          if (event.streamId.startsWith(`${foldable.category}-`) && foldable.foldsAway(event.type)) touched.set(event.streamId, event.version)
+        }
+        const plans = (yield* Effect.forEach(touched, ([streamId, upTo]) => plan(streamId, upTo), { concurrency: 4 }))
+          .filter((planned) => planned !== undefined)
+        const archived = plans.flatMap((planned) => planned.originals).sort((a, b) => a.position - b.position)
+        if (archived.length > 0 && Option.isSome(archive)) {
+          const location = yield* archive.value.keep(foldable.kind, archived)
+          if (!done.archive.includes(location)) done.archive.push(location)
+        }
+        let batch: typeof plans = []
+        const flush = Effect.gen(function*() {
+          if (batch.length === 0) return
+          // The chain kept beside the log hashed what is about to change: dropped first, so
+          // that a run killed after its first transaction leaves no checkpoint of another log.
+          if (done.removed === 0) yield* LogChain.forget
+          const replaced = yield* compaction.replace(batch.map((planned) => planned.replacement)).pipe(
+            Effect.catchTag("StoreFenced", (fenced) =>
+              Effect.fail(new CompactionRefused({ reason: `this log is fenced (${fenced.reason}): compact the log that serves` })))
+          )
+          if (!replaced) {
+            return yield* new CompactionRefused({ reason: "another compaction changed these events meanwhile; run this one again once it is done" })
+          }
+          for (const planned of batch) {
+            done.streams.add(planned.replacement.streamId)
+            done.removed += planned.originals.length
+          }
+          batch = []
+        })
+        let size = 0
+        for (const planned of plans) {
+          batch.push(planned)
+          size += planned.replacement.removed.length + 1
+          if (size >= perTransaction) {
+            yield* flush
+            size = 0
+          }
+        }
+        yield* flush
+        if (!(yield* records.put(cursorName(foldable.kind), Schema.encodeSync(Cursor)({ position: last }), cursorVersion))) {
+          return yield* new CompactionRefused({ reason: `another compaction of ${foldable.kind} is running` })
+        }
+        cursor = last
+        cursorVersion++
+        if (options.onProgress) yield* options.onProgress(cursor, head)
+        if (scanned.length < page.length || page.length < pageSize) break
+      }
+    })
+    // What a run did is recorded, also when another run or a cutover stopped it midway.
+    const outcome = yield* Effect.result(compacting)
+    const result: Compacted = {
+      kind: foldable.kind,
+      before: options.before,
+      upTo: cursor,
+      streams: done.streams.size,
+      removed: done.removed,
+      archive: done.archive
+    }
+    if (done.removed > 0) {
+      yield* store.append(auditStream, [{
+        eventId: hashedId(`strata/compaction\n${foldable.kind}\n${cursor}\n${yield* Clock.currentTimeMillis}`),
+        type: auditType,
+        data: result,
+        metadata: { actor: compactionActor }
+      }])
+    }
+    if (Result.isFailure(outcome)) return yield* Effect.fail(outcome.failure)
+    return result
+  })
