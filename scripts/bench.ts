@@ -122,15 +122,13 @@ const sqliteInsert = (count: number) =>
     column8, ?
   FROM (VALUES ${Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")})
   WHERE NOT EXISTS (SELECT 1 FROM strata_log WHERE fenced_at IS NOT NULL)
-    AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = (SELECT id FROM strata_streams WHERE name = ?)
-      AND version = ?))
+    AND (SELECT COALESCE(MAX(version), 0) FROM strata_events WHERE stream_ref = (SELECT id FROM strata_streams WHERE name = ?)) = ?
   RETURNING position`
 const sqliteParams = (streamId: string, expectedVersion: number, count: number) => [
   streamId,
   new Date().toISOString(),
   ...Array.from({ length: count }, (_, i) => [toStored(uuidV7()), expectedVersion + i + 1, "Happened", 1, payload(i), "bench", null, null])
     .flat(),
-  expectedVersion,
   streamId,
   expectedVersion
 ]
