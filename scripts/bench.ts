@@ -111,40 +111,41 @@ interface Raw {
 
 /**
  * strata's SQLite append: one statement, positions are rowids, the version checked in its
- * WHERE; the stream, type and actor referred to by their names' ids, the event id stored as
- * its 16 bytes (see adapters/sql/sqliteDialect.ts).
+ * WHERE; the stream, type and actor as the ids of their names, resolved before, the event
+ * id stored as its 16 bytes (see adapters/sql/sqliteDialect.ts).
  */
 const sqliteInsert = (count: number) =>
   `INSERT INTO strata_events (event_id, stream_ref, version, type_ref, schema_version, data, actor_ref, correlation_id,
     causation_id, recorded_at)
-  SELECT column1, (SELECT id FROM strata_streams WHERE name = ?), column2, (SELECT id FROM strata_event_types WHERE name = column3),
-    column4, column5, CASE WHEN column6 IS NULL THEN 0 ELSE (SELECT id FROM strata_actors WHERE name = column6) END, column7,
-    column8, ?
+  SELECT column1, ?, column2, column3, column4, column5, column6, column7, column8, ?
   FROM (VALUES ${Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")})
   WHERE NOT EXISTS (SELECT 1 FROM strata_log WHERE fenced_at IS NOT NULL)
-    AND (SELECT COALESCE(MAX(version), 0) FROM strata_events WHERE stream_ref = (SELECT id FROM strata_streams WHERE name = ?)) = ?
+    AND (SELECT COALESCE(MAX(version), 0) FROM strata_events WHERE stream_ref = ?) = ?
   RETURNING position`
-const sqliteParams = (streamId: string, expectedVersion: number, count: number) => [
-  streamId,
+const sqliteParams = (ids: { stream: number; type: number; actor: number }, expectedVersion: number, count: number) => [
+  ids.stream,
   new Date().toISOString(),
-  ...Array.from({ length: count }, (_, i) => [toStored(uuidV7()), expectedVersion + i + 1, "Happened", 1, payload(i), "bench", null, null])
+  ...Array.from({ length: count }, (_, i) => [toStored(uuidV7()), expectedVersion + i + 1, ids.type, 1, payload(i), ids.actor, null, null])
     .flat(),
-  streamId,
+  ids.stream,
   expectedVersion
 ]
-/** The names an append refers to, written before it the first time, as the store does (`LogNames`). */
-const sqliteNames = (run: (statement: string, name: string) => Promise<unknown>) => {
-  const known = new Set<string>()
-  const ensure = async (table: string, name: string) => {
-    if (known.has(`${table}:${name}`)) return
+/** The ids of the names an append refers to, written and read the first time, then remembered, as the store does (`LogNames`). */
+const sqliteNames = (run: (statement: string, name: string) => Promise<ReadonlyArray<{ readonly id: unknown }>>) => {
+  const known = new Map<string, number>()
+  const id = async (table: string, name: string) => {
+    const kept = known.get(`${table}:${name}`)
+    if (kept !== undefined) return kept
     await run(`INSERT INTO ${table} (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, name)
-    known.add(`${table}:${name}`)
+    const [row] = await run(`SELECT id FROM ${table} WHERE name = ?`, name)
+    known.set(`${table}:${name}`, Number(row!.id))
+    return Number(row!.id)
   }
-  return async (streamId: string) => {
-    await ensure("strata_streams", streamId)
-    await ensure("strata_event_types", "Happened")
-    await ensure("strata_actors", "bench")
-  }
+  return async (streamId: string) => ({
+    stream: await id("strata_streams", streamId),
+    type: await id("strata_event_types", "Happened"),
+    actor: await id("strata_actors", "bench")
+  })
 }
 const scanSql = `SELECT position, event_id, stream_id, version, type, schema_version, data, actor, correlation_id,
   causation_id, recorded_at FROM strata_events WHERE position > ? ORDER BY position LIMIT 1000`
@@ -166,11 +167,10 @@ const rawSqlite = (filename: string): Raw => {
   }
   const read = db.query(sqliteReadStreamSql)
   const page = db.query(sqliteScanSql)
-  const names = sqliteNames(async (statement, name) => db.query(statement).run(name))
+  const names = sqliteNames(async (statement, name) => db.query(statement).all(name) as Array<{ id: unknown }>)
   return {
     append: async (streamId, expectedVersion, count) => {
-      await names(streamId)
-      insert(count).all(...sqliteParams(streamId, expectedVersion, count) as Array<never>)
+      insert(count).all(...sqliteParams(await names(streamId), expectedVersion, count) as Array<never>)
     },
     readStream: async (streamId) => read.all(streamId).length,
     scan: async () => {
@@ -189,11 +189,10 @@ const rawSqlite = (filename: string): Raw => {
 
 const rawLibsql = (url: string): Raw => {
   const client = createClient({ url })
-  const names = sqliteNames((statement, name) => client.execute({ sql: statement, args: [name] }))
+  const names = sqliteNames(async (statement, name) => (await client.execute({ sql: statement, args: [name] })).rows as unknown as Array<{ id: unknown }>)
   return {
     append: async (streamId, expectedVersion, count) => {
-      await names(streamId)
-      await client.execute({ sql: sqliteInsert(count), args: sqliteParams(streamId, expectedVersion, count) as Array<never> })
+      await client.execute({ sql: sqliteInsert(count), args: sqliteParams(await names(streamId), expectedVersion, count) as Array<never> })
     },
     readStream: async (streamId) => (await client.execute({ sql: sqliteReadStreamSql, args: [streamId] })).rows.length,
     scan: async () => {

@@ -16,6 +16,10 @@ export interface EventRow {
   readonly correlation_id: string | null
   readonly causation_id: string | null
   readonly recorded_at: string
+  /** Where the dialect keeps names (`names`): the ids of the stream's, the type's and the actor's (0: none); else 0. */
+  readonly stream_ref: number
+  readonly type_ref: number
+  readonly actor_ref: number
 }
 
 /** A row copied from another log: written with its own position. */
@@ -78,11 +82,17 @@ export interface RewrittenEvent {
 
 /**
  * The names an append refers to (its stream, its events' types and actors), where the log
- * stores references to them: written before the append, outside its transaction (see
- * `LogNames`). A name written stays: nothing deletes them.
+ * stores references to them: written before the append, outside its transaction, their
+ * ids handed to its rows (see `LogNames`). A name written stays: nothing deletes or
+ * renumbers them.
  */
 export interface NameTables {
-  readonly ensure: (sql: SqlClient, kind: NameKind, names: ReadonlyArray<string>) => Effect.Effect<void, SqlError>
+  /** Writes those of `names` that are missing; the id of each. */
+  readonly resolve: (
+    sql: SqlClient,
+    kind: NameKind,
+    names: ReadonlyArray<string>
+  ) => Effect.Effect<ReadonlyArray<{ readonly name: string; readonly id: number }>, SqlError>
 }
 
 export type NameKind = "stream" | "type" | "actor"

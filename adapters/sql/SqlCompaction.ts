@@ -27,7 +27,7 @@ export const make = (dialect: Dialect) => Effect.gen(function*() {
   const names = LogNames.make(sql, dialect.names)
   const compaction: LogCompactionService = {
     replace: (replacements) =>
-      Effect.andThen(names.ensure([], replacements.map((replacement) => replacement.summary)), sql.withTransaction(Effect.gen(function*() {
+      Effect.andThen(names.resolve([], replacements.map((replacement) => replacement.summary)), sql.withTransaction(Effect.gen(function*() {
         const [log] = yield* sql<{ fenced_at: string | null; fence_reason: string | null }>`
           SELECT fenced_at, fence_reason FROM strata_log WHERE id = 1`
         if (log?.fenced_at) return yield* new StoreFenced({ reason: log.fence_reason ?? "", fencedAt: log.fenced_at })

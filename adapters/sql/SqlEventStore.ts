@@ -19,6 +19,7 @@ import * as Batching from "../../application/eventsourcing/Batching.ts"
 import { type DeferrableIndex, type Dialect, type EventRow, toNumber } from "./Dialect.ts"
 import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
 import * as LogNames from "./LogNames.ts"
+import type { NameIds } from "./LogNames.ts"
 import { compile, execute, LongStatements } from "./Statements.ts"
 import { fromStored, fromStoredOrNull } from "./StoredIds.ts"
 
@@ -26,7 +27,7 @@ import { fromStored, fromStoredOrNull } from "./StoredIds.ts"
 type StoredId = string | Uint8Array | ArrayBuffer
 
 /** An event's row as the log's reads select it (`LogLayout.columns`). */
-export interface StoredRow extends Omit<EventRow, "event_id" | "correlation_id" | "causation_id"> {
+export interface StoredRow extends Omit<EventRow, "event_id" | "correlation_id" | "causation_id" | "stream_ref" | "type_ref" | "actor_ref"> {
   readonly position: number | string
   readonly event_id: StoredId
   readonly correlation_id: StoredId | null
@@ -77,7 +78,10 @@ export const toRecordedEvent = (row: StoredRow): RecordedEvent => {
   }, json)
 }
 
-const toRow = (prepared: PreparedAppend, version: number, recordedAt: string) => (event: NewEvent, index: number): EventRow => ({
+const toRow = (prepared: PreparedAppend, version: number, recordedAt: string, ids: NameIds) => (event: NewEvent, index: number): EventRow => ({
+  stream_ref: ids.stream(prepared.streamId),
+  type_ref: ids.type(event.type),
+  actor_ref: ids.actor(event.metadata?.actor),
   event_id: event.eventId,
   stream_id: prepared.streamId,
   version: version + index + 1,
@@ -326,21 +330,18 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
      */
     const attempt = (prepared: PreparedAppend, version: number | "current", recordedAt: string) => {
       const count = prepared.events.length
-      const rowsAt = (expectedVersion: number) => prepared.events.map(toRow(prepared, expectedVersion, recordedAt))
-      const atVersion = (expectedVersion: number) => {
-        return Effect.map(write(expectedVersion, rowsAt(expectedVersion)), (first) => [expectedVersion, first] as const)
+      const inserted = (ids: NameIds) => {
+        const rowsAt = (expectedVersion: number) => prepared.events.map(toRow(prepared, expectedVersion, recordedAt, ids))
+        return version === "current"
+          ? sql.withTransaction(Effect.gen(function*() {
+            yield* dialect.lockLog(sql)
+            const current = yield* streamVersion(prepared.streamId)
+            if (prepared.expected._tag === "StreamExists" && current === 0) return yield* new PreconditionFailed()
+            return [current, yield* insert(current, rowsAt(current))] as const
+          }))
+          : Effect.map(write(version, rowsAt(version)), (first) => [version, first] as const)
       }
-      const namesWritten = names.ensure([prepared.streamId], prepared.events)
-      const inserted = version === "current"
-        ? sql.withTransaction(Effect.gen(function*() {
-          yield* dialect.lockLog(sql)
-          const current = yield* streamVersion(prepared.streamId)
-          if (prepared.expected._tag === "StreamExists" && current === 0) return yield* new PreconditionFailed()
-          return [current, yield* insert(current, rowsAt(current))] as const
-        }))
-        : atVersion(version)
-      const written = Effect.andThen(namesWritten, inserted)
-      return written.pipe(
+      return Effect.flatMap(names.resolve([prepared.streamId], prepared.events), inserted).pipe(
         Effect.map(([before, first]): AppendResult => ({
           streamId: prepared.streamId,
           version: before + count,
@@ -432,9 +433,9 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
     }
 
     const importEvents: LogOperationsService["importEvents"] = (events, options = {}) =>
-      events.length === 0 ? Effect.void : Effect.andThen(
-        names.ensure(events.map((event) => event.streamId), events),
-        sql.withTransaction(Effect.gen(function*() {
+      events.length === 0 ? Effect.void : Effect.flatMap(
+        names.resolve(events.map((event) => event.streamId), events),
+        (ids) => sql.withTransaction(Effect.gen(function*() {
         const head = yield* dialect.lockLog(sql)
         const misplaced = importedOutOfPlace(events, head)
         if (misplaced !== undefined) return yield* new ImportRefused({ reason: misplaced })
@@ -449,7 +450,10 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
             actor: event.metadata.actor ?? null,
             correlation_id: event.metadata.correlationId ?? null,
             causation_id: event.metadata.causationId ?? null,
-            recorded_at: event.recordedAt
+            recorded_at: event.recordedAt,
+            stream_ref: ids.stream(event.streamId),
+            type_ref: ids.type(event.type),
+            actor_ref: ids.actor(event.metadata.actor)
           }))
         yield* dialect.importRows(sql, rows)
         yield* dialect.advanceHead(sql, events[events.length - 1]!.position)

@@ -46,14 +46,10 @@ const maxRowsPerInsert = 500
 const head = "SELECT COALESCE(MAX(position), 0) AS head FROM strata_events"
 
 /**
- * The stream, type and actor columns hold references to their names (`strata_streams`,
- * `strata_event_types`, `strata_actors`; actor 0: none), resolved here from the names
- * written before (`LogNames`): a name missing would be a NULL refused by the table, not
- * an event filed under no stream.
+ * The stream, type and actor columns hold the ids of their names (`strata_streams`,
+ * `strata_event_types`, `strata_actors`; actor 0: none), resolved before the append and
+ * bound as they are (see `LogNames`).
  */
-const streamRef = "(SELECT id FROM strata_streams WHERE name = ?)"
-const typeRef = (column: string) => `(SELECT id FROM strata_event_types WHERE name = ${column})`
-const actorRef = (column: string) => `CASE WHEN ${column} IS NULL THEN 0 ELSE (SELECT id FROM strata_actors WHERE name = ${column}) END`
 
 /** The append statement for `count` rows; built once per count, then cached (as is its prepared form). */
 const insertSql = (count: number) => {
@@ -62,10 +58,10 @@ const insertSql = (count: number) => {
     const values = Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")
     text = `INSERT INTO strata_events (event_id, stream_ref, version, type_ref, schema_version, data, actor_ref,
         correlation_id, causation_id, recorded_at)
-      SELECT column1, ${streamRef}, column2, ${typeRef("column3")}, column4, column5, ${actorRef("column6")}, column7, column8, ?
+      SELECT column1, ?, column2, column3, column4, column5, column6, column7, column8, ?
       FROM (VALUES ${values})
       WHERE NOT EXISTS (SELECT 1 FROM strata_log WHERE fenced_at IS NOT NULL)
-        AND (SELECT COALESCE(MAX(version), 0) FROM strata_events WHERE stream_ref = ${streamRef}) = ?
+        AND (SELECT COALESCE(MAX(version), 0) FROM strata_events WHERE stream_ref = ?) = ?
       RETURNING position`
     insertSqlCache.set(count, text)
   }
@@ -90,9 +86,7 @@ const importSql = (count: number) => {
   if (text === undefined) {
     text = `INSERT INTO strata_events (position, event_id, stream_ref, version, type_ref, schema_version, data, actor_ref,
         correlation_id, causation_id, recorded_at)
-      SELECT column1, column2, (SELECT id FROM strata_streams WHERE name = column3), column4, ${typeRef("column5")}, column6,
-        column7, ${actorRef("column8")}, column9, column10, column11
-      FROM (VALUES ${Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")})`
+      VALUES ${Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`
     importSqlCache.set(count, text)
   }
   return text
@@ -109,24 +103,29 @@ export const sqliteDialect: Dialect = {
   migrations,
   log,
   names: {
-    ensure: (sql, kind, names) =>
-      Effect.forEach(
-        chunksOf(names, namesChunk),
-        (chunk) =>
-          execute(sql, `INSERT INTO ${nameTables[kind]} (name) VALUES ${chunk.map(() => "(?)").join(", ")} ON CONFLICT (name) DO NOTHING`, chunk),
-        { discard: true }
+    // One statement: a name there already is "updated" to itself, so that it is returned too.
+    resolve: (sql, kind, names) =>
+      Effect.map(
+        Effect.forEach(chunksOf(names, namesChunk), (chunk) =>
+          execute<{ name: string; id: number | bigint }>(
+            sql,
+            `INSERT INTO ${nameTables[kind]} (name) VALUES ${chunk.map(() => "(?)").join(", ")}
+              ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING name, id`,
+            chunk
+          )),
+        (chunks) => chunks.flat().map((row) => ({ name: row.name, id: toNumber(row.id) }))
       )
   },
   maxRowsPerInsert,
   insertEvents: (sql, expectedVersion, rows) => {
-    const streamId = rows[0]!.stream_id
-    const params: Array<unknown> = [streamId, rows[0]!.recorded_at]
+    const stream = rows[0]!.stream_ref
+    const params: Array<unknown> = [stream, rows[0]!.recorded_at]
     for (const row of rows) {
-      params.push(toStored(row.event_id), row.version, row.type, row.schema_version, row.data, row.actor, storedOrNull(row.correlation_id),
-        storedOrNull(row.causation_id))
+      params.push(toStored(row.event_id), row.version, row.type_ref, row.schema_version, row.data, row.actor_ref,
+        storedOrNull(row.correlation_id), storedOrNull(row.causation_id))
     }
     // The stream's last version, not "this version is there": a compacted stream has gaps.
-    params.push(streamId, expectedVersion)
+    params.push(stream, expectedVersion)
     return execute<{ position: number | bigint }>(sql, insertSql(rows.length), params).pipe(
       Effect.map((inserted) =>
         inserted.length === 0 ? undefined : Math.min(...inserted.map((row) => toNumber(row.position)))
@@ -139,8 +138,8 @@ export const sqliteDialect: Dialect = {
       (chunk) => {
         const params: Array<unknown> = []
         for (const row of chunk) {
-          params.push(row.position, toStored(row.event_id), row.stream_id, row.version, row.type, row.schema_version, row.data,
-            row.actor, storedOrNull(row.correlation_id), storedOrNull(row.causation_id), row.recorded_at)
+          params.push(row.position, toStored(row.event_id), row.stream_ref, row.version, row.type_ref, row.schema_version, row.data,
+            row.actor_ref, storedOrNull(row.correlation_id), storedOrNull(row.causation_id), row.recorded_at)
         }
         return execute(sql, importSql(chunk.length), params)
       },
