@@ -46,12 +46,11 @@ const maxRowsPerInsert = 500
 const head = "SELECT COALESCE(MAX(position), 0) AS head FROM strata_events"
 
 /**
- * The stream, type and actor columns hold the ids of their names (`strata_streams`,
- * `strata_event_types`, `strata_actors`; actor 0: none), resolved before the append and
- * bound as they are (see `LogNames`).
+ * The append statement for `count` rows; built once per count, then cached (as is its
+ * prepared form). The stream, type and actor columns take the ids of their names
+ * (`strata_streams`, `strata_event_types`, `strata_actors`; actor 0: none), resolved
+ * before the append (see `LogNames`).
  */
-
-/** The append statement for `count` rows; built once per count, then cached (as is its prepared form). */
 const insertSql = (count: number) => {
   let text = insertSqlCache.get(count)
   if (text === undefined) {
