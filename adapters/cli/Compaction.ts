@@ -1,6 +1,7 @@
 import { Config, Console, Duration, Effect, Layer, Option, Schedule, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import * as ApiKeys from "../../application/features/ApiKeys.ts"
+import * as Tokens from "../../application/features/Tokens.ts"
 import { EventStore } from "../../application/ports/EventStore.ts"
 import { applyRetention } from "../../application/retention/applyRetention.ts"
 import * as Retention from "../../application/retention/Retention.ts"
@@ -17,7 +18,7 @@ import * as Progress from "./Progress.ts"
  */
 
 /** Every kind that can fold away. */
-export const foldables: ReadonlyArray<Retention.Foldable> = [ApiKeys.usageRetention]
+export const foldables: ReadonlyArray<Retention.Foldable> = [ApiKeys.usageRetention, Tokens.refreshRetention]
 
 export class RetentionInvalid extends Schema.TaggedError<RetentionInvalid>()("RetentionInvalid", { reason: Schema.String }) {
   override get message() {

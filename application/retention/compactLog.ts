@@ -85,6 +85,7 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
         if (replaced === undefined || (folding.length === 1 && isSummary(replaced))) return undefined
         // The state at the summary's place is that of the stream up to it.
         const summary = yield* foldable.summarise(stream.filter((event) => event.version <= replaced.version))
+        if (summary === undefined) return undefined
         const replacement: Replacement = {
           streamId,
           removed: folding.slice(0, -1).map(({ position, eventId }) => ({ position, eventId })),
