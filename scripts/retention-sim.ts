@@ -43,7 +43,8 @@ import * as Actor from "../application/eventsourcing/Actor.ts"
 import * as ApiKeys from "../application/features/ApiKeys.ts"
 import { InlineProjections } from "../application/eventsourcing/Projection.ts"
 import { uuidV7 } from "../application/ports/EventIds.ts"
-import { EventStore, type RecordedEvent } from "../application/ports/EventStore.ts"
+import { EventStore, type EventStoreService, type RecordedEvent } from "../application/ports/EventStore.ts"
+import { LogCompaction } from "../application/ports/LogCompaction.ts"
 import type { Store } from "../application/ports/Store.ts"
 import { compactLog } from "../application/retention/compactLog.ts"
 import * as PostgresStore from "../adapters/postgres/PostgresStore.ts"
@@ -74,7 +75,9 @@ const { values: args } = parseArgs({
     seed: { type: "string", default: "1" },
     /** Where the SQLite files go (a new temporary directory when absent); kept with --keep. */
     dir: { type: "string" },
-    keep: { type: "boolean", default: false }
+    keep: { type: "boolean", default: false },
+    /** After each day's row: where the compaction's time went (store calls, rows read, the event loop's longest stall). */
+    profile: { type: "boolean", default: false }
   }
 })
 
@@ -239,6 +242,9 @@ interface Day {
   readonly baseline: Latencies
   readonly during: Latencies
   readonly importMs: number
+  /** The event loop's longest stall during the compaction. */
+  readonly stallMs: number
+  readonly profile: Profile
 }
 
 interface Run {
@@ -248,13 +254,63 @@ interface Run {
   readonly wallMs: number
 }
 
+/** Time spent in each store call a compaction makes, and the rows they returned. */
+type Profile = Map<string, { calls: number; ms: number; rows: number }>
+
+/**
+ * `compactLog` with the store's calls timed (wall time, waiting for the connection
+ * included): what is left of the compaction's time is its own work in the process —
+ * decoding, folding, planning.
+ */
+const profiled = <A, E, R>(compaction: Effect.Effect<A, E, R>, profile: Profile) =>
+  Effect.gen(function*() {
+    const store = yield* EventStore
+    const log = yield* LogCompaction
+    const timed = <B, F, S>(name: string, effect: Effect.Effect<B, F, S>) =>
+      Effect.suspend(() => {
+        const began = performance.now()
+        return Effect.tap(effect, (result) =>
+          Effect.sync(() => {
+            const entry = profile.get(name) ?? { calls: 0, ms: 0, rows: 0 }
+            entry.calls++
+            entry.ms += performance.now() - began
+            entry.rows += Array.isArray(result) ? result.length : 0
+            profile.set(name, entry)
+          }))
+      })
+    const wrapped: EventStoreService = {
+      ...store,
+      readAll: (options) => timed("readAll", store.readAll(options)),
+      readStream: (streamId, options) => timed("readStream", store.readStream(streamId, options))
+    }
+    return yield* compaction.pipe(
+      Effect.provideService(EventStore, wrapped),
+      Effect.provideService(LogCompaction, { replace: (replacements) => timed("replace", log.replace(replacements)) })
+    )
+  })
+
+/** The event loop's longest stall while it runs: how long a request in this process could not even start. */
+const loopStalls = () => {
+  let last = performance.now()
+  let longest = 0
+  const timer = setInterval(() => {
+    const now = performance.now()
+    longest = Math.max(longest, now - last - 5)
+    last = now
+  }, 5)
+  return () => {
+    clearInterval(timer)
+    return Math.max(0, longest)
+  }
+}
+
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1)
 const ms = (value: number) => value.toFixed(1)
 const pad = (text: string | number, width: number) => String(text).padStart(width)
 
 const header = [
   pad("day", 4), pad("events", 10), pad("size MB", 9), pad("disk MB", 9), pad("B/event", 8), pad("removed", 9),
-  pad("compact s", 9), pad("removed/s", 10), pad("base p99", 9), pad("base max", 9), pad("comp p99", 9), pad("comp max", 9), pad("writes", 7)
+  pad("compact s", 9), pad("removed/s", 10), pad("base p99", 9), pad("base max", 9), pad("comp p99", 9), pad("comp max", 9), pad("stall", 7), pad("writes", 7)
 ].join(" ")
 const line = (row: Day) =>
   [
@@ -262,7 +318,7 @@ const line = (row: Day) =>
     pad((row.sizes.bytes / row.sizes.events).toFixed(0), 8), pad(row.removed.toLocaleString("en"), 9),
     pad((row.compactionMs / 1000).toFixed(2), 9), pad(row.removed === 0 ? "-" : (row.removed / (row.compactionMs / 1000)).toFixed(0), 10),
     pad(ms(row.baseline.p99), 9), pad(ms(row.baseline.max), 9), pad(row.during.count === 0 ? "-" : ms(row.during.p99), 9),
-    pad(row.during.count === 0 ? "-" : ms(row.during.max), 9), pad(row.baseline.count + row.during.count, 7)
+    pad(row.during.count === 0 ? "-" : ms(row.during.max), 9), pad(ms(row.stallMs), 7), pad(row.baseline.count + row.during.count, 7)
   ].join(" ")
 
 /** The usages each day writes: the total spread evenly, the remainder on the first days. */
@@ -412,11 +468,15 @@ const simulate = async (makeBackend: () => Promise<Backend>, compaction: boolean
       loadUsages += await stopLoad()
       let removed = 0
       let compactionMs = 0
+      let stallMs = 0
+      const profile: Profile = new Map()
       if (compaction) {
         stopLoad = load(during)
+        const stalls = loopStalls()
         const began = performance.now()
-        const compacted = await run(compactLog(ApiKeys.usageRetention, { before: iso(dayEnd - retainDays * dayMs), ...compactOptions }))
+        const compacted = await run(profiled(compactLog(ApiKeys.usageRetention, { before: iso(dayEnd - retainDays * dayMs), ...compactOptions }), profile))
         compactionMs = performance.now() - began
+        stallMs = stalls()
         removed = compacted.removed
         loadUsages += await stopLoad()
       }
@@ -434,16 +494,29 @@ const simulate = async (makeBackend: () => Promise<Backend>, compaction: boolean
         compactionMs,
         baseline: summarise(baseline),
         during: summarise(during),
-        importMs
+        importMs,
+        stallMs,
+        profile
       }
       rows.push(row)
-      if (day === 0 || day === days - 1 || (day + 1) % reportEvery === 0) console.log(line(row))
+      if (day === 0 || day === days - 1 || (day + 1) % reportEvery === 0) {
+        console.log(line(row))
+        if (args.profile && removed > 0) console.log(profileLine(row))
+      }
     }
     return { backend: backend.name, compaction, rows, wallMs: Date.now() - started }
   } finally {
     await runtime.dispose()
     await backend.close()
   }
+}
+
+const profileLine = (row: Day) => {
+  const parts = [...row.profile].map(([name, entry]) =>
+    `${name} ${entry.calls} calls ${(entry.ms / 1000).toFixed(1)} s ${entry.rows.toLocaleString("en")} rows`
+  )
+  const stores = [...row.profile.values()].reduce((sum, entry) => sum + entry.ms, 0)
+  return `       profile: ${parts.join("; ")}; in the process ${((row.compactionMs - stores) / 1000).toFixed(1)} s`
 }
 
 const dayAt = (rows: ReadonlyArray<Day>, day: number) => rows.find((row) => row.day === day) ?? rows[rows.length - 1]!
@@ -475,8 +548,20 @@ const summary = (result: Run) => {
       } events/s (slowest day ${Math.max(0, ...compacting.map((row) => row.compactionMs / 1000)).toFixed(1)} s)`,
       `  writes beside it, worst day: p99 ${ms(during.p99)} ms, max ${ms(during.max)} ms; without a compaction running: p99 ${ms(baseline.p99)} ms, max ${
         ms(baseline.max)
-      } ms — ratio p99 ${(during.p99 / baseline.p99).toFixed(1)}×, max ${(during.max / baseline.max).toFixed(1)}×`
+      } ms — ratio p99 ${(during.p99 / baseline.p99).toFixed(1)}×, max ${(during.max / baseline.max).toFixed(1)}×`,
+      `  the event loop's longest stall during a compaction: ${ms(Math.max(0, ...compacting.map((row) => row.stallMs)))} ms`
     )
+    const total: Profile = new Map()
+    for (const row of compacting) {
+      for (const [name, entry] of row.profile) {
+        const sum = total.get(name) ?? { calls: 0, ms: 0, rows: 0 }
+        total.set(name, { calls: sum.calls + entry.calls, ms: sum.ms + entry.ms, rows: sum.rows + entry.rows })
+      }
+    }
+    const stores = [...total.values()].reduce((sum, entry) => sum + entry.ms, 0)
+    lines.push(`  where the compaction's time went: ${
+      [...total].map(([name, entry]) => `${name} ${(entry.ms / 1000).toFixed(1)} s (${entry.calls.toLocaleString("en")} calls, ${entry.rows.toLocaleString("en")} rows)`).join(", ")
+    }, in the process ${(seconds - stores / 1000).toFixed(1)} s`)
   } else lines.push(`  writes (no compaction): p99 ${ms(baseline.p99)} ms, max ${ms(baseline.max)} ms (worst day)`)
   return lines.join("\n")
 }
