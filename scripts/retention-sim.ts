@@ -45,6 +45,7 @@ import { InlineProjections } from "../application/eventsourcing/Projection.ts"
 import { uuidV7 } from "../application/ports/EventIds.ts"
 import { EventStore, type EventStoreService, type RecordedEvent } from "../application/ports/EventStore.ts"
 import { LogCompaction } from "../application/ports/LogCompaction.ts"
+import { LogOperations } from "../application/ports/LogOperations.ts"
 import type { Store } from "../application/ports/Store.ts"
 import { compactLog } from "../application/retention/compactLog.ts"
 import * as PostgresStore from "../adapters/postgres/PostgresStore.ts"
@@ -339,7 +340,7 @@ const simulate = async (makeBackend: () => Promise<Backend>, compaction: boolean
   const importAll = async (events: ReadonlyArray<RecordedEvent>) => {
     for (let index = 0; index < events.length; index += importBatch) {
       const batch = events.slice(index, index + importBatch)
-      await run(Effect.flatMap(EventStore, (store) => store.importEvents(batch, { applyProjections: true })))
+      await run(Effect.flatMap(LogOperations, (log) => log.importEvents(batch, { applyProjections: true })))
     }
   }
   const label = `${backend.name}-${compaction ? "on" : "off"}`
