@@ -117,7 +117,9 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
         for (const event of scanned) {
           if (event.streamId.startsWith(`${foldable.category}-`) && foldable.foldsAway(event.type)) touched.set(event.streamId, event.version)
         }
-        const plans = (yield* Effect.forEach(touched, ([streamId, upTo]) => plan(streamId, upTo), { concurrency: 4 }))
+        // A read of an embedded database holds the event loop while it runs: yielding after
+        // each stream lets the requests a server has in hand go first.
+        const plans = (yield* Effect.forEach(touched, ([streamId, upTo]) => Effect.tap(plan(streamId, upTo), () => Effect.yieldNow), { concurrency: 4 }))
           .filter((planned) => planned !== undefined)
         const archived = plans.flatMap((planned) => planned.originals).sort((a, b) => a.position - b.position)
         if (archived.length > 0 && Option.isSome(archive)) {
@@ -142,6 +144,7 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
             done.removed += planned.originals.length
           }
           batch = []
+          yield* Effect.yieldNow
         })
         let size = 0
         for (const planned of plans) {
