@@ -78,7 +78,13 @@ const { values: args } = parseArgs({
     dir: { type: "string" },
     keep: { type: "boolean", default: false },
     /** After each day's row: where the compaction's time went (store calls, rows read, the event loop's longest stall). */
-    profile: { type: "boolean", default: false }
+    profile: { type: "boolean", default: false },
+    /**
+     * `child`: each compaction is `strata compact` in a process of its own, as a server's
+     * schedule and an operator run it, while the load writes in this one; `process`: in
+     * this process, beside the load (what a `memory:` server does).
+     */
+    "compact-in": { type: "string", default: "child" }
   }
 })
 
@@ -162,6 +168,8 @@ interface Sizes {
 
 interface Backend {
   readonly name: string
+  /** As `strata --database` takes it. */
+  readonly url: string
   readonly layer: Layer.Layer<Store, unknown, InlineProjections>
   readonly sizes: () => Promise<Sizes>
   readonly close: () => Promise<void>
@@ -180,6 +188,7 @@ const sqlite = (dir: string, label: string): Backend => {
   let db: Database | undefined
   return {
     name: "sqlite",
+    url: `sqlite:${filename}`,
     layer: SqliteStore.layer({ filename }),
     sizes: async () => {
       db ??= new Database(filename, { readonly: true })
@@ -204,6 +213,7 @@ const postgres = async (): Promise<Backend> => {
   console.log(`postgres server: fsync=${await setting("fsync")}, synchronous_commit=${await setting("synchronous_commit")}, full_page_writes=${await setting("full_page_writes")}`)
   return {
     name: "postgres",
+    url,
     layer: PostgresStore.layer({ url: Redacted.make(url) }),
     sizes: async () => {
       await client.query("VACUUM strata_events")
@@ -475,10 +485,23 @@ const simulate = async (makeBackend: () => Promise<Backend>, compaction: boolean
         stopLoad = load(during)
         const stalls = loopStalls()
         const began = performance.now()
-        const compacted = await run(profiled(compactLog(ApiKeys.usageRetention, { before: iso(dayEnd - retainDays * dayMs), ...compactOptions }), profile))
+        const before = dayEnd - retainDays * dayMs
+        if (args["compact-in"] === "child") {
+          // The child's cutoff is its real now minus the retention: the retention that lands on this day's.
+          const retain = `usage=${Date.now() - before} millis`
+          const child = Bun.spawn([process.execPath, join(import.meta.dir, "../main.ts"), "compact", "--database", backend.url, "--retain", retain], {
+            env: { ...process.env, STRATA_ARCHIVE_DIR: "" },
+            stdout: "pipe",
+            stderr: "pipe"
+          })
+          const [code, out, err] = await Promise.all([child.exited, new Response(child.stdout).text(), new Response(child.stderr).text()])
+          if (code !== 0) throw new Error(`strata compact failed: ${err.trim().split("\n").at(-1)}`)
+          removed = Number(/usage: ([\d,]+) events/.exec(out)?.[1]?.replace(/,/g, "") ?? 0)
+        } else {
+          removed = (await run(profiled(compactLog(ApiKeys.usageRetention, { before: iso(before), ...compactOptions }), profile))).removed
+        }
         compactionMs = performance.now() - began
         stallMs = stalls()
-        removed = compacted.removed
         loadUsages += await stopLoad()
       }
       stopLoad = load(baseline)

@@ -1,4 +1,4 @@
-import { Clock, Effect, Option, Result, Schema } from "effect"
+import { Clock, Duration, Effect, Option, Result, Schema } from "effect"
 import * as CutoverPhases from "../../domain/CutoverPhases.ts"
 import * as CutoverRecord from "../cutover/CutoverRecord.ts"
 import { ControlRecords } from "../ports/ControlRecords.ts"
@@ -24,6 +24,15 @@ export interface CompactOptions {
   readonly pageSize?: number
   /** Events removed per transaction (default 100): what a write beside it may wait for, on a one-writer backend. */
   readonly removedPerTransaction?: number
+  /**
+   * After each transaction the compaction rests this many times as long as the
+   * transaction took (default 3: the database is the compaction's a quarter of the time
+   * at most). A backend with one writer (SQLite, LibSQL) makes another process's write wait
+   * while a transaction runs, and its waiters back off in growing sleeps: back to back,
+   * transactions kept a write waiting 400 ms; with room between them, a retry finds the
+   * database free.
+   */
+  readonly rest?: number
   /** After each page: how far the log is compacted, and its head. */
   readonly onProgress?: (upTo: number, head: number) => Effect.Effect<void>
 }
@@ -54,6 +63,7 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
     const archive = yield* Effect.serviceOption(EventArchive)
     const pageSize = options.pageSize ?? 10_000
     const perTransaction = options.removedPerTransaction ?? 100
+    const rest = options.rest ?? 3
 
     /** A cutover copies and compares this log as it is: none is compacted while one is under way. */
     const noCutover = Effect.gen(function*() {
@@ -132,10 +142,12 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
           // The chain kept beside the log hashed what is about to change: dropped first, so
           // that a run killed after its first transaction leaves no checkpoint of another log.
           if (done.removed === 0) yield* LogChain.forget
+          const began = yield* Clock.currentTimeMillis
           const replaced = yield* compaction.replace(batch.map((planned) => planned.replacement)).pipe(
             Effect.catchTag("StoreFenced", (fenced) =>
               Effect.fail(new CompactionRefused({ reason: `this log is fenced (${fenced.reason}): compact the log that serves` })))
           )
+          const took = (yield* Clock.currentTimeMillis) - began
           if (!replaced) {
             return yield* new CompactionRefused({ reason: "another compaction changed these events meanwhile; run this one again once it is done" })
           }
@@ -144,7 +156,7 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
             done.removed += planned.originals.length
           }
           batch = []
-          yield* Effect.yieldNow
+          yield* rest > 0 && took > 0 ? Effect.sleep(Duration.millis(took * rest)) : Effect.yieldNow
         })
         let size = 0
         for (const planned of plans) {
