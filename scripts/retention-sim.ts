@@ -296,7 +296,7 @@ const profiled = <A, E, R>(compaction: Effect.Effect<A, E, R>, profile: Profile)
     }
     return yield* compaction.pipe(
       Effect.provideService(EventStore, wrapped),
-      Effect.provideService(LogCompaction, { replace: (replacements) => timed("replace", log.replace(replacements)) })
+      Effect.provideService(LogCompaction, { ...log, replace: (replacements) => timed("replace", log.replace(replacements)) })
     )
   })
 

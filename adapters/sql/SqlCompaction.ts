@@ -2,6 +2,7 @@ import { SqlClient } from "effect/sql/SqlClient"
 import { Data, Effect } from "effect"
 import type { LogCompactionService } from "../../application/ports/LogCompaction.ts"
 import { StoreFenced } from "../../application/ports/StoreError.ts"
+import type { Dialect } from "./Dialect.ts"
 import { unavailable } from "./SqlDocuments.ts"
 
 /** An event named by a replacement is not as it was read: the whole transaction goes back. */
@@ -16,9 +17,11 @@ const chunkSize = 500
  * compaction far below it, so that neither waits for the other beyond the database's own
  * write lock (SQLite's one writer; a transaction kept small by the caller).
  */
-export const make = Effect.gen(function*() {
+export const make = (dialect: Dialect) => Effect.gen(function*() {
   const sql = yield* SqlClient
   const compaction: LogCompactionService = {
+    // Postgres locks rows; SQLite and LibSQL have one writer.
+    oneWriter: dialect.name !== "postgres",
     replace: (replacements) =>
       sql.withTransaction(Effect.gen(function*() {
         const [log] = yield* sql<{ fenced_at: string | null; fence_reason: string | null }>`

@@ -61,7 +61,7 @@ export const layer = <R = never>(dialect: Dialect, options: Options<R> = {}) =>
         Context.add(StateCache.StateCache, StateCache.make(stateCacheCapacity)),
         Context.add(ApiKeyCache, yield* ApiKeys.keyCache(eventStore)),
         Context.add(ControlRecords, yield* SqlControlRecords.make),
-        Context.add(LogCompaction, yield* SqlCompaction.make)
+        Context.add(LogCompaction, yield* SqlCompaction.make(dialect))
       )
       yield* ensureProjections.pipe(Effect.provide(context))
       return context

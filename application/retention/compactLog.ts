@@ -22,12 +22,15 @@ export interface CompactOptions {
   readonly before: string
   /** Positions read per page: what one archive file holds at most. */
   readonly pageSize?: number
-  /** Events removed per transaction (default 100): what a write beside it may wait for, on a one-writer backend. */
+  /**
+   * Events removed per transaction: what a write beside it may wait for on a backend with
+   * one writer (default 100 there; 1,000 elsewhere, where a commit costs more than a row).
+   */
   readonly removedPerTransaction?: number
   /**
    * After each transaction the compaction rests this many times as long as the
-   * transaction took (default 3: the database is the compaction's a quarter of the time
-   * at most). A backend with one writer (SQLite, LibSQL) makes another process's write wait
+   * transaction took (default 3 on a backend with one writer: the database is the
+   * compaction's a quarter of the time at most; 0 elsewhere). A backend with one writer (SQLite, LibSQL) makes another process's write wait
    * while a transaction runs, and its waiters back off in growing sleeps: back to back,
    * transactions kept a write waiting 400 ms; with room between them, a retry finds the
    * database free.
@@ -62,8 +65,8 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
     const records = yield* ControlRecords
     const archive = yield* Effect.serviceOption(EventArchive)
     const pageSize = options.pageSize ?? 10_000
-    const perTransaction = options.removedPerTransaction ?? 100
-    const rest = options.rest ?? 3
+    const perTransaction = options.removedPerTransaction ?? (compaction.oneWriter ? 100 : 1_000)
+    const rest = options.rest ?? (compaction.oneWriter ? 3 : 0)
 
     /** A cutover copies and compares this log as it is: none is compacted while one is under way. */
     const noCutover = Effect.gen(function*() {

@@ -127,7 +127,7 @@ for (const backend of Backends.all) {
         const compaction = yield* LogCompaction
         let calls = 0
         // The third transaction never commits: the process died there.
-        const dying = { replace: (replacements: Parameters<typeof compaction.replace>[0]) =>
+        const dying = { ...compaction, replace: (replacements: Parameters<typeof compaction.replace>[0]) =>
           ++calls === 3 ? Effect.die("killed") : compaction.replace(replacements) }
         const killed = yield* Effect.exit(Effect.provideService(
           compactLog(ApiKeys.usageRetention, { before, pageSize: 20, removedPerTransaction: 5 }), LogCompaction, dying))
