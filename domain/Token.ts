@@ -99,6 +99,22 @@ export const evolve = (state: TokenState, event: TokenEvent): TokenState => {
   }
 }
 
+// Retention
+
+/**
+ * A refresh replaces every value of the token: once old, the refreshes before the last
+ * one say only what the token was. When an operator asks (tokens are kept whole by
+ * default), they fold into one refresh holding the token as it stood after the last of
+ * them — its sealed values as they were sealed.
+ */
+export const foldsAway = (type: string) => type === "TokenRefreshed"
+
+export const refreshSummary = (state: TokenState) => {
+  if (state._tag !== "Active") return undefined
+  const { accessToken, expiresIn, obtainmentTimestamp, refreshToken, scopes } = state
+  return TokenRefreshed.make({ accessToken, refreshToken, expiresIn, obtainmentTimestamp, scopes })
+}
+
 export const decider: Decider<TokenCommand, TokenEvent, TokenState, TokenNotFound | InvalidToken> = {
   initialState: { _tag: "Absent" },
   decide,

@@ -116,7 +116,7 @@ export const make = (app: AppLayer, wiring: Operations.Wiring) => {
       })
       const compaction = Option.match(yield* Compaction.scheduleFromConfig, {
         onNone: () => Layer.empty,
-        onSome: Compaction.scheduleLayer
+        onSome: (schedule) => Compaction.scheduleLayer(schedule, url, options.database)
       })
       const waited = WaitForDatabase.layer(app(url), yield* WaitForDatabase.timeoutFromConfig)
       return yield* Layer.mergeAll(Layer.effectDiscard(announce), backups, compaction).pipe(

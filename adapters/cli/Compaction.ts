@@ -1,6 +1,7 @@
 import { Config, Console, Duration, Effect, Layer, Option, Schedule, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import * as ApiKeys from "../../application/features/ApiKeys.ts"
+import * as Tokens from "../../application/features/Tokens.ts"
 import { EventStore } from "../../application/ports/EventStore.ts"
 import { applyRetention } from "../../application/retention/applyRetention.ts"
 import * as Retention from "../../application/retention/Retention.ts"
@@ -17,7 +18,7 @@ import * as Progress from "./Progress.ts"
  */
 
 /** Every kind that can fold away. */
-export const foldables: ReadonlyArray<Retention.Foldable> = [ApiKeys.usageRetention]
+export const foldables: ReadonlyArray<Retention.Foldable> = [ApiKeys.usageRetention, Tokens.refreshRetention]
 
 export class RetentionInvalid extends Schema.TaggedError<RetentionInvalid>()("RetentionInvalid", { reason: Schema.String }) {
   override get message() {
@@ -136,19 +137,63 @@ export const scheduleFromConfig = Effect.gen(function*() {
   })
 })
 
+/** One scheduled run, in this process: what a server on `memory:` can only do. */
+const compactHere = (schedule: CompactionSchedule) =>
+  withArchive(schedule.archive, applyRetention(schedule.policy, foldables)).pipe(
+    Effect.tap((done) =>
+      Effect.forEach(done.filter((run) => run.removed > 0), (run) =>
+        Effect.logInfo("compacted").pipe(Effect.annotateLogs({ kind: run.kind, removed: run.removed, streams: run.streams, upTo: run.upTo }))
+      )),
+    Effect.catchTag("CompactionRefused", (refused) => Effect.logInfo("compaction skipped", refused.reason))
+  )
+
+/** Refusals that only mean another run or a cutover has the log now: the next interval goes on. */
+const skipped = ["another compaction", "a cutover is under way", "is fenced"]
+
 /**
- * Compaction while serving. Several servers may run it: a run that finds another one at
- * work stops, and the next interval goes on where the log was left.
+ * One scheduled run as `strata compact` in a process of its own, on the server's database:
+ * an embedded database's reads hold the event loop of the process that makes them, and
+ * the server's requests must not wait behind a compaction's — in another process, a write
+ * waits at most for one of its small transactions. Stopping the server stops the run
+ * (it resumes at the next one).
  */
-export const scheduleLayer = (schedule: CompactionSchedule) =>
+const compactInChild = (database: string) =>
+  Effect.gen(function*() {
+    const child = yield* Effect.acquireRelease(
+      Effect.sync(() =>
+        Bun.spawn([process.execPath, process.argv[1]!, "compact"], {
+          // The URL travels in the environment, never in a command line others can read.
+          env: { ...process.env, STRATA_DATABASE_URL: database },
+          stdin: "ignore",
+          stdout: "pipe",
+          stderr: "pipe"
+        })
+      ),
+      (child) => Effect.sync(() => child.exitCode === null && child.kill("SIGTERM"))
+    )
+    const [code, out, err] = yield* Effect.promise(() =>
+      Promise.all([child.exited, new Response(child.stdout).text(), new Response(child.stderr).text()])
+    )
+    // The progress lines are for a terminal; what a run did, or why it did not, is logged.
+    const failure = err.split("\n").find((line) => line.startsWith("strata: "))
+    if (code === 0) {
+      for (const line of out.split("\n").filter((line) => line.includes(" folded away "))) yield* Effect.logInfo("compacted", line)
+    } else if (failure !== undefined && skipped.some((reason) => failure.includes(reason))) {
+      yield* Effect.logInfo("compaction skipped", failure.slice("strata: ".length))
+    } else {
+      yield* Effect.logError("scheduled compaction failed", failure?.slice("strata: ".length) ?? `strata compact exited with ${code}`)
+    }
+  }).pipe(Effect.scoped)
+
+/**
+ * Compaction while serving, every interval (the first a minute after start, or sooner).
+ * Several servers may run it: a run that finds another one at work stops, and the next
+ * interval goes on where the log was left.
+ */
+export const scheduleLayer = (schedule: CompactionSchedule, database: DatabaseUrl.DatabaseUrl, raw: string) =>
   Layer.effectDiscard(
     Effect.forkScoped(
-      withArchive(schedule.archive, applyRetention(schedule.policy, foldables)).pipe(
-        Effect.tap((done) =>
-          Effect.forEach(done.filter((run) => run.removed > 0), (run) =>
-            Effect.logInfo("compacted").pipe(Effect.annotateLogs({ kind: run.kind, removed: run.removed, streams: run.streams, upTo: run.upTo }))
-          )),
-        Effect.catchTag("CompactionRefused", (refused) => Effect.logInfo("compaction skipped", refused.reason)),
+      (database._tag === "Memory" ? compactHere(schedule) : compactInChild(raw)).pipe(
         Effect.catchCause((cause) => Effect.logError("scheduled compaction failed", cause)),
         Effect.repeat(Schedule.spaced(schedule.every)),
         Effect.delay(Duration.min(schedule.every, Duration.minutes(1)))

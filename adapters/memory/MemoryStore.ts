@@ -348,6 +348,7 @@ export const make = Effect.gen(function*() {
 
   // Under the write lock, as the SQL backends' transaction: all or nothing.
   const compaction: LogCompactionService = {
+    oneWriter: true,
     replace: (replacements) =>
       writeLock.withPermits(1)(Effect.suspend(() => {
         if (fenced !== undefined) return Effect.fail(new StoreFenced(fenced))

@@ -26,6 +26,8 @@ export const make = (dialect: Dialect) => Effect.gen(function*() {
   const position = sql.literal(layout.column.position)
   const names = LogNames.make(sql, dialect.names)
   const compaction: LogCompactionService = {
+    // Postgres locks rows; SQLite and LibSQL have one writer.
+    oneWriter: dialect.name !== "postgres",
     replace: (replacements) =>
       Effect.andThen(names.resolve([], replacements.map((replacement) => replacement.summary)), sql.withTransaction(Effect.gen(function*() {
         const [log] = yield* sql<{ fenced_at: string | null; fence_reason: string | null }>`

@@ -243,7 +243,8 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
           // Many events at once (an import, a large append): their documents are written
           // together at the end, as a rebuild writes them; one event writes straight through.
           const events = rows.flatMap((row, index) =>
-            projection.eventTypes.includes(row.type) ? [toRecordedEvent({ ...row, position: firstPosition + index })] : []
+            // Copied rows carry their own positions (with a compacted log's gaps); appended ones follow the first.
+            projection.eventTypes.includes(row.type) ? [toRecordedEvent({ ...row, position: "position" in row ? (row as StoredRow).position : firstPosition + index })] : []
           )
           const buffered = rows.length > 1 ? bufferedDocuments(sql, dialect, projection.name, toNumber(generation.generation)) : undefined
           if (buffered) yield* buffered.prefetch(Projection.readsOf(projection, events))

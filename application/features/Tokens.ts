@@ -9,6 +9,7 @@ import { Projection } from "../eventsourcing/Projection.ts"
 import * as Paging from "../eventsourcing/Paging.ts"
 import { ReadModels } from "../ports/ReadModels.ts"
 import { Secrets } from "../ports/Secrets.ts"
+import { foldableEvents } from "../retention/Retention.ts"
 
 /** Named OAuth tokens per owner: save, refresh (conditional), delete, get, list, "has any". */
 
@@ -59,6 +60,9 @@ const TokenDocument = Schema.Struct({
   version: Schema.Number
 })
 type TokenDocument = typeof TokenDocument.Type
+
+/** Old refreshes fold into the last of them, when an operator asks (`Token.foldsAway`). */
+export const refreshRetention = foldableEvents(TokenAggregate, { kind: "tokens", foldsAway: Token.foldsAway, summary: Token.refreshSummary })
 
 export const projection = Projection.make({
   name: "tokens",

@@ -36,6 +36,13 @@ export interface Replacement {
  */
 export interface LogCompactionService {
   /**
+   * Whether a transaction here makes every other writer wait, in any process (one writer
+   * at a time: SQLite, LibSQL, memory). A compaction then keeps its transactions small and
+   * rests between them; where writers only wait for the rows they share (Postgres), it
+   * need not.
+   */
+  readonly oneWriter: boolean
+  /**
    * Replaces, in one transaction, all or nothing; false — writing nothing — when any
    * event named is no longer as it was read (another compaction came first). A fenced log
    * is not compacted: its copy elsewhere is compared with it as it is.

@@ -16,9 +16,12 @@ export interface Foldable {
   /** Streams `${category}-…`. */
   readonly category: string
   readonly foldsAway: (type: string) => boolean
-  /** The event standing in for a stream's foldable events, given the stream up to the last of them. */
+  /**
+   * The event standing in for a stream's foldable events, given the stream up to the last
+   * of them; none when there is nothing to stand for (the stream is left as it is).
+   */
   readonly summarise: (stream: ReadonlyArray<RecordedEvent>) => Effect.Effect<
-    { readonly type: string; readonly schemaVersion: number; readonly data: unknown },
+    { readonly type: string; readonly schemaVersion: number; readonly data: unknown } | undefined,
     StoreUnavailable
   >
 }
@@ -29,7 +32,7 @@ export interface Foldable {
  */
 export const foldableEvents = <Event extends Aggregate.TaggedEvent, State>(
   aggregate: Aggregate.Aggregate<any, Event, State, any>,
-  rules: { readonly kind: string; readonly foldsAway: (type: string) => boolean; readonly summary: (state: State) => Event }
+  rules: { readonly kind: string; readonly foldsAway: (type: string) => boolean; readonly summary: (state: State) => Event | undefined }
 ): Foldable => ({
   kind: rules.kind,
   category: aggregate.category,
@@ -38,6 +41,7 @@ export const foldableEvents = <Event extends Aggregate.TaggedEvent, State>(
     Effect.gen(function*() {
       const events = yield* Effect.forEach(stream, (event) => Aggregate.decodeEvent(aggregate, event))
       const summary = rules.summary(fold(aggregate.decider, events, aggregate.decider.initialState))
+      if (summary === undefined) return undefined
       const { _tag, ...data } = (yield* Schema.encodeEffect(aggregate.events)(summary).pipe(
         Effect.mapError((error) => new StoreUnavailable({ operation: `summarise ${stream[0]?.streamId}`, reason: error.message }))
       )) as Aggregate.TaggedEvent
@@ -51,6 +55,8 @@ export type Policy = ReadonlyMap<string, Duration.Duration>
 /**
  * Usage is kept 30 days by default: far past what the quota (5 hours) and the stats (the
  * last 12 windows) read, both of which a summary keeps; what goes is each call's own event.
+ * Token refreshes are kept whole unless an operator says otherwise: they are a token's
+ * history, which its owner may want.
  */
 export const defaultPolicy: Policy = new Map([["usage", Duration.days(30)]])
 

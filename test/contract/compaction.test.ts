@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test"
 import { Effect, Fiber, Redacted, Stream } from "effect"
 import * as ApiKeys from "../../application/features/ApiKeys.ts"
+import * as Tokens from "../../application/features/Tokens.ts"
 import * as Aggregate from "../../application/eventsourcing/Aggregate.ts"
 import type { CommandMetadata } from "../../application/eventsourcing/Idempotency.ts"
 import * as LogChain from "../../application/eventsourcing/LogChain.ts"
@@ -126,7 +127,7 @@ for (const backend of Backends.all) {
         const compaction = yield* LogCompaction
         let calls = 0
         // The third transaction never commits: the process died there.
-        const dying = { replace: (replacements: Parameters<typeof compaction.replace>[0]) =>
+        const dying = { ...compaction, replace: (replacements: Parameters<typeof compaction.replace>[0]) =>
           ++calls === 3 ? Effect.die("killed") : compaction.replace(replacements) }
         const killed = yield* Effect.exit(Effect.provideService(
           compactLog(ApiKeys.usageRetention, { before, pageSize: 20, removedPerTransaction: 5 }), LogCompaction, dying))
@@ -139,6 +140,38 @@ for (const backend of Backends.all) {
       expect(result.now).toEqual(result.was)
       expect(result.log.filter((event) => event.type === "UsageRecorded")).toHaveLength(3)
       expect(result.log.filter((event) => event.type === "UsageFolded")).toHaveLength(3)
+    }, timeout)
+
+    test("token refreshes, when an operator asks, fold into the last of them: the token reads back as it was", async () => {
+      const result = await run(Effect.gen(function*() {
+        const input = (round: number) => ({
+          accessToken: Redacted.make(`access-${round}`),
+          refreshToken: Redacted.make(`refresh-${round}`),
+          expiresIn: 3600,
+          obtainmentTimestamp: 1_000 * round,
+          scopes: ["chat:read", `round:${round}`]
+        })
+        let { version } = yield* Tokens.save("alice", "twitch", input(0))
+        for (let round = 1; round <= 8; round++) version = (yield* Tokens.refresh("alice", "twitch", version, input(round))).version
+        const was = yield* Tokens.get("alice", "twitch")
+        yield* tick
+        const compacted = yield* compactLog(Tokens.refreshRetention, { before: yield* nowIso })
+        const stream = yield* (yield* EventStore).query({ streamPrefix: "token-", after: 0, limit: 100 })
+        const now = yield* Tokens.get("alice", "twitch")
+        const checks = yield* Effect.provideService(verifyProjections, InlineProjections, projections)
+        // The next refresh goes on from the version it read.
+        const next = yield* Tokens.refresh("alice", "twitch", was.version, input(9))
+        const open = (token: typeof was) => ({ ...token, accessToken: Redacted.value(token.accessToken), refreshToken: Redacted.value(token.refreshToken) })
+        return { was: open(was), now: open(now), compacted, stream, checks, next, after: open(yield* Tokens.get("alice", "twitch")) }
+      }))
+      expect(result.compacted).toMatchObject({ kind: "tokens", streams: 1, removed: 8 })
+      expect(result.stream.map((event) => [event.type, event.version])).toEqual([["TokenSaved", 1], ["TokenRefreshed", 9]])
+      expect(result.stream[1]!.metadata.actor).toBe("compaction")
+      expect(result.checks.every((check) => check.differing.length === 0)).toBe(true)
+      expect(result.next.version).toBe(10)
+      expect(result.now).toEqual(result.was)
+      expect(result.was).toMatchObject({ accessToken: "access-8", refreshToken: "refresh-8", scopes: ["chat:read", "round:8"], version: 9 })
+      expect(result.after).toMatchObject({ accessToken: "access-9", version: 10 })
     }, timeout)
 
     test("a compacted log copies to another store with the same digest and chained digest, and answers alike", async () => {

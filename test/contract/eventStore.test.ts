@@ -494,6 +494,28 @@ for (const backend of Backends.all) {
       expect(positions(result.everything)).toEqual([1, 2, 3, 4, 5, 6, 7])
     }, timeout)
 
+    test("events copied with gaps between them reach inline projections at their own positions", async () => {
+      const where = Projection.make({
+        name: "where",
+        version: 1,
+        eventTypes: ["Happened"],
+        apply: (event, documents) =>
+          documents.put(`${event.streamId}/${event.version}`, { position: event.position }, { partition: "all", sort: String(event.position).padStart(6, "0") })
+      })
+      const source = await runWith(Backends.memory.layer(), Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* store.append("a", events(6), ExpectedVersion.noStream)
+        return yield* store.readAll({ after: 0, limit: 100 })
+      }))
+      // Positions 2 and 4 left the log (a compaction's gaps).
+      const copied = source.filter((event) => event.position !== 2 && event.position !== 4)
+      const found = await run(Effect.gen(function*() {
+        yield* (yield* LogOperations).importEvents(copied, { applyProjections: true })
+        return (yield* (yield* ReadModels).list("where", { partition: "all", limit: 100 })).map((document) => (document.doc as { position: number }).position)
+      }), [where])
+      expect(found).toEqual([1, 3, 5, 6])
+    }, timeout)
+
     test("a copied log keeps its event ids, versions, positions and times, and the log continues after it", async () => {
       const source = await runWith(Backends.memory.layer(), Effect.gen(function*() {
         const store = yield* EventStore
