@@ -120,13 +120,17 @@ const sqliteInsert = (count: number) =>
   SELECT column1, ?, column2, column3, column4, column5, column6, column7, column8, ?
   FROM (VALUES ${Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")})
   WHERE NOT EXISTS (SELECT 1 FROM strata_log WHERE fenced_at IS NOT NULL)
-    AND (SELECT COALESCE(MAX(version), 0) FROM strata_events WHERE stream_ref = ?) = ?
+    AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = ? AND version = ?))
+    AND NOT EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = ? AND version > ?)
   RETURNING position`
 const sqliteParams = (ids: { stream: number; type: number; actor: number }, expectedVersion: number, count: number) => [
   ids.stream,
   new Date().toISOString(),
   ...Array.from({ length: count }, (_, i) => [toStored(uuidV7()), expectedVersion + i + 1, ids.type, 1, payload(i), ids.actor, null, null])
     .flat(),
+  expectedVersion,
+  ids.stream,
+  expectedVersion,
   ids.stream,
   expectedVersion
 ]

@@ -60,7 +60,8 @@ const insertSql = (count: number) => {
       SELECT column1, ?, column2, column3, column4, column5, column6, column7, column8, ?
       FROM (VALUES ${values})
       WHERE NOT EXISTS (SELECT 1 FROM strata_log WHERE fenced_at IS NOT NULL)
-        AND (SELECT COALESCE(MAX(version), 0) FROM strata_events WHERE stream_ref = ?) = ?
+        AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = ? AND version = ?))
+        AND NOT EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = ? AND version > ?)
       RETURNING position`
     insertSqlCache.set(count, text)
   }
@@ -123,8 +124,10 @@ export const sqliteDialect: Dialect = {
       params.push(toStored(row.event_id), row.version, row.type_ref, row.schema_version, row.data, row.actor_ref,
         storedOrNull(row.correlation_id), storedOrNull(row.causation_id))
     }
-    // The stream's last version, not "this version is there": a compacted stream has gaps.
-    params.push(stream, expectedVersion)
+    // The expected version is there and none after it: the stream's last, also where a
+    // compaction left gaps before it. Two probes of the (stream, version) index: as a
+    // subquery, MAX(version) ran without SQLite's min/max shortcut and halved appends.
+    params.push(expectedVersion, stream, expectedVersion, stream, expectedVersion)
     return execute<{ position: number | bigint }>(sql, insertSql(rows.length), params).pipe(
       Effect.map((inserted) =>
         inserted.length === 0 ? undefined : Math.min(...inserted.map((row) => toNumber(row.position)))
