@@ -11,7 +11,7 @@ import { StoreUnavailable } from "../ports/StoreError.ts"
  * right after the last event it stands for, whatever state it is applied to.
  */
 export interface Foldable {
-  /** The name operators use (`--retain usage=30d`), and the audit records. */
+  /** The name operators use (`--retain "usage=30 days"`), and the audit records. */
   readonly kind: string
   /** Streams `${category}-…`. */
   readonly category: string

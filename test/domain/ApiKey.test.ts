@@ -115,3 +115,31 @@ describe("API keys", () => {
     expect(ApiKey.remainingTokens(state, t0 + 12 * hour)).toBe(1000)
   })
 })
+
+describe("API keys' usage folding away", () => {
+  test("a summary lands on the state the folded usage made, whatever state before it it is applied to", () => {
+    // 40 usages over three days, windows opening as the domain opens them, a change of limit among them.
+    const events: Array<ApiKey.ApiKeyEvent> = [created]
+    let windowStart = t0
+    for (let index = 0; index < 40; index++) {
+      const at = t0 + index * 2 * hour
+      if (at >= windowStart + ApiKey.windowMs) windowStart = at
+      events.push(usage(index + 1, at, windowStart))
+      if (index === 17) events.push(ApiKey.ApiKeyUpdated.make({ tokenLimitPer5h: 500 }))
+    }
+    const fold = (list: ReadonlyArray<ApiKey.ApiKeyEvent>, from: ApiKey.ApiKeyState = ApiKey.decider.initialState) =>
+      list.reduce(ApiKey.evolve, from)
+    const whole = fold(events)
+    const summary = ApiKey.usageSummary(whole)
+    expect(summary).toMatchObject({ lifetimeTokens: (40 * 41) / 2 })
+    // Kept events (created, updated) stay; the usage goes; the summary stands where the last usage was.
+    const kept = events.filter((event) => !ApiKey.foldsAway(event._tag))
+    expect(fold([...kept, summary])).toEqual(whole)
+    // From a state taken anywhere before it (a snapshot, a process's cache), the same state after it.
+    for (let cut = 1; cut < events.length; cut++) {
+      expect(fold([...events.slice(cut).filter((event) => !ApiKey.foldsAway(event._tag)), summary], fold(events.slice(0, cut)))).toEqual(whole)
+    }
+    expect(ApiKey.foldsAway("UsageRecorded") && ApiKey.foldsAway("UsageFolded")).toBe(true)
+    expect(ApiKey.foldsAway("ApiKeyUpdated") || ApiKey.foldsAway("UsageCarriedOver")).toBe(false)
+  })
+})
