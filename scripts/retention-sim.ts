@@ -41,6 +41,7 @@ import pg from "pg"
 import * as ApiKey from "../domain/ApiKey.ts"
 import * as Actor from "../application/eventsourcing/Actor.ts"
 import * as ApiKeys from "../application/features/ApiKeys.ts"
+import * as DemoWorld from "../application/import/DemoWorld.ts"
 import { InlineProjections } from "../application/eventsourcing/Projection.ts"
 import { uuidV7 } from "../application/ports/EventIds.ts"
 import { EventStore, type EventStoreService, type RecordedEvent } from "../application/ports/EventStore.ts"
@@ -116,17 +117,8 @@ const dayMs = 86_400_000
 const epoch = Date.parse("2025-01-01T00:00:00.000Z")
 const iso = (ms: number) => new Date(ms).toISOString()
 
-/** A small seeded generator: runs with and without compaction write the same usage. */
-const random = (seed: number) => {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Seeded: runs with and without compaction write the same usage. */
+const random = DemoWorld.random
 
 /**
  * Simulated time: `set` moves it to a moment, from which it goes on with real time (it

@@ -32,8 +32,8 @@ const clockAt = (millis: number): Clock.Clock => ({
 /** Runs `effect` as if it were `millis`: the use case records that time. */
 const at = (millis: number) => <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.provideService(effect, Clock.Clock, clockAt(millis))
 
-/** mulberry32: small, seeded, good enough to scatter a demo. */
-const random = (seed: number) => {
+/** mulberry32: small, seeded, good enough to scatter a demo (and a simulation: the same seed, the same run). */
+export const random = (seed: number) => {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0

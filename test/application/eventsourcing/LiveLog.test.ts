@@ -1,14 +1,12 @@
 import { describe, expect, test } from "bun:test"
-import { Context, Effect, Fiber, Layer } from "effect"
+import { Context, Effect, Fiber } from "effect"
 import * as Cutover from "../../../application/cutover/Cutover.ts"
 import * as ServingStore from "../../../application/cutover/ServingStore.ts"
 import * as LiveLog from "../../../application/eventsourcing/LiveLog.ts"
-import { InlineProjections } from "../../../application/eventsourcing/Projection.ts"
 import { EventStore, ExpectedVersion } from "../../../application/ports/EventStore.ts"
-import * as AesGcmSecrets from "../../../adapters/secrets/AesGcmSecrets.ts"
 import * as MasterKeys from "../../../adapters/secrets/MasterKeys.ts"
-import { projections } from "../../../main.ts"
 import * as Backends from "../../support/backends.ts"
+import { side } from "../../support/cutoverSides.ts"
 import { events } from "../../support/run.ts"
 
 /**
@@ -17,13 +15,6 @@ import { events } from "../../support/run.ts"
  * stops reading is not kept up with past its buffer, and is told where to resume; and it
  * follows the log across a cutover's switch.
  */
-
-const side = (backend: Backends.Backend, masterKeys: AesGcmSecrets.MasterKeys) =>
-  Layer.build(
-    Layer.provideMerge(AesGcmSecrets.layer(masterKeys), backend.layer(projections)).pipe(
-      Layer.merge(Layer.succeed(InlineProjections, projections))
-    )
-  )
 
 /** Reads the subscription until it has `count` events (or it ends): their positions, and a `Behind` if one came. */
 const take = (subscription: LiveLog.Subscription, count: number) =>
