@@ -1,3 +1,4 @@
+import { setPriority } from "node:os"
 import { Config, Console, Duration, Effect, Layer, Option, Schedule, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import * as ApiKeys from "../../application/features/ApiKeys.ts"
@@ -74,6 +75,22 @@ const withArchive = <A, E, R>(directory: Option.Option<string>, effect: Effect.E
     onSome: (dir) => Effect.provide(effect, ArchiveFiles.layer(dir))
   })
 
+/**
+ * A compaction is background work: where it shares the machine with serving processes,
+ * its CPU time comes after theirs (nice 10). With two cores, a server beside a compaction
+ * at the same priority lost its turn to run for up to 50 ms at a time, and a write waited
+ * 54 ms; niced, 5 ms and 25 ms (`scripts/retention-sim.ts`). The thread that compacts is
+ * the one niced (on Linux a priority is a thread's): the threads it starts afterwards — the
+ * SQLite store's checkpoints — inherit it. Where the system refuses, it runs as it is.
+ */
+const asBackgroundWork = Effect.sync(() => {
+  try {
+    setPriority(10)
+  } catch {
+    // Not permitted here: the compaction runs at the priority it was started with.
+  }
+})
+
 export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
   const retain = Flag.String("retain").pipe(
     Flag.withDescription("What each kind keeps: KIND=DURATION[,…] (usage=30 days, usage=forever); default STRATA_RETAIN, then usage=30 days"),
@@ -89,6 +106,7 @@ export const make = (wiring: Wiring, database: Flag.Flag<string>) => {
       const policy = yield* parsePolicy(Option.getOrElse(options.retain, () => "") || (yield* retainConfig))
       const archiveDir = Option.isSome(options.archive) ? options.archive : yield* archiveConfig
       const url = yield* DatabaseUrl.fromString(options.database)
+      yield* asBackgroundWork
       yield* Console.log(describePolicy(policy))
       const done = yield* Effect.scoped(Effect.provide(
         Effect.gen(function*() {

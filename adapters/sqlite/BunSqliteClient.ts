@@ -19,8 +19,10 @@
  */
 import { Database } from "bun:sqlite"
 import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Schedule from "effect/Schedule"
 import type * as Scope from "effect/Scope"
 import * as Semaphore from "effect/Semaphore"
 import * as Stream from "effect/Stream"
@@ -51,6 +53,15 @@ export interface BunSqliteClientConfig {
   readonly pragmas?: ReadonlyArray<string> | undefined
   /** How long a pragma refused as busy is tried again (default: not at all). */
   readonly pragmaBusyRetryMs?: number | undefined
+  /**
+   * When set, how long a statement refused as busy outside a transaction (a `BEGIN
+   * IMMEDIATE`, a write on its own) is tried again, every millisecond, without holding the
+   * thread; the connection's own `busy_timeout` is 0 once the `pragmas` have run. SQLite's
+   * busy handler sleeps the thread between its tries, in steps growing to 100 ms: while
+   * another process held the lock for a few milliseconds at a time, a waiter slept through
+   * the gaps (up to 180 ms measured), and with it every fiber of its process.
+   */
+  readonly busyTimeoutMs?: number | undefined
   /** Integers come back as `bigint` for every query; otherwise per effect with `SqlClient.SafeIntegers`. */
   readonly safeIntegers?: boolean | undefined
   /** The statement that opens a transaction, e.g. `BEGIN IMMEDIATE` (default `BEGIN`). */
@@ -100,6 +111,7 @@ const open = (options: BunSqliteClientConfig) =>
         } as any)
         try {
           for (const pragma of options.pragmas ?? []) runPragma(db, pragma, options.pragmaBusyRetryMs ?? 0)
+          if (options.busyTimeoutMs !== undefined) db.run("PRAGMA busy_timeout = 0")
           return db
         } catch (error) {
           db.close()
@@ -122,8 +134,23 @@ export const make = (
 
     const db = yield* open(options)
 
+    // Tried again only where a refusal left nothing behind: outside a transaction, a refused
+    // statement did nothing (a `BEGIN` that did not get the lock began nothing). Inside one,
+    // which in WAL mode holds the write lock from its `BEGIN IMMEDIATE`, a refusal fails it.
+    const busyRetry = options.busyTimeoutMs === undefined ? undefined : {
+      while: (error: SqlError) => isBusy(error.reason.cause) && !db.inTransaction,
+      schedule: Schedule.spaced(Duration.millis(1)).pipe(Schedule.upTo({ duration: Duration.millis(options.busyTimeoutMs) }))
+    }
+
     // `cached`: `db.query` keeps one prepared statement per SQL text; `db.prepare` a throwaway one.
-    const run = (sql: string, params: ReadonlyArray<unknown>, values: boolean, cached: boolean) =>
+    const run = (sql: string, params: ReadonlyArray<unknown>, values: boolean, cached: boolean): Effect.Effect<Array<any>, SqlError> => {
+      const once = attempt(sql, params, values, cached)
+      return busyRetry === undefined
+        ? once
+        : Effect.catchIf(once, busyRetry.while, () => Effect.retry(once, busyRetry))
+    }
+
+    const attempt = (sql: string, params: ReadonlyArray<unknown>, values: boolean, cached: boolean) =>
       Effect.withFiber<Array<any>, SqlError>((fiber) => {
         const safe = options.safeIntegers === true || Context.get(fiber.context, Client.SafeIntegers)
         let statement: ReturnType<Database["query"]>

@@ -15,7 +15,10 @@ import * as BunSqliteClient from "./BunSqliteClient.ts"
  *   SQLite will not wait holding the read — so the opening pragmas are tried again for as
  *   long as the busy timeout (two servers started together on a new file met it now and then).
  * - Transactions begin `IMMEDIATE`: they take the write lock at `BEGIN`, waiting for it
- *   with the busy timeout. Every transaction strata runs writes; a deferred one that read
+ *   for as long as the busy timeout — tried again every millisecond while other fibers go
+ *   on (see `BunSqliteClient.busyTimeoutMs`): another process's compaction or writes hold
+ *   the lock for a few milliseconds at a time, and SQLite's own wait slept the whole
+ *   process through their gaps. Every transaction strata runs writes; a deferred one that read
  *   first and then writes after another process committed fails at once with
  *   `database is locked` (SQLite cannot wait there: its snapshot is stale), which is what
  *   processes starting together hit during migrations and projection rebuilds. A BEGIN
@@ -45,7 +48,11 @@ const config = (options: Options): BunSqliteClient.BunSqliteClientConfig => ({
       "PRAGMA synchronous = NORMAL"
     ],
   beginTransaction: "BEGIN IMMEDIATE",
-  pragmaBusyRetryMs: busyTimeoutMs
+  pragmaBusyRetryMs: busyTimeoutMs,
+  // The writer waits for the lock without holding the event loop; a reader's `now` answers
+  // in the calling turn, so it keeps SQLite's own wait (in WAL mode a read is refused only
+  // while another connection recovers the log).
+  ...(options.readonly === true ? {} : { busyTimeoutMs })
 })
 
 /** One connection, shared by every fiber in turn (bun:sqlite never waits, so statements queue in the process). */
