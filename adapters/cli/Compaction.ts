@@ -78,8 +78,8 @@ const withArchive = <A, E, R>(directory: Option.Option<string>, effect: Effect.E
 /**
  * A compaction is background work: where it shares the machine with serving processes,
  * its CPU time comes after theirs (nice 10). With two cores, a server beside a compaction
- * at the same priority lost its turn to run for up to 50 ms at a time, and a write waited
- * 54 ms; niced, 5 ms and 25 ms (`scripts/retention-sim.ts`). The thread that compacts is
+ * at the same priority lost its turn to run for up to 27 ms at a time; niced, 5 ms
+ * (`scripts/retention-sim.ts`, the event loop's longest stall). The thread that compacts is
  * the one niced (on Linux a priority is a thread's): the threads it starts afterwards — the
  * SQLite store's checkpoints — inherit it. Where the system refuses, it runs as it is.
  */
