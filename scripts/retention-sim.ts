@@ -37,6 +37,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { Cause, Clock, Effect, Exit, Layer, ManagedRuntime, Redacted, Schema } from "effect"
+import * as Libsql from "@libsql/client"
 import pg from "pg"
 import * as ApiKey from "../domain/ApiKey.ts"
 import * as Actor from "../application/eventsourcing/Actor.ts"
@@ -50,6 +51,7 @@ import { LogOperations } from "../application/ports/LogOperations.ts"
 import type { Store } from "../application/ports/Store.ts"
 import { compactLog } from "../application/retention/compactLog.ts"
 import * as PostgresStore from "../adapters/postgres/PostgresStore.ts"
+import * as LibsqlStore from "../adapters/libsql/LibsqlStore.ts"
 import * as SqliteStore from "../adapters/sqlite/SqliteStore.ts"
 import { projections } from "../main.ts"
 import { freshDatabase, stopPostgres } from "../test/support/postgres.ts"
@@ -192,6 +194,28 @@ const sqlite = (dir: string, label: string): Backend => {
     },
     close: async () => {
       db?.close()
+      if (!args.keep) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${filename}${suffix}`, { force: true })
+    }
+  }
+}
+
+/** A local LibSQL file, sized as SQLite's (through LibSQL itself: two SQLite libraries in one process do not see each other's locks). */
+const libsql = (dir: string, label: string): Backend => {
+  const filename = join(dir, `${label}.db`)
+  let client: Libsql.Client | undefined
+  return {
+    name: "libsql",
+    url: `file:${filename}`,
+    layer: LibsqlStore.layer({ url: `file:${filename}` }),
+    sizes: async () => {
+      client ??= Libsql.createClient({ url: `file:${filename}` })
+      const pragma = async (name: string) => Number((await client!.execute(`PRAGMA ${name}`)).rows[0]![0])
+      const inUse = ((await pragma("page_count")) - (await pragma("freelist_count"))) * (await pragma("page_size"))
+      const events = Number((await client.execute("SELECT count(*) AS n FROM strata_events")).rows[0]![0])
+      return { bytes: inUse, onDisk: fileSize(filename) + fileSize(`${filename}-wal`), events }
+    },
+    close: async () => {
+      client?.close()
       if (!args.keep) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${filename}${suffix}`, { force: true })
     }
   }
@@ -600,7 +624,7 @@ const sideBySide = (on: Run, off: Run) => {
 const dir = args.dir ?? mkdtempSync(join(tmpdir(), "strata-retention-"))
 const results: Array<Run> = []
 console.log(`retention simulation: ${process.argv.slice(2).join(" ") || "(defaults)"}`)
-console.log(`sizes — sqlite: pages in use (page_count − freelist_count) × page_size, disk: file + WAL; postgres: pg_total_relation_size(strata_events) after VACUUM, disk: the database`)
+console.log(`sizes — sqlite, libsql: pages in use (page_count − freelist_count) × page_size, disk: file + WAL; postgres: pg_total_relation_size(strata_events) after VACUUM, disk: the database`)
 console.log(`load: ${loadFibers} fibers on ${loadKeyCount} keys, ${loadPauseMs} ms between a fiber's writes, ${baselineMs} ms before and after each compaction (base), and during it (comp); latencies in ms`)
 try {
   for (const name of args.backends.split(",")) {
@@ -611,10 +635,12 @@ try {
     for (const mode of args.compaction.split(",")) {
       const make = name === "sqlite"
         ? async () => sqlite(dir, `${name}-${mode}`)
+        : name === "libsql"
+        ? async () => libsql(dir, `${name}-${mode}`)
         : name === "postgres"
         ? postgres
         : undefined
-      if (make === undefined) throw new Error(`unknown backend ${name} (sqlite, postgres)`)
+      if (make === undefined) throw new Error(`unknown backend ${name} (sqlite, libsql, postgres)`)
       results.push(await simulate(make, mode === "on"))
     }
   }

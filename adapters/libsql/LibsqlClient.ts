@@ -15,9 +15,11 @@
  * transactions (`client.transaction("write")`, i.e. `BEGIN IMMEDIATE`), nested
  * ones are savepoints on it, and one transaction runs at a time. Unlike it, a
  * statement outside a transaction also waits for the client's permit while it
- * runs: on a `file:` URL the driver gives its connection to the transaction and
- * opens another for the next statement, which would otherwise meet the
- * transaction's lock ("database is locked").
+ * runs, and on a local file (`localTransactions`) a transaction is `BEGIN
+ * IMMEDIATE` … `COMMIT` on the client's one connection: there the driver gives its
+ * connection to the transaction, opens another for whatever comes next, and never
+ * closes the one it gave away (a transaction's `close` only rolls back) — each write
+ * transaction left a connection and its files open.
  */
 import * as Libsql from "@libsql/client"
 import * as Context from "effect/Context"
@@ -44,6 +46,13 @@ export type LibsqlClientConfig = LibsqlClientConfig.Full | LibsqlClientConfig.Li
 
 export declare namespace LibsqlClientConfig {
   export interface Base {
+    /**
+     * Transactions as statements on the client's one connection instead of the driver's
+     * interactive transactions: for a local file, where those leak a connection each.
+     */
+    readonly localTransactions?: boolean | undefined
+    /** Run before a local transaction's `BEGIN`: waits, without holding the thread, until the write lock is free. */
+    readonly beforeLocalBegin?: Effect.Effect<void, SqlError> | undefined
     readonly spanAttributes?: Record<string, unknown> | undefined
     readonly transformResultNames?: ((str: string) => string) | undefined
     readonly transformQueryNames?: ((str: string) => string) | undefined
@@ -85,8 +94,17 @@ const sqlError = (cause: unknown, message: string, operation: string) => {
   return new SqlError({ reason: unreachable(cause) ? new ConnectionError(props) : classifySqliteError(cause, props) })
 }
 
+/** SQLite ended the transaction itself (e.g. after SQLITE_FULL): nothing is left to roll back. */
+const noTransaction = (error: SqlError) => /no transaction is active/.test(error.message)
+
 class LibsqlConnection implements Connection {
-  constructor(readonly sdk: Libsql.Client | Libsql.Transaction) {}
+  /** `local`: a transaction on the client's own connection (see `localTransactions`); `inLocal`: inside one. */
+  constructor(
+    readonly sdk: Libsql.Client | Libsql.Transaction,
+    readonly local = false,
+    readonly inLocal = false,
+    readonly beforeLocalBegin: Effect.Effect<void, SqlError> = Effect.void
+  ) {}
 
   executeRaw(sql: string, params: ReadonlyArray<unknown>) {
     return Effect.tryPromise({
@@ -118,7 +136,16 @@ class LibsqlConnection implements Connection {
   executeStream() {
     return Stream.die(new Error("LibsqlClient: executeStream (sql.stream) is not implemented"))
   }
-  get beginTransaction() {
+  get beginTransaction(): Effect.Effect<LibsqlConnection, SqlError> {
+    if (this.local) {
+      return Effect.as(
+        Effect.tryPromise({
+          try: () => this.sdk.execute("BEGIN IMMEDIATE"),
+          catch: (cause) => sqlError(cause, "Failed to begin transaction", "beginTransaction")
+        }),
+        new LibsqlConnection(this.sdk, true, true)
+      )
+    }
     return Effect.map(
       Effect.tryPromise({
         try: () => (this.sdk as Libsql.Client).transaction("write"),
@@ -127,13 +154,19 @@ class LibsqlConnection implements Connection {
       (tx) => new LibsqlConnection(tx)
     )
   }
-  get commit() {
+  get commit(): Effect.Effect<void, SqlError> {
     return Effect.tryPromise({
-      try: () => (this.sdk as Libsql.Transaction).commit(),
+      try: () => this.inLocal ? this.sdk.execute("COMMIT").then(() => undefined) : (this.sdk as Libsql.Transaction).commit(),
       catch: (cause) => sqlError(cause, "Failed to commit transaction", "commitTransaction")
     })
   }
-  get rollback() {
+  get rollback(): Effect.Effect<void, SqlError> {
+    if (this.inLocal) {
+      return Effect.tryPromise({
+        try: () => this.sdk.execute("ROLLBACK").then(() => undefined),
+        catch: (cause) => sqlError(cause, "Failed to rollback transaction", "rollbackTransaction")
+      }).pipe(Effect.catchIf(noTransaction, () => Effect.void))
+    }
     const tx = this.sdk as Libsql.Transaction
     // SQLite may already have ended it (e.g. after SQLITE_FULL); a closed one throws TRANSACTION_CLOSED.
     return tx.closed ? Effect.void : Effect.tryPromise({
@@ -169,7 +202,7 @@ export const make = (
       ),
       (sdk) => Effect.sync(() => sdk.close())
     )
-    const connection = new LibsqlConnection(sdk)
+    const connection = new LibsqlConnection(sdk, options.localTransactions === true, false, options.beforeLocalBegin)
     const semaphore = yield* Semaphore.make(1)
 
     // The client's statements find the transaction's connection under this service.
@@ -184,8 +217,12 @@ export const make = (
       acquireConnection: (restore) =>
         Effect.gen(function*() {
           yield* restore(semaphore.takeScoped(1))
-          const tx = yield* restore(connection.beginTransaction)
-          yield* Effect.addFinalizer(() => Effect.sync(() => (tx.sdk as Libsql.Transaction).close()))
+          // A local BEGIN is not interrupted once it ran: only the transaction's end ends it.
+          const tx = yield* (connection.local
+            ? Effect.andThen(restore(connection.beforeLocalBegin), connection.beginTransaction)
+            : restore(connection.beginTransaction))
+          // The driver's transaction holds its connection until closed; a local one ends by its COMMIT or ROLLBACK.
+          if (!tx.inLocal) yield* Effect.addFinalizer(() => Effect.sync(() => (tx.sdk as Libsql.Transaction).close()))
           return tx as Connection
         }),
       begin: () => Effect.void, // begun by `transaction("write")`; `SqlClient.BeginTransaction` is not used
@@ -193,6 +230,8 @@ export const make = (
       releaseSavepoint: (conn, id) => Effect.asVoid(conn.executeRaw(`RELEASE SAVEPOINT effect_sql_${id}`, [])),
       rollbackSavepoint: (conn, id) => Effect.asVoid(conn.executeRaw(`ROLLBACK TO SAVEPOINT effect_sql_${id}`, [])),
       commit: (conn) => (conn as LibsqlConnection).commit,
+      // A COMMIT refused (SQLITE_FULL) may leave the transaction open on the connection.
+      onCommitFailure: (conn) => (conn as LibsqlConnection).rollback,
       rollback: (conn) => (conn as LibsqlConnection).rollback
     })
 

@@ -1,6 +1,6 @@
 import * as LibsqlClient from "./LibsqlClient.ts"
 import * as Libsql from "@libsql/client"
-import { Effect, Layer, Redacted } from "effect"
+import { Duration, Effect, Layer, Redacted, Schedule } from "effect"
 import { StoreUnavailable } from "../../application/ports/StoreError.ts"
 import { sqliteDialect } from "../sql/sqliteDialect.ts"
 import * as SqlStore from "../sql/SqlStore.ts"
@@ -15,44 +15,31 @@ export interface LibsqlStoreConfig {
 const busyTimeoutMs = 5_000
 const busyTimeout = `PRAGMA busy_timeout = ${busyTimeoutMs}`
 
+const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code).startsWith("SQLITE_BUSY")
+
 /**
- * A local file's client, with `busy_timeout` on every connection it opens. @libsql/client
- * hands its connection to each write transaction and opens a fresh one, without any of
- * the previous one's settings, for whatever comes next; a pragma run once would wait for
- * the first transaction only, and every later statement would fail at once with
- * `database is locked` while another process writes. So the setting is run on the
- * connection before its first use: the client's methods on a file run synchronously up to
- * their result, so nothing else can slip in between the pragma and the call.
+ * Waits until the write lock is free, without holding the thread: a transaction's `BEGIN
+ * IMMEDIATE` would wait in SQLite's busy handler, which sleeps the thread that runs every
+ * request between its tries, in steps growing to 100 ms (see `BunSqliteClient.busyTimeoutMs`).
+ * Asked on a connection of its own with no busy timeout, every millisecond, as a `BEGIN
+ * IMMEDIATE; ROLLBACK` that the driver runs as one `exec`: refused, it leaves nothing behind —
+ * a statement the driver prepared and SQLite refused as busy stays active on its connection,
+ * and that connection's next `COMMIT` fails ("SQL statements in progress"), so the
+ * transaction's own `BEGIN` cannot be the one tried again. Should another process take the
+ * lock between the answer and the `BEGIN`, the `BEGIN` waits as SQLite does.
  */
-const waitingForLocks = (client: Libsql.Client): Libsql.Client => {
-  let prepared = false
-  const prepare = () => {
-    if (prepared) return undefined
-    prepared = true
-    return client.execute(busyTimeout)
-  }
-  const afterPrepare = <A>(prepared: Promise<unknown> | undefined, result: Promise<A>) =>
-    prepared === undefined ? result : Promise.all([prepared, result]).then(([, value]) => value)
-  return {
-    execute: (stmt) => afterPrepare(prepare(), client.execute(stmt)),
-    batch: (stmts, mode) => afterPrepare(prepare(), client.batch(stmts, mode)),
-    migrate: (stmts) => afterPrepare(prepare(), client.migrate(stmts)),
-    transaction: ((mode?: Libsql.TransactionMode) => {
-      const before = prepare()
-      const transaction = client.transaction(mode)
-      // The transaction took the connection; the next call opens another.
-      prepared = false
-      return afterPrepare(before, transaction)
-    }) as Libsql.Client["transaction"],
-    executeMultiple: (sql) => afterPrepare(prepare(), client.executeMultiple(sql)),
-    sync: () => client.sync(),
-    close: () => client.close(),
-    get closed() {
-      return client.closed
-    },
-    protocol: client.protocol
-  }
-}
+const lockFree = (probe: Libsql.Client) =>
+  Effect.tryPromise({
+    try: () => probe.executeMultiple("BEGIN IMMEDIATE; ROLLBACK"),
+    catch: (cause) => cause
+  }).pipe(
+    Effect.retry({
+      while: isBusy,
+      schedule: Schedule.spaced(Duration.millis(1)).pipe(Schedule.upTo({ duration: Duration.millis(busyTimeoutMs) }))
+    }),
+    // Still refused once the busy timeout is out, or refused otherwise: the `BEGIN` says so.
+    Effect.ignore
+  )
 
 /**
  * WAL on, tried again while refused as busy (for as long as the busy timeout): a file not
@@ -80,10 +67,12 @@ const open = (config: LibsqlStoreConfig) =>
           ...(config.authToken === undefined ? {} : { authToken: Redacted.value(config.authToken) })
         })
         if (!config.url.startsWith("file:")) return client
-        const local = waitingForLocks(client)
+        // One connection for the client's life (its transactions are statements on it, see
+        // `LibsqlClient.localTransactions`): the busy timeout is set on it once.
+        await client.execute(busyTimeout)
         // The LibSQL client leaves the journal mode alone; WAL lets readers go on beside the writer.
-        await toWal(local)
-        return local
+        await toWal(client)
+        return client
       },
       catch: (error) =>
         new StoreUnavailable({ operation: "open database", reason: error instanceof Error ? error.message : String(error) })
@@ -91,9 +80,18 @@ const open = (config: LibsqlStoreConfig) =>
     (client) => Effect.sync(() => client.close())
   )
 
+/** The connection `lockFree` asks on, for the store's life. */
+const openProbe = (config: LibsqlStoreConfig) =>
+  Effect.acquireRelease(Effect.sync(() => Libsql.createClient({ url: config.url })), (probe) => Effect.sync(() => probe.close()))
+
 /** A remote server manages its own locks and journal. */
 export const client = (config: LibsqlStoreConfig) =>
-  Layer.unwrap(Effect.map(open(config), (liveClient) => LibsqlClient.layer({ liveClient })))
+  Layer.unwrap(Effect.gen(function*() {
+    const liveClient = yield* open(config)
+    if (!config.url.startsWith("file:")) return LibsqlClient.layer({ liveClient })
+    const probe = yield* openProbe(config)
+    return LibsqlClient.layer({ liveClient, localTransactions: true, beforeLocalBegin: lockFree(probe) })
+  }))
 
 /** LibSQL speaks SQLite's dialect; the client queues transactions one at a time. */
 export const layer = (config: LibsqlStoreConfig) => SqlStore.layer(sqliteDialect).pipe(Layer.provide(client(config)))

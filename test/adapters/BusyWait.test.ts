@@ -3,8 +3,11 @@ import { describe, expect, test } from "bun:test"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import * as Libsql from "@libsql/client"
 import { Effect, Exit } from "effect"
 import * as Reactivity from "effect/reactivity/Reactivity"
+import { SqlClient } from "effect/sql/SqlClient"
+import * as LibsqlStore from "../../adapters/libsql/LibsqlStore.ts"
 import * as BunSqliteClient from "../../adapters/sqlite/BunSqliteClient.ts"
 import * as SqliteClient from "../../adapters/sqlite/SqliteClient.ts"
 
@@ -73,5 +76,35 @@ describe("the SQLite writer waiting for another connection's write lock", () => 
     expect(String(Exit.isFailure(exit) ? exit.cause : "")).toContain("LockTimeoutError")
     expect(ticks).toBeGreaterThan(0)
     expect(rows(file)).toEqual([1])
+  }, 30_000)
+})
+
+describe("a LibSQL transaction on a file waiting for another connection's write lock", () => {
+  // Held by a LibSQL connection: two copies of SQLite in one process do not see each other's locks.
+  test("waits without holding the thread, and writes after the holder", async () => {
+    const { file, holder: setup } = fileWithLockHolder()
+    setup.run("COMMIT")
+    setup.close()
+    const holder = Libsql.createClient({ url: `file:${file}` })
+    const held = await holder.transaction("write")
+    await held.execute("INSERT INTO t VALUES (2)")
+    const happened: Array<string> = []
+    setTimeout(async () => {
+      await held.commit()
+      holder.close()
+      happened.push("released")
+    }, 50)
+    const exit = await Effect.gen(function*() {
+      const sql = yield* SqlClient
+      yield* Effect.forkChild(Effect.forever(Effect.andThen(Effect.sleep("5 millis"), Effect.sync(() => happened.push("tick")))))
+      yield* sql.withTransaction(Effect.andThen(sql`INSERT INTO t VALUES (3)`, sql`INSERT INTO t VALUES (4)`))
+      happened.push("written")
+    }).pipe(Effect.scoped, Effect.provide(LibsqlStore.client({ url: `file:${file}` })), Effect.runPromiseExit)
+    expect(exit).toEqual(Exit.void)
+    const released = happened.indexOf("released")
+    expect(released).toBeGreaterThan(0)
+    expect(happened.slice(0, released).filter((event) => event === "tick").length).toBeGreaterThan(0)
+    expect(released).toBeLessThan(happened.indexOf("written"))
+    expect(rows(file)).toEqual([1, 2, 3, 4])
   }, 30_000)
 })
