@@ -5,6 +5,7 @@
  *
  *   npm run sim:retention                                   # 1,000 keys, 10,000,000 usages, 60 days, both backends, on and off
  *   npm run sim:retention -- --usages 200000 --backends sqlite --compaction on
+ *   npm run sim:retention -- --usages 600000 --days 4 --retain-days 2 --backends libsql --compaction on
  *
  * Each simulated day's usage is written with `importEvents` (as the log would hold it had it
  * been recorded then: positions after the head, UUIDv7 ids and recorded times at the

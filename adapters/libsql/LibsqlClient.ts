@@ -51,7 +51,10 @@ export declare namespace LibsqlClientConfig {
      * interactive transactions: for a local file, where those leak a connection each.
      */
     readonly localTransactions?: boolean | undefined
-    /** Run before a local transaction's `BEGIN`: waits, without holding the thread, until the write lock is free. */
+    /**
+     * Run before a local transaction's `BEGIN`, and before a write outside a transaction:
+     * waits, without holding the thread, until the write lock is free.
+     */
     readonly beforeLocalBegin?: Effect.Effect<void, SqlError> | undefined
     readonly spanAttributes?: Record<string, unknown> | undefined
     readonly transformResultNames?: ((str: string) => string) | undefined
@@ -94,6 +97,9 @@ const sqlError = (cause: unknown, message: string, operation: string) => {
   return new SqlError({ reason: unreachable(cause) ? new ConnectionError(props) : classifySqliteError(cause, props) })
 }
 
+/** A statement that may take the write lock (a read's `WITH` too: waiting costs it little). */
+const mayWrite = /^\s*(insert|update|delete|replace|with|create|drop|alter)\b/i
+
 /** SQLite ended the transaction itself (e.g. after SQLITE_FULL): nothing is left to roll back. */
 const noTransaction = (error: SqlError) => /no transaction is active/.test(error.message)
 
@@ -107,10 +113,12 @@ class LibsqlConnection implements Connection {
   ) {}
 
   executeRaw(sql: string, params: ReadonlyArray<unknown>) {
-    return Effect.tryPromise({
+    const run = Effect.tryPromise({
       try: () => this.sdk.execute({ sql, args: params as Array<any> }),
       catch: (cause) => sqlError(cause, "Failed to execute statement", "execute")
     })
+    // A write on its own takes the write lock as a transaction's BEGIN does: waited for alike.
+    return this.local && !this.inLocal && mayWrite.test(sql) ? Effect.andThen(this.beforeLocalBegin, run) : run
   }
   execute(
     sql: string,

@@ -79,19 +79,18 @@ describe("the SQLite writer waiting for another connection's write lock", () => 
   }, 30_000)
 })
 
-describe("a LibSQL transaction on a file waiting for another connection's write lock", () => {
+describe("LibSQL on a file waiting for another connection's write lock", () => {
   // Held by a LibSQL connection: two copies of SQLite in one process do not see each other's locks.
-  test("waits without holding the thread, and writes after the holder", async () => {
+  test("a transaction and a write on its own wait without holding the thread, and write after the holder", async () => {
     const { file, holder: setup } = fileWithLockHolder()
     setup.run("COMMIT")
     setup.close()
     const holder = Libsql.createClient({ url: `file:${file}` })
-    const held = await holder.transaction("write")
+    let held = await holder.transaction("write")
     await held.execute("INSERT INTO t VALUES (2)")
     const happened: Array<string> = []
     setTimeout(async () => {
       await held.commit()
-      holder.close()
       happened.push("released")
     }, 50)
     const exit = await Effect.gen(function*() {
@@ -99,12 +98,27 @@ describe("a LibSQL transaction on a file waiting for another connection's write 
       yield* Effect.forkChild(Effect.forever(Effect.andThen(Effect.sleep("5 millis"), Effect.sync(() => happened.push("tick")))))
       yield* sql.withTransaction(Effect.andThen(sql`INSERT INTO t VALUES (3)`, sql`INSERT INTO t VALUES (4)`))
       happened.push("written")
+      // Held again, for the write on its own this time.
+      yield* Effect.promise(async () => {
+        held = await holder.transaction("write")
+        await held.execute("INSERT INTO t VALUES (5)")
+        setTimeout(async () => {
+          await held.commit()
+          holder.close()
+          happened.push("released again")
+        }, 50)
+      })
+      yield* sql`INSERT INTO t VALUES (6)`
+      happened.push("written again")
     }).pipe(Effect.scoped, Effect.provide(LibsqlStore.client({ url: `file:${file}` })), Effect.runPromiseExit)
     expect(exit).toEqual(Exit.void)
     const released = happened.indexOf("released")
+    const again = happened.indexOf("released again")
     expect(released).toBeGreaterThan(0)
     expect(happened.slice(0, released).filter((event) => event === "tick").length).toBeGreaterThan(0)
     expect(released).toBeLessThan(happened.indexOf("written"))
-    expect(rows(file)).toEqual([1, 2, 3, 4])
+    expect(happened.slice(happened.indexOf("written"), again).filter((event) => event === "tick").length).toBeGreaterThan(0)
+    expect(again).toBeLessThan(happened.indexOf("written again"))
+    expect(rows(file)).toEqual([1, 2, 3, 4, 5, 6])
   }, 30_000)
 })
