@@ -581,6 +581,20 @@ const benchBackend = async (backend: BackendUnderTest) => {
     }
   }
 
+  // The first append of a stream: a new stream each time (on SQLite and LibSQL its name is
+  // written too, as the store keeps names apart from the events that refer to them).
+  const firsts = Math.min(singleAppends, 2_000)
+  await compare("single-event append, a new stream each", "events/s", firsts, {
+    raw: async (round) => {
+      for (let i = 0; i < firsts; i++) await raw.append(`first-${round}-${i}`, 0, 1)
+    },
+    strata: (round) =>
+      run(Effect.gen(function*() {
+        const store = yield* EventStore
+        for (let i = 0; i < firsts; i++) yield* store.append(`first-${round}-${i}`, [newEvent(i)], ExpectedVersion.noStream)
+      }))
+  })
+
   // Single-event appends at an exact expected version, round-robin over 1,000 streams.
   await withParallel(1, (parallel) =>
     compare("single-event append, version check", "events/s", singleAppends, {
