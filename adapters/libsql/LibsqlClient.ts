@@ -233,7 +233,7 @@ export const make = (
           if (!tx.inLocal) yield* Effect.addFinalizer(() => Effect.sync(() => (tx.sdk as Libsql.Transaction).close()))
           return tx as Connection
         }),
-      begin: () => Effect.void, // begun by `transaction("write")`; `SqlClient.BeginTransaction` is not used
+      begin: () => Effect.void, // begun as the connection is acquired; `SqlClient.BeginTransaction` is not used
       savepoint: (conn, id) => Effect.asVoid(conn.executeRaw(`SAVEPOINT effect_sql_${id}`, [])),
       releaseSavepoint: (conn, id) => Effect.asVoid(conn.executeRaw(`RELEASE SAVEPOINT effect_sql_${id}`, [])),
       rollbackSavepoint: (conn, id) => Effect.asVoid(conn.executeRaw(`ROLLBACK TO SAVEPOINT effect_sql_${id}`, [])),

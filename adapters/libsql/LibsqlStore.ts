@@ -1,6 +1,7 @@
 import * as LibsqlClient from "./LibsqlClient.ts"
 import * as Libsql from "@libsql/client"
 import { Duration, Effect, Layer, Redacted, Schedule } from "effect"
+import { classifySqliteError, SqlError } from "effect/sql/SqlError"
 import { StoreUnavailable } from "../../application/ports/StoreError.ts"
 import { sqliteDialect } from "../sql/sqliteDialect.ts"
 import * as SqlStore from "../sql/SqlStore.ts"
@@ -28,7 +29,7 @@ const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.
  * transaction's own `BEGIN` cannot be the one tried again. Should another process take the
  * lock between the answer and the `BEGIN`, the `BEGIN` waits as SQLite does.
  */
-const lockFree = (probe: Libsql.Client) =>
+const lockFree = (probe: Libsql.Client): Effect.Effect<void, SqlError> =>
   Effect.tryPromise({
     try: () => probe.executeMultiple("BEGIN IMMEDIATE; ROLLBACK"),
     catch: (cause) => cause
@@ -37,8 +38,14 @@ const lockFree = (probe: Libsql.Client) =>
       while: isBusy,
       schedule: Schedule.spaced(Duration.millis(1)).pipe(Schedule.upTo({ duration: Duration.millis(busyTimeoutMs) }))
     }),
-    // Still refused once the busy timeout is out, or refused otherwise: the `BEGIN` says so.
-    Effect.ignore
+    Effect.catch((cause) =>
+      // Still refused once the busy timeout is out: the write fails as a lock timeout, and its
+      // own `BEGIN`, which would wait as long again holding the thread, is never run. Refused
+      // otherwise (the probe's connection): the `BEGIN` finds out for itself.
+      isBusy(cause)
+        ? Effect.fail(new SqlError({ reason: classifySqliteError(cause, { message: "the write lock stayed taken", operation: "beginTransaction" }) }))
+        : Effect.void
+    )
   )
 
 /**

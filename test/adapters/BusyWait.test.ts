@@ -121,4 +121,27 @@ describe("LibSQL on a file waiting for another connection's write lock", () => {
     expect(again).toBeLessThan(happened.indexOf("written again"))
     expect(rows(file)).toEqual([1, 2, 3, 4, 5, 6])
   }, 30_000)
+
+  test("a lock held past the busy timeout fails the write as a lock timeout, the thread free meanwhile; released, the next write goes through", async () => {
+    const { file, holder: setup } = fileWithLockHolder()
+    setup.run("COMMIT")
+    setup.close()
+    const holder = Libsql.createClient({ url: `file:${file}` })
+    const held = await holder.transaction("write")
+    await held.execute("INSERT INTO t VALUES (2)")
+    let ticks = 0
+    const exit = await Effect.gen(function*() {
+      const sql = yield* SqlClient
+      yield* Effect.forkChild(Effect.forever(Effect.andThen(Effect.sleep("5 millis"), Effect.sync(() => ticks++))))
+      const refused = yield* Effect.exit(sql.withTransaction(sql`INSERT INTO t VALUES (3)`))
+      yield* Effect.promise(() => held.commit())
+      holder.close()
+      yield* sql.withTransaction(sql`INSERT INTO t VALUES (4)`)
+      return refused
+    }).pipe(Effect.scoped, Effect.provide(LibsqlStore.client({ url: `file:${file}` })), Effect.runPromise)
+    expect(Exit.isFailure(exit)).toBe(true)
+    expect(String(Exit.isFailure(exit) ? exit.cause : "")).toContain("LockTimeoutError")
+    expect(ticks).toBeGreaterThan(100)
+    expect(rows(file)).toEqual([1, 2, 4])
+  }, 30_000)
 })
