@@ -79,13 +79,17 @@ describe("the SQLite writer waiting for another connection's write lock", () => 
   }, 30_000)
 })
 
+/** The same file, and the other "process" a LibSQL client: two copies of SQLite in one process do not see each other's locks. */
+const fileWithLibsqlHolder = () => {
+  const { file, holder: setup } = fileWithLockHolder()
+  setup.run("COMMIT")
+  setup.close()
+  return { file, holder: Libsql.createClient({ url: `file:${file}` }) }
+}
+
 describe("LibSQL on a file waiting for another connection's write lock", () => {
-  // Held by a LibSQL connection: two copies of SQLite in one process do not see each other's locks.
   test("a transaction and a write on its own wait without holding the thread, and write after the holder", async () => {
-    const { file, holder: setup } = fileWithLockHolder()
-    setup.run("COMMIT")
-    setup.close()
-    const holder = Libsql.createClient({ url: `file:${file}` })
+    const { file, holder } = fileWithLibsqlHolder()
     let held = await holder.transaction("write")
     await held.execute("INSERT INTO t VALUES (2)")
     const happened: Array<string> = []
@@ -123,10 +127,7 @@ describe("LibSQL on a file waiting for another connection's write lock", () => {
   }, 30_000)
 
   test("a lock held past the busy timeout fails the write as a lock timeout, the thread free meanwhile; released, the next write goes through", async () => {
-    const { file, holder: setup } = fileWithLockHolder()
-    setup.run("COMMIT")
-    setup.close()
-    const holder = Libsql.createClient({ url: `file:${file}` })
+    const { file, holder } = fileWithLibsqlHolder()
     const held = await holder.transaction("write")
     await held.execute("INSERT INTO t VALUES (2)")
     let ticks = 0
