@@ -1,5 +1,4 @@
 import { Duration, Effect, type Scope } from "effect"
-import { busyTimeoutMs } from "./SqliteClient.ts"
 
 /**
  * WAL checkpoints off the event loop. SQLite copies its write-ahead log back into the
@@ -14,7 +13,9 @@ import { busyTimeoutMs } from "./SqliteClient.ts"
  * Writes that never pause would keep a passive round from ever seeing the whole log copied,
  * and the log from ever starting over: past `restartAt` pages a round also copies what was
  * added meanwhile, holding the writer for that last part, and the next commit starts the
- * log from its beginning — its file stays at what is written between rounds. Until the
+ * log from its beginning — its file stays at what is written between rounds. That round
+ * never waits for a reader (see `checkpointWorker`): one still in the log leaves the
+ * restart to a later round. Until the
  * worker is up, and should it die, the writer checkpoints as SQLite does by default. Durability is unchanged: a commit is in
  * the log either way, and several processes on one file each checkpoint (one round waits
  * out another's, or leaves it to the next).
@@ -79,7 +80,7 @@ export const offTheLoop = (
       }
       worker.addEventListener("error", gone)
       worker.addEventListener("close", gone)
-      worker.postMessage({ filename, interval: Duration.toMillis(interval), restartAt: options.restartAt ?? restartAt, busyTimeoutMs })
+      worker.postMessage({ filename, interval: Duration.toMillis(interval), restartAt: options.restartAt ?? restartAt })
       // A checkpointer does not keep the process alive.
       worker.unref()
     }),

@@ -64,4 +64,52 @@ describe("SQLite checkpoints off the event loop", () => {
     expect(pagesWritten * 4096).toBeGreaterThan(8 * 1024 * 1024)
     expect(wal).toBeLessThan(pagesWritten * 4096 / 4)
   }, timeout)
+
+  /**
+   * A round that restarts the log waits for readers to leave it, and while it waits no
+   * writer may commit. It used to wait as long as the busy timeout (5 s): a long read in any
+   * process — a backup, an audit, a compaction's page — held every writer until it ended
+   * (measured in the retention simulation: writes waiting 100–250 ms after each day's bulk
+   * import, rounds of up to 5.6 s). A round now asks once and leaves the restart to a later
+   * round. The reader here is on the writer's own thread, released by a timer: had the
+   * writer been held, its thread asleep in SQLite's busy handler, the timer would have
+   * fired before the writes were done.
+   */
+  test("a reader holding the log does not hold the writer: the restart is left to a later round", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "strata-checkpoints-")), "reader.db")
+    const writer = new Database(file, { create: true })
+    writer.run("PRAGMA busy_timeout = 5000")
+    writer.run("PRAGMA journal_mode = WAL")
+    writer.run("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
+    const reader = new Database(file)
+    const scope = Effect.runSync(Scope.make())
+    await Effect.runPromise(Checkpoints.offTheLoop(file, (pages) => writer.run(`PRAGMA wal_autocheckpoint = ${pages}`), { restartAt: 200 }).pipe(Scope.provide(scope)))
+    const insert = writer.query("INSERT INTO t (body) VALUES (?)")
+    const body = "x".repeat(4000)
+    writer.transaction(() => {
+      for (let row = 0; row < 10; row++) insert.run(body)
+    })()
+    // The reader takes its snapshot and keeps it.
+    reader.run("BEGIN")
+    reader.query("SELECT count(*) FROM t").get()
+    let released = false
+    setTimeout(() => {
+      reader.run("COMMIT")
+      released = true
+    }, 4_000)
+    // 300 commits of 10 pages: the log passes the restart's 200 pages many times over, and
+    // the rounds (every 200 ms) try to restart it while the reader holds it.
+    for (let commit = 0; commit < 300; commit++) {
+      writer.transaction(() => {
+        for (let row = 0; row < 10; row++) insert.run(body)
+      })()
+      await Bun.sleep(1)
+    }
+    const writtenBeforeRelease = !released
+    await Effect.runPromise(Scope.close(scope, Exit.void))
+    while (!released) await Bun.sleep(10)
+    reader.close()
+    writer.close()
+    expect(writtenBeforeRelease).toBe(true)
+  }, timeout)
 })
