@@ -31,7 +31,7 @@ const rounds = setInterval(() => {
     // the log would grow for ever: past `restartAt` pages the round copies what the writer
     // added meanwhile and makes the next commit start the log over, holding the writer for
     // that last copy (the rest was copied without it).
-    if (done !== undefined && done.log >= restartAt) { const t0 = performance.now(); restart.all(); const ms = performance.now() - t0; if (ms > 10) console.log(`RESTART ${ms.toFixed(0)} ms ending ${(performance.timeOrigin + performance.now()).toFixed(0)} log ${done.log}`) }
+    if (done !== undefined && done.log >= restartAt) restart.all()
   } catch {
     // Left to the next round.
   }
