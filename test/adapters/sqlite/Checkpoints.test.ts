@@ -12,6 +12,17 @@ import { events, runWith } from "../../support/run.ts"
 const timeout = 60_000
 const sizeOf = (file: string) => statSync(file).size
 
+/** A new file in WAL mode with a table, and a bun:sqlite writer on it as strata's (busy timeout, synchronous NORMAL). */
+const walFileWithWriter = (name: string) => {
+  const file = join(mkdtempSync(join(tmpdir(), "strata-checkpoints-")), name)
+  const writer = new Database(file, { create: true })
+  writer.run("PRAGMA busy_timeout = 5000")
+  writer.run("PRAGMA journal_mode = WAL")
+  writer.run("PRAGMA synchronous = NORMAL")
+  writer.run("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
+  return { file, writer }
+}
+
 describe("SQLite checkpoints off the event loop", () => {
   test("commits leave the log to a thread of its own, which copies it into the database file", async () => {
     const file = await runWith(Backends.sqlite.layer(), Effect.gen(function*() {
@@ -31,12 +42,7 @@ describe("SQLite checkpoints off the event loop", () => {
   }, timeout)
 
   test("under writes that never pause the log starts over: its file stays bounded", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "strata-checkpoints-")), "bounded.db")
-    const writer = new Database(file, { create: true })
-    writer.run("PRAGMA busy_timeout = 5000")
-    writer.run("PRAGMA journal_mode = WAL")
-    writer.run("PRAGMA synchronous = NORMAL")
-    writer.run("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
+    const { file, writer } = walFileWithWriter("bounded.db")
     const scope = Effect.runSync(Scope.make())
     let autocheckpoint = -1
     await Effect.runPromise(Checkpoints.offTheLoop(file, (pages) => {
@@ -76,11 +82,7 @@ describe("SQLite checkpoints off the event loop", () => {
    * fired before the writes were done.
    */
   test("a reader holding the log does not hold the writer: the restart is left to a later round", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "strata-checkpoints-")), "reader.db")
-    const writer = new Database(file, { create: true })
-    writer.run("PRAGMA busy_timeout = 5000")
-    writer.run("PRAGMA journal_mode = WAL")
-    writer.run("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
+    const { file, writer } = walFileWithWriter("reader.db")
     const reader = new Database(file)
     const scope = Effect.runSync(Scope.make())
     await Effect.runPromise(Checkpoints.offTheLoop(file, (pages) => writer.run(`PRAGMA wal_autocheckpoint = ${pages}`), { restartAt: 200 }).pipe(Scope.provide(scope)))
