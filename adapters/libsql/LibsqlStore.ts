@@ -1,8 +1,9 @@
 import * as LibsqlClient from "./LibsqlClient.ts"
 import * as Libsql from "@libsql/client"
-import { Duration, Effect, Layer, Redacted, Schedule } from "effect"
+import { Effect, Layer, Redacted } from "effect"
 import { classifySqliteError, SqlError } from "effect/sql/SqlError"
 import { StoreUnavailable } from "../../application/ports/StoreError.ts"
+import { isBusy, whileBusy } from "../sql/SqliteBusy.ts"
 import { sqliteDialect } from "../sql/sqliteDialect.ts"
 import * as SqlStore from "../sql/SqlStore.ts"
 
@@ -15,8 +16,6 @@ export interface LibsqlStoreConfig {
 /** How long a statement on a local file waits for another connection's lock (as the SQLite store). */
 const busyTimeoutMs = 5_000
 const busyTimeout = `PRAGMA busy_timeout = ${busyTimeoutMs}`
-
-const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code).startsWith("SQLITE_BUSY")
 
 /**
  * Waits until the write lock is free, without holding the thread: a transaction's `BEGIN
@@ -36,7 +35,7 @@ const lockFree = (probe: Libsql.Client): Effect.Effect<void, SqlError> =>
   }).pipe(
     Effect.retry({
       while: isBusy,
-      schedule: Schedule.spaced(Duration.millis(1)).pipe(Schedule.upTo({ duration: Duration.millis(busyTimeoutMs) }))
+      schedule: whileBusy(busyTimeoutMs)
     }),
     Effect.catch((cause) =>
       // Still refused once the busy timeout is out: the write fails as a lock timeout, and its
@@ -59,7 +58,7 @@ const toWal = async (client: Libsql.Client) => {
     try {
       return await client.execute("PRAGMA journal_mode = WAL")
     } catch (error) {
-      if (!String((error as { code?: unknown } | null)?.code).startsWith("SQLITE_BUSY") || Date.now() >= deadline) throw error
+      if (!isBusy(error) || Date.now() >= deadline) throw error
       await new Promise((resolve) => setTimeout(resolve, 10))
     }
   }

@@ -19,10 +19,8 @@
  */
 import { Database } from "bun:sqlite"
 import * as Context from "effect/Context"
-import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Schedule from "effect/Schedule"
 import type * as Scope from "effect/Scope"
 import * as Semaphore from "effect/Semaphore"
 import * as Stream from "effect/Stream"
@@ -31,6 +29,7 @@ import * as Client from "effect/sql/SqlClient"
 import type { Connection } from "effect/sql/SqlConnection"
 import { classifySqliteError, SqlError } from "effect/sql/SqlError"
 import * as Statement from "effect/sql/Statement"
+import { isBusy, whileBusy } from "../sql/SqliteBusy.ts"
 
 export interface BunSqliteClient extends Client.SqlClient {
   readonly config: BunSqliteClientConfig
@@ -78,7 +77,6 @@ const errorMessage = (cause: unknown, message: string) =>
 const sqlError = (cause: unknown, message: string, operation: string) =>
   new SqlError({ reason: classifySqliteError(cause, { message: errorMessage(cause, message), operation }) })
 
-const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code).startsWith("SQLITE_BUSY")
 
 /**
  * A pragma, tried again while SQLite refuses it as busy, for up to `retryMs`. `busy_timeout`
@@ -139,7 +137,7 @@ export const make = (
     // which in WAL mode holds the write lock from its `BEGIN IMMEDIATE`, a refusal fails it.
     const busyRetry = options.busyTimeoutMs === undefined ? undefined : {
       while: (error: SqlError) => isBusy(error.reason.cause) && !db.inTransaction,
-      schedule: Schedule.spaced(Duration.millis(1)).pipe(Schedule.upTo({ duration: Duration.millis(options.busyTimeoutMs) }))
+      schedule: whileBusy(options.busyTimeoutMs)
     }
 
     // `cached`: `db.query` keeps one prepared statement per SQL text; `db.prepare` a throwaway one.
