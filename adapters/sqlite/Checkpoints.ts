@@ -15,7 +15,7 @@ import { Duration, Effect, type Scope } from "effect"
  * added meanwhile, holding the writer for that last part, and the next commit starts the
  * log from its beginning — its file stays at what is written between rounds. That round
  * never waits for a reader (see `checkpointWorker`): one still in the log leaves the
- * restart to a later round. Until the
+ * restart to a later round (it waits 10 ms at most). Until the
  * worker is up, and should it die, the writer checkpoints as SQLite does by default. Durability is unchanged: a commit is in
  * the log either way, and several processes on one file each checkpoint (one round waits
  * out another's, or leaves it to the next).
