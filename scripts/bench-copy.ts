@@ -128,7 +128,8 @@ const writeSource = async () => {
   const db = new Database(sqliteFile)
   db.run("PRAGMA journal_mode = WAL")
   db.run("PRAGMA synchronous = OFF")
-  // As the store writes them: the names first (see LogNames), the row referring to them.
+  // As the store wrote them before streams were keyed by their names (migration 0006), a
+  // layout it reads as it reads its own: every name first (see LogNames), the row referring to them.
   const names = new Set<string>()
   const nameStatements = {
     stream: db.prepare("INSERT INTO strata_streams (name) VALUES (?) ON CONFLICT (name) DO NOTHING"),
@@ -405,9 +406,11 @@ const rawCopy = async (name: string) => {
   await checkpoint(url)
   const measured = await measure(async () => {
     const db = new Database(sqliteFile, { readonly: true })
-    // Read as the store reads it: names joined, ids as text.
-    const page = db.query(`SELECT ${sqliteDialect.log.columns} FROM ${sqliteDialect.log.from} WHERE e.position > ?
-      ORDER BY e.position LIMIT 10000`)
+    // Read with every name joined in SQL (the store names streams in the process, see
+    // LogRows), ids made text here.
+    const page = db.query(`SELECT e.position, e.event_id, ${sqliteDialect.log.column.streamId} AS stream_id, e.version,
+        t.name AS type, e.schema_version, e.data, a.name AS actor, e.correlation_id, e.causation_id, e.recorded_at
+      FROM ${sqliteDialect.log.from} WHERE e.position > ? ORDER BY e.position LIMIT 10000`)
     const client = new pg.Client({ connectionString: url })
     await client.connect()
     try {

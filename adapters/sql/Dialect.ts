@@ -16,15 +16,26 @@ export interface EventRow {
   readonly correlation_id: string | null
   readonly causation_id: string | null
   readonly recorded_at: string
-  /** Where the dialect keeps names (`names`): the ids of the stream's, the type's and the actor's (0: none); else 0. */
-  readonly stream_ref: number
+  /**
+   * Where the dialect keeps names (`names`): the ids of the stream's, the type's and the
+   * actor's (0: none); else 0. A stream's id not known for sure (`LogNames`) is left out:
+   * the append's statement finds it by the stream's name.
+   */
+  readonly stream_ref: number | undefined
   readonly type_ref: number
   readonly actor_ref: number
 }
 
-/** A row copied from another log: written with its own position. */
+/** A row copied from another log: written with its own position, its stream's id known. */
 export interface ImportedRow extends EventRow {
   readonly position: number
+  readonly stream_ref: number
+}
+
+/** An append written: its first position, and the id its stream has in the log (0 where the log keeps no names). */
+export interface Inserted {
+  readonly first: number
+  readonly streamRef: number
 }
 
 /** One row of `strata_documents`. */
@@ -39,7 +50,8 @@ export interface DocumentRow {
 
 /**
  * Where the log's columns are found. Every read selects `columns` (named as `StoredRow`
- * names them) `FROM` `from`, the events table being `e`; filters compare the column
+ * names them) `FROM` `from`, the events table being `e`, the stream by its name or its id
+ * (`streamNames`); filters compare the column
  * expressions of `column`, and an id compared with a stored one is in its stored form
  * (`storedId`). On Postgres the table holds the columns as they are; on SQLite and LibSQL
  * it holds references to the names of streams, types and actors (see ARCHITECTURE.md, "The log").
@@ -57,12 +69,25 @@ export interface LogLayout {
     readonly correlationId: string
     readonly recordedAt: string
   }
+  /**
+   * Where `columns` select the stream's id (`stream_ref`) rather than its name: the names
+   * of these ids, in one statement (see `LogRows.toEvents`).
+   */
+  readonly streamNames?: (
+    sql: SqlClient,
+    ids: ReadonlyArray<number>
+  ) => Effect.Effect<ReadonlyArray<{ readonly id: number; readonly name: string }>, SqlError>
   /** The events of one stream, by the (stream, version) index. */
   readonly streamIs: (sql: SqlClient, streamId: string) => Fragment
   /** The events of these types, by the type index. */
   readonly typeIn: (sql: SqlClient, types: ReadonlyArray<string>) => Fragment
   /** An event, correlation or causation id as the log stores it. */
   readonly storedId: (id: string) => unknown
+  /**
+   * Where a stream is named in its own first row: run before the rows at `positions` are
+   * removed, in the same transaction, it keeps the names of the streams whose first row goes.
+   */
+  readonly keepNames?: (sql: SqlClient, positions: ReadonlyArray<number>) => Effect.Effect<void, SqlError>
   /**
    * The assignments (`UPDATE strata_events AS e SET …`) that give a row another event's
    * content in place — id, type, schema version, data, metadata — its names written before
@@ -82,9 +107,10 @@ export interface RewrittenEvent {
 
 /**
  * The names an append refers to (its stream, its events' types and actors), where the log
- * stores references to them: written before the append, outside its transaction, their
- * ids handed to its rows (see `LogNames`). A name written stays: nothing deletes or
- * renumbers them.
+ * stores references to them (see `LogNames`). Types and actors are few, kept in tables of
+ * their own: written before the append, outside its transaction, their ids handed to its
+ * rows. A stream is named in its own first row, keyed by its name (`streams`). A name
+ * written stays: nothing deletes or renumbers them.
  */
 export interface NameTables {
   /** Writes those of `names` that are missing; the id of each. */
@@ -93,9 +119,27 @@ export interface NameTables {
     kind: NameKind,
     names: ReadonlyArray<string>
   ) => Effect.Effect<ReadonlyArray<{ readonly name: string; readonly id: number }>, SqlError>
+  readonly streams: StreamNames
 }
 
-export type NameKind = "stream" | "type" | "actor"
+export type NameKind = "type" | "actor"
+
+/**
+ * A stream's id is its name's key (`StreamKey`), unless the stream is listed with one of
+ * its own (`strata_streams`: streams from before this layout, and those whose key another
+ * stream holds). The stream holding a key is named in its first row (version 1), or listed
+ * with the key as its id when that row is gone.
+ */
+export interface StreamNames {
+  readonly key: (name: string) => number
+  /** The id `name` is listed with, if any, and the name of the stream holding its key (none: the key is free). */
+  readonly find: (
+    sql: SqlClient,
+    name: string
+  ) => Effect.Effect<{ readonly listed: number | undefined; readonly holder: string | undefined }, SqlError>
+  /** Lists `name` with an id of its own, unless it is listed already; its id. */
+  readonly list: (sql: SqlClient, name: string) => Effect.Effect<number, SqlError>
+}
 
 /**
  * What differs between the SQL backends, and nothing else: everything the dialects share
@@ -110,15 +154,16 @@ export interface Dialect {
   /**
    * Inserts `rows` in one statement, provided the log is not fenced and the stream is at
    * `expectedVersion` (0: no stream), with positions in commit order so that a reader
-   * going by position never skips a late commit. Resolves to the first position, or
-   * `undefined` when the precondition failed (nothing written). A version race may
-   * surface as a unique violation.
+   * going by position never skips a late commit. Resolves to the first position and the
+   * stream's id, or `undefined` when the precondition failed (nothing written) — where the
+   * rows leave the stream's id to the statement, also when the stream's key is another
+   * stream's. A version race may surface as a unique violation.
    */
   readonly insertEvents: (
     sql: SqlClient,
     expectedVersion: number,
     rows: ReadonlyArray<EventRow>
-  ) => Effect.Effect<number | undefined, SqlError>
+  ) => Effect.Effect<Inserted | undefined, SqlError>
   /**
    * Where the backend has it: a whole group commit's appends in one statement, each at its
    * own expected version, positions following in the order given. Resolves to each

@@ -4,24 +4,40 @@ import type { SqlError } from "effect/sql/SqlError"
 import type { NameKind, NameTables } from "./Dialect.ts"
 
 /**
- * The ids of the names a log refers to (`Dialect.names`: streams, types, actors), as this
- * store has written or read them: an append to a known stream, of known types, by a known
- * actor, hands its rows their ids and writes nothing more than its rows. The names of a
- * service are few and come back all the time; the ids go into the append's statement as
- * they are — resolving them there by name cost LibSQL, which prepares each statement it
- * runs, a sixth of an append.
+ * The ids of the names a log refers to (`Dialect.names`), as this store has written or
+ * read them: an append to a known stream, of known types, by a known actor, hands its rows
+ * their ids and writes nothing more than its rows. The names of a service come back all
+ * the time; the ids go into the append's statement as they are — resolving them there by
+ * name cost LibSQL, which prepares each statement it runs, a sixth of an append.
  *
- * A name is written before the rows that refer to it, by a statement of its own that
- * commits on its own (outside the append's transaction): had it been written in a
- * transaction that rolled back, the store would remember a name that is not there. An
+ * Types and actors are written before the rows that refer to them, by a statement of its
+ * own that commits on its own (outside the append's transaction): had one been written in
+ * a transaction that rolled back, the store would remember a name that is not there. An
  * append refused after its names were written leaves them behind, unreferenced: harmless.
+ *
+ * A stream writes no name of its own (`StreamNames`): an append to a stream whose id is not
+ * known yet leaves it to its statement, which finds the stream by its name, and the id it
+ * found is remembered once the append is written. Its key held by another stream, the
+ * append is refused and `settle` lists the stream with an id of its own.
+ *
  * Names are never deleted nor renumbered, so an id remembered stays true for the store's
- * database, and nothing is forgotten: past `capacity` names, the others are looked up
- * each time.
+ * database, and nothing is forgotten: past `capacity` names, the others are found each time.
  */
 export interface LogNames {
-  /** The ids of the names of events (their streams, types and actors), written first where missing. */
-  readonly resolve: (streamIds: ReadonlyArray<string>, events: ReadonlyArray<Named>) => Effect.Effect<NameIds, SqlError>
+  /** The ids of the names of events: their types and actors written first where missing, their streams' ids where known. */
+  readonly resolve: (events: ReadonlyArray<Named>) => Effect.Effect<NameIds, SqlError>
+  /** An append's statement found its stream's id: remembered, once the append is written. */
+  readonly learn: (stream: string, id: number) => Effect.Effect<void>
+  /**
+   * An append whose statement was to find its stream's id was refused: who holds the
+   * stream's key. `"listed"`: another stream does, and the stream — a new one (`isNew`) —
+   * has an id of its own now: the append is to be tried again; `"known"`: the stream
+   * itself holds it (the refusal stands); `"free"`: no stream, or one of another name where
+   * the append was not to a new stream (which then is not there: the refusal stands).
+   */
+  readonly settle: (stream: string, isNew: boolean) => Effect.Effect<"listed" | "known" | "free", SqlError>
+  /** The ids of copied events' names, every stream's known: rows copied with their own versions cannot find it themselves. */
+  readonly resolveCopied: (events: ReadonlyArray<Copied>) => Effect.Effect<CopiedIds, SqlError>
 }
 
 /** What names an event refers to besides its stream: a new event's or a recorded one's. */
@@ -30,28 +46,40 @@ export interface Named {
   readonly metadata?: { readonly actor?: string | undefined } | undefined
 }
 
-/** The id of a name resolved; an actor's is 0 for none. */
+export interface Copied extends Named {
+  readonly streamId: string
+  readonly version: number
+}
+
+/** The id of a name resolved; an actor's is 0 for none, a stream's `undefined` while not known. */
 export interface NameIds {
-  readonly stream: (name: string) => number
+  readonly stream: (name: string) => number | undefined
   readonly type: (name: string) => number
   readonly actor: (name: string | undefined) => number
+}
+
+export interface CopiedIds extends NameIds {
+  readonly stream: (name: string) => number
 }
 
 const capacity = 100_000
 
 /** Where the log keeps no names: nothing to resolve. */
-const none: NameIds = { stream: () => 0, type: () => 0, actor: () => 0 }
+const none: CopiedIds = { stream: () => 0, type: () => 0, actor: () => 0 }
 
 export const make = (sql: SqlClient, tables: NameTables | undefined): LogNames => {
-  if (tables === undefined) return { resolve: () => Effect.succeed(none) }
-  const known: Record<NameKind, Map<string, number>> = { stream: new Map(), type: new Map(), actor: new Map() }
+  if (tables === undefined) {
+    return { resolve: () => Effect.succeed(none), learn: () => Effect.void, settle: () => Effect.succeed("free"), resolveCopied: () => Effect.succeed(none) }
+  }
+  const streams = tables.streams
+  const known: Record<NameKind | "stream", Map<string, number>> = { stream: new Map(), type: new Map(), actor: new Map() }
   const lookup = (kind: NameKind, name: string, also?: Map<string, number>) => {
     const id = known[kind].get(name) ?? also?.get(name)
     if (id === undefined) throw new Error(`strata: the ${kind} "${name}" was not resolved before its row was written`)
     return id
   }
   const fromKnown: NameIds = {
-    stream: (name) => lookup("stream", name),
+    stream: (name) => known.stream.get(name),
     type: (name) => lookup("type", name),
     actor: (name) => (name === undefined ? 0 : lookup("actor", name))
   }
@@ -60,39 +88,103 @@ export const make = (sql: SqlClient, tables: NameTables | undefined): LogNames =
     for (const name of names) if (name !== undefined && !known[kind].has(name)) result.add(name)
     return [...result]
   }
-  return {
-    resolve: (streamIds, events) => {
-      // The way of nearly every append, without allocating.
-      let allKnown = true
-      for (let index = 0; allKnown && index < streamIds.length; index++) allKnown = known.stream.has(streamIds[index]!)
-      for (let index = 0; allKnown && index < events.length; index++) {
-        const { type, metadata } = events[index]!
-        allKnown = known.type.has(type) && (metadata?.actor === undefined || known.actor.has(metadata.actor))
-      }
-      if (allKnown) return Effect.succeed(fromKnown)
-      const missing = {
-        stream: unknown("stream", streamIds),
-        type: unknown("type", events.map((event) => event.type)),
-        actor: unknown("actor", events.map((event) => event.metadata?.actor))
-      }
-      return Effect.gen(function*() {
-        // Inside a transaction the names are written as well, but only remembered when they
-        // commit on their own.
-        const remember = Option.isNone(yield* Effect.serviceOption(sql.transactionService))
-        const resolved: Record<NameKind, Map<string, number>> = { stream: new Map(), type: new Map(), actor: new Map() }
-        for (const kind of ["stream", "type", "actor"] as const) {
-          if (missing[kind].length === 0) continue
-          for (const { name, id } of yield* tables.resolve(sql, kind, missing[kind])) {
-            resolved[kind].set(name, id)
-            if (remember && known[kind].size < capacity) known[kind].set(name, id)
-          }
-        }
-        return {
-          stream: (name) => lookup("stream", name, resolved.stream),
-          type: (name) => lookup("type", name, resolved.type),
-          actor: (name) => (name === undefined ? 0 : lookup("actor", name, resolved.actor))
-        } satisfies NameIds
-      })
-    }
+  /** Only what committed on its own is remembered: a transaction may yet roll back. */
+  const outsideTransactions = Effect.map(Effect.serviceOption(sql.transactionService), Option.isNone)
+  const remember = (kind: NameKind | "stream", name: string, id: number) => {
+    if (known[kind].size < capacity) known[kind].set(name, id)
   }
+
+  const resolve: LogNames["resolve"] = (events) => {
+    // The way of nearly every append, without allocating.
+    let allKnown = true
+    for (let index = 0; allKnown && index < events.length; index++) {
+      const { type, metadata } = events[index]!
+      allKnown = known.type.has(type) && (metadata?.actor === undefined || known.actor.has(metadata.actor))
+    }
+    if (allKnown) return Effect.succeed(fromKnown)
+    const missing = {
+      type: unknown("type", events.map((event) => event.type)),
+      actor: unknown("actor", events.map((event) => event.metadata?.actor))
+    }
+    return Effect.gen(function*() {
+      // Inside a transaction the names are written as well, but only remembered when they
+      // commit on their own.
+      const committed = yield* outsideTransactions
+      const resolved: Record<NameKind, Map<string, number>> = { type: new Map(), actor: new Map() }
+      for (const kind of ["type", "actor"] as const) {
+        if (missing[kind].length === 0) continue
+        for (const { name, id } of yield* tables.resolve(sql, kind, missing[kind])) {
+          resolved[kind].set(name, id)
+          if (committed) remember(kind, name, id)
+        }
+      }
+      return {
+        stream: (name) => known.stream.get(name),
+        type: (name) => lookup("type", name, resolved.type),
+        actor: (name) => (name === undefined ? 0 : lookup("actor", name, resolved.actor))
+      } satisfies NameIds
+    })
+  }
+
+  /** Where a stream is in the log, if anywhere: listed, keyed (its key held by itself), or neither. */
+  const find = (stream: string) =>
+    Effect.map(streams.find(sql, stream), ({ listed, holder }) =>
+      listed !== undefined
+        ? { id: listed, holder }
+        : holder === stream
+        ? { id: streams.key(stream), holder }
+        : { id: undefined, holder })
+
+  const learn: LogNames["learn"] = (stream, id) =>
+    Effect.map(outsideTransactions, (committed) => {
+      if (committed) remember("stream", stream, id)
+    })
+
+  const settle: LogNames["settle"] = (stream, isNew) =>
+    Effect.gen(function*() {
+      const { id, holder } = yield* find(stream)
+      if (id !== undefined) {
+        yield* learn(stream, id)
+        return "known" as const
+      }
+      if (holder === undefined || !isNew) return "free" as const
+      yield* learn(stream, yield* streams.list(sql, stream))
+      return "listed" as const
+    })
+
+  const resolveCopied: LogNames["resolveCopied"] = (events) =>
+    Effect.gen(function*() {
+      const named = yield* resolve(events)
+      const firstCopied = new Set(events.filter((event) => event.version === 1).map((event) => event.streamId))
+      const found = new Map<string, number>()
+      const keysTaken = new Set<number>()
+      for (const stream of new Set(events.map((event) => event.streamId))) {
+        if (known.stream.has(stream)) continue
+        const { id, holder } = yield* find(stream)
+        if (id !== undefined) {
+          found.set(stream, id)
+          yield* learn(stream, id)
+        } else if (holder === undefined && firstCopied.has(stream) && !keysTaken.has(streams.key(stream))) {
+          // Its first row is among those copied and names it; remembered once written, not before.
+          found.set(stream, streams.key(stream))
+          keysTaken.add(streams.key(stream))
+        } else {
+          // A stream copied without its first row (a compacted origin's) cannot be named by
+          // it, nor take a key another stream holds.
+          const listed = yield* streams.list(sql, stream)
+          found.set(stream, listed)
+          yield* learn(stream, listed)
+        }
+      }
+      return {
+        ...named,
+        stream: (name: string) => {
+          const id = known.stream.get(name) ?? found.get(name)
+          if (id === undefined) throw new Error(`strata: the stream "${name}" was not resolved before its rows were copied`)
+          return id
+        }
+      }
+    })
+
+  return { resolve, learn, settle, resolveCopied }
 }

@@ -29,13 +29,14 @@ export const make = (dialect: Dialect) => Effect.gen(function*() {
     // Postgres locks rows; SQLite and LibSQL have one writer.
     oneWriter: dialect.name !== "postgres",
     replace: (replacements) =>
-      Effect.andThen(names.resolve([], replacements.map((replacement) => replacement.summary)), sql.withTransaction(Effect.gen(function*() {
+      Effect.andThen(names.resolve(replacements.map((replacement) => replacement.summary)), sql.withTransaction(Effect.gen(function*() {
         const [log] = yield* sql<{ fenced_at: string | null; fence_reason: string | null }>`
           SELECT fenced_at, fence_reason FROM strata_log WHERE id = 1`
         if (log?.fenced_at) return yield* new StoreFenced({ reason: log.fence_reason ?? "", fencedAt: log.fenced_at })
         for (const replacement of replacements) {
           for (let start = 0; start < replacement.removed.length; start += chunkSize) {
             const chunk = replacement.removed.slice(start, start + chunkSize)
+            if (layout.keepNames) yield* layout.keepNames(sql, chunk.map((event) => event.position))
             const gone = yield* sql<{ event_id: string | Uint8Array | ArrayBuffer }>`DELETE FROM strata_events AS e
               WHERE ${layout.streamIs(sql, replacement.streamId)} AND ${position} IN ${sql.in(chunk.map((event) => event.position))}
               RETURNING event_id`

@@ -1,14 +1,7 @@
 import { SqlClient } from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
 import { Clock, Data, type Duration, Effect, Exit, Option, Schedule, Scope, Stream } from "effect"
-import {
-  type AppendResult,
-  type EventStoreService,
-  type NewEvent,
-  type RecordedEvent,
-  dataJson,
-  keepStoredJson
-} from "../../application/ports/EventStore.ts"
+import { type AppendResult, dataJson, type EventStoreService, type NewEvent } from "../../application/ports/EventStore.ts"
 import type { FenceState, LogOperationsService } from "../../application/ports/LogOperations.ts"
 import * as Actor from "../../application/eventsourcing/Actor.ts"
 import { followLog, makeAppendSignal } from "../../application/eventsourcing/followLog.ts"
@@ -16,67 +9,12 @@ import { InlineProjections, Projection } from "../../application/eventsourcing/P
 import { ImportRefused, type ProjectionFailed, type StoreUnavailable } from "../../application/ports/StoreError.ts"
 import { appendWith, importedOutOfPlace, type PreparedAppend } from "../../application/eventsourcing/appendRules.ts"
 import * as Batching from "../../application/eventsourcing/Batching.ts"
-import { type DeferrableIndex, type Dialect, type EventRow, toNumber } from "./Dialect.ts"
+import { type DeferrableIndex, type Dialect, type EventRow, type Inserted, toNumber } from "./Dialect.ts"
 import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
 import * as LogNames from "./LogNames.ts"
+import { selectEvents, type StoredRow, toEvents, toRecordedEvent } from "./LogRows.ts"
 import type { NameIds } from "./LogNames.ts"
 import { compile, execute, LongStatements } from "./Statements.ts"
-import { fromStored, fromStoredOrNull } from "./StoredIds.ts"
-
-/** Ids as a dialect may store them (see `StoredIds`). */
-type StoredId = string | Uint8Array | ArrayBuffer
-
-/** An event's row as the log's reads select it (`LogLayout.columns`). */
-export interface StoredRow extends Omit<EventRow, "event_id" | "correlation_id" | "causation_id" | "stream_ref" | "type_ref" | "actor_ref"> {
-  readonly position: number | string
-  readonly event_id: StoredId
-  readonly correlation_id: StoredId | null
-  readonly causation_id: StoredId | null
-}
-
-/** The log's rows, selected as `StoredRow`s. */
-export const selectEvents = (dialect: Dialect) => `SELECT ${dialect.log.columns} FROM ${dialect.log.from}`
-
-export const toRecordedEvent = (row: StoredRow): RecordedEvent => {
-  const json = row.data
-  let data: unknown
-  let parsed = false
-  // The ids are formatted, and the metadata made, when first read: a replay into
-  // projections reads neither, and formatting a stored id costs as much as reading its row.
-  let eventId: string | undefined
-  let metadata: RecordedEvent["metadata"] | undefined
-  return keepStoredJson({
-    get eventId() {
-      return (eventId ??= fromStored(row.event_id))
-    },
-    streamId: row.stream_id,
-    version: toNumber(row.version),
-    position: toNumber(row.position),
-    type: row.type,
-    schemaVersion: toNumber(row.schema_version),
-    // Parsed when first read: a copy or a digest only needs the text.
-    get data() {
-      if (!parsed) {
-        data = JSON.parse(json)
-        parsed = true
-      }
-      return data
-    },
-    get metadata() {
-      if (metadata === undefined) {
-        const correlationId = fromStoredOrNull(row.correlation_id)
-        const causationId = fromStoredOrNull(row.causation_id)
-        metadata = {
-          ...(row.actor === null ? {} : { actor: row.actor }),
-          ...(correlationId === null ? {} : { correlationId }),
-          ...(causationId === null ? {} : { causationId })
-        }
-      }
-      return metadata
-    },
-    recordedAt: row.recorded_at
-  }, json)
-}
 
 const toRow = (prepared: PreparedAppend, version: number, recordedAt: string, ids: NameIds) => (event: NewEvent, index: number): EventRow => ({
   stream_ref: ids.stream(prepared.streamId),
@@ -188,6 +126,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
     const column = log.column
     const select = sql.literal(selectEvents(dialect))
     const names = LogNames.make(sql, dialect.names)
+    const namedRows = toEvents(sql, dialect)
     // Listening takes a connection of its own: only once somebody follows the log (short
     // commands never do), for as long as the store lives. A lost listening connection falls
     // back to polling until it is back.
@@ -244,7 +183,9 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
           // together at the end, as a rebuild writes them; one event writes straight through.
           const events = rows.flatMap((row, index) =>
             // Copied rows carry their own positions (with a compacted log's gaps); appended ones follow the first.
-            projection.eventTypes.includes(row.type) ? [toRecordedEvent({ ...row, position: "position" in row ? (row as StoredRow).position : firstPosition + index })] : []
+            projection.eventTypes.includes(row.type)
+              ? [toRecordedEvent({ ...row, stream_ref: undefined, position: "position" in row ? (row as StoredRow).position : firstPosition + index })]
+              : []
           )
           const buffered = rows.length > 1 ? bufferedDocuments(sql, dialect, projection.name, toNumber(generation.generation)) : undefined
           if (buffered) yield* buffered.prefetch(Projection.readsOf(projection, events))
@@ -260,24 +201,27 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
     const needsTransaction = (rows: ReadonlyArray<EventRow>) =>
       rows.length > dialect.maxRowsPerInsert || rows.some((row) => projectionsByType.has(row.type))
 
-    /** Inserts at `expectedVersion` and applies the inline projections; the first position. */
+    /** Inserts at `expectedVersion` and applies the inline projections; the first position and the stream's id. */
     const insert = (expectedVersion: number, rows: ReadonlyArray<EventRow>) =>
       Effect.gen(function*() {
-        let first: number | undefined
+        let written: Inserted | undefined
         for (let offset = 0; offset < rows.length; offset += dialect.maxRowsPerInsert) {
-          const chunk = rows.slice(offset, offset + dialect.maxRowsPerInsert)
-          const position = yield* dialect.insertEvents(sql, expectedVersion + offset, chunk)
-          if (position === undefined) return yield* new PreconditionFailed()
-          first ??= position
+          // Later chunks go to the stream the first one found.
+          const chunk = written === undefined
+            ? rows.slice(offset, offset + dialect.maxRowsPerInsert)
+            : rows.slice(offset, offset + dialect.maxRowsPerInsert).map((row) => ({ ...row, stream_ref: written!.streamRef }))
+          const inserted = yield* dialect.insertEvents(sql, expectedVersion + offset, chunk)
+          if (inserted === undefined) return yield* new PreconditionFailed()
+          written ??= inserted
         }
-        yield* applyInline(rows, first!)
-        return first!
+        yield* applyInline(rows, written!.first)
+        return written!
       })
 
     /** The hot path: one statement, no transaction, no generator. */
     const insertAtomically = (expectedVersion: number, rows: ReadonlyArray<EventRow>) =>
       dialect.insertEvents(sql, expectedVersion, rows).pipe(
-        Effect.flatMap((first) => first === undefined ? Effect.fail(new PreconditionFailed()) : Effect.succeed(first))
+        Effect.flatMap((inserted) => inserted === undefined ? Effect.fail(new PreconditionFailed()) : Effect.succeed(inserted))
       )
 
     const insertAlone = ({ expectedVersion, rows }: Write) =>
@@ -308,7 +252,9 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
         const written = writes.filter((_, index) => firsts[index] !== undefined)
         const first = firsts.find((position) => position !== undefined)
         if (first !== undefined) yield* applyInline(written.flatMap(({ rows }) => rows), first)
-        return firsts.map((position) => position === undefined ? Exit.fail(new PreconditionFailed()) : Exit.succeed(position))
+        return firsts.map((position) =>
+          position === undefined ? Exit.fail(new PreconditionFailed()) : Exit.succeed<Inserted>({ first: position, streamRef: 0 })
+        )
       })
       return writes.some(({ rows }) => needsTransaction(rows)) ? sql.withTransaction(group) : group
     }
@@ -340,14 +286,30 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
             if (prepared.expected._tag === "StreamExists" && current === 0) return yield* new PreconditionFailed()
             return [current, yield* insert(current, rowsAt(current))] as const
           }))
-          : Effect.map(write(version, rowsAt(version)), (first) => [version, first] as const)
+          : Effect.map(write(version, rowsAt(version)), (written) => [version, written] as const)
       }
-      return Effect.flatMap(names.resolve([prepared.streamId], prepared.events), inserted).pipe(
-        Effect.map(([before, first]): AppendResult => ({
+      const once = Effect.flatMap(names.resolve(prepared.events), (ids) => {
+        if (ids.stream(prepared.streamId) !== undefined) return inserted(ids)
+        // The statement finds the stream's id: remembered once written. Refused, the append
+        // may have met another stream holding the key of its name (see `LogNames.settle`).
+        return inserted(ids).pipe(
+          Effect.tap(([, written]) => names.learn(prepared.streamId, written.streamRef)),
+          Effect.catch((error) =>
+            refused(error)
+              ? Effect.flatMap(names.settle(prepared.streamId, version === 0 || version === "current"), (found) => found === "listed" ? Effect.succeed(undefined) : Effect.fail(error))
+              : Effect.fail(error)
+          )
+        )
+      })
+      // Listed with an id of its own, the stream is tried again: it is known then.
+      const again = Effect.flatMap(once, (written) => written === undefined ? Effect.fail(new PreconditionFailed()) : Effect.succeed(written))
+      const tried = Effect.flatMap(once, (written) => written === undefined ? again : Effect.succeed(written))
+      return tried.pipe(
+        Effect.map(([before, written]): AppendResult => ({
           streamId: prepared.streamId,
           version: before + count,
-          firstPosition: first,
-          lastPosition: first + count - 1
+          firstPosition: written.first,
+          lastPosition: written.first + count - 1
         })),
         Effect.tap(() => Effect.sync(signal.notify)),
         Effect.catch((error): Effect.Effect<undefined, ProjectionFailed | StoreUnavailable> => {
@@ -361,7 +323,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
     const findOriginal = (eventIds: ReadonlyArray<string>) =>
       sql<StoredRow>`${select} WHERE ${sql.literal(column.eventId)} IN ${sql.in(eventIds.map(log.storedId))}
         ORDER BY ${sql.literal(column.position)}`.pipe(
-        Effect.map((rows) => rows.map(toRecordedEvent)),
+        Effect.flatMap(namedRows),
         Effect.mapError(unavailable("read events by id"))
       )
 
@@ -380,13 +342,14 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
             ${options.from === undefined ? sql`` : sql`AND ${version} <= ${options.from}`} ORDER BY ${version} DESC ${limit}`
         : sql<StoredRow>`${select}
             WHERE ${log.streamIs(sql, streamId)} AND ${version} >= ${options.from ?? 1} ORDER BY ${version} ASC ${limit}`
-      return query.pipe(Effect.map((rows) => rows.map(toRecordedEvent)), Effect.mapError(unavailable("read stream")))
+      // Its name is the one asked for.
+      return query.pipe(Effect.map((rows) => rows.map((row) => toRecordedEvent(row, streamId))), Effect.mapError(unavailable("read stream")))
     }
 
     const readAll: EventStoreService["readAll"] = ({ after, limit }) =>
       sql<StoredRow>`${select}
         WHERE ${sql.literal(column.position)} > ${after} ORDER BY ${sql.literal(column.position)} LIMIT ${limit}`.pipe(
-        Effect.map((rows) => rows.map(toRecordedEvent)),
+        Effect.flatMap(namedRows),
         Effect.mapError(unavailable("read log"))
       )
 
@@ -428,14 +391,14 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       ]
       return sql<StoredRow>`${select} WHERE ${sql.and(conditions)}
         ORDER BY ${position} LIMIT ${audit.limit}`.pipe(
-        Effect.map((rows) => rows.map(toRecordedEvent)),
+        Effect.flatMap(namedRows),
         Effect.mapError(unavailable("query log"))
       )
     }
 
     const importEvents: LogOperationsService["importEvents"] = (events, options = {}) =>
       events.length === 0 ? Effect.void : Effect.flatMap(
-        names.resolve(events.map((event) => event.streamId), events),
+        names.resolveCopied(events),
         (ids) => sql.withTransaction(Effect.gen(function*() {
         const head = yield* dialect.lockLog(sql)
         const misplaced = importedOutOfPlace(events, head)

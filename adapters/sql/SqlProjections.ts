@@ -7,7 +7,7 @@ import type { ReadModelsService } from "../../application/ports/ReadModels.ts"
 import { ProjectionNotReady, StoreUnavailable } from "../../application/ports/StoreError.ts"
 import { type Dialect, toNumber } from "./Dialect.ts"
 import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
-import { selectEvents, type StoredRow, toRecordedEvent } from "./SqlEventStore.ts"
+import { selectEvents, type StoredRow, toEvents } from "./LogRows.ts"
 import { compile, read, type Reader } from "./Statements.ts"
 
 interface StatusRow {
@@ -33,6 +33,7 @@ const toStatus = (row: StatusRow) => ({
 export const make = (dialect: Dialect, reader: Option.Option<Reader> = Option.none()) =>
   Effect.gen(function*() {
     const sql = yield* SqlClient
+    const namedRows = toEvents(sql, dialect)
     const scope = yield* Effect.scope
     const registered = yield* InlineProjections
     // The live generation as a scalar subquery, so that the lookup is one probe of the
@@ -172,7 +173,7 @@ export const make = (dialect: Dialect, reader: Option.Option<Reader> = Option.no
         const events = (yield* takeAhead(projection, generation, after, upTo)) ?? (yield* eventsIn(projection, after, upTo))
         if (dialect.readsBesideTransactions && next !== undefined && next > upTo) yield* readAhead(projection, generation, upTo, next)
         const { documents, flush, prefetch } = bufferedDocuments(sql, dialect, projection.name, generation)
-        const recorded = events.map(toRecordedEvent)
+        const recorded = yield* namedRows(events)
         yield* prefetch(Projection.readsOf(projection, recorded))
         for (const event of recorded) {
           yield* Projection.applyEvent(projection, event, documents)

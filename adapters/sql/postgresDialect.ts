@@ -159,7 +159,7 @@ export const postgresDialect: Dialect = {
   log,
   maxRowsPerInsert: Number.POSITIVE_INFINITY,
   insertEvents: (sql, expectedVersion, rows) =>
-    Effect.map(appendWrites(sql, [{ expectedVersion, rows }]), ([first]) => first),
+    Effect.map(appendWrites(sql, [{ expectedVersion, rows }]), ([first]) => first === undefined ? undefined : { first, streamRef: 0 }),
   insertGroup: appendWrites,
   importRows: (sql, rows) =>
     Effect.forEach(

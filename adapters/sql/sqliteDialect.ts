@@ -1,44 +1,82 @@
 import { Effect } from "effect"
+import type { SqlClient } from "effect/sql/SqlClient"
 import { migrations } from "../../migrations/sqlite/index.ts"
 import { chunksOf, type Dialect, isUniqueViolation, type LogLayout, toNumber } from "./Dialect.ts"
 import { execute } from "./Statements.ts"
 import { toStored } from "./StoredIds.ts"
+import { lowestKey, type StreamKey, streamKey } from "./StreamKey.ts"
 
 const storedOrNull = (id: string | null) => (id === null ? null : toStored(id))
 
 /** Names per statement when a store writes the names its rows refer to. */
 const namesChunk = 500
 
-const nameTables = { stream: "strata_streams", type: "strata_event_types", actor: "strata_actors" } as const
+const nameTables = { type: "strata_event_types", actor: "strata_actors" } as const
 
-const log: LogLayout = {
-  from: `strata_events e JOIN strata_streams s ON s.id = e.stream_ref JOIN strata_event_types t ON t.id = e.type_ref
-    LEFT JOIN strata_actors a ON a.id = e.actor_ref`,
-  columns: `e.position, e.event_id, s.name AS stream_id, e.version, t.name AS type, e.schema_version, e.data, a.name AS actor,
+/**
+ * A row's stream, by name, in SQL (an audit by a stream's prefix): the name in the stream's
+ * first row, or — a stream listed with an id of its own, whose first row does not name it —
+ * its listing, looked up only then. Reads select the id (`stream_ref`) and name it in the
+ * process (`streamNames`).
+ */
+const streamName = `COALESCE((SELECT f.stream_name FROM strata_events f WHERE f.stream_ref = e.stream_ref AND f.version = 1),
+  (SELECT name FROM strata_streams WHERE id = e.stream_ref))`
+
+/**
+ * The id of the stream named `name`, in SQL: its listing, or its key if the stream holding
+ * the key is named so in its first row; NULL for a stream not in the log.
+ */
+const streamRef = (sql: SqlClient, key: StreamKey, name: string) =>
+  sql`COALESCE((SELECT id FROM strata_streams WHERE name = ${name}),
+    (SELECT stream_ref FROM strata_events WHERE stream_ref = ${key(name)} AND version = 1 AND stream_name = ${name}))`
+
+const layout = (key: StreamKey): LogLayout => ({
+  from: `strata_events e JOIN strata_event_types t ON t.id = e.type_ref LEFT JOIN strata_actors a ON a.id = e.actor_ref`,
+  columns: `e.position, e.event_id, e.stream_ref, e.version, t.name AS type, e.schema_version, e.data, a.name AS actor,
     e.correlation_id, e.causation_id, e.recorded_at`,
+  // A listed stream's first row may name it too: the same name.
+  streamNames: (sql, ids) =>
+    Effect.map(
+      Effect.forEach(chunksOf(ids, namesChunk), (chunk) => {
+        const list = chunk.map(() => "?").join(", ")
+        return execute<{ id: number | bigint; name: string }>(
+          sql,
+          `SELECT stream_ref AS id, stream_name AS name FROM strata_events WHERE stream_ref IN (${list}) AND version = 1
+              AND stream_name IS NOT NULL
+            UNION ALL SELECT id, name FROM strata_streams WHERE id IN (${list})`,
+          [...chunk, ...chunk]
+        )
+      }),
+      (chunks) => chunks.flat().map((row) => ({ id: toNumber(row.id), name: row.name }))
+    ),
   column: {
     position: "e.position",
     version: "e.version",
-    streamId: "s.name",
+    streamId: streamName,
     type: "t.name",
     actor: "a.name",
     eventId: "e.event_id",
     correlationId: "e.correlation_id",
     recordedAt: "e.recorded_at"
   },
-  streamIs: (sql, streamId) => sql`e.stream_ref = (SELECT id FROM strata_streams WHERE name = ${streamId})`,
+  streamIs: (sql, streamId) => sql`e.stream_ref = ${streamRef(sql, key, streamId)}`,
   // One type by `=`: SQLite then reads the type index in position order, where `IN` sorts.
   typeIn: (sql, types) =>
     types.length === 1
       ? sql`e.type_ref = (SELECT id FROM strata_event_types WHERE name = ${types[0]!})`
       : sql`e.type_ref IN (SELECT id FROM strata_event_types WHERE ${sql.in("name", types)})`,
   storedId: toStored,
+  // A removed first row takes its stream's name along: the stream is listed under the id it
+  // has (its key), which no other stream can then take.
+  keepNames: (sql, positions) =>
+    Effect.asVoid(sql`INSERT INTO strata_streams (id, name) SELECT stream_ref, stream_name FROM strata_events
+      WHERE position IN ${sql.in(positions)} AND stream_name IS NOT NULL ON CONFLICT DO NOTHING`),
   rewrite: (sql, event) =>
     sql`event_id = ${toStored(event.eventId)}, type_ref = (SELECT id FROM strata_event_types WHERE name = ${event.type}),
       schema_version = ${event.schemaVersion}, data = ${event.data},
       actor_ref = ${event.metadata.actor === undefined ? sql`0` : sql`(SELECT id FROM strata_actors WHERE name = ${event.metadata.actor})`},
       correlation_id = ${storedOrNull(event.metadata.correlationId ?? null)}, causation_id = ${storedOrNull(event.metadata.causationId ?? null)}`
-}
+})
 
 /** SQLite's limit on bound parameters is 32,766; 500 rows of 8 columns stay far below. */
 const maxRowsPerInsert = 500
@@ -46,28 +84,50 @@ const maxRowsPerInsert = 500
 const head = "SELECT COALESCE(MAX(position), 0) AS head FROM strata_events"
 
 /**
- * The append statement for `count` rows; built once per count, then cached (as is its
- * prepared form). The stream, type and actor columns take the ids of their names
- * (`strata_streams`, `strata_event_types`, `strata_actors`; actor 0: none), resolved
- * before the append (see `LogNames`).
+ * The append statements for `count` rows; built once per count, then cached (as is their
+ * prepared form). The type and actor columns take the ids of their names
+ * (`strata_event_types`, `strata_actors`; actor 0: none), resolved before the append (see
+ * `LogNames`); a stream's first row (version 1) is written with the stream's name.
+ *
+ * `known`: the stream's id is given. `found`: the statement finds it — the stream's
+ * listing, else its key — and writes there only if the key is the stream's own: a stream
+ * going on, named so in its first row; a new one, its key held by no other stream (no row
+ * there, the precondition says, and no listing).
  */
-const insertSql = (count: number) => {
-  let text = insertSqlCache.get(count)
+const insertSql = (form: "known" | "found", count: number) => {
+  const cache = form === "known" ? knownInsertCache : foundInsertCache
+  let text = cache.get(count)
   if (text === undefined) {
     const values = Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")
-    text = `INSERT INTO strata_events (event_id, stream_ref, version, type_ref, schema_version, data, actor_ref,
-        correlation_id, causation_id, recorded_at)
-      SELECT column1, ?, column2, column3, column4, column5, column6, column7, column8, ?
+    const notFenced = "NOT EXISTS (SELECT 1 FROM strata_log WHERE fenced_at IS NOT NULL)"
+    const columns = `event_id, stream_ref, version, type_ref, schema_version, data, actor_ref, correlation_id, causation_id,
+        recorded_at, stream_name`
+    text = form === "known"
+      ? `INSERT INTO strata_events (${columns})
+      SELECT column1, ?, column2, column3, column4, column5, column6, column7, column8, ?, CASE WHEN column2 = 1 THEN ? END
       FROM (VALUES ${values})
-      WHERE NOT EXISTS (SELECT 1 FROM strata_log WHERE fenced_at IS NOT NULL)
+      WHERE ${notFenced}
         AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = ? AND version = ?))
         AND NOT EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = ? AND version > ?)
-      RETURNING position`
-    insertSqlCache.set(count, text)
+      RETURNING position, stream_ref`
+      : `INSERT INTO strata_events (${columns})
+      SELECT column1, n.ref, column2, column3, column4, column5, column6, column7, column8, ?, CASE WHEN column2 = 1 THEN n.name END
+      FROM (VALUES ${values}),
+        (SELECT name, key, listed, COALESCE(listed, key) AS ref
+          FROM (SELECT ? AS name, ? AS key, (SELECT id FROM strata_streams WHERE name = ?) AS listed)) AS n
+      WHERE ${notFenced}
+        AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = n.ref AND version = ?))
+        AND NOT EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = n.ref AND version > ?)
+        AND (n.listed IS NOT NULL
+          OR (? = 0 AND NOT EXISTS (SELECT 1 FROM strata_streams WHERE id = n.key))
+          OR EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = n.key AND version = 1 AND stream_name = n.name))
+      RETURNING position, stream_ref`
+    cache.set(count, text)
   }
   return text
 }
-const insertSqlCache = new Map<number, string>()
+const knownInsertCache = new Map<number, string>()
+const foundInsertCache = new Map<number, string>()
 
 /** Documents per INSERT: 6 parameters each. */
 const documentChunk = 500
@@ -78,15 +138,15 @@ const upsertDocuments = (count: number) =>
   ON CONFLICT (projection, generation, key)
   DO UPDATE SET partition = excluded.partition, sort = excluded.sort, doc = excluded.doc`
 
-/** Copied rows per INSERT: 11 parameters each, 5,500 in all, below the limit of 32,766. */
+/** Copied rows per INSERT: 12 parameters each, 6,000 in all, below the limit of 32,766. */
 const importChunk = 500
 
 const importSql = (count: number) => {
   let text = importSqlCache.get(count)
   if (text === undefined) {
     text = `INSERT INTO strata_events (position, event_id, stream_ref, version, type_ref, schema_version, data, actor_ref,
-        correlation_id, causation_id, recorded_at)
-      VALUES ${Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`
+        correlation_id, causation_id, recorded_at, stream_name)
+      VALUES ${Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`
     importSqlCache.set(count, text)
   }
   return text
@@ -98,10 +158,10 @@ const importSqlCache = new Map<number, string>()
  * and positions are rowids assigned at insert, so an append is one statement: no
  * transaction (LibSQL opens a connection per transaction) and one round trip.
  */
-export const sqliteDialect: Dialect = {
+export const makeSqliteDialect = (key: StreamKey = streamKey): Dialect => ({
   name: "sqlite",
   migrations,
-  log,
+  log: layout(key),
   names: {
     // One statement: a name there already is "updated" to itself, so that it is returned too.
     resolve: (sql, kind, names) =>
@@ -114,12 +174,36 @@ export const sqliteDialect: Dialect = {
             chunk
           )),
         (chunks) => chunks.flat().map((row) => ({ name: row.name, id: toNumber(row.id) }))
-      )
+      ),
+    streams: {
+      key,
+      find: (sql, name) =>
+        execute<{ listed: number | bigint | null; holder: string | null }>(
+          sql,
+          `SELECT (SELECT id FROM strata_streams WHERE name = ?) AS listed,
+            COALESCE((SELECT stream_name FROM strata_events WHERE stream_ref = ? AND version = 1),
+              (SELECT name FROM strata_streams WHERE id = ?)) AS holder`,
+          [name, key(name), key(name)]
+        ).pipe(Effect.map(([row]) => ({
+          listed: row?.listed === null || row?.listed === undefined ? undefined : toNumber(row.listed),
+          holder: row?.holder ?? undefined
+        }))),
+      // Listed ids stay below the keys (`StreamKey`), whatever ids the listing holds besides.
+      list: (sql, name) =>
+        execute<{ id: number | bigint }>(
+          sql,
+          `INSERT INTO strata_streams (id, name)
+            VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM strata_streams WHERE id < ${lowestKey}), ?)
+            ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id`,
+          [name]
+        ).pipe(Effect.map(([row]) => toNumber(row?.id)))
+    }
   },
   maxRowsPerInsert,
   insertEvents: (sql, expectedVersion, rows) => {
-    const stream = rows[0]!.stream_ref
-    const params: Array<unknown> = [stream, rows[0]!.recorded_at]
+    const first = rows[0]!
+    const known = first.stream_ref !== undefined
+    const params: Array<unknown> = known ? [first.stream_ref, first.recorded_at, first.stream_id] : [first.recorded_at]
     for (const row of rows) {
       params.push(toStored(row.event_id), row.version, row.type_ref, row.schema_version, row.data, row.actor_ref,
         storedOrNull(row.correlation_id), storedOrNull(row.causation_id))
@@ -127,10 +211,13 @@ export const sqliteDialect: Dialect = {
     // The expected version is there and none after it: the stream's last, also where a
     // compaction left gaps before it. Two probes of the (stream, version) index: as a
     // subquery, MAX(version) ran without SQLite's min/max shortcut and halved appends.
-    params.push(expectedVersion, stream, expectedVersion, stream, expectedVersion)
-    return execute<{ position: number | bigint }>(sql, insertSql(rows.length), params).pipe(
+    if (known) params.push(expectedVersion, first.stream_ref, expectedVersion, first.stream_ref, expectedVersion)
+    else params.push(first.stream_id, key(first.stream_id), first.stream_id, expectedVersion, expectedVersion, expectedVersion, expectedVersion)
+    return execute<{ position: number | bigint; stream_ref: number | bigint }>(sql, insertSql(known ? "known" : "found", rows.length), params).pipe(
       Effect.map((inserted) =>
-        inserted.length === 0 ? undefined : Math.min(...inserted.map((row) => toNumber(row.position)))
+        inserted.length === 0
+          ? undefined
+          : { first: Math.min(...inserted.map((row) => toNumber(row.position))), streamRef: toNumber(inserted[0]!.stream_ref) }
       )
     )
   },
@@ -141,7 +228,8 @@ export const sqliteDialect: Dialect = {
         const params: Array<unknown> = []
         for (const row of chunk) {
           params.push(row.position, toStored(row.event_id), row.stream_ref, row.version, row.type_ref, row.schema_version, row.data,
-            row.actor_ref, storedOrNull(row.correlation_id), storedOrNull(row.causation_id), row.recorded_at)
+            row.actor_ref, storedOrNull(row.correlation_id), storedOrNull(row.causation_id), row.recorded_at,
+            row.version === 1 ? row.stream_id : null)
         }
         return execute(sql, importSql(chunk.length), params)
       },
@@ -181,4 +269,6 @@ export const sqliteDialect: Dialect = {
       create: ["CREATE INDEX IF NOT EXISTS strata_events_type ON strata_events (type_ref, position)"]
     }
   ]
-}
+})
+
+export const sqliteDialect = makeSqliteDialect()

@@ -1,0 +1,88 @@
+import { Database } from "bun:sqlite"
+import { describe, expect, test } from "bun:test"
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Effect, Layer } from "effect"
+import * as LogDigest from "../../../application/eventsourcing/LogDigest.ts"
+import { InlineProjections } from "../../../application/eventsourcing/Projection.ts"
+import { EventStore, ExpectedVersion } from "../../../application/ports/EventStore.ts"
+import type { Store } from "../../../application/ports/Store.ts"
+import * as LibsqlStore from "../../../adapters/libsql/LibsqlStore.ts"
+import * as SqliteStore from "../../../adapters/sqlite/SqliteStore.ts"
+import { streamKey } from "../../../adapters/sql/StreamKey.ts"
+import { event, runWith } from "../../support/run.ts"
+
+/**
+ * A log from before migration 0006 — every stream listed in `strata_streams` (the fixture
+ * of 0005's test, which its migration brings to that layout) — opened by today's stores:
+ * nothing is rewritten, its streams keep their ids and go on, and streams written after are
+ * keyed by their names and named in their first rows.
+ */
+
+const copyOfFixture = () => {
+  const dir = mkdtempSync(join(tmpdir(), "strata-0006-"))
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }))
+  const filename = join(dir, "strata.db")
+  copyFileSync(join(import.meta.dir, "fixtures", "log-before-0005.sqlite"), filename)
+  return filename
+}
+
+const fixtureDigest = (JSON.parse(readFileSync(join(import.meta.dir, "fixtures", "log-before-0005.json"), "utf8")) as { digest: LogDigest.Digest }).digest
+
+const opened = (layer: Layer.Layer<Store, unknown, InlineProjections>) => layer.pipe(Layer.provide(Layer.succeed(InlineProjections, [])))
+
+const backends = [
+  { name: "sqlite", open: (filename: string) => opened(SqliteStore.layer({ filename })) },
+  { name: "libsql", open: (filename: string) => opened(LibsqlStore.layer({ url: `file:${filename}` })) }
+]
+
+const timeout = 60_000
+const key = "01a24652-a97e-7fd9-b540-8e204e41fead"
+
+for (const backend of backends) {
+  describe(`migration 0006 (streams named in the log): ${backend.name}`, () => {
+    test("streams from before keep their ids and go on; a new stream is keyed by its name; what was there reads as it did", async () => {
+      const filename = copyOfFixture()
+      const result = await runWith(backend.open(filename), Effect.gen(function*() {
+        const store = yield* EventStore
+        const before = yield* LogDigest.digest
+        yield* store.append(`apikey-${key}`, [event("UsageRecorded", { tokens: 5 })], ExpectedVersion.exact(5))
+        yield* store.append("session-ünïcode ✓", [event("MessagePosted")], ExpectedVersion.exact(4))
+        yield* store.append("session-new", [event("SessionCreated"), event("MessagePosted")], ExpectedVersion.noStream)
+        return {
+          before,
+          streams: (yield* store.readAll({ after: 0, limit: 100 })).map((recorded) => `${recorded.streamId}/${recorded.version}`),
+          old: (yield* store.readStream(`apikey-${key}`)).map((recorded) => recorded.version)
+        }
+      }))
+      expect(result.streams).toEqual([
+        ...[1, 2, 3, 4].map((version) => `apikey-${key}/${version}`),
+        ...[1, 2, 3, 4].map((version) => `session-ünïcode ✓/${version}`),
+        `apikey-${key}/5`,
+        `apikey-${key}/6`,
+        "session-ünïcode ✓/5",
+        "session-new/1",
+        "session-new/2"
+      ])
+      expect(result.old).toEqual([1, 2, 3, 4, 5, 6])
+      const db = new Database(filename, { readonly: true })
+      try {
+        expect(db.query("SELECT id, name FROM strata_streams ORDER BY id").all()).toEqual([
+          { id: 1, name: `apikey-${key}` },
+          { id: 2, name: "session-ünïcode ✓" }
+        ])
+        expect(db.query("SELECT position, stream_ref, stream_name FROM strata_events WHERE position > 9 ORDER BY position").all()).toEqual([
+          { position: 10, stream_ref: 1, stream_name: null },
+          { position: 11, stream_ref: 2, stream_name: null },
+          { position: 12, stream_ref: streamKey("session-new"), stream_name: "session-new" },
+          { position: 13, stream_ref: streamKey("session-new"), stream_name: null }
+        ])
+      } finally {
+        db.close()
+      }
+      // What was there reads as it did: the log's digest is the one its writer took.
+      expect(result.before).toEqual(fixtureDigest)
+    }, timeout)
+  })
+}
