@@ -33,7 +33,6 @@ import * as LibsqlStore from "../adapters/libsql/LibsqlStore.ts"
 import * as PostgresStore from "../adapters/postgres/PostgresStore.ts"
 import * as SqliteStore from "../adapters/sqlite/SqliteStore.ts"
 import { sqliteDialect } from "../adapters/sql/sqliteDialect.ts"
-import { streamKey } from "../adapters/sql/StreamKey.ts"
 import { toStored } from "../adapters/sql/StoredIds.ts"
 import { freshDatabase, stopPostgres } from "../test/support/postgres.ts"
 import { Tally } from "../test/support/Tally.ts"
@@ -112,9 +111,9 @@ interface Raw {
 
 /**
  * strata's SQLite append: one statement, positions are rowids, the version checked in its
- * WHERE; the stream as its id (its name's key, the name in its first row), the type and
- * actor as the ids of their names, resolved before, the event id stored as its 16 bytes
- * (see adapters/sql/sqliteDialect.ts).
+ * WHERE; the stream as its id (taken by its first row, which carries its name), the type
+ * and actor as the ids of their names, resolved before, the event id stored as its 16
+ * bytes (see adapters/sql/sqliteDialect.ts).
  */
 const sqliteInsert = (count: number) =>
   `INSERT INTO strata_events (event_id, stream_ref, version, type_ref, schema_version, data, actor_ref, correlation_id,
@@ -148,8 +147,10 @@ const sqliteNames = (run: (statement: string, name: string) => Promise<ReadonlyA
     known.set(`${table}:${name}`, Number(row!.id))
     return Number(row!.id)
   }
+  // Streams this side starts take ids far from the seeded ones (listed from 1), in order.
+  const streamIds = new Map<string, number>()
   return async (streamId: string) => ({
-    stream: streamKey(streamId),
+    stream: streamIds.get(streamId) ?? (streamIds.set(streamId, 1_000_000 + streamIds.size), streamIds.get(streamId)!),
     type: await id("strata_event_types", "Happened"),
     actor: await id("strata_actors", "bench")
   })
@@ -158,11 +159,11 @@ const scanSql = `SELECT position, event_id, stream_id, version, type, schema_ver
   causation_id, recorded_at FROM strata_events WHERE position > ? ORDER BY position LIMIT 1000`
 const sqliteScanSql = `SELECT ${sqliteDialect.log.columns} FROM ${sqliteDialect.log.from} WHERE e.position > ?
   ORDER BY e.position LIMIT 1000`
-/** Takes the stream's name, its key and its name again (see `sqliteDialect`'s `streamIs`). */
+/** Takes the stream's name twice (see `sqliteDialect`'s `streamIs`). */
 const sqliteReadStreamSql = `SELECT ${sqliteDialect.log.columns} FROM ${sqliteDialect.log.from}
   WHERE e.stream_ref = COALESCE((SELECT id FROM strata_streams WHERE name = ?),
-    (SELECT stream_ref FROM strata_events WHERE stream_ref = ? AND version = 1 AND stream_name = ?)) AND e.version >= 1 ORDER BY e.version`
-const sqliteReadStreamParams = (streamId: string) => [streamId, streamKey(streamId), streamId]
+    (SELECT stream_ref FROM strata_events WHERE stream_name = ?)) AND e.version >= 1 ORDER BY e.version`
+const sqliteReadStreamParams = (streamId: string) => [streamId, streamId]
 
 const rawSqlite = (filename: string): Raw => {
   const db = new Database(filename)

@@ -109,8 +109,8 @@ export interface RewrittenEvent {
  * The names an append refers to (its stream, its events' types and actors), where the log
  * stores references to them (see `LogNames`). Types and actors are few, kept in tables of
  * their own: written before the append, outside its transaction, their ids handed to its
- * rows. A stream is named in its own first row, keyed by its name (`streams`). A name
- * written stays: nothing deletes or renumbers them.
+ * rows. A stream is named in its own first row (`streams`). A name written stays: nothing
+ * deletes or renumbers them.
  */
 export interface NameTables {
   /** Writes those of `names` that are missing; the id of each. */
@@ -125,20 +125,18 @@ export interface NameTables {
 export type NameKind = "type" | "actor"
 
 /**
- * A stream's id is its name's key (`StreamKey`), unless the stream is listed with one of
- * its own (`strata_streams`: streams from before this layout, and those whose key another
- * stream holds). The stream holding a key is named in its first row (version 1), or listed
- * with the key as its id when that row is gone.
+ * A stream's id is taken when its first event is written — the next after every id the log
+ * holds — and its name goes into that first row (version 1), found by an index of first
+ * rows' names. Streams written before this layout, and streams whose first row a
+ * compaction took, are listed instead (`strata_streams`: name and id).
  */
 export interface StreamNames {
-  readonly key: (name: string) => number
-  /** The id `name` is listed with, if any, and the name of the stream holding its key (none: the key is free). */
-  readonly find: (
-    sql: SqlClient,
-    name: string
-  ) => Effect.Effect<{ readonly listed: number | undefined; readonly holder: string | undefined }, SqlError>
-  /** Lists `name` with an id of its own, unless it is listed already; its id. */
-  readonly list: (sql: SqlClient, name: string) => Effect.Effect<number, SqlError>
+  /** The ids of those of `names` the log holds (by listing or first row). */
+  readonly find: (sql: SqlClient, names: ReadonlyArray<string>) => Effect.Effect<ReadonlyMap<string, number>, SqlError>
+  /** Inside a transaction holding the log's lock: the next id no stream holds. */
+  readonly nextId: (sql: SqlClient) => Effect.Effect<number, SqlError>
+  /** Lists `name` with `id`: a stream copied without its first row. */
+  readonly list: (sql: SqlClient, name: string, id: number) => Effect.Effect<void, SqlError>
 }
 
 /**
@@ -155,9 +153,9 @@ export interface Dialect {
    * Inserts `rows` in one statement, provided the log is not fenced and the stream is at
    * `expectedVersion` (0: no stream), with positions in commit order so that a reader
    * going by position never skips a late commit. Resolves to the first position and the
-   * stream's id, or `undefined` when the precondition failed (nothing written) — where the
-   * rows leave the stream's id to the statement, also when the stream's key is another
-   * stream's. A version race may surface as a unique violation.
+   * stream's id (taken by the statement where the rows leave it out), or `undefined` when
+   * the precondition failed (nothing written). A version race may surface as a unique
+   * violation.
    */
   readonly insertEvents: (
     sql: SqlClient,

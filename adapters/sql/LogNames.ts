@@ -16,9 +16,8 @@ import type { NameKind, NameTables } from "./Dialect.ts"
  * append refused after its names were written leaves them behind, unreferenced: harmless.
  *
  * A stream writes no name of its own (`StreamNames`): an append to a stream whose id is not
- * known yet leaves it to its statement, which finds the stream by its name, and the id it
- * found is remembered once the append is written. Its key held by another stream, the
- * append is refused and `settle` lists the stream with an id of its own.
+ * known here leaves it to its statement, which finds the stream by its name or gives a new
+ * one the next id, and the id is remembered once the append is written.
  *
  * Names are never deleted nor renumbered, so an id remembered stays true for the store's
  * database, and nothing is forgotten: past `capacity` names, the others are found each time.
@@ -26,17 +25,13 @@ import type { NameKind, NameTables } from "./Dialect.ts"
 export interface LogNames {
   /** The ids of the names of events: their types and actors written first where missing, their streams' ids where known. */
   readonly resolve: (events: ReadonlyArray<Named>) => Effect.Effect<NameIds, SqlError>
-  /** An append's statement found its stream's id: remembered, once the append is written. */
+  /** An append's statement found or gave its stream's id: remembered, once the append is written. */
   readonly learn: (stream: string, id: number) => Effect.Effect<void>
   /**
-   * An append whose statement was to find its stream's id was refused: who holds the
-   * stream's key. `"listed"`: another stream does, and the stream — a new one (`isNew`) —
-   * has an id of its own now: the append is to be tried again; `"known"`: the stream
-   * itself holds it (the refusal stands); `"free"`: no stream, or one of another name where
-   * the append was not to a new stream (which then is not there: the refusal stands).
+   * Inside the transaction holding the log's lock: the ids of copied events' names, every
+   * stream's known — rows copied with their own versions cannot find it themselves. A new
+   * stream takes the next id, named by its first row, or listed when it comes without it.
    */
-  readonly settle: (stream: string, isNew: boolean) => Effect.Effect<"listed" | "known" | "free", SqlError>
-  /** The ids of copied events' names, every stream's known: rows copied with their own versions cannot find it themselves. */
   readonly resolveCopied: (events: ReadonlyArray<Copied>) => Effect.Effect<CopiedIds, SqlError>
 }
 
@@ -68,9 +63,7 @@ const capacity = 100_000
 const none: CopiedIds = { stream: () => 0, type: () => 0, actor: () => 0 }
 
 export const make = (sql: SqlClient, tables: NameTables | undefined): LogNames => {
-  if (tables === undefined) {
-    return { resolve: () => Effect.succeed(none), learn: () => Effect.void, settle: () => Effect.succeed("free"), resolveCopied: () => Effect.succeed(none) }
-  }
+  if (tables === undefined) return { resolve: () => Effect.succeed(none), learn: () => Effect.void, resolveCopied: () => Effect.succeed(none) }
   const streams = tables.streams
   const known: Record<NameKind | "stream", Map<string, number>> = { stream: new Map(), type: new Map(), actor: new Map() }
   const lookup = (kind: NameKind, name: string, also?: Map<string, number>) => {
@@ -126,55 +119,25 @@ export const make = (sql: SqlClient, tables: NameTables | undefined): LogNames =
     })
   }
 
-  /** Where a stream is in the log, if anywhere: listed, keyed (its key held by itself), or neither. */
-  const find = (stream: string) =>
-    Effect.map(streams.find(sql, stream), ({ listed, holder }) =>
-      listed !== undefined
-        ? { id: listed, holder }
-        : holder === stream
-        ? { id: streams.key(stream), holder }
-        : { id: undefined, holder })
-
   const learn: LogNames["learn"] = (stream, id) =>
     Effect.map(outsideTransactions, (committed) => {
       if (committed) remember("stream", stream, id)
-    })
-
-  const settle: LogNames["settle"] = (stream, isNew) =>
-    Effect.gen(function*() {
-      const { id, holder } = yield* find(stream)
-      if (id !== undefined) {
-        yield* learn(stream, id)
-        return "known" as const
-      }
-      if (holder === undefined || !isNew) return "free" as const
-      yield* learn(stream, yield* streams.list(sql, stream))
-      return "listed" as const
     })
 
   const resolveCopied: LogNames["resolveCopied"] = (events) =>
     Effect.gen(function*() {
       const named = yield* resolve(events)
       const firstCopied = new Set(events.filter((event) => event.version === 1).map((event) => event.streamId))
-      const found = new Map<string, number>()
-      const keysTaken = new Set<number>()
-      for (const stream of new Set(events.map((event) => event.streamId))) {
-        if (known.stream.has(stream)) continue
-        const { id, holder } = yield* find(stream)
-        if (id !== undefined) {
-          found.set(stream, id)
-          yield* learn(stream, id)
-        } else if (holder === undefined && firstCopied.has(stream) && !keysTaken.has(streams.key(stream))) {
-          // Its first row is among those copied and names it; remembered once written, not before.
-          found.set(stream, streams.key(stream))
-          keysTaken.add(streams.key(stream))
-        } else {
-          // A stream copied without its first row (a compacted origin's) cannot be named by
-          // it, nor take a key another stream holds.
-          const listed = yield* streams.list(sql, stream)
-          found.set(stream, listed)
-          yield* learn(stream, listed)
-        }
+      const unknownStreams = [...new Set(events.map((event) => event.streamId))].filter((stream) => !known.stream.has(stream))
+      const found = new Map(unknownStreams.length === 0 ? [] : yield* streams.find(sql, unknownStreams))
+      let next: number | undefined
+      for (const stream of unknownStreams) {
+        if (found.has(stream)) continue
+        next ??= yield* streams.nextId(sql)
+        const id = next++
+        // A stream copied without its first row (a compacted origin's) is named by a listing.
+        if (!firstCopied.has(stream)) yield* streams.list(sql, stream, id)
+        found.set(stream, id)
       }
       return {
         ...named,
@@ -186,5 +149,5 @@ export const make = (sql: SqlClient, tables: NameTables | undefined): LogNames =
       }
     })
 
-  return { resolve, learn, settle, resolveCopied }
+  return { resolve, learn, resolveCopied }
 }

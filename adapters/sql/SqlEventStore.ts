@@ -288,22 +288,11 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
           }))
           : Effect.map(write(version, rowsAt(version)), (written) => [version, written] as const)
       }
-      const once = Effect.flatMap(names.resolve(prepared.events), (ids) => {
-        if (ids.stream(prepared.streamId) !== undefined) return inserted(ids)
-        // The statement finds the stream's id: remembered once written. Refused, the append
-        // may have met another stream holding the key of its name (see `LogNames.settle`).
-        return inserted(ids).pipe(
-          Effect.tap(([, written]) => names.learn(prepared.streamId, written.streamRef)),
-          Effect.catch((error) =>
-            refused(error)
-              ? Effect.flatMap(names.settle(prepared.streamId, version === 0 || version === "current"), (found) => found === "listed" ? Effect.succeed(undefined) : Effect.fail(error))
-              : Effect.fail(error)
-          )
-        )
-      })
-      // Listed with an id of its own, the stream is tried again: it is known then.
-      const again = Effect.flatMap(once, (written) => written === undefined ? Effect.fail(new PreconditionFailed()) : Effect.succeed(written))
-      const tried = Effect.flatMap(once, (written) => written === undefined ? again : Effect.succeed(written))
+      const tried = Effect.flatMap(names.resolve(prepared.events), (ids) =>
+        ids.stream(prepared.streamId) === undefined
+          // The statement found the stream's id, or gave a new stream the next: remembered once written.
+          ? Effect.tap(inserted(ids), ([, written]) => names.learn(prepared.streamId, written.streamRef))
+          : inserted(ids))
       return tried.pipe(
         Effect.map(([before, written]): AppendResult => ({
           streamId: prepared.streamId,
@@ -397,12 +386,12 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
     }
 
     const importEvents: LogOperationsService["importEvents"] = (events, options = {}) =>
-      events.length === 0 ? Effect.void : Effect.flatMap(
-        names.resolveCopied(events),
-        (ids) => sql.withTransaction(Effect.gen(function*() {
+      events.length === 0 ? Effect.void : sql.withTransaction(Effect.gen(function*() {
         const head = yield* dialect.lockLog(sql)
         const misplaced = importedOutOfPlace(events, head)
         if (misplaced !== undefined) return yield* new ImportRefused({ reason: misplaced })
+        // Under the log's lock: a new stream's id is taken here, where no append can take it too.
+        const ids = yield* names.resolveCopied(events)
         const rows = events.map((event) => ({
             position: event.position,
             event_id: event.eventId,
@@ -422,7 +411,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
         yield* dialect.importRows(sql, rows)
         yield* dialect.advanceHead(sql, events[events.length - 1]!.position)
         if (options.applyProjections) yield* applyInline(rows, events[0]!.position)
-      }))).pipe(
+      })).pipe(
         Effect.tap(() => Effect.sync(signal.notify)),
         Effect.catchTag("SqlError", (error): Effect.Effect<never, ImportRefused | StoreUnavailable> =>
           dialect.isUniqueViolation(error)

@@ -4,7 +4,6 @@ import { migrations } from "../../migrations/sqlite/index.ts"
 import { chunksOf, type Dialect, isUniqueViolation, type LogLayout, toNumber } from "./Dialect.ts"
 import { execute } from "./Statements.ts"
 import { toStored } from "./StoredIds.ts"
-import { lowestKey, type StreamKey, streamKey } from "./StreamKey.ts"
 
 const storedOrNull = (id: string | null) => (id === null ? null : toStored(id))
 
@@ -23,14 +22,16 @@ const streamName = `COALESCE((SELECT f.stream_name FROM strata_events f WHERE f.
   (SELECT name FROM strata_streams WHERE id = e.stream_ref))`
 
 /**
- * The id of the stream named `name`, in SQL: its listing, or its key if the stream holding
- * the key is named so in its first row; NULL for a stream not in the log.
+ * The id of the stream named `name`, in SQL: its listing, or its first row's (by the index
+ * of first rows' names); NULL for a stream not in the log.
  */
-const streamRef = (sql: SqlClient, key: StreamKey, name: string) =>
-  sql`COALESCE((SELECT id FROM strata_streams WHERE name = ${name}),
-    (SELECT stream_ref FROM strata_events WHERE stream_ref = ${key(name)} AND version = 1 AND stream_name = ${name}))`
+const streamRef = (sql: SqlClient, name: string) =>
+  sql`COALESCE((SELECT id FROM strata_streams WHERE name = ${name}), (SELECT stream_ref FROM strata_events WHERE stream_name = ${name}))`
 
-const layout = (key: StreamKey): LogLayout => ({
+/** The next id no stream holds: after every id in the log and in the listing. */
+const nextStreamRef = `(MAX((SELECT COALESCE(MAX(stream_ref), 0) FROM strata_events), (SELECT COALESCE(MAX(id), 0) FROM strata_streams)) + 1)`
+
+const log: LogLayout = {
   from: `strata_events e JOIN strata_event_types t ON t.id = e.type_ref LEFT JOIN strata_actors a ON a.id = e.actor_ref`,
   columns: `e.position, e.event_id, e.stream_ref, e.version, t.name AS type, e.schema_version, e.data, a.name AS actor,
     e.correlation_id, e.causation_id, e.recorded_at`,
@@ -59,15 +60,14 @@ const layout = (key: StreamKey): LogLayout => ({
     correlationId: "e.correlation_id",
     recordedAt: "e.recorded_at"
   },
-  streamIs: (sql, streamId) => sql`e.stream_ref = ${streamRef(sql, key, streamId)}`,
+  streamIs: (sql, streamId) => sql`e.stream_ref = ${streamRef(sql, streamId)}`,
   // One type by `=`: SQLite then reads the type index in position order, where `IN` sorts.
   typeIn: (sql, types) =>
     types.length === 1
       ? sql`e.type_ref = (SELECT id FROM strata_event_types WHERE name = ${types[0]!})`
       : sql`e.type_ref IN (SELECT id FROM strata_event_types WHERE ${sql.in("name", types)})`,
   storedId: toStored,
-  // A removed first row takes its stream's name along: the stream is listed under the id it
-  // has (its key), which no other stream can then take.
+  // A removed first row takes its stream's name along: the stream is listed with its id.
   keepNames: (sql, positions) =>
     Effect.asVoid(sql`INSERT INTO strata_streams (id, name) SELECT stream_ref, stream_name FROM strata_events
       WHERE position IN ${sql.in(positions)} AND stream_name IS NOT NULL ON CONFLICT DO NOTHING`),
@@ -76,7 +76,7 @@ const layout = (key: StreamKey): LogLayout => ({
       schema_version = ${event.schemaVersion}, data = ${event.data},
       actor_ref = ${event.metadata.actor === undefined ? sql`0` : sql`(SELECT id FROM strata_actors WHERE name = ${event.metadata.actor})`},
       correlation_id = ${storedOrNull(event.metadata.correlationId ?? null)}, causation_id = ${storedOrNull(event.metadata.causationId ?? null)}`
-})
+}
 
 /** SQLite's limit on bound parameters is 32,766; 500 rows of 8 columns stay far below. */
 const maxRowsPerInsert = 500
@@ -89,10 +89,9 @@ const head = "SELECT COALESCE(MAX(position), 0) AS head FROM strata_events"
  * (`strata_event_types`, `strata_actors`; actor 0: none), resolved before the append (see
  * `LogNames`); a stream's first row (version 1) is written with the stream's name.
  *
- * `known`: the stream's id is given. `found`: the statement finds it — the stream's
- * listing, else its key — and writes there only if the key is the stream's own: a stream
- * going on, named so in its first row; a new one, its key held by no other stream (no row
- * there, the precondition says, and no listing).
+ * `known`: the stream's id is given — the stream is in the log already, named, or listed.
+ * `found`: the statement finds it by the stream's name — its listing, else its first row —
+ * or, for a stream not in the log, takes the next id and writes the name in the first row.
  */
 const insertSql = (form: "known" | "found", count: number) => {
   const cache = form === "known" ? knownInsertCache : foundInsertCache
@@ -100,27 +99,23 @@ const insertSql = (form: "known" | "found", count: number) => {
   if (text === undefined) {
     const values = Array.from({ length: count }, () => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")
     const notFenced = "NOT EXISTS (SELECT 1 FROM strata_log WHERE fenced_at IS NOT NULL)"
-    const columns = `event_id, stream_ref, version, type_ref, schema_version, data, actor_ref, correlation_id, causation_id,
-        recorded_at, stream_name`
+    const columns = "event_id, stream_ref, version, type_ref, schema_version, data, actor_ref, correlation_id, causation_id, recorded_at"
     text = form === "known"
       ? `INSERT INTO strata_events (${columns})
-      SELECT column1, ?, column2, column3, column4, column5, column6, column7, column8, ?, CASE WHEN column2 = 1 THEN ? END
+      SELECT column1, ?, column2, column3, column4, column5, column6, column7, column8, ?
       FROM (VALUES ${values})
       WHERE ${notFenced}
         AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = ? AND version = ?))
         AND NOT EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = ? AND version > ?)
-      RETURNING position, stream_ref`
-      : `INSERT INTO strata_events (${columns})
+      RETURNING position`
+      : `INSERT INTO strata_events (${columns}, stream_name)
       SELECT column1, n.ref, column2, column3, column4, column5, column6, column7, column8, ?, CASE WHEN column2 = 1 THEN n.name END
       FROM (VALUES ${values}),
-        (SELECT name, key, listed, COALESCE(listed, key) AS ref
-          FROM (SELECT ? AS name, ? AS key, (SELECT id FROM strata_streams WHERE name = ?) AS listed)) AS n
+        (SELECT ? AS name, COALESCE((SELECT id FROM strata_streams WHERE name = ?), (SELECT stream_ref FROM strata_events WHERE stream_name = ?),
+          ${nextStreamRef}) AS ref) AS n
       WHERE ${notFenced}
         AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = n.ref AND version = ?))
         AND NOT EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = n.ref AND version > ?)
-        AND (n.listed IS NOT NULL
-          OR (? = 0 AND NOT EXISTS (SELECT 1 FROM strata_streams WHERE id = n.key))
-          OR EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = n.key AND version = 1 AND stream_name = n.name))
       RETURNING position, stream_ref`
     cache.set(count, text)
   }
@@ -158,10 +153,10 @@ const importSqlCache = new Map<number, string>()
  * and positions are rowids assigned at insert, so an append is one statement: no
  * transaction (LibSQL opens a connection per transaction) and one round trip.
  */
-export const makeSqliteDialect = (key: StreamKey = streamKey): Dialect => ({
+export const sqliteDialect: Dialect = {
   name: "sqlite",
   migrations,
-  log: layout(key),
+  log,
   names: {
     // One statement: a name there already is "updated" to itself, so that it is returned too.
     resolve: (sql, kind, names) =>
@@ -176,34 +171,28 @@ export const makeSqliteDialect = (key: StreamKey = streamKey): Dialect => ({
         (chunks) => chunks.flat().map((row) => ({ name: row.name, id: toNumber(row.id) }))
       ),
     streams: {
-      key,
-      find: (sql, name) =>
-        execute<{ listed: number | bigint | null; holder: string | null }>(
-          sql,
-          `SELECT (SELECT id FROM strata_streams WHERE name = ?) AS listed,
-            COALESCE((SELECT stream_name FROM strata_events WHERE stream_ref = ? AND version = 1),
-              (SELECT name FROM strata_streams WHERE id = ?)) AS holder`,
-          [name, key(name), key(name)]
-        ).pipe(Effect.map(([row]) => ({
-          listed: row?.listed === null || row?.listed === undefined ? undefined : toNumber(row.listed),
-          holder: row?.holder ?? undefined
-        }))),
-      // Listed ids stay below the keys (`StreamKey`), whatever ids the listing holds besides.
-      list: (sql, name) =>
-        execute<{ id: number | bigint }>(
-          sql,
-          `INSERT INTO strata_streams (id, name)
-            VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM strata_streams WHERE id < ${lowestKey}), ?)
-            ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id`,
-          [name]
-        ).pipe(Effect.map(([row]) => toNumber(row?.id)))
+      find: (sql, names) =>
+        Effect.map(
+          Effect.forEach(chunksOf(names, namesChunk), (chunk) => {
+            const list = chunk.map(() => "?").join(", ")
+            return execute<{ name: string; id: number | bigint }>(
+              sql,
+              `SELECT name, id FROM strata_streams WHERE name IN (${list})
+                UNION ALL SELECT stream_name, stream_ref FROM strata_events WHERE stream_name IN (${list})`,
+              [...chunk, ...chunk]
+            )
+          }),
+          (chunks) => new Map(chunks.flat().map((row) => [row.name, toNumber(row.id)]))
+        ),
+      nextId: (sql) => Effect.map(execute<{ id: number | bigint }>(sql, `SELECT ${nextStreamRef} AS id`, []), ([row]) => toNumber(row?.id)),
+      list: (sql, name, id) => Effect.asVoid(execute(sql, "INSERT INTO strata_streams (id, name) VALUES (?, ?)", [id, name]))
     }
   },
   maxRowsPerInsert,
   insertEvents: (sql, expectedVersion, rows) => {
     const first = rows[0]!
     const known = first.stream_ref !== undefined
-    const params: Array<unknown> = known ? [first.stream_ref, first.recorded_at, first.stream_id] : [first.recorded_at]
+    const params: Array<unknown> = known ? [first.stream_ref, first.recorded_at] : [first.recorded_at]
     for (const row of rows) {
       params.push(toStored(row.event_id), row.version, row.type_ref, row.schema_version, row.data, row.actor_ref,
         storedOrNull(row.correlation_id), storedOrNull(row.causation_id))
@@ -212,12 +201,12 @@ export const makeSqliteDialect = (key: StreamKey = streamKey): Dialect => ({
     // compaction left gaps before it. Two probes of the (stream, version) index: as a
     // subquery, MAX(version) ran without SQLite's min/max shortcut and halved appends.
     if (known) params.push(expectedVersion, first.stream_ref, expectedVersion, first.stream_ref, expectedVersion)
-    else params.push(first.stream_id, key(first.stream_id), first.stream_id, expectedVersion, expectedVersion, expectedVersion, expectedVersion)
+    else params.push(first.stream_id, first.stream_id, first.stream_id, expectedVersion, expectedVersion, expectedVersion)
     return execute<{ position: number | bigint; stream_ref: number | bigint }>(sql, insertSql(known ? "known" : "found", rows.length), params).pipe(
       Effect.map((inserted) =>
         inserted.length === 0
           ? undefined
-          : { first: Math.min(...inserted.map((row) => toNumber(row.position))), streamRef: toNumber(inserted[0]!.stream_ref) }
+          : { first: Math.min(...inserted.map((row) => toNumber(row.position))), streamRef: known ? first.stream_ref! : toNumber(inserted[0]!.stream_ref) }
       )
     )
   },
@@ -269,6 +258,4 @@ export const makeSqliteDialect = (key: StreamKey = streamKey): Dialect => ({
       create: ["CREATE INDEX IF NOT EXISTS strata_events_type ON strata_events (type_ref, position)"]
     }
   ]
-})
-
-export const sqliteDialect = makeSqliteDialect()
+}

@@ -5,7 +5,6 @@ import * as Reactivity from "effect/reactivity/Reactivity"
 import { SqlClient } from "effect/sql/SqlClient"
 import { StoreUnavailable } from "../../application/ports/StoreError.ts"
 import { unavailable, withTransactionFailures } from "../sql/SqlDocuments.ts"
-import type { Dialect } from "../sql/Dialect.ts"
 import { sqliteDialect } from "../sql/sqliteDialect.ts"
 import * as SqlStore from "../sql/SqlStore.ts"
 import * as Checkpoints from "./Checkpoints.ts"
@@ -51,10 +50,6 @@ const reader = (config: SqliteStoreConfig) => SqliteClient.reader({ filename: co
  */
 const pollInterval = "20 millis"
 
-/**
- * The embedded default: one bun:sqlite connection for writes (the client queues every other
- * fiber), one for reads. The dialect is SQLite's own; tests give one whose streams all
- * share a key, where every stream but the first is listed (see `StreamKey`).
- */
-export const layer = (config: SqliteStoreConfig, dialect: Dialect = sqliteDialect) =>
-  SqlStore.layer(dialect, { reader: reader(config), follow: { pollInterval } }).pipe(Layer.provide(client(config)))
+/** The embedded default: one bun:sqlite connection for writes (the client queues every other fiber), one for reads. */
+export const layer = (config: SqliteStoreConfig) =>
+  SqlStore.layer(sqliteDialect, { reader: reader(config), follow: { pollInterval } }).pipe(Layer.provide(client(config)))

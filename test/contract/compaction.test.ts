@@ -68,7 +68,7 @@ const wholeLog = Effect.gen(function*() {
   return events
 })
 
-for (const backend of [...Backends.all, Backends.sqliteSharedKey]) {
+for (const backend of Backends.all) {
   describe(`compaction contract: ${backend.name}`, () => {
     const run = <A, E>(effect: Effect.Effect<A, E, any>) => runWith(appLayer(backend), effect as Effect.Effect<A, E, never>)
 

@@ -48,7 +48,7 @@ const stallingProjection = () => {
   return { projection, start }
 }
 
-for (const backend of [...Backends.all, Backends.sqliteSharedKey]) {
+for (const backend of Backends.all) {
   describe(`event store contract: ${backend.name}`, () => {
     const run = <A, E>(effect: Effect.Effect<A, E, Backends.Store | import("effect").Scope.Scope>, projections = [counter]) =>
       runWith(backend.layer(projections), effect)

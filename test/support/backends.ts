@@ -11,8 +11,6 @@ import * as LibsqlStore from "../../adapters/libsql/LibsqlStore.ts"
 import * as MemoryStore from "../../adapters/memory/MemoryStore.ts"
 import * as PostgresStore from "../../adapters/postgres/PostgresStore.ts"
 import * as SqliteStore from "../../adapters/sqlite/SqliteStore.ts"
-import { makeSqliteDialect } from "../../adapters/sql/sqliteDialect.ts"
-import { lowestKey } from "../../adapters/sql/StreamKey.ts"
 import { freshDatabase } from "./postgres.ts"
 
 export type { Store }
@@ -85,24 +83,6 @@ export const sqlite = fileBackend(
   "sqlite",
   () => Effect.sync(() => tempFile("strata.db")),
   (filename) => SqliteStore.layer({ filename }),
-  async (filename, statement) => {
-    const db = new Database(filename)
-    db.run(statement)
-    db.close()
-  },
-  async (filename) => fileBytes(filename),
-  (filename) => `sqlite:${filename}`
-)
-
-/**
- * SQLite with one key for every stream's name (`StreamKey`): the first stream written takes
- * it, every other is listed with an id of its own — what two names sharing a key do, at
- * every append.
- */
-export const sqliteSharedKey = fileBackend(
-  "sqlite, one key for every stream",
-  () => Effect.sync(() => tempFile("strata.db")),
-  (filename) => SqliteStore.layer({ filename }, makeSqliteDialect(() => lowestKey)),
   async (filename, statement) => {
     const db = new Database(filename)
     db.run(statement)

@@ -10,14 +10,13 @@ import { EventStore, ExpectedVersion } from "../../../application/ports/EventSto
 import type { Store } from "../../../application/ports/Store.ts"
 import * as LibsqlStore from "../../../adapters/libsql/LibsqlStore.ts"
 import * as SqliteStore from "../../../adapters/sqlite/SqliteStore.ts"
-import { streamKey } from "../../../adapters/sql/StreamKey.ts"
 import { event, runWith } from "../../support/run.ts"
 
 /**
  * A log from before migration 0006 — every stream listed in `strata_streams` (the fixture
  * of 0005's test, which its migration brings to that layout) — opened by today's stores:
- * nothing is rewritten, its streams keep their ids and go on, and streams written after are
- * keyed by their names and named in their first rows.
+ * nothing is rewritten, its streams keep their ids and go on, and streams written after take
+ * the ids after theirs and are named in their first rows.
  */
 
 const copyOfFixture = () => {
@@ -42,7 +41,7 @@ const key = "01a24652-a97e-7fd9-b540-8e204e41fead"
 
 for (const backend of backends) {
   describe(`migration 0006 (streams named in the log): ${backend.name}`, () => {
-    test("streams from before keep their ids and go on; a new stream is keyed by its name; what was there reads as it did", async () => {
+    test("streams from before keep their ids and go on; a new stream takes the next id and is named in its first row; what was there reads as it did", async () => {
       const filename = copyOfFixture()
       const result = await runWith(backend.open(filename), Effect.gen(function*() {
         const store = yield* EventStore
@@ -75,8 +74,8 @@ for (const backend of backends) {
         expect(db.query("SELECT position, stream_ref, stream_name FROM strata_events WHERE position > 9 ORDER BY position").all()).toEqual([
           { position: 10, stream_ref: 1, stream_name: null },
           { position: 11, stream_ref: 2, stream_name: null },
-          { position: 12, stream_ref: streamKey("session-new"), stream_name: "session-new" },
-          { position: 13, stream_ref: streamKey("session-new"), stream_name: null }
+          { position: 12, stream_ref: 3, stream_name: "session-new" },
+          { position: 13, stream_ref: 3, stream_name: null }
         ])
       } finally {
         db.close()
