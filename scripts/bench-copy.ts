@@ -128,11 +128,11 @@ const writeSource = async () => {
   const db = new Database(sqliteFile)
   db.run("PRAGMA journal_mode = WAL")
   db.run("PRAGMA synchronous = OFF")
-  // As the store wrote them before streams were keyed by their names (migration 0006), a
+  // As the store wrote them before streams were named in their first rows (migration 0006), a
   // layout it reads as it reads its own: every name first (see LogNames), the row referring to them.
   const names = new Set<string>()
   const nameStatements = {
-    stream: db.prepare("INSERT INTO strata_streams (name) VALUES (?) ON CONFLICT (name) DO NOTHING"),
+    stream: db.prepare("INSERT INTO strata_listed_streams (name) VALUES (?) ON CONFLICT (name) DO NOTHING"),
     type: db.prepare("INSERT INTO strata_event_types (name) VALUES (?) ON CONFLICT (name) DO NOTHING"),
     actor: db.prepare("INSERT INTO strata_actors (name) VALUES (?) ON CONFLICT (name) DO NOTHING")
   }
@@ -142,7 +142,7 @@ const writeSource = async () => {
     names.add(`${kind}:${value}`)
   }
   const insert = db.prepare(`INSERT INTO strata_events (position, event_id, stream_ref, version, type_ref, schema_version, data,
-    actor_ref, correlation_id, causation_id, recorded_at) VALUES (?, ?, (SELECT id FROM strata_streams WHERE name = ?), ?,
+    actor_ref, correlation_id, causation_id, recorded_at) VALUES (?, ?, (SELECT id FROM strata_listed_streams WHERE name = ?), ?,
     (SELECT id FROM strata_event_types WHERE name = ?), 1, ?, (SELECT id FROM strata_actors WHERE name = ?), ?, NULL, ?)`)
   const versions = new Map<string, number>()
   let bytes = 0

@@ -161,7 +161,7 @@ const sqliteScanSql = `SELECT ${sqliteDialect.log.columns} FROM ${sqliteDialect.
   ORDER BY e.position LIMIT 1000`
 /** Takes the stream's name twice (see `sqliteDialect`'s `streamIs`). */
 const sqliteReadStreamSql = `SELECT ${sqliteDialect.log.columns} FROM ${sqliteDialect.log.from}
-  WHERE e.stream_ref = COALESCE((SELECT id FROM strata_streams WHERE name = ?),
+  WHERE e.stream_ref = COALESCE((SELECT id FROM strata_listed_streams WHERE name = ?),
     (SELECT stream_ref FROM strata_events WHERE stream_name = ?)) AND e.version >= 1 ORDER BY e.version`
 const sqliteReadStreamParams = (streamId: string) => [streamId, streamId]
 
@@ -329,12 +329,12 @@ const seedSql = (dialect: "sqlite" | "postgres", count: number) =>
     ]
     : [
       `WITH RECURSIVE g(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM g WHERE n < 999)
-       INSERT OR IGNORE INTO strata_streams (name) SELECT 'seed-' || n FROM g`,
+       INSERT OR IGNORE INTO strata_listed_streams (name) SELECT 'seed-' || n FROM g`,
       "INSERT OR IGNORE INTO strata_event_types (name) VALUES ('Happened')",
       "INSERT OR IGNORE INTO strata_actors (name) VALUES ('bench')",
       `WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < ${count})
        INSERT INTO strata_events (event_id, stream_ref, version, type_ref, schema_version, data, actor_ref, recorded_at)
-       SELECT randomblob(16), (SELECT id FROM strata_streams WHERE name = 'seed-' || (n % 1000)), 1000000 + n,
+       SELECT randomblob(16), (SELECT id FROM strata_listed_streams WHERE name = 'seed-' || (n % 1000)), 1000000 + n,
          (SELECT id FROM strata_event_types WHERE name = 'Happened'), 1,
          '{"index":' || n || ',"note":"a typical small event payload","amount":' || (n % 97) || '}',
          (SELECT id FROM strata_actors WHERE name = 'bench'), '2026-01-01T00:00:00.000Z'

@@ -128,7 +128,7 @@ export type NameKind = "type" | "actor"
  * A stream's id is taken when its first event is written — the next after every id the log
  * holds — and its name goes into that first row (version 1), found by an index of first
  * rows' names. Streams written before this layout, and streams whose first row a
- * compaction took, are listed instead (`strata_streams`: name and id).
+ * compaction took, are listed instead (`strata_listed_streams`: name and id).
  */
 export interface StreamNames {
   /** The ids of those of `names` the log holds (by listing or first row). */

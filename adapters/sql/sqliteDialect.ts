@@ -19,17 +19,17 @@ const nameTables = { type: "strata_event_types", actor: "strata_actors" } as con
  * process (`streamNames`).
  */
 const streamName = `COALESCE((SELECT f.stream_name FROM strata_events f WHERE f.stream_ref = e.stream_ref AND f.version = 1),
-  (SELECT name FROM strata_streams WHERE id = e.stream_ref))`
+  (SELECT name FROM strata_listed_streams WHERE id = e.stream_ref))`
 
 /**
  * The id of the stream named `name`, in SQL: its listing, or its first row's (by the index
  * of first rows' names); NULL for a stream not in the log.
  */
 const streamRef = (sql: SqlClient, name: string) =>
-  sql`COALESCE((SELECT id FROM strata_streams WHERE name = ${name}), (SELECT stream_ref FROM strata_events WHERE stream_name = ${name}))`
+  sql`COALESCE((SELECT id FROM strata_listed_streams WHERE name = ${name}), (SELECT stream_ref FROM strata_events WHERE stream_name = ${name}))`
 
 /** The next id no stream holds: after every id in the log and in the listing. */
-const nextStreamRef = `(MAX((SELECT COALESCE(MAX(stream_ref), 0) FROM strata_events), (SELECT COALESCE(MAX(id), 0) FROM strata_streams)) + 1)`
+const nextStreamRef = `(MAX((SELECT COALESCE(MAX(stream_ref), 0) FROM strata_events), (SELECT COALESCE(MAX(id), 0) FROM strata_listed_streams)) + 1)`
 
 const log: LogLayout = {
   from: `strata_events e JOIN strata_event_types t ON t.id = e.type_ref LEFT JOIN strata_actors a ON a.id = e.actor_ref`,
@@ -44,7 +44,7 @@ const log: LogLayout = {
           sql,
           `SELECT stream_ref AS id, stream_name AS name FROM strata_events WHERE stream_ref IN (${list}) AND version = 1
               AND stream_name IS NOT NULL
-            UNION ALL SELECT id, name FROM strata_streams WHERE id IN (${list})`,
+            UNION ALL SELECT id, name FROM strata_listed_streams WHERE id IN (${list})`,
           [...chunk, ...chunk]
         )
       }),
@@ -69,7 +69,7 @@ const log: LogLayout = {
   storedId: toStored,
   // A removed first row takes its stream's name along: the stream is listed with its id.
   keepNames: (sql, positions) =>
-    Effect.asVoid(sql`INSERT INTO strata_streams (id, name) SELECT stream_ref, stream_name FROM strata_events
+    Effect.asVoid(sql`INSERT INTO strata_listed_streams (id, name) SELECT stream_ref, stream_name FROM strata_events
       WHERE position IN ${sql.in(positions)} AND stream_name IS NOT NULL ON CONFLICT DO NOTHING`),
   rewrite: (sql, event) =>
     sql`event_id = ${toStored(event.eventId)}, type_ref = (SELECT id FROM strata_event_types WHERE name = ${event.type}),
@@ -111,7 +111,7 @@ const insertSql = (form: "known" | "found", count: number) => {
       : `INSERT INTO strata_events (${columns}, stream_name)
       SELECT column1, n.ref, column2, column3, column4, column5, column6, column7, column8, ?, CASE WHEN column2 = 1 THEN n.name END
       FROM (VALUES ${values}),
-        (SELECT ? AS name, COALESCE((SELECT id FROM strata_streams WHERE name = ?), (SELECT stream_ref FROM strata_events WHERE stream_name = ?),
+        (SELECT ? AS name, COALESCE((SELECT id FROM strata_listed_streams WHERE name = ?), (SELECT stream_ref FROM strata_events WHERE stream_name = ?),
           ${nextStreamRef}) AS ref) AS n
       WHERE ${notFenced}
         AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = n.ref AND version = ?))
@@ -177,7 +177,7 @@ export const sqliteDialect: Dialect = {
             const list = chunk.map(() => "?").join(", ")
             return execute<{ name: string; id: number | bigint }>(
               sql,
-              `SELECT name, id FROM strata_streams WHERE name IN (${list})
+              `SELECT name, id FROM strata_listed_streams WHERE name IN (${list})
                 UNION ALL SELECT stream_name, stream_ref FROM strata_events WHERE stream_name IN (${list})`,
               [...chunk, ...chunk]
             )
@@ -185,7 +185,7 @@ export const sqliteDialect: Dialect = {
           (chunks) => new Map(chunks.flat().map((row) => [row.name, toNumber(row.id)]))
         ),
       nextId: (sql) => Effect.map(execute<{ id: number | bigint }>(sql, `SELECT ${nextStreamRef} AS id`, []), ([row]) => toNumber(row?.id)),
-      list: (sql, name, id) => Effect.asVoid(execute(sql, "INSERT INTO strata_streams (id, name) VALUES (?, ?)", [id, name]))
+      list: (sql, name, id) => Effect.asVoid(execute(sql, "INSERT INTO strata_listed_streams (id, name) VALUES (?, ?)", [id, name]))
     }
   },
   maxRowsPerInsert,

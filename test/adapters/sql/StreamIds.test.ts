@@ -58,7 +58,7 @@ for (const backend of backends) {
         { stream_ref: 2, version: 1, stream_name: "sandbox-b" },
         { stream_ref: 1, version: 3, stream_name: null }
       ])
-      expect(rows(filename, "SELECT * FROM strata_streams")).toEqual([])
+      expect(rows(filename, "SELECT * FROM strata_listed_streams")).toEqual([])
       // Read by a process that never wrote them.
       const read = await runWith(backend.open(filename), Effect.gen(function*() {
         const store = yield* EventStore
@@ -126,7 +126,7 @@ for (const backend of backends) {
       }))
       expect(result.log).toEqual(["here-before/1", "copied-whole/1", "copied-compacted/7", "copied-whole/2", "copied-compacted/8"])
       expect(result.compacted).toEqual([7, 8])
-      expect(rows(filename, "SELECT id, name FROM strata_streams")).toEqual([{ id: 3, name: "copied-compacted" }])
+      expect(rows(filename, "SELECT id, name FROM strata_listed_streams")).toEqual([{ id: 3, name: "copied-compacted" }])
       expect(rows(filename, "SELECT stream_ref, stream_name FROM strata_events WHERE stream_name IS NOT NULL ORDER BY stream_ref")).toEqual([
         { stream_ref: 1, stream_name: "here-before" },
         { stream_ref: 2, stream_name: "copied-whole" }

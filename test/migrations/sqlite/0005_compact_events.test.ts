@@ -74,7 +74,7 @@ for (const backend of backends) {
         // Event 6 has no actor.
         expect(rows.map((row) => row.actor_ref === 0)).toEqual([false, false, false, false, false, true, false, false, false])
         const names = (table: string) => (db.query(`SELECT name FROM ${table} ORDER BY id`).all() as Array<{ name: string }>).map((row) => row.name)
-        expect(names("strata_streams")).toEqual([`apikey-${key}`, "session-ünïcode ✓"])
+        expect(names("strata_listed_streams")).toEqual([`apikey-${key}`, "session-ünïcode ✓"])
         expect(names("strata_event_types")).toEqual(["ApiKeyCreated", "UsageRecorded", "SessionCreated", "MessagePosted"])
         expect(db.query("SELECT sql FROM sqlite_master WHERE name = 'strata_events_type'").get()).toEqual({
           sql: "CREATE INDEX strata_events_type ON strata_events (type_ref, position)"

@@ -13,7 +13,7 @@ import * as SqliteStore from "../../../adapters/sqlite/SqliteStore.ts"
 import { event, runWith } from "../../support/run.ts"
 
 /**
- * A log from before migration 0006 — every stream listed in `strata_streams` (the fixture
+ * A log from before migration 0006 — every stream listed in `strata_listed_streams` (the fixture
  * of 0005's test, which its migration brings to that layout) — opened by today's stores:
  * nothing is rewritten, its streams keep their ids and go on, and streams written after take
  * the ids after theirs and are named in their first rows.
@@ -67,7 +67,7 @@ for (const backend of backends) {
       expect(result.old).toEqual([1, 2, 3, 4, 5, 6])
       const db = new Database(filename, { readonly: true })
       try {
-        expect(db.query("SELECT id, name FROM strata_streams ORDER BY id").all()).toEqual([
+        expect(db.query("SELECT id, name FROM strata_listed_streams ORDER BY id").all()).toEqual([
           { id: 1, name: `apikey-${key}` },
           { id: 2, name: "session-ünïcode ✓" }
         ])
@@ -82,6 +82,19 @@ for (const backend of backends) {
       }
       // What was there reads as it did: the log's digest is the one its writer took.
       expect(result.before).toEqual(fixtureDigest)
+    }, timeout)
+
+    test("a server of the version before, still running on the migrated file, cannot start a stream: it would number it alone", async () => {
+      const filename = copyOfFixture()
+      await runWith(backend.open(filename), Effect.flatMap(EventStore, (store) => store.append("session-new", [event("SessionCreated")], ExpectedVersion.noStream)))
+      const db = new Database(filename)
+      try {
+        // What that version ran to start a stream: its id the table's next, unaware of "session-new"'s.
+        expect(() => db.run("INSERT INTO strata_streams (name) VALUES ('session-old-server') ON CONFLICT (name) DO UPDATE SET name = excluded.name"))
+          .toThrow("no such table: strata_streams")
+      } finally {
+        db.close()
+      }
     }, timeout)
   })
 }
