@@ -16,8 +16,8 @@ import { selectEvents, type StoredRow, toEvents, toRecordedEvent } from "./LogRo
 import type { NameIds } from "./LogNames.ts"
 import { compile, execute, LongStatements } from "./Statements.ts"
 
-const toRow = (prepared: PreparedAppend, version: number, recordedAt: string, ids: NameIds) => (event: NewEvent, index: number): EventRow => ({
-  stream_ref: ids.stream(prepared.streamId),
+const toRow = (prepared: PreparedAppend, version: number, recordedAt: string, ids: NameIds, streamRef: number | undefined) => (event: NewEvent, index: number): EventRow => ({
+  stream_ref: streamRef,
   type_ref: ids.type(event.type),
   actor_ref: ids.actor(event.metadata?.actor),
   event_id: event.eventId,
@@ -277,8 +277,8 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
      */
     const attempt = (prepared: PreparedAppend, version: number | "current", recordedAt: string) => {
       const count = prepared.events.length
-      const inserted = (ids: NameIds) => {
-        const rowsAt = (expectedVersion: number) => prepared.events.map(toRow(prepared, expectedVersion, recordedAt, ids))
+      const inserted = (ids: NameIds, streamRef: number | undefined) => {
+        const rowsAt = (expectedVersion: number) => prepared.events.map(toRow(prepared, expectedVersion, recordedAt, ids, streamRef))
         return version === "current"
           ? sql.withTransaction(Effect.gen(function*() {
             yield* dialect.lockLog(sql)
@@ -288,11 +288,13 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
           }))
           : Effect.map(write(version, rowsAt(version)), (written) => [version, written] as const)
       }
-      const tried = Effect.flatMap(names.resolve(prepared.events), (ids) =>
-        ids.stream(prepared.streamId) === undefined
+      const tried = Effect.flatMap(names.resolve(prepared.events), (ids) => {
+        const streamRef = ids.stream(prepared.streamId)
+        return streamRef === undefined
           // The statement found the stream's id, or gave a new stream the next: remembered once written.
-          ? Effect.tap(inserted(ids), ([, written]) => names.learn(prepared.streamId, written.streamRef))
-          : inserted(ids))
+          ? Effect.tap(inserted(ids, streamRef), ([, written]) => names.learn(prepared.streamId, written.streamRef))
+          : inserted(ids, streamRef)
+      })
       return tried.pipe(
         Effect.map(([before, written]): AppendResult => ({
           streamId: prepared.streamId,
