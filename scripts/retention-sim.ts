@@ -6,6 +6,7 @@
  *   npm run sim:retention                                   # 1,000 keys, 10,000,000 usages, 60 days, both backends, on and off
  *   npm run sim:retention -- --usages 200000 --backends sqlite --compaction on
  *   npm run sim:retention -- --usages 600000 --days 4 --retain-days 2 --backends libsql --compaction on
+ *   npm run sim:retention -- --backends sqlite --compaction on --explain-slow 30   # what the machine did during each write over 30 ms
  *
  * Each simulated day's usage is written with `importEvents` (as the log would hold it had it
  * been recorded then: positions after the head, UUIDv7 ids and recorded times at the
@@ -33,7 +34,7 @@
  */
 import { Database } from "bun:sqlite"
 import { createHash } from "node:crypto"
-import { mkdtempSync, rmSync, statSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
@@ -88,7 +89,13 @@ const { values: args } = parseArgs({
      * schedule and an operator run it, while the load writes in this one; `process`: in
      * this process, beside the load (what a `memory:` server does).
      */
-    "compact-in": { type: "string", default: "child" }
+    "compact-in": { type: "string", default: "child" },
+    /**
+     * Each write of the load slower than this many ms is printed with what the machine did
+     * meanwhile (Linux): the time every task waited on IO (`/proc/pressure/io`, full), and
+     * the dirty and writeback pages (`/proc/meminfo`), sampled every 5 ms.
+     */
+    "explain-slow": { type: "string" }
   }
 })
 
@@ -317,6 +324,60 @@ const profiled = <A, E, R>(compaction: Effect.Effect<A, E, R>, profile: Profile)
     )
   })
 
+/** One look at the machine: when, IO stall so far (µs, every task waiting), dirty and writeback kB. */
+interface MachineSample {
+  readonly at: number
+  readonly ioFullUs: number
+  readonly dirtyKb: number
+  readonly writebackKb: number
+}
+
+const lookAtMachine = (): MachineSample | undefined => {
+  try {
+    const io = readFileSync("/proc/pressure/io", "utf8")
+    const memory = readFileSync("/proc/meminfo", "utf8")
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(memory)?.[1] ?? 0)
+    return {
+      at: performance.now(),
+      ioFullUs: Number(/^full .*total=(\d+)/m.exec(io)?.[1] ?? 0),
+      dirtyKb: kb("Dirty"),
+      writebackKb: kb("Writeback")
+    }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * `--explain-slow`: the machine sampled every 5 ms while the load runs; a write slower than
+ * `slowMs` is kept with what the samples around it say.
+ */
+const slowWrites = (slowMs: number) => {
+  const samples: Array<MachineSample> = []
+  const timer = setInterval(() => {
+    const sample = lookAtMachine()
+    if (sample !== undefined) samples.push(sample)
+  }, 5)
+  const slow: Array<{ began: number; ms: number }> = []
+  return {
+    write: (began: number, ms: number) => {
+      if (ms >= slowMs) slow.push({ began, ms })
+    },
+    explain: (label: string) => {
+      clearInterval(timer)
+      return slow.map(({ began, ms }) => {
+        const around = samples.filter((sample) => sample.at >= began - 5 && sample.at <= began + ms + 5)
+        const first = around[0]
+        const last = around.at(-1)
+        const stall = first === undefined || last === undefined ? "-" : `${((last.ioFullUs - first.ioFullUs) / 1000).toFixed(1)} ms`
+        const dirty = around.length === 0 ? "-" : `${Math.max(...around.map((sample) => sample.dirtyKb)).toLocaleString("en")} kB`
+        const writeback = around.length === 0 ? "-" : `${Math.max(...around.map((sample) => sample.writebackKb)).toLocaleString("en")} kB`
+        return `       slow write ${label}: ${ms.toFixed(1)} ms; meanwhile IO stall (every task) ${stall}, dirty up to ${dirty}, writeback up to ${writeback}`
+      })
+    }
+  }
+}
+
 /** The event loop's longest stall while it runs: how long a request in this process could not even start. */
 const loopStalls = () => {
   let last = performance.now()
@@ -421,7 +482,8 @@ const simulate = async (makeBackend: () => Promise<Backend>, compaction: boolean
     let owed = 0
 
     /** The load: each fiber writes usage on its key until told to stop; each write's latency is kept. */
-    const load = (samples: Array<number>) => {
+    const load = (samples: Array<number>, phase: string) => {
+      const explained = args["explain-slow"] === undefined ? undefined : slowWrites(Number(args["explain-slow"]))
       let stop = false
       let recorded = 0
       let failed: string | undefined
@@ -435,6 +497,7 @@ const simulate = async (makeBackend: () => Promise<Backend>, compaction: boolean
           }))
           if (Exit.isSuccess(exit)) {
             samples.push(performance.now() - began)
+            explained?.write(began, performance.now() - began)
             recorded++
           } else failed ??= Cause.pretty(exit.cause)
           if (loadPauseMs > 0) await Bun.sleep(loadPauseMs)
@@ -443,6 +506,7 @@ const simulate = async (makeBackend: () => Promise<Backend>, compaction: boolean
       return async () => {
         stop = true
         await Promise.all(fibers)
+        for (const line of explained?.explain(phase) ?? []) console.log(line)
         if (failed !== undefined) throw new Error(`a usage of the load failed: ${failed}`)
         return recorded
       }
@@ -491,7 +555,7 @@ const simulate = async (makeBackend: () => Promise<Backend>, compaction: boolean
       const baseline: Array<number> = []
       const during: Array<number> = []
       let loadUsages = 0
-      let stopLoad = load(baseline)
+      let stopLoad = load(baseline, `day ${day + 1}, before the compaction`)
       await Bun.sleep(baselineMs)
       loadUsages += await stopLoad()
       let removed = 0
@@ -499,7 +563,7 @@ const simulate = async (makeBackend: () => Promise<Backend>, compaction: boolean
       let stallMs = 0
       const profile: Profile = new Map()
       if (compaction) {
-        stopLoad = load(during)
+        stopLoad = load(during, `day ${day + 1}, beside the compaction`)
         const stalls = loopStalls()
         const began = performance.now()
         const before = dayEnd - retainDays * dayMs
@@ -521,7 +585,7 @@ const simulate = async (makeBackend: () => Promise<Backend>, compaction: boolean
         stallMs = stalls()
         loadUsages += await stopLoad()
       }
-      stopLoad = load(baseline)
+      stopLoad = load(baseline, `day ${day + 1}, after the compaction`)
       await Bun.sleep(baselineMs)
       loadUsages += await stopLoad()
       owed += loadUsages
