@@ -324,12 +324,13 @@ const profiled = <A, E, R>(compaction: Effect.Effect<A, E, R>, profile: Profile)
     )
   })
 
-/** One look at the machine: when, IO stall so far (µs, every task waiting), dirty and writeback kB. */
+/** One look at the machine: when, IO stall so far (µs, every task waiting), dirty and writeback kB, this process's heap. */
 interface MachineSample {
   readonly at: number
   readonly ioFullUs: number
   readonly dirtyKb: number
   readonly writebackKb: number
+  readonly heapMb: number
 }
 
 const lookAtMachine = (): MachineSample | undefined => {
@@ -341,7 +342,8 @@ const lookAtMachine = (): MachineSample | undefined => {
       at: performance.now(),
       ioFullUs: Number(/^full .*total=(\d+)/m.exec(io)?.[1] ?? 0),
       dirtyKb: kb("Dirty"),
-      writebackKb: kb("Writeback")
+      writebackKb: kb("Writeback"),
+      heapMb: process.memoryUsage().heapUsed / 1e6
     }
   } catch {
     return undefined
@@ -349,8 +351,11 @@ const lookAtMachine = (): MachineSample | undefined => {
 }
 
 /**
- * `--explain-slow`: the machine sampled every 5 ms while the load runs; a write slower than
- * `slowMs` is kept with what the samples around it say.
+ * `--explain-slow`: the machine sampled every 5 ms while the load runs; writes slower than
+ * `slowMs` are kept, and told with what the samples around them say — the samples' own
+ * timer also shows how long this process's event loop could not run (the longest gap
+ * between two samples), and a heap that shrank meanwhile a garbage collection. Writes of
+ * the load's fibers that ended together are told once.
  */
 const slowWrites = (slowMs: number) => {
   const samples: Array<MachineSample> = []
@@ -358,21 +363,34 @@ const slowWrites = (slowMs: number) => {
     const sample = lookAtMachine()
     if (sample !== undefined) samples.push(sample)
   }, 5)
-  const slow: Array<{ began: number; ms: number }> = []
+  const slow: Array<{ began: number; ended: number }> = []
   return {
-    write: (began: number, ms: number) => {
-      if (ms >= slowMs) slow.push({ began, ms })
+    write: (began: number, ended: number) => {
+      if (ended - began >= slowMs) slow.push({ began, ended })
     },
     explain: (label: string) => {
       clearInterval(timer)
-      return slow.map(({ began, ms }) => {
-        const around = samples.filter((sample) => sample.at >= began - 5 && sample.at <= began + ms + 5)
+      const groups: Array<{ began: number; ended: number; writes: number }> = []
+      for (const write of slow.sort((a, b) => a.ended - b.ended)) {
+        const last = groups.at(-1)
+        if (last !== undefined && write.ended - last.ended < 5) {
+          last.writes++
+          last.began = Math.min(last.began, write.began)
+        } else groups.push({ ...write, writes: 1 })
+      }
+      return groups.map(({ began, ended, writes }) => {
+        const around = samples.filter((sample) => sample.at >= began - 5 && sample.at <= ended + 5)
         const first = around[0]
         const last = around.at(-1)
-        const stall = first === undefined || last === undefined ? "-" : `${((last.ioFullUs - first.ioFullUs) / 1000).toFixed(1)} ms`
-        const dirty = around.length === 0 ? "-" : `${Math.max(...around.map((sample) => sample.dirtyKb)).toLocaleString("en")} kB`
-        const writeback = around.length === 0 ? "-" : `${Math.max(...around.map((sample) => sample.writebackKb)).toLocaleString("en")} kB`
-        return `       slow write ${label}: ${ms.toFixed(1)} ms; meanwhile IO stall (every task) ${stall}, dirty up to ${dirty}, writeback up to ${writeback}`
+        if (first === undefined || last === undefined) return `       slow ${label}: ${writes} write(s) up to ${(ended - began).toFixed(1)} ms; no sample meanwhile`
+        let gap = 0
+        for (let index = 1; index < around.length; index++) gap = Math.max(gap, around[index]!.at - around[index - 1]!.at)
+        const heapDrop = Math.max(0, Math.max(...around.map((sample) => sample.heapMb)) - last.heapMb)
+        return `       slow ${label}: ${writes} write(s) up to ${(ended - began).toFixed(1)} ms; meanwhile IO stall (every task) ${
+          ((last.ioFullUs - first.ioFullUs) / 1000).toFixed(1)
+        } ms, event loop's longest gap ${gap.toFixed(1)} ms, heap ${heapDrop > 1 ? `down ${heapDrop.toFixed(0)} MB (a collection)` : "steady"}, dirty up to ${
+          Math.max(...around.map((sample) => sample.dirtyKb)).toLocaleString("en")
+        } kB, writeback up to ${Math.max(...around.map((sample) => sample.writebackKb)).toLocaleString("en")} kB`
       })
     }
   }
@@ -497,7 +515,7 @@ const simulate = async (makeBackend: () => Promise<Backend>, compaction: boolean
           }))
           if (Exit.isSuccess(exit)) {
             samples.push(performance.now() - began)
-            explained?.write(began, performance.now() - began)
+            explained?.write(began, performance.now())
             recorded++
           } else failed ??= Cause.pretty(exit.cause)
           if (loadPauseMs > 0) await Bun.sleep(loadPauseMs)
