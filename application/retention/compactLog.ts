@@ -32,15 +32,25 @@ export interface CompactOptions {
   /**
    * After each transaction the compaction rests this many times as long as the
    * transaction took (default 3 on a backend with one writer: the database is the
-   * compaction's a quarter of the time at most; 0 elsewhere). On a backend with one writer
-   * (SQLite, LibSQL) another process's write waits while a transaction runs: back to back,
-   * the compaction, ready first, took the lock again before the waiter's next try (a write
-   * waited 400 ms); with room between them, the waiter's try finds the database free.
+   * compaction's a quarter of the time at most; 0 elsewhere), and at least `leastRest`.
+   * On a backend with one writer (SQLite, LibSQL) another process's write waits while a
+   * transaction runs: back to back, the compaction, ready first, took the lock again before
+   * the waiter's next try (a write waited 400 ms); with room between them, the waiter's
+   * try finds the database free.
    */
   readonly rest?: number
   /** After each page: how far the log is compacted, and its head. */
   readonly onProgress?: (upTo: number, head: number) => Effect.Effect<void>
 }
+
+/**
+ * The least a resting compaction leaves the database free between two transactions: longer
+ * than a waiting writer's tries, one a millisecond (the SQLite clients'), so that one of
+ * them lands in it. Resting only as long as a transaction took left most transactions back
+ * to back — they take under a millisecond, read as 0 on a millisecond clock — and writes
+ * beside a compaction on a 1 GB log waited 30–43 ms through several of them.
+ */
+const leastRest = 2
 
 /** How far a kind's compaction has read the log: what a killed run resumes from. */
 const cursorName = (kind: string) => `compaction/${kind}`
@@ -147,12 +157,12 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
           // The chain kept beside the log hashed what is about to change: dropped first, so
           // that a run killed after its first transaction leaves no checkpoint of another log.
           if (done.removed === 0) yield* LogChain.forget
-          const began = yield* Clock.currentTimeMillis
+          const began = yield* Clock.currentTimeNanos
           const replaced = yield* compaction.replace(batch.map((planned) => planned.replacement)).pipe(
             Effect.catchTag("StoreFenced", (fenced) =>
               Effect.fail(new CompactionRefused({ reason: `this log is fenced (${fenced.reason}): compact the log that serves` })))
           )
-          const took = (yield* Clock.currentTimeMillis) - began
+          const tookMs = Number((yield* Clock.currentTimeNanos) - began) / 1e6
           if (!replaced) {
             return yield* new CompactionRefused({ reason: "another compaction changed these events meanwhile; run this one again once it is done" })
           }
@@ -161,7 +171,7 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
             done.removed += planned.originals.length
           }
           batch = []
-          yield* rest > 0 && took > 0 ? Effect.sleep(Duration.millis(took * rest)) : Effect.yieldNow
+          yield* rest > 0 ? Effect.sleep(Duration.millis(Math.max(leastRest, tookMs * rest))) : Effect.yieldNow
         })
         let size = 0
         for (const planned of plans) {
