@@ -45,10 +45,9 @@ export interface CompactOptions {
 
 /**
  * The least a resting compaction leaves the database free between two transactions: longer
- * than a waiting writer's tries, one a millisecond (the SQLite clients'), so that one of
- * them lands in it. Resting only as long as a transaction took left most transactions back
- * to back — they take under a millisecond, read as 0 on a millisecond clock — and writes
- * beside a compaction on a 1 GB log waited 30–43 ms through several of them.
+ * than the interval of a waiting writer's tries, one a millisecond (the SQLite clients'),
+ * so that one of them lands in it. Resting only as long as a transaction took left most
+ * transactions back to back: they take under a millisecond, read as 0 on a millisecond clock.
  */
 const leastRest = 2
 
