@@ -92,8 +92,9 @@ const { values: args } = parseArgs({
     "compact-in": { type: "string", default: "child" },
     /**
      * Each write of the load slower than this many ms is printed with what the machine did
-     * meanwhile (Linux): the time every task waited on IO (`/proc/pressure/io`, full), and
-     * the dirty and writeback pages (`/proc/meminfo`), sampled every 5 ms.
+     * meanwhile (Linux): the time some task and every task waited on IO (`/proc/pressure/io`),
+     * this process's event loop and heap, the dirty and writeback pages (`/proc/meminfo`),
+     * sampled every 5 ms.
      */
     "explain-slow": { type: "string" }
   }
@@ -324,9 +325,10 @@ const profiled = <A, E, R>(compaction: Effect.Effect<A, E, R>, profile: Profile)
     )
   })
 
-/** One look at the machine: when, IO stall so far (µs, every task waiting), dirty and writeback kB, this process's heap. */
+/** One look at the machine: when, IO stall so far (µs: some task waiting, every task waiting), dirty and writeback kB, this process's heap. */
 interface MachineSample {
   readonly at: number
+  readonly ioSomeUs: number
   readonly ioFullUs: number
   readonly dirtyKb: number
   readonly writebackKb: number
@@ -340,6 +342,7 @@ const lookAtMachine = (): MachineSample | undefined => {
     const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(memory)?.[1] ?? 0)
     return {
       at: performance.now(),
+      ioSomeUs: Number(/^some .*total=(\d+)/m.exec(io)?.[1] ?? 0),
       ioFullUs: Number(/^full .*total=(\d+)/m.exec(io)?.[1] ?? 0),
       dirtyKb: kb("Dirty"),
       writebackKb: kb("Writeback"),
@@ -386,9 +389,9 @@ const slowWrites = (slowMs: number) => {
         let gap = 0
         for (let index = 1; index < around.length; index++) gap = Math.max(gap, around[index]!.at - around[index - 1]!.at)
         const heapDrop = Math.max(0, Math.max(...around.map((sample) => sample.heapMb)) - last.heapMb)
-        return `       slow ${label}: ${writes} write(s) up to ${(ended - began).toFixed(1)} ms; meanwhile IO stall (every task) ${
-          ((last.ioFullUs - first.ioFullUs) / 1000).toFixed(1)
-        } ms, event loop's longest gap ${gap.toFixed(1)} ms, heap ${heapDrop > 1 ? `down ${heapDrop.toFixed(0)} MB (a collection)` : "steady"}, dirty up to ${
+        return `       slow ${label}: ${writes} write(s) up to ${(ended - began).toFixed(1)} ms; meanwhile IO stall ${
+          ((last.ioSomeUs - first.ioSomeUs) / 1000).toFixed(1)
+        } ms (some task) / ${((last.ioFullUs - first.ioFullUs) / 1000).toFixed(1)} ms (every task), event loop's longest gap ${gap.toFixed(1)} ms, heap ${heapDrop > 1 ? `down ${heapDrop.toFixed(0)} MB (a collection)` : "steady"}, dirty up to ${
           Math.max(...around.map((sample) => sample.dirtyKb)).toLocaleString("en")
         } kB, writeback up to ${Math.max(...around.map((sample) => sample.writebackKb)).toLocaleString("en")} kB`
       })
