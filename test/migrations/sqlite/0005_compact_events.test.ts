@@ -1,16 +1,10 @@
 import { Database } from "bun:sqlite"
 import { describe, expect, test } from "bun:test"
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { Effect, Layer } from "effect"
+import { Effect } from "effect"
 import * as LogDigest from "../../../application/eventsourcing/LogDigest.ts"
-import { InlineProjections } from "../../../application/eventsourcing/Projection.ts"
 import { EventStore, ExpectedVersion } from "../../../application/ports/EventStore.ts"
-import type { Store } from "../../../application/ports/Store.ts"
-import * as LibsqlStore from "../../../adapters/libsql/LibsqlStore.ts"
-import * as SqliteStore from "../../../adapters/sqlite/SqliteStore.ts"
 import { event, runWith } from "../../support/run.ts"
+import { backends, before, copyOfFixture, key } from "./logBefore0005.ts"
 
 /**
  * A log written before migration 0005 (by the store of commit 8d413eb, see
@@ -18,29 +12,7 @@ import { event, runWith } from "../../support/run.ts"
  * in the compact layout, and every event shows what it showed before.
  */
 
-const fixtures = join(import.meta.dir, "fixtures")
-const before = JSON.parse(readFileSync(join(fixtures, "log-before-0005.json"), "utf8")) as {
-  readonly digest: LogDigest.Digest
-  readonly lines: ReadonlyArray<string>
-}
-
-const copyOfFixture = () => {
-  const dir = mkdtempSync(join(tmpdir(), "strata-0005-"))
-  process.once("exit", () => rmSync(dir, { recursive: true, force: true }))
-  const filename = join(dir, "strata.db")
-  copyFileSync(join(fixtures, "log-before-0005.sqlite"), filename)
-  return filename
-}
-
-const opened = (layer: Layer.Layer<Store, unknown, InlineProjections>) => layer.pipe(Layer.provide(Layer.succeed(InlineProjections, [])))
-
-const backends = [
-  { name: "sqlite", open: (filename: string) => opened(SqliteStore.layer({ filename })) },
-  { name: "libsql", open: (filename: string) => opened(LibsqlStore.layer({ url: `file:${filename}` })) }
-]
-
 const timeout = 60_000
-const key = "01a24652-a97e-7fd9-b540-8e204e41fead"
 
 for (const backend of backends) {
   describe(`migration 0005 (compact events): ${backend.name}`, () => {

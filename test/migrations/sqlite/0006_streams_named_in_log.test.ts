@@ -1,16 +1,10 @@
 import { Database } from "bun:sqlite"
 import { describe, expect, test } from "bun:test"
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { Effect, Layer } from "effect"
+import { Effect } from "effect"
 import * as LogDigest from "../../../application/eventsourcing/LogDigest.ts"
-import { InlineProjections } from "../../../application/eventsourcing/Projection.ts"
 import { EventStore, ExpectedVersion } from "../../../application/ports/EventStore.ts"
-import type { Store } from "../../../application/ports/Store.ts"
-import * as LibsqlStore from "../../../adapters/libsql/LibsqlStore.ts"
-import * as SqliteStore from "../../../adapters/sqlite/SqliteStore.ts"
 import { event, runWith } from "../../support/run.ts"
+import { backends, before, copyOfFixture, key } from "./logBefore0005.ts"
 
 /**
  * A log from before migration 0006 — every stream listed in `strata_listed_streams` (the fixture
@@ -19,25 +13,7 @@ import { event, runWith } from "../../support/run.ts"
  * the ids after theirs and are named in their first rows.
  */
 
-const copyOfFixture = () => {
-  const dir = mkdtempSync(join(tmpdir(), "strata-0006-"))
-  process.once("exit", () => rmSync(dir, { recursive: true, force: true }))
-  const filename = join(dir, "strata.db")
-  copyFileSync(join(import.meta.dir, "fixtures", "log-before-0005.sqlite"), filename)
-  return filename
-}
-
-const fixtureDigest = (JSON.parse(readFileSync(join(import.meta.dir, "fixtures", "log-before-0005.json"), "utf8")) as { digest: LogDigest.Digest }).digest
-
-const opened = (layer: Layer.Layer<Store, unknown, InlineProjections>) => layer.pipe(Layer.provide(Layer.succeed(InlineProjections, [])))
-
-const backends = [
-  { name: "sqlite", open: (filename: string) => opened(SqliteStore.layer({ filename })) },
-  { name: "libsql", open: (filename: string) => opened(LibsqlStore.layer({ url: `file:${filename}` })) }
-]
-
 const timeout = 60_000
-const key = "01a24652-a97e-7fd9-b540-8e204e41fead"
 
 for (const backend of backends) {
   describe(`migration 0006 (streams named in the log): ${backend.name}`, () => {
@@ -81,7 +57,7 @@ for (const backend of backends) {
         db.close()
       }
       // What was there reads as it did: the log's digest is the one its writer took.
-      expect(result.before).toEqual(fixtureDigest)
+      expect(result.before).toEqual(before.digest)
     }, timeout)
 
     test("a server of the version before, still running on the migrated file, cannot start a stream: it would number it alone", async () => {
