@@ -31,25 +31,31 @@ const streamRef = (sql: SqlClient, name: string) =>
 /** The next id no stream holds: after every id in the log and in the listing. */
 const nextStreamRef = `(MAX((SELECT COALESCE(MAX(stream_ref), 0) FROM strata_events), (SELECT COALESCE(MAX(id), 0) FROM strata_listed_streams)) + 1)`
 
+/**
+ * Streams by their ids or their names, as their listing and their first rows name them (a
+ * listed stream's first row may name it too: the same name), in statements of
+ * `namesChunk` values.
+ */
+const namedStreams = (sql: SqlClient, by: "id" | "name", values: ReadonlyArray<number | string>) =>
+  Effect.map(
+    Effect.forEach(chunksOf(values, namesChunk), (chunk) => {
+      const list = chunk.map(() => "?").join(", ")
+      const firstRows = by === "id" ? `stream_ref IN (${list}) AND version = 1 AND stream_name IS NOT NULL` : `stream_name IN (${list})`
+      return execute<{ id: number | bigint; name: string }>(
+        sql,
+        `SELECT id, name FROM strata_listed_streams WHERE ${by} IN (${list})
+          UNION ALL SELECT stream_ref, stream_name FROM strata_events WHERE ${firstRows}`,
+        [...chunk, ...chunk]
+      )
+    }),
+    (chunks) => chunks.flat().map((row) => ({ id: toNumber(row.id), name: row.name }))
+  )
+
 const log: LogLayout = {
   from: `strata_events e JOIN strata_event_types t ON t.id = e.type_ref LEFT JOIN strata_actors a ON a.id = e.actor_ref`,
   columns: `e.position, e.event_id, e.stream_ref, e.version, t.name AS type, e.schema_version, e.data, a.name AS actor,
     e.correlation_id, e.causation_id, e.recorded_at`,
-  // A listed stream's first row may name it too: the same name.
-  streamNames: (sql, ids) =>
-    Effect.map(
-      Effect.forEach(chunksOf(ids, namesChunk), (chunk) => {
-        const list = chunk.map(() => "?").join(", ")
-        return execute<{ id: number | bigint; name: string }>(
-          sql,
-          `SELECT stream_ref AS id, stream_name AS name FROM strata_events WHERE stream_ref IN (${list}) AND version = 1
-              AND stream_name IS NOT NULL
-            UNION ALL SELECT id, name FROM strata_listed_streams WHERE id IN (${list})`,
-          [...chunk, ...chunk]
-        )
-      }),
-      (chunks) => chunks.flat().map((row) => ({ id: toNumber(row.id), name: row.name }))
-    ),
+  streamNames: (sql, ids) => namedStreams(sql, "id", ids),
   column: {
     position: "e.position",
     version: "e.version",
@@ -171,19 +177,7 @@ export const sqliteDialect: Dialect = {
         (chunks) => chunks.flat().map((row) => ({ name: row.name, id: toNumber(row.id) }))
       ),
     streams: {
-      find: (sql, names) =>
-        Effect.map(
-          Effect.forEach(chunksOf(names, namesChunk), (chunk) => {
-            const list = chunk.map(() => "?").join(", ")
-            return execute<{ name: string; id: number | bigint }>(
-              sql,
-              `SELECT name, id FROM strata_listed_streams WHERE name IN (${list})
-                UNION ALL SELECT stream_name, stream_ref FROM strata_events WHERE stream_name IN (${list})`,
-              [...chunk, ...chunk]
-            )
-          }),
-          (chunks) => new Map(chunks.flat().map((row) => [row.name, toNumber(row.id)]))
-        ),
+      find: (sql, names) => Effect.map(namedStreams(sql, "name", names), (found) => new Map(found.map(({ id, name }) => [name, id]))),
       nextId: (sql) => Effect.map(execute<{ id: number | bigint }>(sql, `SELECT ${nextStreamRef} AS id`, []), ([row]) => toNumber(row?.id)),
       list: (sql, name, id) => Effect.asVoid(execute(sql, "INSERT INTO strata_listed_streams (id, name) VALUES (?, ?)", [id, name]))
     }
