@@ -184,7 +184,7 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
           const events = rows.flatMap((row, index) =>
             // Copied rows carry their own positions (with a compacted log's gaps); appended ones follow the first.
             projection.eventTypes.includes(row.type)
-              ? [toRecordedEvent({ ...row, stream_ref: undefined, position: "position" in row ? (row as StoredRow).position : firstPosition + index })]
+              ? [toRecordedEvent({ ...row, position: "position" in row ? (row as StoredRow).position : firstPosition + index })]
               : []
           )
           const buffered = rows.length > 1 ? bufferedDocuments(sql, dialect, projection.name, toNumber(generation.generation)) : undefined
@@ -489,5 +489,6 @@ export const make = <R = never>(dialect: Dialect, follow: FollowOptions<R> = {})
       unfence,
       fenceState
     }
-    return { eventStore, logOperations }
+    // The names of streams the log's reads learned serve a rebuild's reads too.
+    return { eventStore, logOperations, toEvents: namedRows }
   })

@@ -7,7 +7,7 @@ import type { ReadModelsService } from "../../application/ports/ReadModels.ts"
 import { ProjectionNotReady, StoreUnavailable } from "../../application/ports/StoreError.ts"
 import { type Dialect, toNumber } from "./Dialect.ts"
 import { bufferedDocuments, sqlDocuments, unavailable } from "./SqlDocuments.ts"
-import { selectEvents, type StoredRow, toEvents } from "./LogRows.ts"
+import { selectEvents, type StoredRow, type ToEvents } from "./LogRows.ts"
 import { compile, read, type Reader } from "./Statements.ts"
 
 interface StatusRow {
@@ -30,10 +30,9 @@ const toStatus = (row: StatusRow) => ({
  * The read side of projections, and their rebuild in generations (see `ProjectionStore`).
  * Lookups outside transactions go to `reader` when the backend keeps one.
  */
-export const make = (dialect: Dialect, reader: Option.Option<Reader> = Option.none()) =>
+export const make = (dialect: Dialect, namedRows: ToEvents, reader: Option.Option<Reader> = Option.none()) =>
   Effect.gen(function*() {
     const sql = yield* SqlClient
-    const namedRows = toEvents(sql, dialect)
     const scope = yield* Effect.scope
     const registered = yield* InlineProjections
     // The live generation as a scalar subquery, so that the lookup is one probe of the

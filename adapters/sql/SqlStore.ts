@@ -46,11 +46,11 @@ export const layer = <R = never>(dialect: Dialect, options: Options<R> = {}) =>
       yield* runMigrations(dialect.migrations)
       // Indexes a bulk load set aside are its own to build; others missing are built here.
       yield* SqlEventStore.indexesAtOpen(dialect)
-      const { eventStore, logOperations } = yield* SqlEventStore.make(dialect, options.follow)
+      const { eventStore, logOperations, toEvents } = yield* SqlEventStore.make(dialect, options.follow)
       const reader = options.reader === undefined
         ? Option.none<Reader>()
         : Option.some(yield* options.reader.pipe(Effect.mapError(unavailable("open reader"))))
-      const { projectionStore, readModels } = yield* SqlProjections.make(dialect, reader)
+      const { projectionStore, readModels } = yield* SqlProjections.make(dialect, toEvents, reader)
       const snapshotStore = yield* SqlSnapshotStore.make
       const context = Context.make(EventStore, eventStore).pipe(
         Context.add(LogOperations, logOperations),
