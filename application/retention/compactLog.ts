@@ -45,7 +45,7 @@ export interface CompactOptions {
 
 /**
  * The least a resting compaction leaves the database free between two transactions: longer
- * than the interval of a waiting writer's tries, one a millisecond (the SQLite clients'),
+ * than the interval of a waiting writer's tries (one a millisecond on the one-writer backends),
  * so that one of them lands in it. Resting only as long as a transaction took left most
  * transactions back to back: they take under a millisecond, read as 0 on a millisecond clock.
  */
