@@ -1,8 +1,14 @@
 import { Duration, Effect, Schema } from "effect"
-import { fold } from "../../domain/Decider.ts"
 import * as Aggregate from "../eventsourcing/Aggregate.ts"
 import type { RecordedEvent } from "../ports/EventStore.ts"
 import { StoreUnavailable } from "../ports/StoreError.ts"
+
+/** An event standing in for others: what `LogCompaction` writes at the place of the last of them. */
+export interface Summary {
+  readonly type: string
+  readonly schemaVersion: number
+  readonly data: unknown
+}
 
 /**
  * A kind of event that can leave the log once old: which streams hold it, which events
@@ -17,11 +23,14 @@ export interface Foldable {
   readonly category: string
   readonly foldsAway: (type: string) => boolean
   /**
-   * The event standing in for a stream's foldable events, given the stream up to the last
-   * of them; none when there is nothing to stand for (the stream is left as it is).
+   * The events standing in for a stream's foldable events, given the stream up to the
+   * last of them: one for the stream up to each of `versions` (ascending) — none where
+   * there is nothing to stand for (the stream is left as it is from there). A fold too
+   * large for one transaction goes in steps, each step's summary standing for the stream
+   * up to its own place.
    */
-  readonly summarise: (stream: ReadonlyArray<RecordedEvent>) => Effect.Effect<
-    { readonly type: string; readonly schemaVersion: number; readonly data: unknown } | undefined,
+  readonly summarise: (stream: ReadonlyArray<RecordedEvent>, versions: ReadonlyArray<number>) => Effect.Effect<
+    ReadonlyArray<Summary | undefined>,
     StoreUnavailable
   >
 }
@@ -37,15 +46,31 @@ export const foldableEvents = <Event extends Aggregate.TaggedEvent, State>(
   kind: rules.kind,
   category: aggregate.category,
   foldsAway: rules.foldsAway,
-  summarise: (stream) =>
+  summarise: (stream, versions) =>
     Effect.gen(function*() {
       const events = yield* Effect.forEach(stream, (event) => Aggregate.decodeEvent(aggregate, event))
-      const summary = rules.summary(fold(aggregate.decider, events, aggregate.decider.initialState))
-      if (summary === undefined) return undefined
-      const { _tag, ...data } = (yield* Schema.encodeEffect(aggregate.events)(summary).pipe(
-        Effect.mapError((error) => new StoreUnavailable({ operation: `summarise ${stream[0]?.streamId}`, reason: error.message }))
-      )) as Aggregate.TaggedEvent
-      return { type: summary._tag, schemaVersion: aggregate.schemaVersions?.[summary._tag] ?? 1, data }
+      // One pass over the stream, the state taken at each place asked for.
+      const states: Array<State> = []
+      let state = aggregate.decider.initialState
+      let next = 0
+      for (let index = 0; index < events.length && next < versions.length; index++) {
+        state = aggregate.decider.evolve(state, events[index]!)
+        if (stream[index]!.version === versions[next]) {
+          states.push(state)
+          next++
+        }
+      }
+      return yield* Effect.forEach(states, (state) => {
+        const summary = rules.summary(state)
+        if (summary === undefined) return Effect.succeed(undefined)
+        return Schema.encodeEffect(aggregate.events)(summary).pipe(
+          Effect.map((encoded) => {
+            const { _tag, ...data } = encoded as Aggregate.TaggedEvent
+            return { type: summary._tag, schemaVersion: aggregate.schemaVersions?.[summary._tag] ?? 1, data }
+          }),
+          Effect.mapError((error) => new StoreUnavailable({ operation: `summarise ${stream[0]?.streamId}`, reason: error.message }))
+        )
+      })
     })
 })
 

@@ -3,9 +3,9 @@ import * as CutoverPhases from "../../domain/CutoverPhases.ts"
 import * as CutoverRecord from "../cutover/CutoverRecord.ts"
 import { ControlRecords } from "../ports/ControlRecords.ts"
 import { EventArchive } from "../ports/EventArchive.ts"
-import { EventStore } from "../ports/EventStore.ts"
+import { EventStore, type RecordedEvent } from "../ports/EventStore.ts"
 import { hashedId } from "../ports/EventIds.ts"
-import { LogCompaction, type Replacement } from "../ports/LogCompaction.ts"
+import { type EventRef, LogCompaction, type Replacement } from "../ports/LogCompaction.ts"
 import * as LogChain from "../eventsourcing/LogChain.ts"
 import { type Compacted, auditStream, auditType, compactionActor, type Foldable, isSummary } from "./Retention.ts"
 
@@ -23,10 +23,12 @@ export interface CompactOptions {
   /** Positions read per page: what one archive file holds at most. */
   readonly pageSize?: number
   /**
-   * Events removed per transaction: what a write beside it may wait for on a backend with
-   * one writer (default 50 there, which holds SQLite's lock 1 ms typically and 12 ms at
-   * worst in the retention simulation — 100 held it up to 23 ms; 1,000 elsewhere, where a
-   * commit costs more than a row).
+   * Rows a transaction removes or rewrites at most — a stream with more to fold is folded
+   * in steps (at least 2: a step after the first folds the summary before it and one
+   * event): what a write beside it may wait for on a backend with one writer (default 50
+   * there, which holds SQLite's lock 1 ms typically and 12 ms at worst in the retention
+   * simulation — 100 held it up to 23 ms; 1,000 elsewhere, where a commit costs more than
+   * a row).
    */
   readonly removedPerTransaction?: number
   /**
@@ -76,7 +78,7 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
     const records = yield* ControlRecords
     const archive = yield* Effect.serviceOption(EventArchive)
     const pageSize = options.pageSize ?? 10_000
-    const perTransaction = options.removedPerTransaction ?? (compaction.oneWriter ? 50 : 1_000)
+    const perTransaction = Math.max(2, options.removedPerTransaction ?? (compaction.oneWriter ? 50 : 1_000))
     const rest = options.rest ?? (compaction.oneWriter ? 3 : 0)
 
     /** A cutover copies and compares this log as it is: none is compacted while one is under way. */
@@ -97,32 +99,57 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
     const done: { streams: Set<string>; removed: number; archive: Array<string> } = { streams: new Set(), removed: 0, archive: [] }
 
     /**
-     * One stream's replacement, planned from the stream as it is now up to `upTo`, its last
-     * version in this page: read backwards from there, so that what came after — the
-     * retention's worth of younger events — is never read.
+     * One stream's replacements, planned from the stream as it is now up to `upTo`, its
+     * last version in this page: read backwards from there, so that what came after — the
+     * retention's worth of younger events — is never read. A stream with more to fold than
+     * a transaction takes (a busy key gathers thousands of usages a page) is folded in
+     * steps of a transaction at most: each step's summary stands for the stream up to its
+     * place, and the next step folds it with the events after it — the log reads right
+     * between two steps, and a run killed between them resumes from the last.
      */
     const plan = (streamId: string, upTo: number) =>
       Effect.gen(function*() {
         const stream = [...(yield* store.readStream(streamId, { direction: "backwards", from: upTo }))].reverse()
         const folding = stream.filter((event) => foldable.foldsAway(event.type) && event.recordedAt < options.before)
-        const replaced = folding[folding.length - 1]
-        if (replaced === undefined || (folding.length === 1 && isSummary(replaced))) return undefined
-        // The state at the summary's place is that of the stream up to it.
-        const summary = yield* foldable.summarise(stream.filter((event) => event.version <= replaced.version))
-        if (summary === undefined) return undefined
-        const replacement: Replacement = {
-          streamId,
-          removed: folding.slice(0, -1).map(({ position, eventId }) => ({ position, eventId })),
-          replaced: { position: replaced.position, eventId: replaced.eventId },
-          summary: {
-            eventId: hashedId(`strata/compaction\n${replaced.eventId}`),
-            type: summary.type,
-            schemaVersion: summary.schemaVersion,
-            data: JSON.stringify(summary.data),
-            metadata: { actor: compactionActor }
-          }
+        const last = folding[folding.length - 1]
+        if (last === undefined || (folding.length === 1 && isSummary(last))) return []
+        // The first step folds `perTransaction` events; each one after, one fewer and the summary before it.
+        const steps: Array<typeof folding> = [folding.slice(0, perTransaction)]
+        for (let start = perTransaction; start < folding.length; start += perTransaction - 1) {
+          steps.push(folding.slice(start, start + perTransaction - 1))
         }
-        return { replacement, originals: folding.filter((event) => !isSummary(event)) }
+        const summaries = yield* foldable.summarise(
+          stream.filter((event) => event.version <= last.version),
+          steps.map((step) => step[step.length - 1]!.version)
+        )
+        const planned: Array<{ replacement: Replacement; originals: ReadonlyArray<RecordedEvent> }> = []
+        let standing: EventRef | undefined
+        for (const [index, step] of steps.entries()) {
+          const summary = summaries[index]
+          if (summary === undefined) break
+          const replaced = step[step.length - 1]!
+          const removed = [...(standing === undefined ? [] : [standing]), ...step.slice(0, -1)]
+          // A lone summary of an earlier run, with nothing after it to fold: left as it is.
+          if (removed.length === 0 && isSummary(replaced)) break
+          const eventId = hashedId(`strata/compaction\n${replaced.eventId}`)
+          planned.push({
+            replacement: {
+              streamId,
+              removed: removed.map(({ position, eventId }) => ({ position, eventId })),
+              replaced: { position: replaced.position, eventId: replaced.eventId },
+              summary: {
+                eventId,
+                type: summary.type,
+                schemaVersion: summary.schemaVersion,
+                data: JSON.stringify(summary.data),
+                metadata: { actor: compactionActor }
+              }
+            },
+            originals: step.filter((event) => !isSummary(event))
+          })
+          standing = { position: replaced.position, eventId }
+        }
+        return planned
       })
 
     const head = yield* store.head
@@ -144,13 +171,14 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
         // A read of an embedded database holds the event loop while it runs: yielding after
         // each stream lets the requests a server has in hand go first.
         const plans = (yield* Effect.forEach(touched, ([streamId, upTo]) => Effect.tap(plan(streamId, upTo), () => Effect.yieldNow), { concurrency: 4 }))
-          .filter((planned) => planned !== undefined)
+          .flat()
         const archived = plans.flatMap((planned) => planned.originals).sort((a, b) => a.position - b.position)
         if (archived.length > 0 && Option.isSome(archive)) {
           const location = yield* archive.value.keep(foldable.kind, archived)
           if (!done.archive.includes(location)) done.archive.push(location)
         }
         let batch: typeof plans = []
+        let size = 0
         const flush = Effect.gen(function*() {
           if (batch.length === 0) return
           // The chain kept beside the log hashed what is about to change: dropped first, so
@@ -170,16 +198,16 @@ export const compactLog = (foldable: Foldable, options: CompactOptions) =>
             done.removed += planned.originals.length
           }
           batch = []
+          size = 0
           yield* rest > 0 ? Effect.sleep(Duration.millis(Math.max(leastRest, tookMs * rest))) : Effect.yieldNow
         })
-        let size = 0
+        // A transaction takes replacements while they fit in `perTransaction` rows; one
+        // replacement is never larger (see `plan`). A stream's steps go in order.
         for (const planned of plans) {
+          const rows = planned.replacement.removed.length + 1
+          if (size + rows > perTransaction) yield* flush
           batch.push(planned)
-          size += planned.replacement.removed.length + 1
-          if (size >= perTransaction) {
-            yield* flush
-            size = 0
-          }
+          size += rows
         }
         yield* flush
         if (!(yield* records.put(cursorName(foldable.kind), Schema.encodeSync(Cursor)({ position: last }), cursorVersion))) {
