@@ -28,22 +28,10 @@ import * as BunSqliteClient from "./BunSqliteClient.ts"
 /** How long a statement waits for another connection's lock before failing. */
 export const busyTimeoutMs = 5_000
 
-/**
- * What the write-ahead log's file keeps once the log starts over: SQLite reuses the file and
- * never gives it back, and a burst of writes (a day's bulk import and its compaction in the
- * retention simulation) left 440 MB of it beside 1,085 MB of pages. The writer's commit that
- * starts the log over cuts the file back to this; 4 times what the checkpoint thread lets
- * the log grow to before it starts it over (`Checkpoints.restartAt`), so that a log between
- * two rounds does not grow its file anew each time.
- */
-export const walLimitBytes = 64 * 1024 * 1024
-
 export interface Options {
   readonly filename: string
   /** Reads only: never takes the write lock (the store's reader). */
   readonly readonly?: boolean
-  /** Tests: the write-ahead log's file kept once the log starts over (default `walLimitBytes`). */
-  readonly walLimitBytes?: number
 }
 
 const config = (options: Options): BunSqliteClient.BunSqliteClientConfig => ({
@@ -57,8 +45,7 @@ const config = (options: Options): BunSqliteClient.BunSqliteClientConfig => ({
       // A commit survives a crash of the process; a power cut may lose the last commits
       // but never corrupts the file.
       "PRAGMA journal_mode = WAL",
-      "PRAGMA synchronous = NORMAL",
-      `PRAGMA journal_size_limit = ${options.walLimitBytes ?? walLimitBytes}`
+      "PRAGMA synchronous = NORMAL"
     ],
   beginTransaction: "BEGIN IMMEDIATE",
   pragmaBusyRetryMs: busyTimeoutMs,
