@@ -1,5 +1,6 @@
 import * as Migrator from "effect/sql/Migrator"
 import { SqlClient } from "effect/sql/SqlClient"
+import type { SqlError } from "effect/sql/SqlError"
 import { Effect, Schema } from "effect"
 import { DatabaseUnreachable } from "../application/ports/StoreError.ts"
 
@@ -32,15 +33,28 @@ export interface MigrationState {
   readonly pending: ReadonlyArray<{ readonly id: number; readonly name: string }>
 }
 
+/**
+ * The migrations the database records. No table yet: nothing applied — and only then: a
+ * database that cannot be reached, read as "nothing applied", listed every migration as
+ * pending.
+ */
 const recorded = Effect.gen(function*() {
   const sql = yield* SqlClient
-  return yield* sql<{ migration_id: number | string; name: string }>`SELECT migration_id, name FROM ${sql(table)}
-    ORDER BY migration_id`.pipe(
-    Effect.map((rows) => rows.map((row) => ({ id: Number(row.migration_id), name: row.name }))),
-    // No table yet: nothing applied.
-    Effect.orElseSucceed(() => [])
-  )
+  const exists = yield* sql.onDialectOrElse({
+    pg: () => Effect.map(sql<{ found: string | null }>`SELECT to_regclass(${table}) AS found`, ([row]) => row?.found != null),
+    orElse: () => Effect.map(sql`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ${table}`, (rows) => rows.length > 0)
+  })
+  if (!exists) return []
+  const rows = yield* sql<{ migration_id: number | string; name: string }>`SELECT migration_id, name FROM ${sql(table)}
+    ORDER BY migration_id`
+  return rows.map((row) => ({ id: Number(row.migration_id), name: row.name }))
 })
+
+/** A statement refused: the database not there (yet), or the migration's own failure. */
+const sqlFailure = (error: SqlError) => {
+  const reason = error.cause instanceof Error ? error.cause.message : error.message
+  return Effect.fail(error.reason._tag === "ConnectionError" ? new DatabaseUnreachable({ reason }) : new MigrationFailed({ reason }))
+}
 
 /** What is applied and what is pending, after checking that the two histories agree. */
 export const migrationStatus = (loader: Migrator.Loader) =>
@@ -57,7 +71,10 @@ export const migrationStatus = (loader: Migrator.Loader) =>
       .filter(([id]) => !applied.some((migration) => migration.id === id))
       .map(([id, name]) => ({ id, name }))
     return { applied, pending } satisfies MigrationState
-  }).pipe(Effect.catchTag("MigrationError", (error) => Effect.fail(new MigrationFailed({ reason: error.message }))))
+  }).pipe(Effect.catchTags({
+    MigrationError: (error) => Effect.fail(new MigrationFailed({ reason: error.message })),
+    SqlError: sqlFailure
+  }))
 
 /** An arbitrary key of Postgres's advisory locks, the migrations' own. */
 const migrationLockKey = 7_305_871_403
@@ -106,12 +123,7 @@ export const runMigrations = (loader: Migrator.Loader) =>
   })).pipe(
     Effect.catchTags({
       MigrationError: (error) => Effect.fail(new MigrationFailed({ reason: error.message })),
-      SqlError: (error) => {
-        const reason = error.cause instanceof Error ? error.cause.message : error.message
-        // The first statement of a process is the migrations': a database not there yet fails here.
-        return Effect.fail(
-          error.reason._tag === "ConnectionError" ? new DatabaseUnreachable({ reason }) : new MigrationFailed({ reason })
-        )
-      }
+      // The first statement of a process is the migrations': a database not there yet fails here.
+      SqlError: sqlFailure
     })
   )

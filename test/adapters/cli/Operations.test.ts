@@ -65,6 +65,17 @@ for (const backend of durable) describe(`strata migrate: ${backend.name}`, () =>
   }, timeout)
 })
 
+// A database that cannot be reached has no migrations to tell: said as "0 applied, 6 pending", exit 0.
+test("status of a database that cannot be reached says so and fails, instead of listing every migration as pending", () => {
+  for (const url of ["postgres://nobody@127.0.0.1:1/none", "libsql://127.0.0.1:1"]) {
+    const status = strata("migrate", "status", "--database", url)
+    expect(status.stdout).not.toContain("applied")
+    expect(status.stderr.trim().split("\n")).toHaveLength(1)
+    expect(status.stderr).toStartWith("strata: ")
+    expect(status.exitCode).not.toBe(0)
+  }
+}, timeout)
+
 for (const source of durable) {
   describe(`backup of ${source.name}`, () => {
     test("restores onto every backend with the same content; verify compares logs and names the first difference", async () => {
