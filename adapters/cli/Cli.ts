@@ -9,6 +9,7 @@ import * as Compaction from "./Compaction.ts"
 import * as ScheduledBackups from "./ScheduledBackups.ts"
 import * as WaitForDatabase from "./WaitForDatabase.ts"
 import type { Secrets } from "../../application/ports/Secrets.ts"
+import { CompactionRefused } from "../../application/retention/compactLog.ts"
 import type { ServingStore } from "../../application/cutover/ServingStore.ts"
 import type { ServingPorts } from "../../application/ports/Store.ts"
 import type { AdminToken } from "../http/Auth.ts"
@@ -170,7 +171,8 @@ export const run = <Name extends string, Input, ContextInput, E, R>(
 
 /**
  * The exit code of a failure, with its one line on stderr: 2 for bad usage, 0 for help
- * shown in place of a command that needs a subcommand, 1 for anything else.
+ * shown in place of a command that needs a subcommand, 75 for a compaction refused because
+ * the log is another's now (`Compaction.refusedExitCode`), 1 for anything else.
  */
 export const reportFailure = (error: unknown) =>
   Effect.gen(function*() {
@@ -184,5 +186,5 @@ export const reportFailure = (error: unknown) =>
       ? String((error as { message: unknown }).message)
       : String(error)
     yield* Console.error(`strata: ${message.split("\n")[0]}`)
-    return 1
+    return error instanceof CompactionRefused ? Compaction.refusedExitCode : 1
   })

@@ -165,8 +165,12 @@ const compactHere = (schedule: CompactionSchedule) =>
     Effect.catchTag("CompactionRefused", (refused) => Effect.logInfo("compaction skipped", refused.reason))
   )
 
-/** Refusals that only mean another run or a cutover has the log now: the next interval goes on. */
-const skipped = ["another compaction", "a cutover is under way", "is fenced"]
+/**
+ * How `strata compact` exits when refused (`CompactionRefused`: another run, a cutover or a
+ * fence has the log now): EX_TEMPFAIL, try again later. A schedule skips such a run, and
+ * the next interval goes on; any other exit is a failure.
+ */
+export const refusedExitCode = 75
 
 /**
  * One scheduled run as `strata compact` in a process of its own, on the server's database:
@@ -196,8 +200,8 @@ const compactInChild = (database: string) =>
     const failure = err.split("\n").find((line) => line.startsWith("strata: "))
     if (code === 0) {
       for (const line of out.split("\n").filter((line) => line.includes(" folded away "))) yield* Effect.logInfo("compacted", line)
-    } else if (failure !== undefined && skipped.some((reason) => failure.includes(reason))) {
-      yield* Effect.logInfo("compaction skipped", failure.slice("strata: ".length))
+    } else if (code === refusedExitCode) {
+      yield* Effect.logInfo("compaction skipped", failure?.slice("strata: ".length) ?? "refused")
     } else {
       yield* Effect.logError("scheduled compaction failed", failure?.slice("strata: ".length) ?? `strata compact exited with ${code}`)
     }

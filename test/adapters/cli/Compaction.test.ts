@@ -89,4 +89,16 @@ describe("strata compact", () => {
     expect(unknown.exitCode).toBe(1)
     expect(unknown.stderr.trim().split("\n")).toHaveLength(1)
   }, timeout)
+
+  // A server's schedule tells a run skipped (the log is another's now; the next interval goes
+  // on) from one that failed: by the exit code, not by the wording of the message.
+  test("a run refused because a cutover has the log exits 75, try again later, in one line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "strata-compact-"))
+    const db = `sqlite:${join(dir, "strata.db")}`
+    ok(strata("seed", "--database", db))
+    ok(strata("cutover", "start", "--database", db, "--to", `sqlite:${join(dir, "next.db")}`))
+    const refused = strata("compact", "--database", db, "--retain", "usage=1 seconds")
+    expect(refused.stderr.trim()).toBe("strata: a cutover is under way: its copy and verify compare this log as it is; compact after it finishes")
+    expect(refused.exitCode).toBe(75)
+  }, timeout)
 })

@@ -54,8 +54,10 @@ for (const backend of backends) {
           })()
         ])
         expect(failures).toEqual([])
-        // The operator's run did its work, or found a server's run at it and said so.
-        expect(operator!.code === 0 || operator!.stderr.includes("another compaction") ? "" : operator!.stderr).toBe("")
+        // The operator's run did its work, or found a server's run at it and said so (exit 75: try again later).
+        expect(operator!.code === 0 || (operator!.code === 75 && operator!.stderr.includes("another compaction")) ? "" : operator!.stderr).toBe("")
+        // Runs that met another (two servers each second, and the operator's) were skipped, not failed.
+        expect(running.flatMap((server) => server.lastLines()).filter((line) => line.includes("scheduled compaction failed"))).toEqual([])
 
         // Whatever folded away, each key's lifetime is every usage recorded, once.
         let lifetime = 0
