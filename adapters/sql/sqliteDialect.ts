@@ -22,11 +22,12 @@ const streamName = `COALESCE((SELECT f.stream_name FROM strata_events f WHERE f.
   (SELECT name FROM strata_listed_streams WHERE id = e.stream_ref))`
 
 /**
- * The id of the stream named `name`, in SQL: its listing, or its first row's (by the index
- * of first rows' names); NULL for a stream not in the log.
+ * The id of a stream by its name: its listing, or its first row's (by the index of first
+ * rows' names); NULL for a stream not in the log. Two parameters: the name, twice.
  */
-const streamRef = (sql: SqlClient, name: string) =>
-  sql`COALESCE((SELECT id FROM strata_listed_streams WHERE name = ${name}), (SELECT stream_ref FROM strata_events WHERE stream_name = ${name}))`
+const streamIdByName = `COALESCE((SELECT id FROM strata_listed_streams WHERE name = ?), (SELECT stream_ref FROM strata_events WHERE stream_name = ?))`
+
+const streamRef = (sql: SqlClient, name: string) => sql.unsafe(streamIdByName, [name, name])
 
 /** The next id no stream holds: after every id in the log and in the listing. */
 const nextStreamRef = `(MAX((SELECT COALESCE(MAX(stream_ref), 0) FROM strata_events), (SELECT COALESCE(MAX(id), 0) FROM strata_listed_streams)) + 1)`
@@ -117,8 +118,7 @@ const insertSql = (form: "known" | "found", count: number) => {
       : `INSERT INTO strata_events (${columns}, stream_name)
       SELECT column1, n.ref, column2, column3, column4, column5, column6, column7, column8, ?, CASE WHEN column2 = 1 THEN n.name END
       FROM (VALUES ${values}),
-        (SELECT ? AS name, COALESCE((SELECT id FROM strata_listed_streams WHERE name = ?), (SELECT stream_ref FROM strata_events WHERE stream_name = ?),
-          ${nextStreamRef}) AS ref) AS n
+        (SELECT ? AS name, COALESCE(${streamIdByName}, ${nextStreamRef}) AS ref) AS n
       WHERE ${notFenced}
         AND (? = 0 OR EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = n.ref AND version = ?))
         AND NOT EXISTS (SELECT 1 FROM strata_events WHERE stream_ref = n.ref AND version > ?)
