@@ -32,7 +32,7 @@ import type { Store } from "../application/ports/Store.ts"
 import * as LibsqlStore from "../adapters/libsql/LibsqlStore.ts"
 import * as PostgresStore from "../adapters/postgres/PostgresStore.ts"
 import * as SqliteStore from "../adapters/sqlite/SqliteStore.ts"
-import { sqliteDialect } from "../adapters/sql/sqliteDialect.ts"
+import { sqliteDialect, streamIdByName } from "../adapters/sql/sqliteDialect.ts"
 import { toStored } from "../adapters/sql/StoredIds.ts"
 import { freshDatabase, stopPostgres } from "../test/support/postgres.ts"
 import { Tally } from "../test/support/Tally.ts"
@@ -161,8 +161,7 @@ const sqliteScanSql = `SELECT ${sqliteDialect.log.columns} FROM ${sqliteDialect.
   ORDER BY e.position LIMIT 1000`
 /** Takes the stream's name twice (see `sqliteDialect`'s `streamIs`). */
 const sqliteReadStreamSql = `SELECT ${sqliteDialect.log.columns} FROM ${sqliteDialect.log.from}
-  WHERE e.stream_ref = COALESCE((SELECT id FROM strata_listed_streams WHERE name = ?),
-    (SELECT stream_ref FROM strata_events WHERE stream_name = ?)) AND e.version >= 1 ORDER BY e.version`
+  WHERE e.stream_ref = ${streamIdByName} AND e.version >= 1 ORDER BY e.version`
 const sqliteReadStreamParams = (streamId: string) => [streamId, streamId]
 
 const rawSqlite = (filename: string): Raw => {

@@ -25,7 +25,7 @@ const streamName = `COALESCE((SELECT f.stream_name FROM strata_events f WHERE f.
  * The id of a stream by its name: its listing, or its first row's (by the index of first
  * rows' names); NULL for a stream not in the log. Two parameters: the name, twice.
  */
-const streamIdByName = `COALESCE((SELECT id FROM strata_listed_streams WHERE name = ?), (SELECT stream_ref FROM strata_events WHERE stream_name = ?))`
+export const streamIdByName = `COALESCE((SELECT id FROM strata_listed_streams WHERE name = ?), (SELECT stream_ref FROM strata_events WHERE stream_name = ?))`
 
 const streamRef = (sql: SqlClient, name: string) => sql.unsafe(streamIdByName, [name, name])
 
